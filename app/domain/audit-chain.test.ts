@@ -1,0 +1,100 @@
+import { GENESIS_HASH, nextEntry, verifyChain, type AuditRecord } from "~/domain/audit-chain";
+import { canonicalJson } from "~/domain/canonical-json";
+
+function chainOf(n: number): AuditRecord[] {
+  const out: AuditRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(
+      nextEntry(out.at(-1) ?? null, {
+        at: new Date(Date.UTC(2026, 10, 29, 18, 0, i)),
+        actorType: "user",
+        actorId: `u${i % 3}`,
+        action: "bid.submitted",
+        subjectType: "bid",
+        subjectId: `b${i}`,
+        payload: { reference: `PD-2026-${String(i).padStart(4, "0")}`, amountRequestedPence: 1000 * i, version: 1 },
+      }),
+    );
+  }
+  return out;
+}
+
+describe("audit chain", () => {
+  it("starts from the genesis hash and links each entry to the one before", () => {
+    const chain = chainOf(3);
+    expect(chain.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(chain[0].prevHash).toBe(GENESIS_HASH);
+    expect(chain[1].prevHash).toBe(chain[0].hash);
+    expect(chain[2].prevHash).toBe(chain[1].hash);
+  });
+
+  it("verifies an untouched chain and reports its head", () => {
+    const chain = chainOf(5);
+    expect(verifyChain(chain)).toEqual({ ok: true, count: 5, head: { seq: 5, hash: chain[4].hash } });
+    expect(verifyChain([])).toEqual({ ok: true, count: 0, head: null });
+  });
+
+  it("catches a single changed byte in a payload at that entry", () => {
+    const chain = chainOf(6);
+    chain[3] = { ...chain[3], payload: { ...(chain[3].payload as object), amountRequestedPence: 3001 } };
+    const result = verifyChain(chain);
+    expect(result).toMatchObject({ ok: false, firstBadSeq: 4, index: 3 });
+  });
+
+  it("catches a changed actor, action, subject or time", () => {
+    for (const change of [
+      { actorId: "someone-else" },
+      { action: "bid.withdrawn" },
+      { subjectId: "other" },
+      { at: new Date(Date.UTC(2020, 0, 1)) },
+    ]) {
+      const chain = chainOf(4);
+      chain[1] = { ...chain[1], ...change };
+      expect(verifyChain(chain)).toMatchObject({ ok: false, firstBadSeq: 2 });
+    }
+  });
+
+  it("catches a deleted entry at the entry after the gap", () => {
+    const chain = chainOf(5);
+    chain.splice(2, 1);
+    const result = verifyChain(chain);
+    expect(result).toMatchObject({ ok: false, firstBadSeq: 4, index: 2 });
+    if (!result.ok) expect(result.reason).toMatch(/deleted or reordered/);
+  });
+
+  it("catches two swapped entries at the first of them", () => {
+    const chain = chainOf(5);
+    [chain[1], chain[2]] = [chain[2], chain[1]];
+    expect(verifyChain(chain)).toMatchObject({ ok: false, firstBadSeq: 3, index: 1 });
+  });
+
+  it("catches swapped contents even when the sequence numbers are rewritten to look right", () => {
+    const chain = chainOf(5);
+    const a = chain[1];
+    const b = chain[2];
+    chain[1] = { ...b, seq: 2 };
+    chain[2] = { ...a, seq: 3 };
+    expect(verifyChain(chain)).toMatchObject({ ok: false, firstBadSeq: 2 });
+  });
+
+  it("catches a rehashed entry because the next entry no longer links to it", () => {
+    const chain = chainOf(4);
+    const forged = nextEntry(chain[0], { ...chain[1], actorId: "forger" });
+    chain[1] = forged;
+    expect(verifyChain(chain)).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+});
+
+describe("canonical JSON", () => {
+  it("gives the same text whatever the key order", () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
+  });
+  it("drops undefined fields and writes dates as ISO text", () => {
+    expect(canonicalJson({ a: undefined, at: new Date(Date.UTC(2026, 0, 2)) })).toBe('{"at":"2026-01-02T00:00:00.000Z"}');
+  });
+  it("refuses numbers that JSON cannot hold", () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/NaN/);
+  });
+});

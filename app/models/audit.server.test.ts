@@ -1,0 +1,62 @@
+import { useTestDatabase } from "~/testing/database";
+import { appendAudit, verifyAuditLog, readChain } from "~/models/audit.server";
+import { db, database } from "~/db.server";
+
+useTestDatabase();
+
+function append(i: number) {
+  return db().$transaction((tx) =>
+    appendAudit(tx, {
+      actor: { type: "system" },
+      action: "bid.withdrawn",
+      subject: { type: "bid", id: `bid-${i}` },
+      payload: { reference: `PD-2026-${String(i).padStart(4, "0")}` },
+    }),
+  );
+}
+
+describe("audit log on the real database", () => {
+  it("keeps one unbroken chain when 40 appends race", async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => append(i)));
+    const chain = await readChain();
+    expect(chain).toHaveLength(40);
+    expect(chain.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await verifyAuditLog()).toMatchObject({ ok: true, count: 40 });
+  });
+
+  it("writes nothing when the change it records is rolled back", async () => {
+    const before = (await readChain()).length;
+    await expect(
+      db().$transaction(async (tx) => {
+        await appendAudit(tx, {
+          actor: { type: "system" },
+          action: "bid.withdrawn",
+          subject: { type: "bid", id: "x" },
+          payload: { reference: "PD-2026-9999" },
+        });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect((await readChain()).length).toBe(before);
+  });
+
+  it("refuses a payload field that is not declared for the action (no personal data)", async () => {
+    await expect(
+      db().$transaction((tx) =>
+        appendAudit(tx, {
+          actor: { type: "system" },
+          action: "bid.withdrawn",
+          subject: { type: "bid", id: "x" },
+          payload: { reference: "PD-1", email: "someone@example.org" } as never,
+        }),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it("names the first bad entry after a row is changed in the database", async () => {
+    await database().sql.exec(
+      `UPDATE "AuditEntry" SET payload = '{"reference":"PD-2026-HACK"}' WHERE seq = 7`,
+    );
+    expect(await verifyAuditLog()).toMatchObject({ ok: false, firstBadSeq: 7 });
+  });
+});

@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "~/db.server";
+import type { Role } from "~/domain/permissions";
+
+// Staff sessions live in the database so they can be revoked: the cookie carries a random
+// token and the table keeps only its sha256.
+
+export const SESSION_DAYS = 14;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  sessionId: string;
+}
+
+export function hashToken(token: string) {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(
+  userId: string,
+  meta: { userAgent?: string | null; ipAddress?: string | null },
+  now = new Date(),
+) {
+  const token = randomBytes(32).toString("base64url");
+  await db().session.create({
+    data: {
+      tokenHash: hashToken(token),
+      userId,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      ipAddress: meta.ipAddress ?? null,
+    },
+  });
+  return token;
+}
+
+/** The signed-in user for a session token, or null when expired, revoked or disabled. */
+export async function findSessionUser(token: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db().session.findUnique({
+    where: { tokenHash: hashToken(token) },
+    include: { user: { select: { id: true, email: true, name: true, roles: true, disabledAt: true } } },
+  });
+  if (!session || session.expiresAt <= now || session.user.disabledAt) return null;
+  // why: writing on every request would be wasteful; a minute's precision is enough.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { id, email, name, roles } = session.user;
+  return { id, email, name, roles, sessionId: session.id };
+}
+
+export async function deleteSession(token: string) {
+  await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
+}
+
+export async function listSessions(userId: string) {
+  return db().session.findMany({
+    where: { userId },
+    orderBy: { lastSeenAt: "desc" },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true, expiresAt: true },
+  });
+}

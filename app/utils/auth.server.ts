@@ -1,0 +1,74 @@
+import { createCookie, redirect } from "@remix-run/node";
+import { can, type Permission, type Subject } from "~/domain/permissions";
+import { createSession, deleteSession, findSessionUser, type SessionUser } from "~/models/session.server";
+import { isProduction } from "~/utils/env.server";
+import { clientAddress } from "~/utils/http.server";
+
+// Identity comes from the session cookie only, never from a form field.
+
+const sessionCookie = createCookie("pd_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  get secure() {
+    return isProduction();
+  },
+});
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  return token ? findSessionUser(token) : null;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return user;
+}
+
+/** Signed in and allowed, or a 403 page that says what is missing. */
+export async function requirePermission(request: Request, permission: Permission, subject?: Subject) {
+  const user = await requireUser(request);
+  if (!can(user, permission, subject)) {
+    throw new Response(`Your account does not have permission for this (${permission}).`, {
+      status: 403,
+      statusText: "Forbidden",
+    });
+  }
+  return user;
+}
+
+/** Starts a session and redirects; only same-site paths are followed after login. */
+export async function signIn(request: Request, userId: string, redirectTo: string) {
+  const token = await createSession(userId, {
+    userAgent: request.headers.get("User-Agent"),
+    ipAddress: clientAddress(request),
+  });
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie.serialize(token, { maxAge: 14 * 86_400 }) },
+  });
+}
+
+export async function signOut(request: Request) {
+  const token = await readToken(request);
+  if (token) await deleteSession(token);
+  return redirect("/", {
+    headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
+  });
+}
+
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/staff") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,31 @@
+// Demo data for trying Pitchday: staff accounts (logins printed below), a fund, an open round,
+// and a closed round with bids. Usage: npm run db:seed [-- --if-empty]
+import { closeDatabase, openDatabase } from "~/db.server";
+import { countUsers } from "~/models/user.server";
+import { seedStaff, DEMO_PASSWORD } from "./seed/staff";
+import { seedFunds } from "./seed/funds";
+import { seedBids } from "./seed/bids";
+
+async function main() {
+  const database = await openDatabase();
+  const where = database.engine === "pglite" ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`;
+  try {
+    if (process.argv.includes("--if-empty") && (await countUsers()) > 0) {
+      console.log(`Using the existing data (${where}).`);
+      return;
+    }
+    const now = new Date();
+    const staff = await seedStaff();
+    const funds = await seedFunds(staff, now);
+    await seedBids(funds, staff, now);
+    console.log(`Demo data created (${where}). Demo staff logins, password "${DEMO_PASSWORD}":`);
+    for (const user of staff.all) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
+  } finally {
+    await closeDatabase();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
