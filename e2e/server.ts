@@ -10,7 +10,7 @@ async function main() {
   const env = { ...process.env };
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = "pitchday_e2e";
+    const name = `pitchday_e2e_${process.env.PORT ?? "3210"}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,0 +1,41 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// Shared helpers for the journeys: sign in as a demo staff member (seeded by prisma/seed),
+// read the development mail outbox, and check a page with axe.
+
+export const DEMO_PASSWORD = "pitchday-demo-2026";
+export const STAFF = {
+  admin: "admin@pitchday.test",
+  organiser: "organiser@pitchday.test",
+  funder: "funder@pitchday.test",
+  funder2: "funder2@pitchday.test",
+  auditor: "auditor@pitchday.test",
+} as const;
+
+export async function loginAs(page: Page, who: keyof typeof STAFF, redirectTo?: string) {
+  await page.goto(redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login");
+  await page.getByLabel("Email address").fill(STAFF[who]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: /Sign out/ })).toBeVisible();
+}
+
+/** axe reports no serious or critical WCAG 2.x A/AA violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
+}
+
+/** The newest message to `to` in the development outbox (/dev/mail), as text. */
+export async function latestMailTo(page: Page, to: string) {
+  await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+  const message = page.locator("article.mail").first();
+  await expect(message).toBeVisible();
+  return message;
+}
