@@ -20,7 +20,6 @@ export function securityHeaders(nonce: string, { production }: { production: boo
     "form-action 'self'",
     "base-uri 'none'",
     "object-src 'none'",
-    ...(production ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
   return {
     "Content-Security-Policy": csp,
