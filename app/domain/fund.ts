@@ -1,0 +1,405 @@
+import { z } from "zod";
+import { formatMoney, parsePounds } from "~/domain/money";
+import { isValidTimeZone, zonedToUtc } from "~/domain/zoned-time";
+
+// The fund and round forms: what an organiser types, checked once here for the server (and
+// for the browser when JavaScript runs). Field names match the form's `name` attributes, so
+// each message lands next to the field that caused it.
+
+export const ORG_ID_PATTERN = /^[A-Z]{2}-[A-Z]{3,}-.+$/;
+export const GRANT_PREFIX_PATTERN = /^360G-[A-Za-z0-9-]+$/;
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const DEFAULT_CURRENCY = "GBP";
+export const DEFAULT_TIME_ZONE = "Europe/London";
+
+const CURRENCY_CODES: ReadonlySet<string> = new Set(
+  typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : ["GBP", "EUR", "USD"],
+);
+
+function text(label: string, max: number) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+}
+
+function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .default("")
+    .transform((v) => v.trim())
+    .pipe(z.string().max(max, `${capitalise(label)} must be ${max} characters or fewer`));
+}
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function pounds(label: string) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .transform((value, ctx) => {
+      const pence = parsePounds(value);
+      if (pence === null) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} in pounds, like 5000 or 5,000.00` });
+        return z.NEVER;
+      }
+      if (pence <= 0) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than £0` });
+        return z.NEVER;
+      }
+      return pence;
+    });
+}
+
+function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .string({ error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .transform((value, ctx) => {
+      const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+function yesNo(message: string) {
+  return z.enum(["yes", "no"], { error: message }).transform((v) => v === "yes");
+}
+
+// ---------- Fund ----------
+
+export const fundFormSchema = z
+  .object({
+    name: text("the fund's name", 120),
+    pot: pounds("the size of the pot"),
+    currency: z
+      .string()
+      .default(DEFAULT_CURRENCY)
+      .transform((v) => v.trim().toUpperCase() || DEFAULT_CURRENCY)
+      .refine((v) => CURRENCY_CODES.has(v), "Enter a three-letter currency code, like GBP"),
+    minAward: pounds("the smallest award"),
+    maxAward: pounds("the largest award"),
+    funderName: text("the funder's name", 160),
+    funderOrgId: text("the funder's 360Giving organisation identifier", 120).refine(
+      (v) => ORG_ID_PATTERN.test(v),
+      "Enter an organisation identifier in the 360Giving format, like GB-CHC-1234567 or GB-LAE-THB",
+    ),
+    grantIdPrefix: text("the grant identifier prefix", 60).refine(
+      (v) => GRANT_PREFIX_PATTERN.test(v),
+      "Enter the prefix 360Giving registered for the funder, starting 360G- (letters, numbers and hyphens), like 360G-thornburytc",
+    ),
+    timeZone: z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .transform((v) => v.trim() || DEFAULT_TIME_ZONE)
+      .refine(isValidTimeZone, "Enter a time zone name, like Europe/London"),
+  })
+  .superRefine((v, ctx) => {
+    const known = (n: unknown): n is number => typeof n === "number";
+    const money = (p: number) => formatMoney(p, CURRENCY_CODES.has(v.currency) ? v.currency : DEFAULT_CURRENCY);
+    if (known(v.minAward) && known(v.maxAward) && v.minAward > v.maxAward) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["minAward"],
+        message: `The smallest award must not be more than the largest award (${money(v.maxAward)})`,
+      });
+    }
+    if (known(v.maxAward) && known(v.pot) && v.maxAward > v.pot) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["maxAward"],
+        message: `The largest award must not be more than the pot (${money(v.pot)})`,
+      });
+    }
+  })
+  .transform((v) => ({
+    name: v.name,
+    potPence: v.pot,
+    currency: v.currency,
+    minAwardPence: v.minAward,
+    maxAwardPence: v.maxAward,
+    funderName: v.funderName,
+    funderOrgId: v.funderOrgId,
+    grantIdPrefix: v.grantIdPrefix,
+    timeZone: v.timeZone,
+  }));
+
+export type FundFormData = z.infer<typeof fundFormSchema>;
+
+export const FUND_FIELD_LABELS: Record<string, string> = {
+  name: "Fund name",
+  pot: "Pot",
+  currency: "Currency",
+  minAward: "Smallest award",
+  maxAward: "Largest award",
+  funderName: "Funder's name",
+  funderOrgId: "360Giving organisation identifier",
+  grantIdPrefix: "Grant identifier prefix",
+  timeZone: "Time zone",
+};
+
+// ---------- Round ----------
+
+export const TIE_BREAKS = ["HIGHER_PANEL_SCORE", "LOWER_AMOUNT", "EARLIER_SUBMISSION"] as const;
+export const AUDIENCE_MODES = ["NONE", "TICKETS", "OPEN"] as const;
+export type TieBreakValue = (typeof TIE_BREAKS)[number];
+export type AudienceModeValue = (typeof AUDIENCE_MODES)[number];
+
+export const TIE_BREAK_LABELS: Record<TieBreakValue, string> = {
+  HIGHER_PANEL_SCORE: "The bid with the higher panel score goes first",
+  LOWER_AMOUNT: "The bid asking for less money goes first",
+  EARLIER_SUBMISSION: "The bid that was sent first goes first",
+};
+
+export const AUDIENCE_MODE_LABELS: Record<AudienceModeValue, string> = {
+  NONE: "No audience vote",
+  TICKETS: "Audience votes with printed ticket codes",
+  OPEN: "Anyone in the room can vote with the event's join code",
+};
+
+/** How many criteria rows the form offers before "Add another criterion" is used. */
+export const EMPTY_CRITERIA_ROWS = 3;
+export const MAX_CRITERIA = 12;
+
+export interface CriterionRow {
+  id?: string;
+  name: string;
+  guidance: string;
+  weight: number;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+const rawCriterion = z.object({
+  id: z.string().optional(),
+  name: z.string().default(""),
+  guidance: z.string().default(""),
+  weight: z.string().default(""),
+  scaleMin: z.string().default(""),
+  scaleMax: z.string().default(""),
+});
+
+function int(value: string): number | null {
+  const v = value.trim();
+  return /^\d{1,4}$/.test(v) ? Number(v) : null;
+}
+
+/** One criterion row; a row with no name and no guidance is an unused row and is dropped. */
+const criterionRow = rawCriterion.transform((row, ctx): CriterionRow | null => {
+  const name = row.name.trim();
+  const guidance = row.guidance.trim();
+  if (!name && !guidance) return null;
+  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  if (!name) issue("name", "Enter a name for this criterion, or clear its guidance to remove it");
+  else if (name.length > 80) issue("name", "The criterion's name must be 80 characters or fewer");
+  if (guidance.length > 600) issue("guidance", "The guidance must be 600 characters or fewer");
+  const weight = int(row.weight);
+  if (weight === null || weight < 1 || weight > 10) issue("weight", "The weight must be a whole number from 1 to 10");
+  const scaleMin = int(row.scaleMin);
+  const scaleMax = int(row.scaleMax);
+  if (scaleMin === null || scaleMin > 10) issue("scaleMin", "The lowest score must be a whole number from 0 to 10");
+  if (scaleMax === null || scaleMax < 1 || scaleMax > 100) {
+    issue("scaleMax", "The highest score must be a whole number from 1 to 100");
+  } else if (scaleMin !== null && scaleMax <= scaleMin) {
+    issue("scaleMax", `The highest score must be more than the lowest score (${scaleMin})`);
+  }
+  return {
+    ...(row.id ? { id: row.id } : {}),
+    name,
+    guidance,
+    weight: weight ?? 1,
+    scaleMin: scaleMin ?? 0,
+    scaleMax: scaleMax ?? 1,
+  };
+});
+
+/** `criteria.0.name`, `criteria.0.weight`, ... from a form become rows, keeping their positions. */
+export function criteriaRowsFrom(values: Record<string, unknown>): Record<string, string>[] {
+  const rows: Record<string, string>[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    const m = /^criteria\.(\d{1,2})\.(id|name|guidance|weight|scaleMin|scaleMax)$/.exec(key);
+    if (!m || typeof value !== "string") continue;
+    const index = Number(m[1]);
+    if (index >= MAX_CRITERIA * 2) continue;
+    while (rows.length <= index) rows.push({});
+    rows[index][m[2]] = value;
+  }
+  return rows;
+}
+
+const decisionRuleFields = {
+  panelWeightPercent: wholeNumber("the panel's weight", 0, 100),
+  audienceWeightPercent: wholeNumber("the audience's weight", 0, 100),
+  normaliseScores: yesNo("Choose whether to even out panellists' scoring habits"),
+  quorum: wholeNumber("the quorum", 1, 50),
+  partFundingAllowed: yesNo("Choose whether the panel may offer part of the amount asked for"),
+  partFundingMinPercent: z.string().default(""),
+  tieBreak: z.enum(TIE_BREAKS, { error: "Choose how to separate bids with equal scores" }),
+  audienceMode: z.enum(AUDIENCE_MODES, { error: "Choose whether the audience votes" }),
+  audienceVotesPerPerson: z.string().default(""),
+};
+
+/**
+ * The round form, read in the fund's time zone: `opensAt`/`closesAt` are wall-clock times
+ * there. Whether criteria and rule may still change is the round model's decision, not the form's.
+ */
+export function roundFormSchema(timeZone: string) {
+  const when = (label: string) =>
+    z
+      .string({ error: `Enter the date and time the round ${label}` })
+      .trim()
+      .min(1, `Enter the date and time the round ${label}`)
+      .transform((value, ctx) => {
+        const at = zonedToUtc(value, timeZone);
+        if (!at) {
+          ctx.addIssue({
+            code: "custom",
+            message: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)
+              ? `That time does not exist in ${timeZone} (the clocks go forward then): choose another time`
+              : `Enter the date and time the round ${label}, like 2027-03-01 09:00`,
+          });
+          return z.NEVER;
+        }
+        return at;
+      });
+
+  return z
+    .preprocess(
+      (input) => {
+        if (!input || typeof input !== "object") return input;
+        return { ...(input as object), criteria: criteriaRowsFrom(input as Record<string, unknown>) };
+      },
+      z.object({
+        title: text("the round's title", 120),
+        slug: text("the web address name", 60).refine(
+          (v) => SLUG_PATTERN.test(v),
+          "The web address name can only use lowercase letters, numbers and single hyphens, like spring-2027",
+        ),
+        opensAt: when("opens"),
+        closesAt: when("closes"),
+        description: optionalText("the description", 2_000),
+        eligibility: optionalText("who can apply", 2_000),
+        criteria: z.array(criterionRow).max(MAX_CRITERIA * 2),
+        ...decisionRuleFields,
+      }),
+    )
+    .superRefine((v, ctx) => {
+      const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      if (v.opensAt instanceof Date && v.closesAt instanceof Date && v.closesAt <= v.opensAt) {
+        issue(["closesAt"], "The closing time must be after the opening time");
+      }
+      if (Array.isArray(v.criteria)) {
+        const used = v.criteria.filter(Boolean);
+        if (used.length === 0) issue(["criteria", 0, "name"], "Add at least one assessment criterion");
+        if (used.length > MAX_CRITERIA) {
+          issue(["criteria", 0, "name"], `A round can have up to ${MAX_CRITERIA} criteria`);
+        }
+        const seen = new Set<string>();
+        v.criteria.forEach((row, index) => {
+          if (!row) return;
+          const key = row.name.toLowerCase();
+          if (seen.has(key)) issue(["criteria", index, "name"], `There is already a criterion called "${row.name}"`);
+          seen.add(key);
+        });
+      }
+      const panel = v.panelWeightPercent;
+      const audience = v.audienceWeightPercent;
+      if (typeof panel === "number" && typeof audience === "number") {
+        if (v.audienceMode === "NONE" && audience > 0) {
+          issue(["audienceWeightPercent"], "There is no audience vote, so the audience's weight must be 0");
+        } else if (panel + audience !== 100) {
+          issue(["audienceWeightPercent"], `The panel's and the audience's weights must add up to 100 (now ${panel + audience})`);
+        }
+      }
+      if (v.partFundingAllowed === true) {
+        const share = int(v.partFundingMinPercent ?? "");
+        if (share === null || share < 1 || share > 99) {
+          issue(["partFundingMinPercent"], "Enter the smallest share of the amount asked for, a whole number from 1 to 99");
+        }
+      }
+      if (v.audienceMode === "TICKETS" || v.audienceMode === "OPEN") {
+        const votes = int(v.audienceVotesPerPerson ?? "");
+        if (votes === null || votes < 1 || votes > 20) {
+          issue(["audienceVotesPerPerson"], "Enter how many votes each person has, a whole number from 1 to 20");
+        }
+      }
+    })
+    .transform((v) => ({
+      title: v.title,
+      slug: v.slug,
+      opensAt: v.opensAt,
+      closesAt: v.closesAt,
+      description: v.description,
+      eligibility: v.eligibility,
+      criteria: v.criteria.filter((row): row is CriterionRow => row !== null),
+      panelWeightPercent: v.panelWeightPercent,
+      audienceWeightPercent: v.audienceWeightPercent,
+      normaliseScores: v.normaliseScores,
+      quorum: v.quorum,
+      partFundingAllowed: v.partFundingAllowed,
+      // why: the share is kept (not required) while part-funding is off, so turning it back
+      // on later starts from the last value or the schema's default of 50.
+      partFundingMinPercent: int(v.partFundingMinPercent) ?? 50,
+      tieBreak: v.tieBreak,
+      audienceMode: v.audienceMode,
+      audienceVotesPerPerson: int(v.audienceVotesPerPerson) ?? 3,
+    }));
+}
+
+export type RoundFormData = z.output<ReturnType<typeof roundFormSchema>>;
+export type DecisionRule = Pick<
+  RoundFormData,
+  | "panelWeightPercent"
+  | "audienceWeightPercent"
+  | "normaliseScores"
+  | "quorum"
+  | "partFundingAllowed"
+  | "partFundingMinPercent"
+  | "tieBreak"
+  | "audienceMode"
+  | "audienceVotesPerPerson"
+>;
+
+export const ROUND_FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  slug: "Web address name",
+  opensAt: "Opens",
+  closesAt: "Closes",
+  description: "Description",
+  eligibility: "Who can apply",
+  panelWeightPercent: "Panel's weight",
+  audienceWeightPercent: "Audience's weight",
+  normaliseScores: "Even out scoring habits",
+  quorum: "Quorum",
+  partFundingAllowed: "Part-funding",
+  partFundingMinPercent: "Smallest share",
+  tieBreak: "Equal scores",
+  audienceMode: "Audience vote",
+  audienceVotesPerPerson: "Votes per person",
+};
+
+/** Labels for the error summary, including each criterion row's fields. */
+export function roundFieldLabel(key: string): string | undefined {
+  const m = /^criteria\.(\d+)\.(\w+)$/.exec(key);
+  if (m) {
+    const part = { name: "name", guidance: "guidance", weight: "weight", scaleMin: "lowest score", scaleMax: "highest score" }[m[2]];
+    return `Criterion ${Number(m[1]) + 1} ${part ?? ""}`.trim();
+  }
+  return ROUND_FIELD_LABELS[key];
+}
+
+/** Criteria and the decision rule are fixed once a live event for the round has started. */
+export const LOCKING_EVENT_STATES = ["LIVE", "SCORING_CLOSED", "DECIDED"] as const;
+
+export function ruleIsLocked(eventStates: readonly string[]): boolean {
+  return eventStates.some((s) => (LOCKING_EVENT_STATES as readonly string[]).includes(s));
+}
