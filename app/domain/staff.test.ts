@@ -7,6 +7,7 @@ import {
   newUserSchema,
   passwordChangeSchema,
   roleChangeSchema,
+  tooManyAttemptsMessage,
 } from "~/domain/staff";
 
 function form(entries: [string, string][]) {
@@ -145,5 +146,14 @@ describe("newUserSchema (command line)", () => {
     const weak = newUserSchema().safeParse({ email: "e@x.org", name: "Eve", roles: ["ADMIN"], password: "password1234" });
     expect(weak.success).toBe(false);
     expect(weak.error?.issues[0]).toMatchObject({ path: ["password"] });
+  });
+});
+
+describe("tooManyAttemptsMessage", () => {
+  it("says roughly when to try again, in whole minutes rounded up", () => {
+    expect(tooManyAttemptsMessage(14 * 60 + 1)).toBe("Too many attempts with the wrong password. Wait about 15 minutes, then try again.");
+    expect(tooManyAttemptsMessage(61)).toMatch("Wait about 2 minutes");
+    expect(tooManyAttemptsMessage(60)).toMatch("Wait about 1 minute,");
+    expect(tooManyAttemptsMessage(0)).toMatch("Wait about 1 minute,");
   });
 });

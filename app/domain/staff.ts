@@ -7,6 +7,12 @@ import { passwordProblem, type PasswordContext } from "~/domain/password-policy"
 
 export const LOGIN_ERROR = "Enter a correct email address and password";
 
+/** "Wait about 12 minutes": plain words, rounded up, never "0 minutes". */
+export function tooManyAttemptsMessage(retryAfterSeconds: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Too many attempts with the wrong password. Wait about ${minutes} minute${minutes === 1 ? "" : "s"}, then try again.`;
+}
+
 const email = (empty: string) =>
   z
     .string({ error: empty })

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
+import type { AuditActor } from "~/domain/audit-events";
 import type { Role } from "~/domain/permissions";
+import { appendAudit, type Tx } from "~/models/audit.server";
 
 // Staff sessions live in the database so they can be revoked: the cookie carries a random
 // token and the table keeps only its sha256.
@@ -56,10 +58,39 @@ export async function deleteSession(token: string) {
   await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
 }
 
-export async function listSessions(userId: string) {
+/** The user's sessions that still work, most recently used first. */
+export async function listSessions(userId: string, now = new Date()) {
   return db().session.findMany({
-    where: { userId },
+    where: { userId, expiresAt: { gt: now } },
     orderBy: { lastSeenAt: "desc" },
     select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true, ipAddress: true, expiresAt: true },
   });
+}
+
+/** Ends the user's sessions inside the caller's transaction, except `keep`; returns how many. */
+export async function endSessions(tx: Tx, userId: string, options: { keep?: string } = {}) {
+  const { count } = await tx.session.deleteMany({
+    where: { userId, ...(options.keep ? { id: { not: options.keep } } : {}) },
+  });
+  return count;
+}
+
+/** "Sign out everywhere": every device, this one included, needs the password again. */
+export function signOutEverywhere(userId: string, actor: AuditActor) {
+  return db().$transaction(async (tx) => {
+    const sessionsEnded = await endSessions(tx, userId);
+    await appendAudit(tx, {
+      actor,
+      action: "user.signed_out_everywhere",
+      subject: { type: "user", id: userId },
+      payload: { sessionsEnded },
+    });
+    return sessionsEnded;
+  });
+}
+
+/** Expired sessions are refused anyway; removing them keeps the table (and the list) short. */
+export async function pruneExpiredSessions(now = new Date(), userId?: string) {
+  const { count } = await db().session.deleteMany({ where: { expiresAt: { lte: now }, ...(userId ? { userId } : {}) } });
+  return count;
 }

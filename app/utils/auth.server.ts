@@ -1,6 +1,6 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { can, type Permission, type Subject } from "~/domain/permissions";
-import { createSession, deleteSession, findSessionUser, type SessionUser } from "~/models/session.server";
+import { SESSION_DAYS, createSession, deleteSession, findSessionUser, type SessionUser } from "~/models/session.server";
 import { isProduction } from "~/utils/env.server";
 import { clientAddress } from "~/utils/http.server";
 
@@ -54,14 +54,15 @@ export async function signIn(request: Request, userId: string, redirectTo: strin
     ipAddress: clientAddress(request),
   });
   return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie.serialize(token, { maxAge: 14 * 86_400 }) },
+    headers: { "Set-Cookie": await sessionCookie.serialize(token, { maxAge: SESSION_DAYS * 86_400 }) },
   });
 }
 
-export async function signOut(request: Request) {
+/** Ends this browser's session (if any is left) and forgets the cookie. */
+export async function signOut(request: Request, redirectTo = "/") {
   const token = await readToken(request);
   if (token) await deleteSession(token);
-  return redirect("/", {
+  return redirect(safeRedirect(redirectTo, "/"), {
     headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) },
   });
 }
