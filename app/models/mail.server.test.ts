@@ -2,7 +2,7 @@ import net from "node:net";
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { listMail, queueMail } from "~/models/mail.server";
-import { deliverOutbox, MAX_ATTEMPTS } from "~/services/mail/outbox.server";
+import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs } from "~/services/mail/outbox.server";
 import { smtpSender, type MailSender, type OutgoingMail } from "~/services/mail/sender.server";
 
 useTestDatabase();
@@ -115,21 +115,45 @@ describe("sending", () => {
     expect(sender.sent).toHaveLength(6);
   });
 
-  it("retries a failed message, then gives up after the last attempt and keeps the error", async () => {
+  it("retries a failed message after a back-off, then gives up after the last attempt and keeps the error", async () => {
     await db().$transaction((tx) => queueMail(tx, { to: "flaky@example.org", subject: "Flaky", text: "x" }));
+    let clock = new Date("2027-01-15T10:00:00Z");
+    const now = () => clock;
+    const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
     let failuresLeft = 2;
     const flaky = recordingSender(() => failuresLeft-- > 0);
-    expect(await deliverOutbox(flaky)).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverOutbox(flaky, { now })).toEqual({ sent: 0, failed: 1 });
     expect((await listMail())[0]).toMatchObject({ sentAt: null, attempts: 1, lastError: "mailbox unavailable: flaky@example.org" });
-    expect(await deliverOutbox(flaky)).toEqual({ sent: 0, failed: 1 });
-    expect(await deliverOutbox(flaky)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(flaky, { now })).toEqual({ sent: 0, failed: 0 });
+    later(retryDelayMs(1));
+    expect(await deliverOutbox(flaky, { now })).toEqual({ sent: 0, failed: 1 });
+    later(retryDelayMs(2) - 1);
+    expect(await deliverOutbox(flaky, { now })).toEqual({ sent: 0, failed: 0 });
+    later(1);
+    expect(await deliverOutbox(flaky, { now })).toEqual({ sent: 1, failed: 0 });
     expect((await listMail())[0]).toMatchObject({ attempts: 3, lastError: null });
 
     await db().$transaction((tx) => queueMail(tx, { to: "gone@example.org", subject: "Gone", text: "x" }));
     const broken = recordingSender(() => true);
-    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await deliverOutbox(broken);
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      await deliverOutbox(broken, { now });
+      later(retryDelayMs(MAX_ATTEMPTS));
+    }
     const gone = (await listMail({ to: "gone@example.org" }))[0];
     expect(gone).toMatchObject({ sentAt: null, attempts: MAX_ATTEMPTS });
+  });
+
+  it("leaves a message another worker is sending alone until its lease runs out", async () => {
+    await db().$transaction((tx) => queueMail(tx, { to: "slow@example.org", subject: "Slow", text: "x" }));
+    let release!: () => void;
+    const stuck: MailSender = { send: () => new Promise<void>((r) => (release = r)), close() {} };
+    const first = deliverOutbox(stuck);
+    while (!release) await new Promise((r) => setTimeout(r, 5));
+    const second = recordingSender();
+    expect(await deliverOutbox(second)).toEqual({ sent: 0, failed: 0 });
+    release();
+    expect(await first).toEqual({ sent: 1, failed: 0 });
+    expect(second.sent).toHaveLength(0);
   });
 
   it("talks SMTP: a real conversation with a server, and a refused mailbox is a failure to retry", async () => {

@@ -25,31 +25,41 @@ export function listMail({ to, limit = 50 }: { to?: string | null; limit?: numbe
   });
 }
 
-/** Messages still to send, oldest first, skipping those that have used up their attempts. */
-export function pendingMail({ maxAttempts, limit }: { maxAttempts: number; limit: number }) {
+/** Messages due for a try, oldest first: unsent, attempts left, and no lease or back-off running. */
+export function pendingMail({ maxAttempts, limit, now = new Date() }: { maxAttempts: number; limit: number; now?: Date }) {
   return db().mailMessage.findMany({
-    where: { sentAt: null, attempts: { lt: maxAttempts } },
+    where: {
+      sentAt: null,
+      attempts: { lt: maxAttempts },
+      OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+    },
     orderBy: { createdAt: "asc" },
     take: limit,
   });
 }
 
 /**
- * Takes a message for one sending attempt. Only one worker (of several app instances) wins the
- * conditional update, so a message is not sent twice by two workers at once.
+ * Takes a message for one sending attempt and leases it until `leaseUntil`. Only one worker
+ * (of several app instances) wins the conditional update; the others skip the message, and a
+ * worker that dies mid-send leaves it to be tried again when the lease runs out.
  */
-export async function claimMail(id: string, seenAttempts: number) {
+export async function claimMail(id: string, seenAttempts: number, { now = new Date(), leaseUntil }: { now?: Date; leaseUntil: Date }) {
   const { count } = await db().mailMessage.updateMany({
-    where: { id, sentAt: null, attempts: seenAttempts },
-    data: { attempts: { increment: 1 } },
+    where: {
+      id,
+      sentAt: null,
+      attempts: seenAttempts,
+      OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }],
+    },
+    data: { attempts: { increment: 1 }, nextAttemptAt: leaseUntil },
   });
   return count === 1;
 }
 
 export function markMailSent(id: string, now = new Date()) {
-  return db().mailMessage.update({ where: { id }, data: { sentAt: now, lastError: null } });
+  return db().mailMessage.update({ where: { id }, data: { sentAt: now, lastError: null, nextAttemptAt: null } });
 }
 
-export function markMailFailed(id: string, error: string) {
-  return db().mailMessage.update({ where: { id }, data: { lastError: error.slice(0, 1_000) } });
+export function markMailFailed(id: string, error: string, retryAt: Date) {
+  return db().mailMessage.update({ where: { id }, data: { lastError: error.slice(0, 1_000), nextAttemptAt: retryAt } });
 }

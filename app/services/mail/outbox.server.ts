@@ -2,11 +2,17 @@ import { claimMail, markMailFailed, markMailSent, pendingMail } from "~/models/m
 import { senderFromEnv, type MailSender } from "~/services/mail/sender.server";
 import { env } from "~/utils/env.server";
 
-// Sends what the outbox holds. Each run takes a batch of unsent messages; a failure is recorded
-// on the row and tried again on a later run, up to MAX_ATTEMPTS, after which the message stays
+// Sends what the outbox holds. Each run takes a batch of due messages; a failure is recorded on
+// the row and tried again after a back-off, up to MAX_ATTEMPTS, after which the message stays
 // unsent (with its last error) for a person to look at.
 
 export const MAX_ATTEMPTS = 5;
+const LEASE_MS = 5 * 60_000;
+
+/** Waits 1, 4, 16, 64 minutes between tries: a mail server that is down for a while recovers. */
+export function retryDelayMs(attempt: number) {
+  return 60_000 * 4 ** Math.max(0, attempt - 1);
+}
 
 export interface DeliveryReport {
   sent: number;
@@ -15,17 +21,25 @@ export interface DeliveryReport {
 
 export async function deliverOutbox(
   sender: MailSender,
-  { from = env().MAIL_FROM, batch = 20, maxAttempts = MAX_ATTEMPTS }: { from?: string; batch?: number; maxAttempts?: number } = {},
+  {
+    from = env().MAIL_FROM,
+    batch = 20,
+    maxAttempts = MAX_ATTEMPTS,
+    now = () => new Date(),
+  }: { from?: string; batch?: number; maxAttempts?: number; now?: () => Date } = {},
 ): Promise<DeliveryReport> {
   const report = { sent: 0, failed: 0 };
-  for (const message of await pendingMail({ maxAttempts, limit: batch })) {
-    if (!(await claimMail(message.id, message.attempts))) continue;
+  for (const message of await pendingMail({ maxAttempts, limit: batch, now: now() })) {
+    const claimedAt = now();
+    const leaseUntil = new Date(claimedAt.getTime() + LEASE_MS);
+    if (!(await claimMail(message.id, message.attempts, { now: claimedAt, leaseUntil }))) continue;
     try {
       await sender.send({ from, to: message.to, subject: message.subject, text: message.text });
-      await markMailSent(message.id);
+      await markMailSent(message.id, now());
       report.sent += 1;
     } catch (error) {
-      await markMailFailed(message.id, error instanceof Error ? error.message : String(error));
+      const retryAt = new Date(now().getTime() + retryDelayMs(message.attempts + 1));
+      await markMailFailed(message.id, error instanceof Error ? error.message : String(error), retryAt);
       report.failed += 1;
     }
   }
