@@ -28,6 +28,7 @@ export const AUDIT_PAYLOADS = {
   "bid.submitted": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence }),
   "bid.edited": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence }),
   "bid.withdrawn": z.strictObject({ reference: z.string() }),
+  "bid.link_reissued": z.strictObject({ reference: z.string() }),
   "bid.shortlisted": z.strictObject({ reference: z.string(), reason: text }),
   "bid.declined": z.strictObject({ reference: z.string(), reason: text }),
   "bid.status_reset": z.strictObject({ reference: z.string(), from: z.string(), reason: text }),
