@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { EventState, SlotState } from "./event-machine";
+
+// Audience voting rules, shared by the phone form and the server.
+//
+// Interface:
+//   ballotSchema                                   zod: { bidIds: string[], clientMutationId }
+//   checkBallot({ mode, votesPerPerson, eventState, bids, bidIds }) -> { ok, votes } | { ok: false, message }
+//   votingStatus(mode, eventState)                 -> "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED"
+//
+// Rules (Round.audienceMode and Round.audienceVotesPerPerson):
+// - NONE: no audience voting. TICKETS: one ballot per printed single-use ticket. OPEN: one
+//   ballot per phone (a voter key in a cookie) for anyone with the event's join code.
+// - Voting is open while the event is LIVE; a ballot can be changed (replaced as a whole) until
+//   scoring for the event closes.
+// - A ballot chooses between 1 and votesPerPerson different pitches of this event.
+// - A pitch can be voted for once it has started (PITCHING or later), never before the room
+//   has heard it, so a crowd of supporters cannot vote before the pitch it came for.
+// - Each chosen pitch gets 1 point: simple to explain in a hall ("you have 3 votes, one per
+//   pitch"); AudienceVote.points keeps the count so a weighted rule could come later.
+
+export type AudienceMode = "NONE" | "TICKETS" | "OPEN";
+export type VotingStatus = "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED";
+
+export const POINTS_PER_VOTE = 1;
+
+export interface BallotBid {
+  bidId: string;
+  /** How people know the pitch: the project title or the bid reference. */
+  label: string;
+  slotState: SlotState;
+}
+
+export interface BallotInput {
+  mode: AudienceMode;
+  votesPerPerson: number;
+  eventState: EventState;
+  bids: readonly BallotBid[];
+  bidIds: readonly string[];
+}
+
+export type BallotCheck =
+  | { ok: true; votes: { bidId: string; points: number }[] }
+  | { ok: false; message: string };
+
+export function votingStatus(mode: AudienceMode, eventState: EventState): VotingStatus {
+  if (mode === "NONE") return "NOT_USED";
+  if (eventState === "DRAFT" || eventState === "READY") return "NOT_OPEN";
+  return eventState === "LIVE" ? "OPEN" : "CLOSED";
+}
+
+export function checkBallot(input: BallotInput): BallotCheck {
+  const status = votingStatus(input.mode, input.eventState);
+  if (status === "NOT_USED") return { ok: false, message: "The audience does not vote at this event." };
+  if (status === "NOT_OPEN") return { ok: false, message: "Voting opens when the event starts." };
+  if (status === "CLOSED") return { ok: false, message: "Voting has closed, so your vote was not changed." };
+
+  const chosen = input.bidIds;
+  if (chosen.length === 0) return { ok: false, message: "Choose at least one pitch to vote for." };
+  if (new Set(chosen).size !== chosen.length) {
+    return { ok: false, message: "You chose the same pitch more than once. Choose each pitch once." };
+  }
+  if (chosen.length > input.votesPerPerson) {
+    const allowed = input.votesPerPerson === 1 ? "1 pitch" : `up to ${input.votesPerPerson} pitches`;
+    return { ok: false, message: `You can vote for ${allowed}; you chose ${chosen.length}.` };
+  }
+  const byId = new Map(input.bids.map((bid) => [bid.bidId, bid]));
+  for (const bidId of chosen) {
+    const bid = byId.get(bidId);
+    if (!bid) return { ok: false, message: "One of the pitches you chose is not part of this event. Reload the page and choose again." };
+    if (bid.slotState === "WAITING") {
+      return { ok: false, message: `You can vote for “${bid.label}” once its pitch has started.` };
+    }
+  }
+  return { ok: true, votes: chosen.map((bidId) => ({ bidId, points: POINTS_PER_VOTE })) };
+}
+
+export const ballotSchema = z.object({
+  bidIds: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value.filter(Boolean) : [value]))
+    .pipe(z.array(z.string().min(1)).min(1, "Choose at least one pitch to vote for.")),
+  clientMutationId: z.uuid({ error: "Your vote could not be matched to this phone. Reload the page and vote again." }),
+});
+
+export type BallotSubmission = z.infer<typeof ballotSchema>;
