@@ -1,4 +1,4 @@
-import { fundFormSchema, roundFieldLabel, roundFormSchema, ruleIsLocked, criteriaRowsFrom } from "~/domain/fund";
+import { changedFields, criteriaRowsFrom, fundFormSchema, roundFieldLabel, roundFormSchema, ruleIsLocked } from "~/domain/fund";
 import { parseForm } from "~/utils/forms";
 
 const goodFund = {
@@ -248,5 +248,24 @@ describe("ruleIsLocked", () => {
     expect(ruleIsLocked(["DRAFT", "READY"])).toBe(false);
     expect(ruleIsLocked(["DRAFT", "LIVE"])).toBe(true);
     expect(ruleIsLocked(["DECIDED"])).toBe(true);
+  });
+});
+
+describe("changedFields", () => {
+  it("lists only the named fields that changed, with their new values", () => {
+    const before = { name: "Chest", potPence: 100, opensAt: new Date("2027-01-01T00:00:00Z"), secret: "a" };
+    const after = { name: "Chest", potPence: 200, opensAt: new Date("2027-01-02T00:00:00Z"), secret: "b" };
+    expect(changedFields(before, after, ["name", "potPence", "opensAt"])).toEqual({
+      potPence: 200,
+      opensAt: "2027-01-02T00:00:00.000Z",
+    });
+  });
+
+  it("compares lists by their contents", () => {
+    const rows = [{ name: "Need", weight: 1 }];
+    expect(changedFields({ criteria: rows }, { criteria: [{ name: "Need", weight: 1 }] }, ["criteria"])).toEqual({});
+    expect(changedFields({ criteria: rows }, { criteria: [{ name: "Need", weight: 2 }] }, ["criteria"])).toEqual({
+      criteria: [{ name: "Need", weight: 2 }],
+    });
   });
 });

@@ -403,3 +403,35 @@ export const LOCKING_EVENT_STATES = ["LIVE", "SCORING_CLOSED", "DECIDED"] as con
 export function ruleIsLocked(eventStates: readonly string[]): boolean {
   return eventStates.some((s) => (LOCKING_EVENT_STATES as readonly string[]).includes(s));
 }
+
+// ---------- Audited changes ----------
+
+export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
+
+function comparable(value: unknown): AuditValue {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v)]));
+  }
+  return (value ?? null) as AuditValue;
+}
+
+/**
+ * The fields of `next` that differ from `current`, with their new values (dates as ISO text),
+ * for an audit entry. Only the named fields are compared, so nothing else can leak into the log.
+ */
+export function changedFields<F extends string>(
+  current: Record<F, unknown>,
+  next: Partial<Record<F, unknown>>,
+  fields: readonly F[],
+) {
+  const changes: Record<string, AuditValue> = {};
+  for (const field of fields) {
+    if (!(field in next)) continue;
+    const before = comparable(current[field]);
+    const after = comparable(next[field]);
+    if (JSON.stringify(before) !== JSON.stringify(after)) changes[field] = after;
+  }
+  return changes;
+}

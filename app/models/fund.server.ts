@@ -1,6 +1,8 @@
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { appendAudit } from "~/models/audit.server";
+import { changedFields } from "~/domain/fund";
+import { formatMoney } from "~/domain/money";
+import { appendAudit, type Tx } from "~/models/audit.server";
 
 export interface FundInput {
   name: string;
@@ -13,6 +15,22 @@ export interface FundInput {
   grantIdPrefix: string;
   timeZone?: string;
 }
+
+// Every field of a fund is about the funder and its money, none about a person, so all of
+// them may appear in the audit log.
+const AUDITED_FIELDS = [
+  "name",
+  "potPence",
+  "currency",
+  "minAwardPence",
+  "maxAwardPence",
+  "funderName",
+  "funderOrgId",
+  "grantIdPrefix",
+  "timeZone",
+] as const;
+
+export type SaveResult<T> = { ok: true; value: T; changed: string[] } | { ok: false; errors: Record<string, string> };
 
 export function createFund(input: FundInput, actor: AuditActor) {
   return db().$transaction(async (tx) => {
@@ -30,5 +48,71 @@ export function createFund(input: FundInput, actor: AuditActor) {
       },
     });
     return fund;
+  });
+}
+
+export async function listFunds() {
+  const funds = await db().fund.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    include: {
+      rounds: { select: { id: true, title: true, opensAt: true, closesAt: true }, orderBy: { opensAt: "desc" } },
+    },
+  });
+  return funds;
+}
+
+export function getFund(id: string) {
+  return db().fund.findUnique({
+    where: { id },
+    include: {
+      rounds: {
+        orderBy: [{ opensAt: "desc" }, { id: "asc" }],
+        include: { _count: { select: { bids: { where: { status: { not: "DRAFT" } } } } } },
+      },
+    },
+  });
+}
+
+/** What the fund has promised so far: awards not cancelled, in pence. */
+async function committedPence(tx: Tx, fundId: string) {
+  const sum = await tx.award.aggregate({
+    where: { status: { not: "CANCELLED" }, bid: { round: { fundId } } },
+    _sum: { amountPence: true },
+    _count: { _all: true },
+  });
+  return { pence: sum._sum.amountPence ?? 0, awards: sum._count._all };
+}
+
+/**
+ * Saves an edited fund and records which fields changed. The pot can never drop below what has
+ * already been awarded from it, and the currency is fixed once anything has been awarded.
+ */
+export async function updateFund(id: string, input: FundInput, actor: AuditActor): Promise<SaveResult<{ id: string }> | null> {
+  return db().$transaction(async (tx) => {
+    // why: locks the fund's row so an award being made at the same moment waits for this check.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Fund" WHERE id = ${id} FOR UPDATE`;
+    if (locked.length === 0) return null;
+    const current = await tx.fund.findUniqueOrThrow({ where: { id } });
+    const committed = await committedPence(tx, id);
+    const errors: Record<string, string> = {};
+    if (input.potPence < committed.pence) {
+      errors.pot = `The pot cannot be less than the ${formatMoney(committed.pence, current.currency)} already awarded from it`;
+    }
+    if (committed.awards > 0 && input.currency !== current.currency) {
+      errors.currency = `The currency cannot change: ${committed.awards} award${committed.awards === 1 ? " has" : "s have"} been made in ${current.currency}`;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false as const, errors };
+
+    const changes = changedFields(current, { ...input, timeZone: input.timeZone ?? current.timeZone }, AUDITED_FIELDS);
+    const changed = Object.keys(changes);
+    if (changed.length === 0) return { ok: true as const, value: { id }, changed };
+    await tx.fund.update({ where: { id }, data: input });
+    await appendAudit(tx, {
+      actor,
+      action: "fund.updated",
+      subject: { type: "fund", id },
+      payload: { changes },
+    });
+    return { ok: true as const, value: { id }, changed };
   });
 }
