@@ -1,0 +1,256 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import { poundsCell, toCsv } from "~/domain/csv";
+import type { Pence } from "~/domain/money";
+
+// Awards as 360Giving open data (Data Standard 1.4.3): a JSON package and the flat CSV layout
+// that 360Giving's templates and GrantNav use. Published data, so nothing personal goes in:
+// no contact names, emails or phone numbers, and organisations without a charity or company
+// number are identified by the bid's pseudonymous id, never by anything about a person.
+// Amounts are pounds as numbers (the standard's choice); they come from integer pence.
+
+export interface ThreeSixtyFund {
+  funderName: string;
+  /** The funder's org-id.guide identifier, e.g. GB-CHC-1234567. */
+  funderOrgId: string;
+  /** The funder's registered 360Giving prefix, e.g. 360G-thornburytc. */
+  grantIdPrefix: string;
+  currency: string;
+  /** Award dates are the day of the decision where the fund is. */
+  timeZone: string;
+}
+
+export interface ThreeSixtyRound {
+  title: string;
+  slug: string;
+}
+
+export interface ThreeSixtyAward {
+  bidReference: string;
+  /** Bid.pseudonymId: stays after contact details are erased. */
+  pseudonymId: string;
+  projectTitle: string;
+  summary: string;
+  groupName: string;
+  charityNumber: string | null;
+  companyNumber: string | null;
+  /** Where the beneficiaries are, as the group described it; empty when unknown. */
+  area: string;
+  amountRequestedPence: Pence | null;
+  amountAwardedPence: Pence;
+  amountDisbursedPence: Pence;
+  awardedAt: Date;
+  modifiedAt: Date;
+}
+
+export interface ThreeSixtyOrganization {
+  id: string;
+  name: string;
+  charityNumber?: string;
+  companyNumber?: string;
+}
+
+export interface ThreeSixtyGrant {
+  id: string;
+  title: string;
+  description: string;
+  currency: string;
+  amountAppliedFor?: number;
+  amountAwarded: number;
+  amountDisbursed: number;
+  awardDate: string;
+  recipientOrganization: [ThreeSixtyOrganization];
+  fundingOrganization: [{ id: string; name: string }];
+  grantProgramme: [{ code: string; title: string }];
+  beneficiaryLocation?: [{ name: string }];
+  fromOpenCall: "Yes";
+  dateModified: string;
+}
+
+export interface ThreeSixtyPackage {
+  version: string;
+  title: string;
+  identifier: string;
+  issued: string;
+  modified: string;
+  publisher: { name: string; identifier: string };
+  license?: string;
+  grants: ThreeSixtyGrant[];
+}
+
+/** Major.minor of the standard the package follows (the package schema wants "1.4"). */
+export const THREE_SIXTY_VERSION = "1.4";
+
+function clean(value: string | null | undefined): string {
+  return (value ?? "").replace(/\s+/g, "").toUpperCase();
+}
+
+/**
+ * The org-id.guide identifier of a charity number: Scottish (SC...) and Northern Irish
+ * (NIC...) charities have their own registers; anything else is the Charity Commission's.
+ * A linked charity's suffix ("1234567-1") belongs to the main charity's identifier.
+ */
+export function charityOrgId(charityNumber: string): string {
+  const number = clean(charityNumber);
+  if (number.startsWith("SC")) return `GB-SC-${number}`;
+  if (number.startsWith("NIC")) return `GB-NIC-${number.slice(3)}`;
+  return `GB-CHC-${number.replace(/-\d+$/, "")}`;
+}
+
+/** Companies House numbers are eight characters: numeric ones are zero-padded. */
+export function companyNumber(value: string): string {
+  const number = clean(value);
+  return /^\d+$/.test(number) ? number.padStart(8, "0") : number;
+}
+
+export function companyOrgId(value: string): string {
+  return `GB-COH-${companyNumber(value)}`;
+}
+
+export function recipientOrganization(
+  award: Pick<ThreeSixtyAward, "groupName" | "charityNumber" | "companyNumber" | "pseudonymId">,
+  grantIdPrefix: string,
+): ThreeSixtyOrganization {
+  const charityNumber = clean(award.charityNumber);
+  const company = clean(award.companyNumber) ? companyNumber(award.companyNumber as string) : "";
+  const id = charityNumber
+    ? charityOrgId(charityNumber)
+    : company
+      ? companyOrgId(company)
+      : `${grantIdPrefix}-ORG-${award.pseudonymId}`;
+  return {
+    id,
+    name: award.groupName.trim(),
+    ...(charityNumber ? { charityNumber } : {}),
+    ...(company ? { companyNumber: company } : {}),
+  };
+}
+
+function pounds(pence: Pence): number {
+  if (!Number.isSafeInteger(pence) || pence < 0) throw new RangeError(`Amounts must be whole pence, 0 or more (got ${pence}).`);
+  return pence / 100;
+}
+
+export function grantId(grantIdPrefix: string, bidReference: string): string {
+  return `${grantIdPrefix}-${bidReference}`;
+}
+
+/** The day of the decision in the fund's time zone, YYYY-MM-DD. */
+export function awardDate(at: Date, timeZone: string): string {
+  return format(new TZDate(at.getTime(), timeZone), "yyyy-MM-dd");
+}
+
+export function toThreeSixtyGrant(award: ThreeSixtyAward, fund: ThreeSixtyFund, round: ThreeSixtyRound): ThreeSixtyGrant {
+  if (award.amountAwardedPence <= 0) {
+    throw new RangeError(`Bid ${award.bidReference} has no award to publish.`);
+  }
+  const title = award.projectTitle.trim() || `Grant to ${award.groupName.trim()}`;
+  const area = award.area.trim();
+  return {
+    id: grantId(fund.grantIdPrefix, award.bidReference),
+    title,
+    description: award.summary.trim() || title,
+    currency: fund.currency,
+    ...(award.amountRequestedPence === null ? {} : { amountAppliedFor: pounds(award.amountRequestedPence) }),
+    amountAwarded: pounds(award.amountAwardedPence),
+    amountDisbursed: pounds(award.amountDisbursedPence),
+    awardDate: awardDate(award.awardedAt, fund.timeZone),
+    recipientOrganization: [recipientOrganization(award, fund.grantIdPrefix)],
+    fundingOrganization: [{ id: fund.funderOrgId, name: fund.funderName }],
+    grantProgramme: [{ code: round.slug, title: round.title }],
+    ...(area ? { beneficiaryLocation: [{ name: area }] as [{ name: string }] } : {}),
+    fromOpenCall: "Yes",
+    dateModified: award.modifiedAt.toISOString(),
+  };
+}
+
+export interface PackageInput {
+  fund: ThreeSixtyFund;
+  round: ThreeSixtyRound;
+  awards: readonly ThreeSixtyAward[];
+  now: Date;
+  /** Canonical URL of the licence, e.g. https://creativecommons.org/licenses/by/4.0/ */
+  license?: string;
+}
+
+export function buildThreeSixtyPackage(input: PackageInput): ThreeSixtyPackage {
+  const { fund, round, awards, now } = input;
+  const ids = new Set<string>();
+  const grants = [...awards]
+    .sort((a, b) => (a.bidReference < b.bidReference ? -1 : a.bidReference > b.bidReference ? 1 : 0))
+    .map((award) => {
+      const grant = toThreeSixtyGrant(award, fund, round);
+      if (ids.has(grant.id)) throw new RangeError(`Two awards share the grant identifier ${grant.id}.`);
+      ids.add(grant.id);
+      return grant;
+    });
+  const modified = awards.reduce((latest, a) => (a.modifiedAt > latest ? a.modifiedAt : latest), new Date(0));
+  return {
+    version: THREE_SIXTY_VERSION,
+    title: `${fund.funderName}: ${round.title} grants`,
+    identifier: `${fund.grantIdPrefix}-${round.slug}`,
+    issued: now.toISOString(),
+    modified: (awards.length ? modified : now).toISOString(),
+    publisher: { name: fund.funderName, identifier: fund.funderOrgId },
+    ...(input.license ? { license: input.license } : {}),
+    grants,
+  };
+}
+
+/** Column titles of 360Giving's flat (spreadsheet) layout, in order. */
+export const THREE_SIXTY_CSV_COLUMNS = [
+  "Identifier",
+  "Title",
+  "Description",
+  "Currency",
+  "Amount Applied For",
+  "Amount Awarded",
+  "Amount Disbursed",
+  "Award Date",
+  "Recipient Org:Identifier",
+  "Recipient Org:Name",
+  "Recipient Org:Charity Number",
+  "Recipient Org:Company Number",
+  "Funding Org:Identifier",
+  "Funding Org:Name",
+  "Grant Programme:Code",
+  "Grant Programme:Title",
+  "From An Open Call?",
+  "Beneficiary Location:Name",
+  "Last modified",
+] as const;
+
+function penceOf(amount: number | undefined): Pence | null {
+  return amount === undefined ? null : Math.round(amount * 100);
+}
+
+/** The package as 360Giving's flat CSV: one row per grant, text cells guarded against formulas. */
+export function toThreeSixtyCsv(pkg: Pick<ThreeSixtyPackage, "grants">): string {
+  const rows = pkg.grants.map((g) => {
+    const [recipient] = g.recipientOrganization;
+    const [funder] = g.fundingOrganization;
+    const [programme] = g.grantProgramme;
+    return [
+      g.id,
+      g.title,
+      g.description,
+      g.currency,
+      poundsCell(penceOf(g.amountAppliedFor)),
+      poundsCell(penceOf(g.amountAwarded)),
+      poundsCell(penceOf(g.amountDisbursed)),
+      g.awardDate,
+      recipient.id,
+      recipient.name,
+      recipient.charityNumber ?? "",
+      recipient.companyNumber ?? "",
+      funder.id,
+      funder.name,
+      programme.code,
+      programme.title,
+      g.fromOpenCall,
+      g.beneficiaryLocation?.[0].name ?? "",
+      g.dateModified,
+    ];
+  });
+  return toCsv(THREE_SIXTY_CSV_COLUMNS, rows);
+}
