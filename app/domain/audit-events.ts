@@ -8,6 +8,11 @@ const id = z.string().min(1);
 const pence = z.number().int();
 const text = z.string().max(2_000);
 
+// Live session (event, panel, scores, audience): ids, states and numbers only. Free text that
+// may name people (conflict reasons, paper-tally notes, comments) stays in its own table.
+const liveSlotChange = z.strictObject({ slotId: id, from: z.string(), to: z.string(), phaseEndsAt: z.string().nullable(), pausedRemainingMs: z.number().int().nullable(), lockedAt: z.string().nullable() });
+const chairPayload = z.strictObject({ from: z.string(), to: z.string(), currentSlotId: id.nullable(), slots: z.array(liveSlotChange), reason: text.optional(), seconds: z.number().int().optional(), leaveUnheard: z.boolean().optional() });
+
 export const AUDIT_PAYLOADS = {
   "user.created": z.strictObject({ roles: z.array(z.string()), via: z.enum(["cli", "admin", "invite", "seed"]) }),
   "user.invited": z.strictObject({ roles: z.array(z.string()), inviteId: id }),
@@ -32,6 +37,33 @@ export const AUDIT_PAYLOADS = {
   "bid.shortlisted": z.strictObject({ reference: z.string(), reason: text }),
   "bid.declined": z.strictObject({ reference: z.string(), reason: text }),
   "bid.status_reset": z.strictObject({ reference: z.string(), from: z.string(), reason: text }),
+  "event.created": z.strictObject({ roundId: id, startsAt: z.string(), pitchSeconds: z.number().int(), questionSeconds: z.number().int(), slotCount: z.number().int() }),
+  "event.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
+  "event.running_order_changed": z.strictObject({ order: z.array(id), addedBidIds: z.array(id), removedBidIds: z.array(id) }),
+  "event.marked_ready": chairPayload,
+  "event.back_to_draft": chairPayload,
+  "event.started": chairPayload,
+  "event.advanced": chairPayload,
+  "event.timer_paused": chairPayload,
+  "event.timer_resumed": chairPayload,
+  "event.timer_extended": chairPayload,
+  "event.slot_locked": chairPayload,
+  "event.slot_reopened": chairPayload,
+  "event.scoring_closed": chairPayload,
+  "event.scoring_reopened": chairPayload,
+  "event.decided": chairPayload,
+  "event.results_revealed": z.strictObject({ state: z.string() }),
+  "panellist.invited": z.strictObject({ eventId: id, userId: id.nullable() }),
+  "panellist.joined": z.strictObject({ eventId: id }),
+  "panellist.invite_reissued": z.strictObject({ eventId: id, deviceReleased: z.boolean() }),
+  "panellist.revoked": z.strictObject({ eventId: id }),
+  "conflict.declared": z.strictObject({ eventId: id, panellistId: id, bidId: id, declaredBy: z.enum(["panellist", "organiser"]) }),
+  "conflict.withdrawn": z.strictObject({ eventId: id, panellistId: id, bidId: id }),
+  "score.submitted": z.strictObject({ eventId: id, panellistId: id, bidId: id, slotId: id, slotState: z.string(), version: z.number().int(), items: z.array(z.strictObject({ criterionId: id, value: z.number().int() })), commentLength: z.number().int(), clientMutationId: id }),
+  "audience.tickets_generated": z.strictObject({ eventId: id, count: z.number().int(), total: z.number().int() }),
+  "audience.ballot_cast": z.strictObject({ eventId: id, ticketId: id.nullable(), bidIds: z.array(id), points: z.number().int(), previousBidIds: z.array(id), mutationId: id }),
+  "paper_tally.entered": z.strictObject({ eventId: id, bidId: id, entry: z.enum(["first", "second"]), count: z.number().int(), status: z.string() }),
+  "paper_tally.resolved": z.strictObject({ eventId: id, bidId: id, count: z.number().int(), firstCount: z.number().int(), secondCount: z.number().int() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;
