@@ -8,6 +8,7 @@ import {
   passwordChangeSchema,
   roleChangeSchema,
   tooManyAttemptsMessage,
+  describeAccountEvent,
 } from "~/domain/staff";
 
 function form(entries: [string, string][]) {
@@ -155,5 +156,22 @@ describe("tooManyAttemptsMessage", () => {
     expect(tooManyAttemptsMessage(61)).toMatch("Wait about 2 minutes");
     expect(tooManyAttemptsMessage(60)).toMatch("Wait about 1 minute,");
     expect(tooManyAttemptsMessage(0)).toMatch("Wait about 1 minute,");
+  });
+});
+
+describe("describeAccountEvent", () => {
+  it.each([
+    ["user.created", { roles: ["ADMIN"], via: "invite" }, "Account created by accepting an invite"],
+    ["user.created", { roles: ["ADMIN"], via: "cli" }, "Account created on the command line"],
+    ["user.roles_changed", { from: ["ORGANISER"], to: ["ORGANISER", "FUNDER"] }, "Roles changed from Organiser to Organiser, Funder"],
+    ["user.roles_changed", { from: [], to: ["AUDITOR"] }, "Roles changed from no roles to Auditor"],
+    ["user.disabled", { sessionsEnded: 1 }, "Account disabled; 1 session ended"],
+    ["user.disabled", { sessionsEnded: 0 }, "Account disabled; 0 sessions ended"],
+    ["user.enabled", {}, "Account enabled"],
+    ["user.signed_out_everywhere", { sessionsEnded: 3 }, "Signed out everywhere; 3 sessions ended"],
+    ["user.password_changed", {}, "Password changed"],
+    ["user.something_new", {}, "user.something_new"],
+  ])("%s %j reads %p", (action, payload, expected) => {
+    expect(describeAccountEvent(action, payload)).toBe(expected);
   });
 });

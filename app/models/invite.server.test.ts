@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
-import { INVITE_DAYS, acceptInvite, createInvite, findInvite, listOpenInvites, revokeInvite } from "~/models/invite.server";
+import { INVITE_DAYS, acceptInvite, createInvite, findInvite, listOpenInvites, resendInvite, revokeInvite } from "~/models/invite.server";
 import { authenticate, createUser } from "~/models/user.server";
 
 useTestDatabase();
@@ -94,6 +94,18 @@ describe("invites", () => {
     expect(await findInvite(first.token)).toEqual({ status: "revoked" });
     expect((await findInvite(second.token)).status).toBe("pending");
     expect((await listOpenInvites()).filter((i) => i.email === "gil@example.org")).toHaveLength(1);
+  });
+
+  it("sends an expired invite again with a new link and a new week", async () => {
+    const sent = new Date("2027-02-01T12:00:00Z");
+    const old = await invite("ivy@example.org", sent);
+    const later = new Date(sent.getTime() + 10 * DAY);
+    const again = await resendInvite(old.inviteId, admin, later);
+    expect(again).toMatchObject({ ok: true });
+    const token = again?.ok ? tokenFrom(again.link) : "";
+    expect((await findInvite(token, later)).status).toBe("pending");
+    expect(await findInvite(old.token, later)).toEqual({ status: "revoked" });
+    expect(await resendInvite(old.inviteId, admin, later)).toBeNull();
   });
 
   it("refuses to invite an address that already has an account", async () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
 import { db } from "~/db.server";
 import { ROLE_LABELS, type Role } from "~/domain/permissions";
-import type { InviteInput } from "~/domain/staff";
+import { INVITE_DAYS, STAFF_TIME_ZONE, type InviteInput } from "~/domain/staff";
+import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { queueMail } from "~/models/mail.server";
 import { hashToken } from "~/models/session.server";
 import { appUrl } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
@@ -13,7 +13,7 @@ import { hashPassword } from "~/utils/password.server";
 // link (random token, only its sha256 stored) and chooses their own password. A link works
 // once and for 7 days; a new invite to the same address replaces the old one.
 
-export const INVITE_DAYS = 7;
+export { INVITE_DAYS };
 
 export type InviteStatus = "pending" | "expired" | "revoked" | "accepted" | "unknown";
 
@@ -61,7 +61,8 @@ export async function createInvite(
       subject: { type: "invite", id: invite.id },
       payload: { roles: input.roles, inviteId: invite.id },
     });
-    await queueInviteMail(tx, {
+    // why: queued in this transaction, so an invite never exists without its email, nor the reverse.
+    await queueMail(tx, {
       to: invite.email,
       subject: "You are invited to Pitchday",
       text: inviteText({ name: invite.name, inviter: by.name, roles: input.roles, link, expiresAt: invite.expiresAt }),
@@ -70,9 +71,16 @@ export async function createInvite(
   });
 }
 
+/** A fresh link for an invite not yet used or revoked (an expired one, say); the old link stops working. */
+export async function resendInvite(inviteId: string, by: { id: string; name: string }, now = new Date()) {
+  const old = await db().userInvite.findFirst({ where: { id: inviteId, acceptedAt: null, revokedAt: null } });
+  if (!old) return null;
+  return createInvite({ email: old.email, name: old.name, roles: old.roles }, by, now);
+}
+
 function inviteText(p: { name: string; inviter: string; roles: Role[]; link: string; expiresAt: Date }) {
   const roles = p.roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" and ");
-  const expires = format(p.expiresAt, "h:mmaaa 'on' EEEE d MMMM yyyy", { in: tz("Europe/London") });
+  const expires = formatDateTime(p.expiresAt, STAFF_TIME_ZONE);
   return [
     `Hello ${p.name},`,
     "",
@@ -81,26 +89,24 @@ function inviteText(p: { name: string; inviter: string; roles: Role[]; link: str
     "To set up your account, open this link and choose a password:",
     p.link,
     "",
-    `The link works once and expires at ${expires} (UK time).`,
+    `The link works once, until ${expires} (UK time).`,
     "If you were not expecting this email, you can ignore it: no account is made until the link is used.",
   ].join("\n");
 }
 
-// why: the mail outbox keeps the message in this transaction, so an invite is never recorded
-// without its email (nor an email sent for an invite that rolled back).
-async function queueInviteMail(tx: Tx, message: { to: string; subject: string; text: string }) {
-  await tx.mailMessage.create({ data: message });
-}
+export type FoundInvite =
+  | { status: Exclude<InviteStatus, "pending"> }
+  | { status: "pending"; invite: { id: string; email: string; name: string; roles: Role[]; expiresAt: Date } };
 
 /** What the invite page needs to know about a link, without accepting it. */
-export async function findInvite(token: string, now = new Date()) {
+export async function findInvite(token: string, now = new Date()): Promise<FoundInvite> {
   const invite = await db().userInvite.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { id: true, email: true, name: true, roles: true, expiresAt: true, acceptedAt: true, revokedAt: true },
   });
   const status = statusOf(invite, now);
-  if (status !== "pending" || !invite) return { status } as const;
-  return { status, invite: { id: invite.id, email: invite.email, name: invite.name, roles: invite.roles, expiresAt: invite.expiresAt } } as const;
+  if (status !== "pending" || !invite) return { status: status as Exclude<InviteStatus, "pending"> };
+  return { status, invite: { id: invite.id, email: invite.email, name: invite.name, roles: invite.roles, expiresAt: invite.expiresAt } };
 }
 
 export type AcceptResult =

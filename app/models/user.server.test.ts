@@ -190,6 +190,7 @@ describe("changing your own password", () => {
     const session = (await findSessionUser(here))!;
     expect(await changePassword(session, { currentPassword: "wrong", newPassword: "fresh river lantern" })).toEqual({
       ok: false,
+      reason: "wrong",
       field: "currentPassword",
       message: "Your current password is not right",
     });
@@ -214,6 +215,7 @@ describe("changing your own password", () => {
     }
     expect(await changePassword(session, { currentPassword: PASSWORD, newPassword: "fresh river lantern" }, now)).toMatchObject({
       ok: false,
+      reason: "limited",
       message: expect.stringMatching(/^Too many attempts/),
     });
   });

@@ -201,7 +201,7 @@ export async function setDisabled(
 
 export type PasswordChangeResult =
   | { ok: true; sessionsEnded: number }
-  | { ok: false; field: "currentPassword"; message: string };
+  | { ok: false; reason: "wrong" | "limited"; field: "currentPassword"; message: string };
 
 /**
  * Changes the signed-in person's own password after checking the current one (counted like a
@@ -215,10 +215,10 @@ export async function changePassword(
   const user = await db().user.findUniqueOrThrow({ where: { id: who.id } });
   const attempt = await takeAttempt([accountLimit(user.email)], now);
   if (!attempt.allowed) {
-    return { ok: false, field: "currentPassword", message: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
+    return { ok: false, reason: "limited", field: "currentPassword", message: tooManyAttemptsMessage(attempt.retryAfterSeconds) };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    return { ok: false, field: "currentPassword", message: "Your current password is not right" };
+    return { ok: false, reason: "wrong", field: "currentPassword", message: "Your current password is not right" };
   }
   await giveBack(attempt.limits, now);
   const passwordHash = await hashPassword(input.newPassword);
