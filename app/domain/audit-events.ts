@@ -27,7 +27,7 @@ export const AUDIT_PAYLOADS = {
   "fund.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
   "round.created": z.strictObject({ fundId: id, title: z.string(), slug: z.string(), opensAt: z.string(), closesAt: z.string() }),
   "round.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
-  "round.bids_exported": z.strictObject({ count: z.number().int(), filter: z.string(), searched: z.boolean() }),
+  "round.bids_exported": z.strictObject({ count: z.number().int(), filter: z.string(), searched: z.boolean(), contacts: z.boolean() }),
 
   "bid.draft_saved": z.strictObject({ reference: z.string(), version: z.number().int() }),
   "bid.submitted": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence }),

@@ -1,4 +1,12 @@
-import { allowedDecisions, bidListQuerySchema, filterCounts, findFilter, reviewDecisionSchema } from "~/domain/bid-review";
+import {
+  allowedDecisions,
+  bidListQuerySchema,
+  describeBidEvent,
+  filterCounts,
+  findFilter,
+  reviewDecisionSchema,
+  snapshotRows,
+} from "~/domain/bid-review";
 import { parseForm } from "~/utils/forms";
 
 describe("review decision form", () => {
@@ -55,5 +63,52 @@ describe("bid list filters", () => {
     expect(findFilter("nonsense").key).toBe("all");
     expect(bidListQuerySchema.parse({ status: "declined", q: "  scouts " })).toEqual({ status: "declined", q: "scouts" });
     expect(bidListQuerySchema.parse({})).toEqual({ status: "all", q: "" });
+  });
+});
+
+describe("a bid's history in words", () => {
+  it("describes staff and group actions with their reasons and versions", () => {
+    expect(describeBidEvent("bid.declined", { reference: "PD-1", reason: "Outside the area" })).toEqual({
+      what: "Not shortlisted",
+      detail: "Reason: Outside the area",
+    });
+    expect(describeBidEvent("bid.submitted", { reference: "PD-1", version: 2, amountRequestedPence: 100 })).toEqual({
+      what: "Sent by the group",
+      detail: "Version 2",
+    });
+    expect(describeBidEvent("bid.status_reset", { reference: "PD-1", from: "DECLINED", reason: "Misread" })).toEqual({
+      what: "Shortlist decision undone",
+      detail: "Was not shortlisted. Reason: Misread",
+    });
+    expect(describeBidEvent("bid.shortlisted", { reference: "PD-1", reason: "" })).toEqual({ what: "Shortlisted", detail: null });
+    expect(describeBidEvent("bid.something_new", {})).toEqual({ what: "bid.something_new", detail: null });
+  });
+
+  it("shows a stored version with labels, money and budget lines, and keeps unknown fields", () => {
+    const money = (p: number) => `£${p / 100}`;
+    expect(
+      snapshotRows(
+        {
+          reference: "PD-1",
+          version: 1,
+          projectTitle: "Tents",
+          amountRequestedPence: 120_000,
+          budgetLines: [
+            { item: "Tents", amountPence: 100_000 },
+            { item: "Pegs", amountPence: 20_000 },
+          ],
+          startDate: null,
+          somethingNew: "kept",
+        },
+        money,
+      ),
+    ).toEqual([
+      { label: "Project title", value: "Tents" },
+      { label: "Amount requested", value: "£1200" },
+      { label: "Budget", value: "Tents: £1000\nPegs: £200" },
+      { label: "Start date", value: "Not given" },
+      { label: "somethingNew", value: "kept" },
+    ]);
+    expect(snapshotRows(null, money)).toEqual([]);
   });
 });

@@ -119,3 +119,82 @@ export function allowedDecisions(status: string): ReviewDecision["decision"][] {
   if (status === "SHORTLISTED" || status === "DECLINED") return ["reset"];
   return [];
 }
+
+// ---------- A bid's history as staff read it ----------
+
+const EVENT_LABELS: Record<string, string> = {
+  "bid.draft_saved": "Draft saved by the group",
+  "bid.submitted": "Sent by the group",
+  "bid.edited": "Changed by the group after sending",
+  "bid.withdrawn": "Withdrawn by the group",
+  "bid.link_reissued": "Private link sent to the group again",
+  "bid.shortlisted": "Shortlisted",
+  "bid.declined": "Not shortlisted",
+  "bid.status_reset": "Shortlist decision undone",
+};
+
+/** One audit entry about a bid in words: what happened and, where there is one, the reason or version. */
+export function describeBidEvent(action: string, payload: Record<string, unknown>): { what: string; detail: string | null } {
+  const what = EVENT_LABELS[action] ?? action;
+  const parts: string[] = [];
+  if (typeof payload.version === "number") parts.push(`Version ${payload.version}`);
+  if (action === "bid.status_reset" && typeof payload.from === "string") {
+    parts.push(`Was ${(STATUS_LABELS[payload.from as BidStatusValue] ?? payload.from).toLowerCase()}`);
+  }
+  if (typeof payload.reason === "string" && payload.reason) parts.push(`Reason: ${payload.reason}`);
+  return { what, detail: parts.length ? parts.join(". ") : null };
+}
+
+const SNAPSHOT_LABELS: Record<string, string> = {
+  groupName: "Group name",
+  groupType: "Type of group",
+  charityNumber: "Charity number",
+  companyNumber: "Company number",
+  parentOrgName: "Applying through",
+  area: "Area or postcode",
+  projectTitle: "Project title",
+  summary: "Summary",
+  difference: "The difference it will make",
+  beneficiaries: "Who will benefit",
+  beneficiaryCount: "Roughly how many",
+  amountRequestedPence: "Amount requested",
+  budgetLines: "Budget",
+  startDate: "Start date",
+  endDate: "End date",
+};
+
+const SKIPPED = new Set(["reference", "version"]);
+
+/**
+ * A stored version of a bid as label and text rows. Known fields get their labels and money is
+ * formatted; fields this page does not know yet are still shown, so nothing is hidden.
+ */
+export function snapshotRows(snapshot: unknown, money: (pence: number) => string): { label: string; value: string }[] {
+  if (!snapshot || typeof snapshot !== "object" || Array.isArray(snapshot)) return [];
+  const rows: { label: string; value: string }[] = [];
+  for (const [key, value] of Object.entries(snapshot as Record<string, unknown>)) {
+    if (SKIPPED.has(key)) continue;
+    const label = SNAPSHOT_LABELS[key] ?? key;
+    rows.push({ label, value: snapshotValue(key, value, money) });
+  }
+  return rows;
+}
+
+function snapshotValue(key: string, value: unknown, money: (pence: number) => string): string {
+  if (value === null || value === undefined || value === "") return "Not given";
+  if (key.endsWith("Pence") && typeof value === "number") return money(value);
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => {
+        if (item && typeof item === "object" && "item" in item && "amountPence" in item) {
+          const line = item as { item: unknown; amountPence: unknown };
+          return `${String(line.item)}: ${typeof line.amountPence === "number" ? money(line.amountPence) : String(line.amountPence)}`;
+        }
+        return typeof item === "object" ? JSON.stringify(item) : String(item);
+      })
+      .join("\n");
+  }
+  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "number") return value.toLocaleString("en-GB");
+  return String(value);
+}

@@ -1,4 +1,18 @@
-import { changedFields, criteriaRowsFrom, fundFormSchema, roundFieldLabel, roundFormSchema, ruleIsLocked } from "~/domain/fund";
+import {
+  addCriterionRow,
+  changedFields,
+  criteriaRowCount,
+  criteriaRowsFrom,
+  describeRule,
+  fundFormSchema,
+  newRoundValues,
+  removeCriterionRow,
+  roundFieldLabel,
+  roundFormSchema,
+  roundFormValues,
+  ruleIsLocked,
+} from "~/domain/fund";
+import { utcToLocalInput } from "~/domain/zoned-time";
 import { parseForm } from "~/utils/forms";
 
 const goodFund = {
@@ -267,5 +281,77 @@ describe("changedFields", () => {
     expect(changedFields({ criteria: rows }, { criteria: [{ name: "Need", weight: 2 }] }, ["criteria"])).toEqual({
       criteria: [{ name: "Need", weight: 2 }],
     });
+  });
+});
+
+describe("round form values", () => {
+  it("starts a new round with empty criterion rows and a panel-only rule", () => {
+    const values = newRoundValues();
+    expect(criteriaRowCount(values)).toBe(3);
+    expect(values).toMatchObject({ panelWeightPercent: "100", audienceWeightPercent: "0", audienceMode: "NONE", "criteria.2.weight": "1" });
+    // Saving the untouched new form asks for a criterion rather than failing on the empty rows.
+    const result = parseForm(london, { ...values, title: "T", slug: "t", opensAt: "2027-01-01T09:00", closesAt: "2027-02-01T09:00" });
+    expect(!result.ok && Object.keys(result.errors)).toEqual(["criteria.0.name"]);
+  });
+
+  it("adds and removes rows, moving later rows up and keeping what was typed", () => {
+    let values = addCriterionRow({ ...newRoundValues(), "criteria.0.name": "Need", "criteria.2.name": "Fit" });
+    expect(criteriaRowCount(values)).toBe(4);
+    values = removeCriterionRow(values, 1);
+    expect(criteriaRowCount(values)).toBe(3);
+    expect(values["criteria.0.name"]).toBe("Need");
+    expect(values["criteria.1.name"]).toBe("Fit");
+    expect(values["criteria.3.name"]).toBeUndefined();
+  });
+
+  it("shows a saved round in the fund's zone, round-trips through the schema unchanged, with a spare row", () => {
+    const round = {
+      title: "Spring",
+      slug: "spring",
+      opensAt: new Date("2027-07-01T08:00:00Z"),
+      closesAt: new Date("2027-07-31T16:00:00Z"),
+      description: "",
+      eligibility: "",
+      panelWeightPercent: 70,
+      audienceWeightPercent: 30,
+      normaliseScores: true,
+      quorum: 3,
+      partFundingAllowed: false,
+      partFundingMinPercent: 50,
+      tieBreak: "LOWER_AMOUNT",
+      audienceMode: "TICKETS",
+      audienceVotesPerPerson: 2,
+      criteria: [{ id: "c1", name: "Need", guidance: "", weight: 2, scaleMin: 1, scaleMax: 5 }],
+    };
+    const values = roundFormValues(round, (at) => utcToLocalInput(at, "Europe/London"));
+    expect(values.opensAt).toBe("2027-07-01T09:00");
+    expect(criteriaRowCount(values)).toBe(2);
+    const parsed = parseForm(london, values);
+    expect(parsed.ok && parsed.data).toEqual({ ...round, criteria: [{ id: "c1", name: "Need", guidance: "", weight: 2, scaleMin: 1, scaleMax: 5 }] });
+  });
+});
+
+describe("describeRule", () => {
+  it("says how bids are ranked in plain English", () => {
+    expect(
+      describeRule({
+        panelWeightPercent: 70,
+        audienceWeightPercent: 30,
+        normaliseScores: false,
+        quorum: 3,
+        partFundingAllowed: true,
+        partFundingMinPercent: 50,
+        tieBreak: "HIGHER_PANEL_SCORE",
+        audienceMode: "OPEN",
+        audienceVotesPerPerson: 3,
+      }),
+    ).toEqual([
+      "Bids are ranked on the panel's scores (70%) and the audience vote (30%).",
+      "The audience votes with the event's join code; each person has 3 votes.",
+      "Panellists' scores are used as given.",
+      "A pitch needs scores from at least 3 panellists for its result to count.",
+      "The panel may offer part of the amount asked for, but no less than 50% of it.",
+      "When two bids have equal scores: the bid with the higher panel score goes first.",
+    ]);
   });
 });

@@ -435,3 +435,181 @@ export function changedFields<F extends string>(
   }
   return changes;
 }
+
+// ---------- What the forms show ----------
+
+export type FormValues = Record<string, string | string[]>;
+
+interface StoredFund {
+  name: string;
+  potPence: number;
+  currency: string;
+  minAwardPence: number;
+  maxAwardPence: number;
+  funderName: string;
+  funderOrgId: string;
+  grantIdPrefix: string;
+  timeZone: string;
+}
+
+export function fundFormValues(fund: StoredFund, toInput: (pence: number) => string): FormValues {
+  return {
+    name: fund.name,
+    pot: toInput(fund.potPence),
+    currency: fund.currency,
+    minAward: toInput(fund.minAwardPence),
+    maxAward: toInput(fund.maxAwardPence),
+    funderName: fund.funderName,
+    funderOrgId: fund.funderOrgId,
+    grantIdPrefix: fund.grantIdPrefix,
+    timeZone: fund.timeZone,
+  };
+}
+
+export const NEW_FUND_VALUES: FormValues = { currency: DEFAULT_CURRENCY, timeZone: DEFAULT_TIME_ZONE };
+
+const EMPTY_CRITERION = { id: "", name: "", guidance: "", weight: "1", scaleMin: "1", scaleMax: "5" };
+
+function criterionValues(index: number, row: Partial<Record<keyof typeof EMPTY_CRITERION, string>>): FormValues {
+  const out: FormValues = {};
+  for (const key of Object.keys(EMPTY_CRITERION) as (keyof typeof EMPTY_CRITERION)[]) {
+    const value = row[key] ?? EMPTY_CRITERION[key];
+    if (key === "id" && !value) continue;
+    out[`criteria.${index}.${key}`] = value;
+  }
+  return out;
+}
+
+/** How many criterion rows the values hold (the form shows that many). */
+export function criteriaRowCount(values: FormValues): number {
+  return criteriaRowsFrom(values).length;
+}
+
+/** The same values with one more, empty, criterion row at the end. */
+export function addCriterionRow(values: FormValues): FormValues {
+  const count = criteriaRowCount(values);
+  if (count >= MAX_CRITERIA) return values;
+  return { ...values, ...criterionValues(count, {}) };
+}
+
+/** The same values without criterion row `index`; the rows after it move up one. */
+export function removeCriterionRow(values: FormValues, index: number): FormValues {
+  const rows = criteriaRowsFrom(values);
+  if (index < 0 || index >= rows.length) return values;
+  const rest = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith("criteria.")));
+  const kept = rows.filter((_, i) => i !== index);
+  const out: FormValues = { ...rest };
+  kept.forEach((row, i) => Object.assign(out, criterionValues(i, row)));
+  if (kept.length === 0) Object.assign(out, criterionValues(0, {}));
+  return out;
+}
+
+export function newRoundValues(): FormValues {
+  let values: FormValues = {
+    panelWeightPercent: "100",
+    audienceWeightPercent: "0",
+    normaliseScores: "no",
+    quorum: "3",
+    partFundingAllowed: "no",
+    partFundingMinPercent: "50",
+    tieBreak: "HIGHER_PANEL_SCORE",
+    audienceMode: "NONE",
+    audienceVotesPerPerson: "3",
+  };
+  for (let i = 0; i < EMPTY_CRITERIA_ROWS; i++) values = addCriterionRow(values);
+  return values;
+}
+
+interface StoredRound {
+  title: string;
+  slug: string;
+  opensAt: Date;
+  closesAt: Date;
+  description: string;
+  eligibility: string;
+  panelWeightPercent: number;
+  audienceWeightPercent: number;
+  normaliseScores: boolean;
+  quorum: number;
+  partFundingAllowed: boolean;
+  partFundingMinPercent: number;
+  tieBreak: string;
+  audienceMode: string;
+  audienceVotesPerPerson: number;
+  criteria: { id: string; name: string; guidance: string; weight: number; scaleMin: number; scaleMax: number }[];
+}
+
+/** A saved round as the edit form shows it, with one empty criterion row to add to. */
+export function roundFormValues(round: StoredRound, toLocalInput: (at: Date) => string, spareRow = true): FormValues {
+  const values: FormValues = {
+    title: round.title,
+    slug: round.slug,
+    opensAt: toLocalInput(round.opensAt),
+    closesAt: toLocalInput(round.closesAt),
+    description: round.description,
+    eligibility: round.eligibility,
+    panelWeightPercent: String(round.panelWeightPercent),
+    audienceWeightPercent: String(round.audienceWeightPercent),
+    normaliseScores: round.normaliseScores ? "yes" : "no",
+    quorum: String(round.quorum),
+    partFundingAllowed: round.partFundingAllowed ? "yes" : "no",
+    partFundingMinPercent: String(round.partFundingMinPercent),
+    tieBreak: round.tieBreak,
+    audienceMode: round.audienceMode,
+    audienceVotesPerPerson: String(round.audienceVotesPerPerson),
+  };
+  round.criteria.forEach((c, i) =>
+    Object.assign(
+      values,
+      criterionValues(i, {
+        id: c.id,
+        name: c.name,
+        guidance: c.guidance,
+        weight: String(c.weight),
+        scaleMin: String(c.scaleMin),
+        scaleMax: String(c.scaleMax),
+      }),
+    ),
+  );
+  return spareRow ? addCriterionRow(values) : values;
+}
+
+/** The decision rule in plain English, for the round page and anyone reading the results. */
+export function describeRule(rule: {
+  panelWeightPercent: number;
+  audienceWeightPercent: number;
+  normaliseScores: boolean;
+  quorum: number;
+  partFundingAllowed: boolean;
+  partFundingMinPercent: number;
+  tieBreak: string;
+  audienceMode: string;
+  audienceVotesPerPerson: number;
+}): string[] {
+  const lines: string[] = [];
+  if (rule.audienceMode === "NONE" || rule.audienceWeightPercent === 0) {
+    lines.push("Bids are ranked on the panel's scores alone.");
+  } else {
+    lines.push(
+      `Bids are ranked on the panel's scores (${rule.panelWeightPercent}%) and the audience vote (${rule.audienceWeightPercent}%).`,
+    );
+  }
+  if (rule.audienceMode !== "NONE") {
+    const how = rule.audienceMode === "TICKETS" ? "with a printed ticket code" : "with the event's join code";
+    lines.push(`The audience votes ${how}; each person has ${rule.audienceVotesPerPerson} vote${rule.audienceVotesPerPerson === 1 ? "" : "s"}.`);
+  }
+  lines.push(
+    rule.normaliseScores
+      ? "Each panellist's scores are evened out against their own average, so generous and strict scorers count the same."
+      : "Panellists' scores are used as given.",
+  );
+  lines.push(`A pitch needs scores from at least ${rule.quorum} panellist${rule.quorum === 1 ? "" : "s"} for its result to count.`);
+  lines.push(
+    rule.partFundingAllowed
+      ? `The panel may offer part of the amount asked for, but no less than ${rule.partFundingMinPercent}% of it.`
+      : "Bids are funded in full or not at all.",
+  );
+  const tie = TIE_BREAK_LABELS[rule.tieBreak as TieBreakValue];
+  if (tie) lines.push(`When two bids have equal scores: ${tie.charAt(0).toLowerCase()}${tie.slice(1)}.`);
+  return lines;
+}

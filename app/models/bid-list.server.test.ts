@@ -88,7 +88,7 @@ describe("one bid for review", () => {
 describe("the CSV export", () => {
   it("returns the tab's bids with contact details and audits the download without personal data", async () => {
     const { round, actor, ref } = await setup();
-    const result = await exportRoundBids(round.id, { status: "all", q: "" }, actor);
+    const result = await exportRoundBids(round.id, { status: "all", q: "" }, { withContacts: true }, actor);
     expect(result?.bids.map((b) => [b.reference, b.contact?.email])).toEqual([
       [ref(2), "sam@example.test"],
       [ref(3), "sam@example.test"],
@@ -98,19 +98,20 @@ describe("the CSV export", () => {
     ]);
     const entry = (await auditFor("round", round.id)).at(-1);
     expect(entry).toMatchObject({ action: "round.bids_exported", actorId: actor.id });
-    expect(entry?.payload).toEqual({ count: 5, filter: "all", searched: false });
+    expect(entry?.payload).toEqual({ count: 5, filter: "all", searched: false, contacts: true });
     expect(JSON.stringify(entry?.payload)).not.toContain("@");
   });
 
-  it("follows the tab and the search", async () => {
+  it("follows the tab and the search, and leaves contact details out when not asked for", async () => {
     const { round, actor, ref } = await setup();
-    const result = await exportRoundBids(round.id, { status: "submitted", q: "scouts" }, actor);
+    const result = await exportRoundBids(round.id, { status: "submitted", q: "scouts" }, { withContacts: false }, actor);
     expect(result?.bids.map((b) => b.reference)).toEqual([ref(1)]);
-    expect((await auditFor("round", round.id)).at(-1)?.payload).toEqual({ count: 1, filter: "submitted", searched: true });
+    expect(result?.bids[0]).not.toHaveProperty("contact");
+    expect((await auditFor("round", round.id)).at(-1)?.payload).toEqual({ count: 1, filter: "submitted", searched: true, contacts: false });
   });
 
   it("is null for a round that does not exist", async () => {
     const { actor } = await setup();
-    expect(await exportRoundBids("no-such-round", { status: "all", q: "" }, actor)).toBeNull();
+    expect(await exportRoundBids("no-such-round", { status: "all", q: "" }, { withContacts: true }, actor)).toBeNull();
   });
 });

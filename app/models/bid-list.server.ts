@@ -81,23 +81,33 @@ export async function getBidForReview(bidId: string) {
 }
 
 /**
- * The bids of one round for the organiser's spreadsheet, with contact details, and an audit
- * entry saying who downloaded them (the entry records how many, not whose).
+ * The bids of one round for a spreadsheet, with contact details when asked (organisers only),
+ * and an audit entry saying who downloaded them (it records how many, not whose).
  */
-export async function exportRoundBids(roundId: string, query: BidListQuery, actor: AuditActor) {
+export async function exportRoundBids(
+  roundId: string,
+  query: BidListQuery,
+  options: { withContacts: boolean },
+  actor: AuditActor,
+) {
   return db().$transaction(async (tx) => {
     const round = await tx.round.findUnique({ where: { id: roundId }, include: { fund: true } });
     if (!round) return null;
     const bids = await tx.bid.findMany({
       where: whereFor(roundId, query),
       orderBy: LIST_ORDER,
-      include: { contact: true },
+      include: { contact: options.withContacts },
     });
     await appendAudit(tx, {
       actor,
       action: "round.bids_exported",
       subject: { type: "round", id: roundId },
-      payload: { count: bids.length, filter: findFilter(query.status).key, searched: query.q !== "" },
+      payload: {
+        count: bids.length,
+        filter: findFilter(query.status).key,
+        searched: query.q !== "",
+        contacts: options.withContacts,
+      },
     });
     return { round, bids };
   });
