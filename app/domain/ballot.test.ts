@@ -1,5 +1,5 @@
 import { fieldErrors } from "~/utils/forms";
-import { ballotSchema, checkBallot, votingStatus, type BallotBid, type BallotInput } from "./ballot";
+import { ballotSchema, checkBallot, countedPaper, paperStatus, votingStatus, type BallotBid, type BallotInput } from "./ballot";
 
 const bids: BallotBid[] = [
   { bidId: "a", label: "Riverside Clean-up", slotState: "LOCKED" },
@@ -77,5 +77,25 @@ describe("ballot form", () => {
       bidIds: "Choose at least one pitch to vote for.",
       clientMutationId: "Your vote could not be matched to this phone. Reload the page and vote again.",
     });
+  });
+});
+
+describe("paper tallies counted twice", () => {
+  const entries = (firstCount: number | null, secondCount: number | null, resolvedCount: number | null = null) => ({
+    firstCount,
+    secondCount,
+    resolvedCount,
+  });
+
+  it("counts nothing until the second count agrees", () => {
+    expect(paperStatus(null)).toBe("NONE");
+    expect(paperStatus(entries(null, null))).toBe("NONE");
+    expect([paperStatus(entries(12, null)), countedPaper(entries(12, null))]).toEqual(["FIRST_ONLY", 0]);
+    expect([paperStatus(entries(12, 12)), countedPaper(entries(12, 12))]).toEqual(["MATCHED", 12]);
+  });
+
+  it("flags a mismatch, which counts nothing until resolved", () => {
+    expect([paperStatus(entries(12, 13)), countedPaper(entries(12, 13))]).toEqual(["MISMATCH", 0]);
+    expect([paperStatus(entries(12, 13, 13)), countedPaper(entries(12, 13, 13))]).toEqual(["RESOLVED", 13]);
   });
 });

@@ -85,3 +85,38 @@ export const ballotSchema = z.object({
 });
 
 export type BallotSubmission = z.infer<typeof ballotSchema>;
+
+// ---------- Paper tallies ----------
+// Paper votes for a pitch are counted twice, by two different people. The count is used only
+// when both entries agree, or after someone resolved a disagreement with a note.
+
+export type PaperStatus = "NONE" | "FIRST_ONLY" | "MATCHED" | "MISMATCH" | "RESOLVED";
+
+export interface PaperEntries {
+  firstCount: number | null;
+  secondCount: number | null;
+  resolvedCount: number | null;
+}
+
+export function paperStatus(tally: PaperEntries | null | undefined): PaperStatus {
+  if (!tally || tally.firstCount === null) return "NONE";
+  if (tally.resolvedCount !== null) return "RESOLVED";
+  if (tally.secondCount === null) return "FIRST_ONLY";
+  return tally.firstCount === tally.secondCount ? "MATCHED" : "MISMATCH";
+}
+
+/** The paper votes that count for the pitch: 0 until matched or resolved. */
+export function countedPaper(tally: PaperEntries | null | undefined): number {
+  const status = paperStatus(tally);
+  if (status === "RESOLVED") return tally!.resolvedCount!;
+  if (status === "MATCHED") return tally!.firstCount!;
+  return 0;
+}
+
+export const PAPER_STATUS_LABELS: Record<PaperStatus, string> = {
+  NONE: "Not counted yet",
+  FIRST_ONLY: "Waiting for the second count",
+  MATCHED: "Both counts match",
+  MISMATCH: "Counts differ: resolve with a note",
+  RESOLVED: "Resolved",
+};

@@ -1,0 +1,279 @@
+import { db } from "~/db.server";
+import type { AuditActor } from "~/domain/audit-events";
+import { appendAudit, type Tx } from "~/models/audit.server";
+import { hashToken, LIVE_TX, newToken, refused, type Result } from "~/models/live.server";
+import { publish } from "~/services/live/bus.server";
+
+// The panel of an event: invitations, the one phone each panellist scores on, revocation, and
+// conflicts of interest.
+//
+// Interface:
+//   invitePanellist({ eventId, name, userId? }, actor)            -> Result<{ panellist, inviteToken }>
+//   claimInvite(inviteToken, currentDeviceToken | null, now?)      -> Result<{ panellistId, eventId, deviceToken }>
+//   panellistForDevice(deviceToken)                                -> active panellist or null
+//   reissueInvite(panellistId, actor)                              -> Result<{ inviteToken }>
+//   revokePanellist(panellistId, actor)                            -> Result<{}>
+//   declareConflict({ panellistId, bidId, reason }, actor)         -> Result<{ conflictId, alreadyDeclared }>
+//   withdrawConflict({ panellistId, bidId }, actor)                -> Result<{}>
+//   listPanel(eventId)                                             -> staff view: names, status, conflicts
+//
+// Tokens: the invite link carries a random token and the device cookie another; the database
+// keeps only their sha256. The first device to open an invite link keeps it: the same link on
+// a second device is refused (a forwarded email cannot score), until the organiser re-issues
+// the invite, which also releases the old device. Identity comes from these tokens only.
+// Conflicts can be declared (and withdrawn) until scoring for that pitch is locked; a conflict
+// stops the panellist scoring the pitch and keeps any sheet they sent out of the counts.
+
+export type PanellistStatus = "INVITED" | "JOINED" | "REVOKED";
+
+const NAME_MAX = 100;
+const REASON_MAX = 500;
+
+async function afterCommit(eventId: string, seq: number) {
+  await publish(eventId, seq);
+}
+
+async function lockPanellist(tx: Tx, panellistId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Panellist" WHERE id = ${panellistId} FOR UPDATE`;
+  if (rows.length === 0) return null;
+  return tx.panellist.findUniqueOrThrow({
+    where: { id: panellistId },
+    select: { id: true, eventId: true, revokedAt: true, deviceTokenHash: true, joinedAt: true, event: { select: { state: true } } },
+  });
+}
+
+export async function invitePanellist(
+  input: { eventId: string; name: string; userId?: string | null },
+  actor: AuditActor,
+): Promise<Result<{ panellist: { id: string; name: string }; inviteToken: string }>> {
+  const name = input.name.trim();
+  if (!name) return refused("Enter the panellist's name.");
+  if (name.length > NAME_MAX) return refused(`The name must be ${NAME_MAX} characters or fewer.`);
+  const invite = newToken();
+  const outcome = await db().$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { state: true } });
+    if (!event) return refused("That event does not exist.");
+    if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") {
+      return refused("Scoring for this event has closed, so no one else can join the panel.");
+    }
+    if (input.userId) {
+      const already = await tx.panellist.findFirst({ where: { eventId: input.eventId, userId: input.userId, revokedAt: null }, select: { id: true } });
+      if (already) return refused("That person is already on this event's panel. Re-issue their invite if they need a new link.");
+    }
+    const panellist = await tx.panellist.create({
+      data: { eventId: input.eventId, name, userId: input.userId ?? null, inviteTokenHash: invite.hash },
+      select: { id: true, name: true },
+    });
+    const entry = await appendAudit(tx, {
+      actor,
+      action: "panellist.invited",
+      subject: { type: "panellist", id: panellist.id },
+      payload: { eventId: input.eventId, userId: input.userId ?? null },
+    });
+    return { ok: true as const, panellist, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  await afterCommit(input.eventId, outcome.seq);
+  return { ok: true, panellist: outcome.panellist, inviteToken: invite.token };
+}
+
+/**
+ * Opens an invite link on a device. The first device gets a device token (for its cookie);
+ * the same device opening the link again keeps its token; any other device is refused.
+ */
+export async function claimInvite(
+  inviteToken: string,
+  currentDeviceToken: string | null,
+  now: Date = new Date(),
+): Promise<Result<{ panellistId: string; eventId: string; deviceToken: string }>> {
+  const found = await db().panellist.findUnique({ where: { inviteTokenHash: hashToken(inviteToken) }, select: { id: true } });
+  if (!found) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
+  const outcome = await db().$transaction(async (tx) => {
+    const panellist = await lockPanellist(tx, found.id);
+    if (!panellist) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
+    if (panellist.revokedAt) return refused("This invitation has been withdrawn. Ask the organiser if you think that is a mistake.");
+    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    if (panellist.deviceTokenHash) {
+      if (currentDeviceToken && hashToken(currentDeviceToken) === panellist.deviceTokenHash) {
+        return { ok: true as const, panellistId: panellist.id, eventId: panellist.eventId, deviceToken: currentDeviceToken, seq: null };
+      }
+      return refused(
+        "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
+      );
+    }
+    const device = newToken();
+    await tx.panellist.update({ where: { id: panellist.id }, data: { deviceTokenHash: device.hash, joinedAt: now } });
+    const entry = await appendAudit(tx, {
+      actor: { type: "panellist", id: panellist.id },
+      action: "panellist.joined",
+      subject: { type: "panellist", id: panellist.id },
+      at: now,
+      payload: { eventId: panellist.eventId },
+    });
+    return { ok: true as const, panellistId: panellist.id, eventId: panellist.eventId, deviceToken: device.token, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  if (outcome.seq !== null) await afterCommit(outcome.eventId, outcome.seq);
+  return { ok: true, panellistId: outcome.panellistId, eventId: outcome.eventId, deviceToken: outcome.deviceToken };
+}
+
+/** The panellist a device cookie belongs to, or null (unknown device, or revoked). */
+export async function panellistForDevice(deviceToken: string) {
+  if (!deviceToken) return null;
+  const panellist = await db().panellist.findUnique({
+    where: { deviceTokenHash: hashToken(deviceToken) },
+    select: { id: true, name: true, eventId: true, revokedAt: true, joinedAt: true },
+  });
+  if (!panellist || panellist.revokedAt) return null;
+  return panellist;
+}
+
+/** A new invite link; the old link and the device it was opened on stop working. */
+export async function reissueInvite(panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string }>> {
+  const invite = newToken();
+  const outcome = await db().$transaction(async (tx) => {
+    const panellist = await lockPanellist(tx, panellistId);
+    if (!panellist) return refused("That panellist does not exist.");
+    if (panellist.revokedAt) return refused("This panellist was removed from the panel. Invite them again as a new panellist.");
+    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    await tx.panellist.update({ where: { id: panellistId }, data: { inviteTokenHash: invite.hash, deviceTokenHash: null, joinedAt: null } });
+    const entry = await appendAudit(tx, {
+      actor,
+      action: "panellist.invite_reissued",
+      subject: { type: "panellist", id: panellistId },
+      payload: { eventId: panellist.eventId, deviceReleased: panellist.deviceTokenHash !== null },
+    });
+    return { ok: true as const, eventId: panellist.eventId, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  await afterCommit(outcome.eventId, outcome.seq);
+  return { ok: true, inviteToken: invite.token };
+}
+
+/**
+ * Removes a panellist: their link and device stop working and they cannot score any more.
+ * Scores they already sent stay (they were on the panel when they gave them).
+ */
+export async function revokePanellist(panellistId: string, actor: AuditActor, now: Date = new Date()): Promise<Result<object>> {
+  const outcome = await db().$transaction(async (tx) => {
+    const panellist = await lockPanellist(tx, panellistId);
+    if (!panellist) return refused("That panellist does not exist.");
+    if (panellist.revokedAt) return refused("This panellist has already been removed from the panel.");
+    if (panellist.event.state === "DECIDED") return refused("Decisions have been recorded, so the panel can no longer change.");
+    await tx.panellist.update({ where: { id: panellistId }, data: { revokedAt: now, deviceTokenHash: null } });
+    const entry = await appendAudit(tx, {
+      actor,
+      action: "panellist.revoked",
+      subject: { type: "panellist", id: panellistId },
+      at: now,
+      payload: { eventId: panellist.eventId },
+    });
+    return { ok: true as const, eventId: panellist.eventId, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  await afterCommit(outcome.eventId, outcome.seq);
+  return { ok: true };
+}
+
+// ---------- Conflicts of interest ----------
+
+async function conflictContext(tx: Tx, panellistId: string, bidId: string) {
+  const panellist = await lockPanellist(tx, panellistId);
+  if (!panellist) return refused("That panellist does not exist.");
+  if (panellist.revokedAt) return refused("You are no longer on this panel.");
+  const slot = await tx.slot.findUnique({
+    where: { eventId_bidId: { eventId: panellist.eventId, bidId } },
+    select: { state: true },
+  });
+  if (!slot) return refused("That pitch is not part of this event.");
+  if (slot.state === "LOCKED" || panellist.event.state === "SCORING_CLOSED" || panellist.event.state === "DECIDED") {
+    return refused("Scoring for this pitch is locked, so conflicts for it can no longer change. Tell the chair.");
+  }
+  return { ok: true as const, panellist };
+}
+
+export async function declareConflict(
+  input: { panellistId: string; bidId: string; reason: string },
+  actor: AuditActor,
+  now: Date = new Date(),
+): Promise<Result<{ conflictId: string; alreadyDeclared: boolean }>> {
+  const reason = input.reason.trim();
+  if (!reason) return refused("Say briefly why you have a conflict, for example “I am a trustee of this group”.");
+  if (reason.length > REASON_MAX) return refused(`The reason must be ${REASON_MAX} characters or fewer.`);
+  const outcome = await db().$transaction(async (tx) => {
+    const context = await conflictContext(tx, input.panellistId, input.bidId);
+    if (!context.ok) return context;
+    const existing = await tx.conflict.findUnique({
+      where: { panellistId_bidId: { panellistId: input.panellistId, bidId: input.bidId } },
+      select: { id: true },
+    });
+    if (existing) return { ok: true as const, conflictId: existing.id, alreadyDeclared: true, eventId: context.panellist.eventId, seq: null };
+    const conflict = await tx.conflict.create({
+      data: { panellistId: input.panellistId, bidId: input.bidId, reason, declaredAt: now },
+      select: { id: true },
+    });
+    const entry = await appendAudit(tx, {
+      actor,
+      action: "conflict.declared",
+      subject: { type: "conflict", id: conflict.id },
+      at: now,
+      payload: {
+        eventId: context.panellist.eventId,
+        panellistId: input.panellistId,
+        bidId: input.bidId,
+        declaredBy: actor.type === "panellist" ? "panellist" : "organiser",
+      },
+    });
+    return { ok: true as const, conflictId: conflict.id, alreadyDeclared: false, eventId: context.panellist.eventId, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  if (outcome.seq !== null) await afterCommit(outcome.eventId, outcome.seq);
+  return { ok: true, conflictId: outcome.conflictId, alreadyDeclared: outcome.alreadyDeclared };
+}
+
+/** Takes back a conflict declared by mistake; only until scoring for the pitch is locked. */
+export async function withdrawConflict(input: { panellistId: string; bidId: string }, actor: AuditActor): Promise<Result<object>> {
+  const outcome = await db().$transaction(async (tx) => {
+    const context = await conflictContext(tx, input.panellistId, input.bidId);
+    if (!context.ok) return context;
+    const existing = await tx.conflict.findUnique({
+      where: { panellistId_bidId: { panellistId: input.panellistId, bidId: input.bidId } },
+      select: { id: true },
+    });
+    if (!existing) return refused("There is no conflict declared for this pitch.");
+    await tx.conflict.delete({ where: { id: existing.id } });
+    const entry = await appendAudit(tx, {
+      actor,
+      action: "conflict.withdrawn",
+      subject: { type: "conflict", id: existing.id },
+      payload: { eventId: context.panellist.eventId, panellistId: input.panellistId, bidId: input.bidId },
+    });
+    return { ok: true as const, eventId: context.panellist.eventId, seq: entry.seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  await afterCommit(outcome.eventId, outcome.seq);
+  return { ok: true };
+}
+
+/** The panel for the organiser's pages (staff only: includes names and conflict reasons). */
+export async function listPanel(eventId: string) {
+  const panellists = await db().panellist.findMany({
+    where: { eventId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      userId: true,
+      joinedAt: true,
+      revokedAt: true,
+      createdAt: true,
+      conflicts: { select: { bidId: true, reason: true, declaredAt: true }, orderBy: { declaredAt: "asc" } },
+      _count: { select: { scoreSheets: { where: { current: true } } } },
+    },
+  });
+  return panellists.map(({ _count, ...p }) => ({
+    ...p,
+    status: (p.revokedAt ? "REVOKED" : p.joinedAt ? "JOINED" : "INVITED") as PanellistStatus,
+    pitchesScored: _count.scoreSheets,
+  }));
+}
