@@ -1,0 +1,226 @@
+import { useTestDatabase } from "~/testing/database";
+import { db } from "~/db.server";
+import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
+import { myScores, scoreSheetsForEvent, scoringInput, sheetHistory, submitScore } from "~/models/score.server";
+import { declareConflict, revokePanellist } from "~/models/panel.server";
+import { liveState } from "~/models/event.server";
+import { verifyAuditLog } from "~/models/audit.server";
+import { closeLiveBus } from "~/services/live/bus.server";
+import { rankBids } from "~/domain/scoring";
+
+useTestDatabase();
+afterAll(() => closeLiveBus());
+
+const T0 = new Date("2027-05-14T18:00:00.000Z");
+const at = (s: number) => new Date(T0.getTime() + s * 1000);
+const uuid = () => crypto.randomUUID();
+
+/** An event whose first `heard` pitches are all open for scoring (SCORING). */
+async function scoringEvent(options: { bids: number; panellists: number; heard?: number }) {
+  const live = await makeLiveEvent({ bids: options.bids, panellists: options.panellists, quorum: 2 });
+  await live.chair({ type: "MARK_READY" });
+  await live.chair({ type: "START" });
+  for (let i = 0; i < (options.heard ?? options.bids) * 3; i++) await live.chair({ type: "NEXT" }, at(i));
+  return live;
+}
+
+describe("submitting a score", () => {
+  it("saves a sheet as version 1, audits it with its numbers but not the comment, and a later one as version 2", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    const panellistId = live.panellists[0].id;
+    const bidId = live.bids[0].id;
+    const first = await submitScore({ panellistId, bidId, items: sheetItems(live.criteria, [4, 7]), comment: "Good", clientMutationId: uuid() }, at(100));
+    expect(first).toEqual({ ok: true, duplicate: false, sheet: { id: expect.any(String), version: 1, submittedAt: at(100) } });
+    const second = await submitScore({ panellistId, bidId, items: sheetItems(live.criteria, [5, 7]), comment: "Better on reflection", clientMutationId: uuid() }, at(130));
+    expect(second).toMatchObject({ ok: true, duplicate: false, sheet: { version: 2 } });
+
+    const history = await sheetHistory(panellistId, bidId);
+    expect(history.map((s) => [s.version, s.current, s.comment, s.items.map((i) => i.value).sort((x, y) => x - y)])).toEqual([
+      [2, true, "Better on reflection", [5, 7]],
+      [1, false, "Good", [4, 7]],
+    ]);
+    expect((await myScores(panellistId)).map((s) => s.version)).toEqual([2]);
+
+    const audit = await db().auditEntry.findMany({ where: { action: "score.submitted" }, orderBy: { seq: "asc" } });
+    const mine = audit.filter((a) => (a.payload as { panellistId: string }).panellistId === panellistId);
+    expect(mine.map((a) => (a.payload as { version: number }).version)).toEqual([1, 2]);
+    expect(mine[1].payload).toMatchObject({
+      bidId,
+      slotState: "SCORING",
+      items: sheetItems(live.criteria, [5, 7]),
+      commentLength: "Better on reflection".length,
+    });
+    expect(JSON.stringify(mine.map((a) => a.payload))).not.toContain("reflection");
+    expect(mine[0]).toMatchObject({ actorType: "panellist", actorId: panellistId, subjectType: "score_sheet" });
+  });
+
+  it("treats a retry with the same submission id as the same score: same answer, nothing new, even after the lock", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    const input = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [2, 3]), comment: "", clientMutationId: uuid() };
+    const first = await submitScore(input, at(100));
+    const retry = await submitScore({ ...input, items: sheetItems(live.criteria, [5, 5]) }, at(101));
+    if (!first.ok || !retry.ok) throw new Error("refused");
+    expect(retry).toEqual({ ok: true, duplicate: true, sheet: first.sheet });
+    await live.chair({ type: "LOCK", slotId: live.slots[0].id }, at(200));
+    expect(await submitScore(input, at(300))).toEqual({ ok: true, duplicate: true, sheet: first.sheet });
+    expect(await db().scoreSheet.count({ where: { panellistId: input.panellistId } })).toBe(1);
+  });
+
+  it("refuses scores before the questions start, and accepts them from the questions on", async () => {
+    const live = await makeLiveEvent({ bids: 1, panellists: 1 });
+    const input = () => ({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring has not started yet, so your score was not saved." });
+    await live.chair({ type: "MARK_READY" });
+    await live.chair({ type: "START" });
+    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring for this pitch opens when the questions start, so your score was not saved." });
+    await live.chair({ type: "NEXT" });
+    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring for this pitch opens when the questions start, so your score was not saved." });
+    await live.chair({ type: "NEXT" });
+    expect(await submitScore(input())).toMatchObject({ ok: true, sheet: { version: 1 } });
+    await live.chair({ type: "NEXT" });
+    expect(await submitScore(input())).toMatchObject({ ok: true, sheet: { version: 2 } });
+  });
+
+  it("refuses a late score once the pitch is locked, naming the time in the fund's zone", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:08:00Z"));
+    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 19:08; your score was not saved." });
+    expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(0);
+  });
+
+  it("refuses scores once scoring for the event is closed", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    await live.chair({ type: "CLOSE_SCORING" }, new Date("2027-05-14T20:30:00Z"));
+    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 21:30; your score was not saved." });
+  });
+
+  it("blocks scoring a pitch the panellist declared a conflict with, and leaves their earlier sheet out of the counts", async () => {
+    const live = await scoringEvent({ bids: 2, panellists: 2 });
+    const [p1, p2] = live.panellists;
+    const [bidA, bidB] = live.bids;
+    await declareConflict({ panellistId: p1.id, bidId: bidA.id, reason: "Trustee" }, { type: "panellist", id: p1.id });
+    expect(await submitScore({ panellistId: p1.id, bidId: bidA.id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() })).toEqual({
+      ok: false,
+      message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
+    });
+
+    await submitScore({ panellistId: p2.id, bidId: bidB.id, items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() });
+    await declareConflict({ panellistId: p2.id, bidId: bidB.id, reason: "Realised I know them" }, { type: "user", id: live.organiser.user.id });
+    const state = (await liveState(live.event.id))!;
+    expect(state.slots.map((s) => [s.scoredCount, s.recusalCount])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+  });
+
+  it("refuses a removed panellist, a pitch from another event, and a submission id used by someone else", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 2 });
+    const other = await scoringEvent({ bids: 1, panellists: 1 });
+    const items = sheetItems(live.criteria, [3, 3]);
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: other.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+      ok: false,
+      message: "That pitch is not part of your event, so your score was not saved.",
+    });
+    const used = uuid();
+    await submitScore({ panellistId: live.panellists[1].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: used });
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: used })).toEqual({
+      ok: false,
+      message: "This score could not be matched to your phone's submission. Reload the page and send it again.",
+    });
+    await revokePanellist(live.panellists[0].id, live.organiser.actor);
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+      ok: false,
+      message: "You are no longer on this panel, so your score was not saved.",
+    });
+    expect(await submitScore({ panellistId: "nobody", bidId: live.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+      ok: false,
+      message: "You are not on this event's panel, so your score was not saved.",
+    });
+  });
+
+  it("checks the sheet against the round's criteria on the server too", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, comment: "", clientMutationId: uuid() };
+    expect(await submitScore({ ...base, items: sheetItems(live.criteria, [9, 3]) })).toEqual({
+      ok: false,
+      message: "The score for Need must be a whole number from 1 to 5. (your score was not saved)",
+    });
+    expect(await submitScore({ ...base, items: [{ criterionId: live.criteria[0].id, value: 3 }] })).toEqual({
+      ok: false,
+      message: "Choose a score for Plan, from 0 to 10. (your score was not saved)",
+    });
+    expect(await submitScore({ ...base, items: sheetItems(live.criteria, [3, 3]), comment: "x".repeat(1001) })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/),
+    });
+  });
+});
+
+describe("scores under load, on the engine under test", () => {
+  it("20 panellists x 10 pitches, each submission sent 1 to 5 times at once: exactly 200 current sheets, no errors", async () => {
+    const live = await scoringEvent({ bids: 10, panellists: 20 });
+    let copies = 0;
+    const sends = live.panellists.flatMap((panellist, p) =>
+      live.bids.map((bid, b) => {
+        const input = {
+          panellistId: panellist.id,
+          bidId: bid.id,
+          items: sheetItems(live.criteria, [1 + ((p + b) % 5), (p * b) % 11]),
+          comment: `p${p} b${b}`,
+          clientMutationId: uuid(),
+        };
+        const times = 1 + ((p * 7 + b * 3) % 5);
+        copies += times;
+        return Array.from({ length: times }, () => submitScore(input));
+      }),
+    );
+    const results = await Promise.all(sends.flat());
+    expect(copies).toBeGreaterThan(400);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(200);
+
+    const eventSheets = await scoreSheetsForEvent(live.event.id);
+    expect(eventSheets).toHaveLength(200);
+    expect(eventSheets.filter((s) => s.current)).toHaveLength(200);
+    expect(new Set(eventSheets.map((s) => `${s.panellistId}:${s.bidId}`)).size).toBe(200);
+    expect(eventSheets.every((s) => s.version === 1 && s.items.length === 2)).toBe(true);
+
+    const state = (await liveState(live.event.id))!;
+    expect(state.slots.map((s) => s.scoredCount)).toEqual(Array(10).fill(20));
+    expect(state.warnings).toEqual([]);
+    expect(await verifyAuditLog()).toMatchObject({ ok: true });
+  });
+
+  it("two different re-scores of one pitch racing from one panellist get distinct versions and one current sheet", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, comment: "" };
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5, 1, 2, 3].map((need) => submitScore({ ...base, items: sheetItems(live.criteria, [need, 5]), clientMutationId: uuid() })),
+    );
+    expect(results.every((r) => r.ok && !r.duplicate)).toBe(true);
+    const history = await sheetHistory(base.panellistId, base.bidId);
+    expect(history.map((s) => s.version)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(history.filter((s) => s.current).map((s) => s.version)).toEqual([8]);
+  });
+});
+
+describe("handing scores to the ranking", () => {
+  it("gives rankBids the current sheets, the panel and the recusals", async () => {
+    const live = await scoringEvent({ bids: 2, panellists: 2 });
+    const [p1, p2] = live.panellists;
+    await declareConflict({ panellistId: p2.id, bidId: live.bids[1].id, reason: "Neighbour" }, { type: "panellist", id: p2.id });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [1, 1]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: p2.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[1].id, items: sheetItems(live.criteria, [2, 4]), comment: "", clientMutationId: uuid() });
+
+    const input = (await scoringInput(live.event.id))!;
+    expect(input.sheets).toHaveLength(3);
+    expect(input.recusals).toEqual([{ panellistId: p2.id, bidId: live.bids[1].id }]);
+    expect(input.panellists.map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+    const ranking = rankBids(input);
+    expect(ranking.bids.map((b) => b.bidId)).toEqual([live.bids[0].id, live.bids[1].id]);
+  });
+});
