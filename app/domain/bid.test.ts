@@ -7,6 +7,7 @@ import {
   formValuesFromBid,
   formValuesFromEntries,
   LIMITS,
+  linkRequestSchema,
   MAX_BUDGET_LINES,
   parseDateInput,
   roundPhase,
@@ -418,5 +419,21 @@ describe("where a bid stands", () => {
     expect(bidAccess({ status: "WITHDRAWN" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false });
     expect(bidAccess({ status: "FUNDED" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false });
     expect(bidAccess({ status: "SHORTLISTED" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: true });
+  });
+});
+
+describe("asking for the link again", () => {
+  it("needs an email address and a reference in our format", () => {
+    expect(linkRequestSchema.safeParse({ email: " jo@example.org ", reference: "pd-2026-42" }).success).toBe(true);
+    const refused = linkRequestSchema.safeParse({ email: "jo", reference: "12345" });
+    expect(refused.success ? null : fieldErrors(refused.error)).toEqual({
+      email: "Enter an email address in the correct format, like name@example.com",
+      reference: "Enter a reference in the format PD-2026-0042",
+    });
+    const empty = linkRequestSchema.safeParse({});
+    expect(empty.success ? null : fieldErrors(empty.error)).toEqual({
+      email: "Enter the email address you gave in your bid",
+      reference: "Enter your bid reference, like PD-2026-0042",
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatMoney, parsePounds, sumPence, type Pence } from "~/domain/money";
+import { normaliseReference } from "~/domain/reference";
 
 // A one-page bid: what a group types, the rules it must meet, and where a bid stands.
 // One zod schema (bidSchema) is used by react-hook-form in the browser and by the actions on
@@ -597,3 +598,25 @@ export function bidAccess(bid: { status: BidStatus }, round: RoundWindow, now: D
   }
   return { canEdit: true, canSubmit: bid.status === "DRAFT", canWithdraw, lockedReason: null };
 }
+
+// "Send me my link again" on a round page.
+export const linkRequestSchema = z.object({
+  email: z.preprocess(
+    firstString,
+    z
+      .string()
+      .trim()
+      .min(1, "Enter the email address you gave in your bid")
+      .max(LIMITS.contactEmail, `Email address must be ${LIMITS.contactEmail} characters or fewer`)
+      .regex(EMAIL, "Enter an email address in the correct format, like name@example.com"),
+  ),
+  reference: z.preprocess(
+    firstString,
+    z
+      .string()
+      .trim()
+      .min(1, "Enter your bid reference, like PD-2026-0042")
+      .max(30, "Enter a reference in the format PD-2026-0042")
+      .refine((value) => normaliseReference(value) !== null, "Enter a reference in the format PD-2026-0042"),
+  ),
+});

@@ -2,17 +2,20 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import {
+  BID_STATUS_VIEW,
   bidAccess,
   bidSchema,
   bidSnapshot,
   formValuesFromBid,
+  GROUP_TYPE_LABELS,
   isoDate,
   roundPhase,
   type BidFormValues,
   type BidInput,
   type BidRules,
+  type BidStatus,
 } from "~/domain/bid";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatCalendarDate, formatDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { formatReference, normaliseReference, referenceYear } from "~/domain/reference";
 import { appendAudit, type Tx } from "~/models/audit.server";
@@ -420,4 +423,101 @@ export async function takeIntakeAttempt(kind: keyof typeof INTAKE_LIMITS, addres
   const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
   const noun = kind === "link" ? "new links" : "bids";
   return `Too many ${noun} have been ${limit.what} from this connection in the last hour. To protect the fund from spam, please try again in ${minutes} minute${minutes === 1 ? "" : "s"}. Nothing you typed has been lost.`;
+}
+
+// ---------- For the group's pages ----------
+
+/** The bid behind a private link, or the calm 404 page that says what to do about it. */
+export async function requireBidByToken(token: string | undefined): Promise<BidView> {
+  const bid = token ? await findBidByToken(token) : null;
+  if (!bid) {
+    throw new Response(
+      "We could not find a bid for this link. If you asked for a new link, only the newest one works. You can ask for another on the funding round's page.",
+      { status: 404, statusText: "Not Found" },
+    );
+  }
+  return bid;
+}
+
+export interface Answer {
+  /** The form field to change it (for "Change" links). */
+  field: string;
+  label: string;
+  value: string;
+}
+
+/** The bid's answers as the group typed them, ready to show in a summary list. */
+export function bidAnswers(bid: BidView): Answer[] {
+  const currency = bid.round.fund.currency;
+  const or = (value: string | null | undefined, none = "Not given") => (value && value.trim() ? value : none);
+  const answers: Answer[] = [
+    { field: "groupName", label: "Group name", value: bid.groupName },
+    { field: "groupType", label: "Type of group", value: bid.groupType ? GROUP_TYPE_LABELS[bid.groupType] : "Not given" },
+  ];
+  if (bid.groupType === "REGISTERED_CHARITY") answers.push({ field: "charityNumber", label: "Charity number", value: or(bid.charityNumber) });
+  if (bid.groupType === "COMPANY") answers.push({ field: "companyNumber", label: "Company number", value: or(bid.companyNumber) });
+  if (bid.groupType === "UNCONSTITUTED_GROUP") answers.push({ field: "parentOrgName", label: "Applying through", value: or(bid.parentOrgName) });
+  answers.push(
+    { field: "area", label: "Area or postcode", value: or(bid.area) },
+    { field: "contactName", label: "Contact name", value: or(bid.contact?.name) },
+    { field: "contactEmail", label: "Email address", value: or(bid.contact?.email) },
+    { field: "contactPhone", label: "Telephone", value: or(bid.contact?.phone) },
+    { field: "projectTitle", label: "Project title", value: or(bid.projectTitle) },
+    { field: "summary", label: "Summary", value: or(bid.summary) },
+    { field: "difference", label: "The difference it will make", value: or(bid.difference) },
+    { field: "beneficiaries", label: "Who will benefit", value: or(bid.beneficiaries) },
+    {
+      field: "beneficiaryCount",
+      label: "Roughly how many",
+      value: bid.beneficiaryCount === null ? "Not given" : bid.beneficiaryCount.toLocaleString("en-GB"),
+    },
+    {
+      field: "amountRequested",
+      label: "Amount requested",
+      value: bid.amountRequestedPence === null ? "Not given" : formatMoney(bid.amountRequestedPence, currency),
+    },
+    {
+      field: "budget",
+      label: "Budget",
+      value:
+        bid.budgetLines.length === 0
+          ? "Not given"
+          : [
+              ...bid.budgetLines.map((line) => `${line.item}: ${formatMoney(line.amountPence, currency)}`),
+              `Total: ${formatMoney(bid.budgetLines.reduce((t, l) => t + l.amountPence, 0), currency)}`,
+            ].join("\n"),
+    },
+    { field: "startDate", label: "Start date", value: bid.startDate ? formatCalendarDate(bid.startDate) : "Not given" },
+    { field: "endDate", label: "End date", value: bid.endDate ? formatCalendarDate(bid.endDate) : "Not given" },
+  );
+  return answers;
+}
+
+/** Where the bid stands, in words and dates for its status page (nothing secret in it). */
+export function bidStatusView(bid: BidView, now: Date) {
+  const tz = bid.round.fund.timeZone;
+  const status = bid.status as BidStatus;
+  return {
+    reference: bid.reference,
+    status,
+    statusLabel: BID_STATUS_VIEW[status].label,
+    statusTag: BID_STATUS_VIEW[status].tag,
+    statusReason: bid.statusReason,
+    groupName: bid.groupName,
+    projectTitle: bid.projectTitle,
+    version: bid.version,
+    amount: bid.amountRequestedPence === null ? null : formatMoney(bid.amountRequestedPence, bid.round.fund.currency),
+    contactEmail: bid.contact?.email ?? null,
+    round: {
+      title: bid.round.title,
+      slug: bid.round.slug,
+      closes: formatDateTime(bid.round.closesAt, tz),
+      phase: roundPhase(bid.round, now),
+    },
+    started: formatDateTime(bid.createdAt, tz),
+    submitted: bid.submittedAt ? formatDateTime(bid.submittedAt, tz) : null,
+    lastChanged: formatDateTime(bid.updatedAt, tz),
+    withdrawn: bid.withdrawnAt ? formatDateTime(bid.withdrawnAt, tz) : null,
+    access: bidAccess(bid, bid.round, now),
+  };
 }

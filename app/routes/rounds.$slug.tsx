@@ -1,0 +1,205 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { linkRequestSchema, roundPhase } from "~/domain/bid";
+import { formatDateTime } from "~/domain/bid-dates";
+import { formatMoney } from "~/domain/money";
+import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";
+import { parseForm } from "~/utils/forms";
+import { clientAddress } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `${d.round.title} – Pitchday` : "Funding round – Pitchday" },
+];
+
+async function requireRound(slug: string | undefined) {
+  const round = slug ? await findPublicRound(slug) : null;
+  if (!round) throw new Response("We could not find that funding round. See the list of rounds that are open.", { status: 404 });
+  return round;
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const round = await requireRound(params.slug);
+  const now = new Date();
+  const { fund } = round;
+  return {
+    round: {
+      slug: round.slug,
+      title: round.title,
+      description: round.description,
+      eligibility: round.eligibility,
+      phase: roundPhase(round, now),
+      opens: formatDateTime(round.opensAt, fund.timeZone),
+      closes: formatDateTime(round.closesAt, fund.timeZone),
+      min: formatMoney(fund.minAwardPence, fund.currency),
+      max: formatMoney(fund.maxAwardPence, fund.currency),
+      fundName: fund.name,
+      funder: fund.funderName,
+      audience: round.audienceWeightPercent > 0,
+      panelWeight: round.panelWeightPercent,
+      audienceWeight: round.audienceWeightPercent,
+      criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
+    },
+  };
+}
+
+type LinkRequestResult = {
+  sent: boolean;
+  errors: Record<string, string>;
+  values: { email: string; reference: string };
+  formError: string | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const round = await requireRound(params.slug);
+  const formData = await request.formData();
+  const parsed = parseForm(linkRequestSchema, formData);
+  const values = { email: String(parsed.values.email ?? ""), reference: String(parsed.values.reference ?? "") };
+  if (!parsed.ok) return data<LinkRequestResult>({ sent: false, errors: parsed.errors, values, formError: null }, { status: 400 });
+  // A form a person cannot see was filled in: a robot. It gets the same answer as anyone.
+  if (formData.get("website")) return { sent: true, errors: {}, values: { email: "", reference: "" }, formError: null };
+  const limited = await takeIntakeAttempt("link", clientAddress(request));
+  if (limited) return data<LinkRequestResult>({ sent: false, errors: {}, values, formError: limited }, { status: 429 });
+  await reissueLink({ slug: round.slug, email: parsed.data.email, reference: parsed.data.reference });
+  return { sent: true, errors: {}, values: { email: "", reference: "" }, formError: null };
+}
+
+export default function RoundPage() {
+  const { round } = useLoaderData<typeof loader>();
+  // why: without the single-fetch type flag, data() replies are typed as a wrapper.
+  const result = useActionData<typeof action>() as LinkRequestResult | undefined;
+  const errors: Record<string, string> = result?.errors ?? {};
+  return (
+    <>
+      <p>
+        <Link to="/rounds">All funding rounds</Link>
+      </p>
+      <h1>{round.title}</h1>
+      <p>
+        {round.phase === "open" ? (
+          <span className="tag tag--green">Open for bids</span>
+        ) : round.phase === "upcoming" ? (
+          <span className="tag tag--yellow">Opening soon</span>
+        ) : (
+          <span className="tag tag--grey">Closed</span>
+        )}
+      </p>
+      {round.description ? <p className="lead">{round.description}</p> : null}
+
+      <h2>Key dates</h2>
+      <dl className="summary">
+        <div>
+          <dt>Opens for bids</dt>
+          <dd>{round.opens}</dd>
+        </div>
+        <div>
+          <dt>Closes for bids</dt>
+          <dd>{round.closes}</dd>
+        </div>
+      </dl>
+
+      <h2>How much you can ask for</h2>
+      <p>
+        Between <strong>{round.min}</strong> and <strong>{round.max}</strong> from {round.fundName}, funded by{" "}
+        {round.funder}. Your budget must add up exactly to the amount you ask for.
+      </p>
+
+      {round.eligibility ? (
+        <>
+          <h2>Who can apply</h2>
+          <p className="pre-line">{round.eligibility}</p>
+        </>
+      ) : null}
+
+      {round.criteria.length > 0 ? (
+        <>
+          <h2>How bids are judged</h2>
+          <p>
+            A panel scores each pitch against these criteria. Criteria with a higher weight count for more.
+            {round.audience
+              ? ` The panel's scores make up ${round.panelWeight}% of the result and the audience's votes ${round.audienceWeight}%.`
+              : null}
+          </p>
+          <ul className="criteria">
+            {round.criteria.map((c) => (
+              <li key={c.id}>
+                <strong>{c.name}</strong> (weight {c.weight}){c.guidance ? `: ${c.guidance}` : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Apply</h2>
+      {round.phase === "open" ? (
+        <>
+          <p>
+            The bid is one page. You can save it as a draft and come back to it with a private link we email you.
+            You can change it until the round closes.
+          </p>
+          <p>
+            <Link to={`/rounds/${round.slug}/apply`} className="button">
+              Start your bid
+            </Link>
+          </p>
+        </>
+      ) : round.phase === "upcoming" ? (
+        <p>This round is not open yet. You can start a bid from {round.opens}.</p>
+      ) : (
+        <p>This round closed on {round.closes} and no longer takes bids.</p>
+      )}
+
+      <h2 id="lost-link">Lost your private link?</h2>
+      <p>
+        Enter the email address you gave in your bid and your bid reference. If they match a bid in this round, we will
+        email you a new link. Any older link will stop working.
+      </p>
+      {result?.sent ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            If that email address and reference match a bid in this round, we have emailed a new private link to that
+            address. It can take a few minutes to arrive.
+          </p>
+        </div>
+      ) : null}
+      {result?.formError ? (
+        <div className="notice notice--warning" role="alert">
+          <p>{result.formError}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <Form method="post" noValidate action={`/rounds/${round.slug}#lost-link`} key={result?.sent ? "sent" : "asking"}>
+        <div className="honeypot">
+          <label htmlFor="link-website">Leave this field empty</label>
+          <input type="text" id="link-website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <TextField
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="email"
+          spellCheck={false}
+          error={errors.email}
+          defaultValue={result?.values.email}
+        />
+        <TextField
+          name="reference"
+          label="Bid reference"
+          hint="For example PD-2026-0042. It is in the email we sent when you started your bid."
+          error={errors.reference}
+          defaultValue={result?.values.reference}
+          className="input--short"
+          autoComplete="off"
+        />
+        <button type="submit" className="button button--secondary">
+          Send me my link again
+        </button>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
