@@ -2,6 +2,7 @@ import {
   addCriterionRow,
   changedFields,
   criteriaRowCount,
+  criteriaStep,
   criteriaRowsFrom,
   describeRule,
   fundFormSchema,
@@ -353,5 +354,20 @@ describe("describeRule", () => {
       "The panel may offer part of the amount asked for, but no less than 50% of it.",
       "When two bids have equal scores: the bid with the higher panel score goes first.",
     ]);
+  });
+});
+
+describe("criteriaStep", () => {
+  it("adds a row and points at it, removes a row, or leaves saving to the schema", () => {
+    const values = { ...newRoundValues(), title: "Kept", intent: "add-criterion" };
+    const added = criteriaStep("add-criterion", values);
+    expect(added?.focusRow).toBe(3);
+    expect(added && criteriaRowCount(added.values)).toBe(4);
+    expect(added?.values.title).toBe("Kept");
+    expect(added?.values).not.toHaveProperty("intent");
+    const removed = criteriaStep("remove-criterion-0", values);
+    expect(removed && criteriaRowCount(removed.values)).toBe(2);
+    expect(criteriaStep("save", values)).toBeNull();
+    expect(criteriaStep(null, values)).toBeNull();
   });
 });

@@ -263,7 +263,7 @@ export function roundFormSchema(timeZone: string) {
         if (!at) {
           ctx.addIssue({
             code: "custom",
-            message: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)
+            message: /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}$/.test(value)
               ? `That time does not exist in ${timeZone} (the clocks go forward then): choose another time`
               : `Enter the date and time the round ${label}, like 2027-03-01 09:00`,
           });
@@ -612,4 +612,19 @@ export function describeRule(rule: {
   const tie = TIE_BREAK_LABELS[rule.tieBreak as TieBreakValue];
   if (tie) lines.push(`When two bids have equal scores: ${tie.charAt(0).toLowerCase()}${tie.slice(1)}.`);
   return lines;
+}
+
+/**
+ * The criteria buttons of the round form ("Add another criterion", "Remove"): the values to show
+ * again and the row to put the cursor in, or null when the form was sent to be saved.
+ */
+export function criteriaStep(intent: unknown, values: FormValues): { values: FormValues; focusRow: number | null } | null {
+  const { intent: _button, ...typed } = values;
+  if (intent === "add-criterion") {
+    const next = addCriterionRow(typed);
+    return { values: next, focusRow: criteriaRowCount(next) - 1 };
+  }
+  const remove = typeof intent === "string" ? /^remove-criterion-(\d{1,2})$/.exec(intent) : null;
+  if (remove) return { values: removeCriterionRow(typed, Number(remove[1])), focusRow: null };
+  return null;
 }

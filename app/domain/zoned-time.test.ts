@@ -35,6 +35,10 @@ describe("zonedToUtc", () => {
     },
   );
 
+  it("accepts a space instead of the T, as typed into a plain text box", () => {
+    expect(zonedToUtc("2027-01-15 09:00", "Europe/London")?.toISOString()).toBe("2027-01-15T09:00:00.000Z");
+  });
+
   it("refuses 30 February rather than rolling over into March", () => {
     expect(zonedToUtc("2027-02-30T09:00", "Europe/London")).toBeNull();
   });

@@ -15,7 +15,8 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+// why a space is accepted too: browsers without a date-time picker show a plain text box.
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const INPUT_FORMAT = "yyyy-MM-dd'T'HH:mm";
 
 /**

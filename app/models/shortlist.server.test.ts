@@ -85,6 +85,51 @@ describe("shortlisting", () => {
   });
 });
 
+describe("telling the group", () => {
+  function mailTo(email: string) {
+    return db().mailMessage.findMany({ where: { to: email }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  }
+
+  it("emails the group when its bid is shortlisted or declined, with the organisers' reason", async () => {
+    const { actor, round } = await setup();
+    const yes = await makeBid(round.id, { contact: { name: "Ada", email: "ada@example.test" } });
+    const no = await makeBid(round.id, { contact: { name: "Bo", email: "bo@example.test" } });
+    await shortlistBid(yes.id, "Lovely idea", actor);
+    await declineBid(no.id, "Outside the fund's area", actor);
+    const [toAda] = await mailTo("ada@example.test");
+    expect(toAda.subject).toBe(`Shortlisted: ${yes.reference}`);
+    expect(toAda.text).toContain("Hello Ada,");
+    expect(toAda.text).toContain("Lovely idea");
+    const [toBo] = await mailTo("bo@example.test");
+    expect(toBo.subject).toBe(`Your bid ${no.reference} has not been shortlisted`);
+    expect(toBo.text).toContain("The organisers' reason:\nOutside the fund's area");
+  });
+
+  it("sends nothing when the decision is refused or the contact was erased", async () => {
+    const { actor, round } = await setup();
+    const withdrawn = await makeBid(round.id, { status: "WITHDRAWN", contact: { name: "Cy", email: "cy@example.test" } });
+    await shortlistBid(withdrawn.id, "", actor);
+    expect(await mailTo("cy@example.test")).toEqual([]);
+    const erased = await makeBid(round.id, { contact: { name: "Di", email: "di@example.test" } });
+    await db().bidContact.update({ where: { bidId: erased.id }, data: { erasedAt: new Date() } });
+    expect(await declineBid(erased.id, "No", actor)).toMatchObject({ ok: true });
+    expect(await mailTo("di@example.test")).toEqual([]);
+  });
+
+  it("tells the group when a decision is undone", async () => {
+    const { actor, round } = await setup();
+    const bid = await makeBid(round.id, { contact: { name: "Ed", email: "ed@example.test" } });
+    await declineBid(bid.id, "Outside the area", actor);
+    await resetBidStatus(bid.id, "Misread the area", actor);
+    const mails = await mailTo("ed@example.test");
+    expect(mails.map((m) => m.subject)).toEqual([
+      `Your bid ${bid.reference} has not been shortlisted`,
+      `Your bid ${bid.reference} is being looked at again`,
+    ]);
+    expect(mails[1].text).not.toContain("Misread the area");
+  });
+});
+
 describe("undoing a shortlist decision", () => {
   it("puts a declined bid back to submitted, clears what the group sees and audits where it came from", async () => {
     const { actor, round } = await setup();

@@ -2,10 +2,13 @@ import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { STATUS_LABELS, type BidStatusValue, type ReviewDecision } from "~/domain/bid-review";
 import { appendAudit } from "~/models/audit.server";
+import { queueMail } from "~/models/mail.server";
+import { declinedMail, reconsideredMail, shortlistedMail } from "~/services/mail/shortlist-messages.server";
 
 // The organiser's shortlist: a submitted bid is shortlisted or declined with a reason the group
-// sees on its status page (Bid.statusReason); a decision can be undone while the bid is not yet
-// in an event's running order. Each change and its audit entry are one transaction.
+// sees on its status page (Bid.statusReason) and in an email; a decision can be undone while the
+// bid is not yet in an event's running order. Each change, its audit entry and its email are
+// one transaction.
 
 export type ReviewResult =
   | { ok: true; status: BidStatusValue }
@@ -36,11 +39,24 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
         id: true,
         reference: true,
         status: true,
+        groupName: true,
         decision: { select: { id: true } },
         slots: { select: { event: { select: { title: true } } }, take: 1 },
+        contact: { select: { name: true, email: true, erasedAt: true } },
+        round: { select: { title: true, slug: true } },
       },
     });
     if (!bid) return { ok: false, notFound: true };
+    // why: an erased contact has nobody left to tell.
+    const mailTo = bid.contact && !bid.contact.erasedAt && bid.contact.email ? bid.contact : null;
+    const mail = mailTo && {
+      to: mailTo.email,
+      contactName: mailTo.name,
+      reference: bid.reference,
+      groupName: bid.groupName,
+      roundTitle: bid.round.title,
+      roundSlug: bid.round.slug,
+    };
     const now = STATUS_LABELS[bid.status].toLowerCase();
 
     if (input.decision === "reset") {
@@ -67,6 +83,7 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
         subject: { type: "bid", id: bid.id },
         payload: { reference: bid.reference, from: bid.status, reason },
       });
+      if (mail) await queueMail(tx, reconsideredMail(mail));
       return { ok: true, status: "SUBMITTED" };
     }
 
@@ -86,6 +103,7 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
       subject: { type: "bid", id: bid.id },
       payload: { reference: bid.reference, reason },
     });
+    if (mail) await queueMail(tx, status === "SHORTLISTED" ? shortlistedMail({ ...mail, reason }) : declinedMail({ ...mail, reason }));
     return { ok: true, status };
   });
 }
