@@ -97,7 +97,7 @@ export function BidForm({ values, errors: serverErrors, rules, kind, formError, 
   const form = useForm<BidFormValues>({
     defaultValues: values,
     resolver,
-    mode: "onBlur",
+    mode: "onTouched",
     reValidateMode: "onChange",
     shouldFocusError: false,
   });
