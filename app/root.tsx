@@ -78,6 +78,9 @@ function Header() {
                   </li>
                 ) : null}
                 <li>
+                  <Link to="/account">Your account</Link>
+                </li>
+                <li>
                   <Form method="post" action="/logout">
                     <button type="submit" className="link-button">
                       Sign out <span className="visually-hidden">{user.name}</span>

@@ -18,7 +18,7 @@ export async function loginAs(page: Page, who: keyof typeof STAFF, redirectTo?: 
   await page.getByLabel("Email address").fill(STAFF[who]);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: /Sign out/ })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("button", { name: /Sign out/ })).toBeVisible();
 }
 
 /** axe reports no serious or critical WCAG 2.x A/AA violations on the page as it is now. */

@@ -13,7 +13,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  outputDir: "../test-results",
+  outputDir: `../test-results/${PORT}`,
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
