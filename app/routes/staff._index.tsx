@@ -1,0 +1,155 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { can, ROLE_LABELS } from "~/domain/permissions";
+import { formatDate } from "~/domain/zoned-time";
+import { listFunds } from "~/models/fund.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff home – Pitchday" }];
+
+function phase(opensAt: Date, closesAt: Date, now: Date) {
+  if (now < opensAt) return "not open yet";
+  if (now < closesAt) return "open";
+  return "closed";
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const now = new Date();
+  const funds = can(user, "fund:read") ? await listFunds() : [];
+  return {
+    name: user.name,
+    roles: user.roles.map((r) => ROLE_LABELS[r]),
+    allowed: {
+      readFunds: can(user, "fund:read"),
+      manageFunds: can(user, "fund:manage"),
+      readBids: can(user, "bid:read"),
+      shortlist: can(user, "bid:shortlist"),
+      decide: can(user, "decision:make"),
+      audit: can(user, "audit:read"),
+      manageUsers: can(user, "user:manage"),
+    },
+    funds: funds.map((fund) => ({
+      id: fund.id,
+      name: fund.name,
+      rounds: fund.rounds.map((round) => ({
+        id: round.id,
+        title: round.title,
+        phase: phase(round.opensAt, round.closesAt, now),
+        closes: formatDate(round.closesAt, fund.timeZone),
+      })),
+    })),
+  };
+}
+
+export default function StaffHome() {
+  const { name, roles, allowed, funds } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Staff home</h1>
+      <p className="lead">
+        Signed in as {name} ({roles.length ? roles.join(", ") : "no roles yet"}).
+      </p>
+      {roles.length === 0 ? (
+        <div className="notice notice--warning">
+          <p>Your account has no roles yet, so there is nothing to do here. Ask your Pitchday administrator to give you one.</p>
+        </div>
+      ) : null}
+
+      {allowed.readFunds ? (
+        <section aria-labelledby="funds">
+          <h2 id="funds">Funds and rounds</h2>
+          <p>
+            {allowed.manageFunds
+              ? "Set up funds and their rounds, then review the bids that come in: shortlist them or say why not."
+              : allowed.readBids
+                ? "Read the funds, their rounds and the bids sent to them."
+                : "Read the funds and their rounds."}
+          </p>
+          {funds.length === 0 ? (
+            <p>There are no funds yet.</p>
+          ) : (
+            <ul className="cards">
+              {funds.map((fund) => (
+                <li key={fund.id} className="card">
+                  <h3>
+                    <Link to={`/staff/funds/${fund.id}`}>{fund.name}</Link>
+                  </h3>
+                  {fund.rounds.length === 0 ? (
+                    <p>No rounds yet.</p>
+                  ) : (
+                    <ul>
+                      {fund.rounds.map((round) => (
+                        <li key={round.id}>
+                          <Link to={`/staff/rounds/${round.id}`}>{round.title}</Link> ({round.phase}, closes {round.closes})
+                          {allowed.readBids ? (
+                            <>
+                              {" "}
+                              <Link to={`/staff/rounds/${round.id}/bids`}>
+                                {allowed.shortlist ? "Review bids" : "Read bids"}
+                                <span className="visually-hidden"> for {round.title}</span>
+                              </Link>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          <p>
+            <Link to="/staff/funds">All funds</Link>
+          </p>
+          {allowed.manageFunds ? (
+            <p>
+              <Link to="/staff/funds/new" className="button">
+                Create a fund
+              </Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {allowed.decide ? (
+        <section aria-labelledby="funder">
+          <h2 id="funder">Decisions and awards</h2>
+          <p>
+            As a funder you read the bids and the panel's results, decide the awards with a reason for each, and approve
+            payments another funder has asked for. Open a round above to start.
+          </p>
+        </section>
+      ) : null}
+
+      {allowed.audit ? (
+        <section aria-labelledby="auditor">
+          <h2 id="auditor">Audit</h2>
+          <p>
+            You can read everything that was decided and how, without changing anything. Every change is in a
+            tamper-evident audit log; anyone with access to the server can check it with <code>npm run audit:verify</code>.
+          </p>
+        </section>
+      ) : null}
+
+      {allowed.manageUsers ? (
+        <section aria-labelledby="admin">
+          <h2 id="admin">Administration</h2>
+          <p>
+            <Link to="/admin/users">Manage staff accounts and invites</Link>
+          </p>
+        </section>
+      ) : null}
+
+      <h2>Your account</h2>
+      <p>
+        <Link to="/account">Change your password or sign out of other devices</Link>
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

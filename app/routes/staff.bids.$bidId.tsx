@@ -1,0 +1,293 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BidSummary } from "~/components/bid-summary";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import {
+  allowedDecisions,
+  describeBidEvent,
+  REASON_MAX,
+  reviewDecisionSchema,
+  snapshotRows,
+  STATUS_LABELS,
+  STATUS_TAG_CLASSES,
+} from "~/domain/bid-review";
+import { formatMoney } from "~/domain/money";
+import { can } from "~/domain/permissions";
+import { formatDateTime } from "~/domain/zoned-time";
+import { getBidForReview } from "~/models/bid-list.server";
+import { bidAnswers } from "~/models/bid.server";
+import { reviewBid } from "~/models/shortlist.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.bid.reference ?? "Bid"} ${data?.bid.groupName ?? ""} – Pitchday` },
+];
+
+const MISSING = "There is no bid at this address. It may have been typed wrongly.";
+
+const NOTICES: Record<string, string> = {
+  shortlist: "Bid shortlisted. The group has been emailed and sees this on its status page.",
+  decline: "Bid not shortlisted. The group has been emailed the reason and sees it on its status page.",
+  reset: "Decision undone. The bid is back to submitted and the group has been told it is being looked at again.",
+};
+
+const CONTACT_FIELDS = new Set(["contactName", "contactEmail", "contactPhone"]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "bid:read");
+  const review = await getBidForReview(params.bidId ?? "");
+  if (!review) throw notFound(MISSING);
+  const { bid, trail } = review;
+  const { currency, timeZone } = bid.round.fund;
+  const when = (at: Date) => formatDateTime(at, timeZone);
+  const money = (pence: number) => formatMoney(pence, currency);
+  // why: contact details are personal data; organisers need them to run the round, others do not.
+  const seesContact = can(user, "fund:manage");
+  return {
+    notice: NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null,
+    seesContact,
+    decisions: can(user, "bid:shortlist") ? allowedDecisions(bid.status) : [],
+    bid: {
+      id: bid.id,
+      reference: bid.reference,
+      groupName: bid.groupName,
+      projectTitle: bid.projectTitle,
+      status: STATUS_LABELS[bid.status],
+      tag: STATUS_TAG_CLASSES[bid.status],
+      statusReason: bid.statusReason,
+      version: bid.version,
+      started: when(bid.createdAt),
+      sent: bid.submittedAt ? when(bid.submittedAt) : null,
+      withdrawn: bid.withdrawnAt ? when(bid.withdrawnAt) : null,
+      contactErased: Boolean(bid.contact?.erasedAt),
+      round: { id: bid.round.id, title: bid.round.title },
+      fund: { id: bid.round.fund.id, name: bid.round.fund.name },
+    },
+    answers: bidAnswers(bid).filter((a) => seesContact || !CONTACT_FIELDS.has(a.field)),
+    slots: bid.slots.map((s) => ({ event: s.event.title, position: s.position })),
+    versions: bid.versions.map((v) => ({ version: v.version, at: when(v.createdAt), rows: snapshotRows(v.snapshot, money) })),
+    trail: trail
+      .slice()
+      .reverse()
+      .map((entry) => ({ seq: entry.seq, at: when(entry.at), who: entry.actor, ...describeBidEvent(entry.action, entry.payload) })),
+  };
+}
+
+type ActionData = { errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "bid:shortlist");
+  const bidId = params.bidId ?? "";
+  const submission = parseForm(reviewDecisionSchema, await request.formData());
+  if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
+  const result = await reviewBid(bidId, submission.data, { type: "user", id: user.id });
+  if (!result.ok && "notFound" in result) throw notFound(MISSING);
+  if (!result.ok) return data<ActionData>({ errors: {}, values: submission.values, problem: result.error }, { status: 409 });
+  return redirect(`/staff/bids/${bidId}?notice=${submission.data.decision}`);
+}
+
+export default function BidPage() {
+  const { bid, answers, versions, trail, slots, decisions, notice, seesContact } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionData>();
+  const errors = result?.errors ?? {};
+  const values = result?.values ?? {};
+  const busy = useNavigation().state === "submitting";
+  const typed = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
+
+  return (
+    <>
+      <p>
+        <Link to={`/staff/rounds/${bid.round.id}/bids`}>Back to the bids for {bid.round.title}</Link>
+      </p>
+      {notice ? (
+        <div className="notice notice--success" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      {result?.problem ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h2>This decision was not saved</h2>
+          <p>{result.problem}</p>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} labels={{ decision: "Decision", reason: "Reason" }} />
+
+      <span className="hint">
+        {bid.fund.name}: {bid.round.title}
+      </span>
+      <h1>
+        {bid.reference}: {bid.groupName}
+      </h1>
+      <p>
+        <strong className={bid.tag}>{bid.status}</strong>
+      </p>
+      {decisions.length > 0 ? (
+        <p>
+          <a href={decisions.includes("reset") ? "#undo" : "#decide"}>
+            {decisions.includes("reset") ? "Go to undo the decision" : "Go to the shortlist decision"}
+          </a>
+        </p>
+      ) : null}
+      {bid.statusReason ? (
+        <div className="notice">
+          <p>
+            <strong>What the group sees as the reason:</strong> {bid.statusReason}
+          </p>
+        </div>
+      ) : null}
+      <dl className="summary">
+        <div>
+          <dt>Started</dt>
+          <dd>{bid.started}</dd>
+        </div>
+        <div>
+          <dt>Sent</dt>
+          <dd className={bid.sent ? undefined : "muted"}>{bid.sent ?? "Not sent yet"}</dd>
+        </div>
+        {bid.withdrawn ? (
+          <div>
+            <dt>Withdrawn</dt>
+            <dd>{bid.withdrawn}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Version</dt>
+          <dd>{bid.version}</dd>
+        </div>
+        {slots.map((slot) => (
+          <div key={slot.event}>
+            <dt>Running order</dt>
+            <dd>
+              Pitch {slot.position} at {slot.event}
+            </dd>
+          </div>
+        ))}
+      </dl>
+
+      <h2>The bid</h2>
+      {seesContact ? (
+        bid.contactErased ? <p className="hint">The contact details were erased at the group's request.</p> : null
+      ) : (
+        <p className="hint">Contact details are shown to organisers only.</p>
+      )}
+      <BidSummary answers={answers} />
+
+      {decisions.includes("shortlist") ? (
+        <section aria-labelledby="decide">
+          <h2 id="decide">Shortlist decision</h2>
+          <Form method="post" noValidate>
+            <Choices
+              name="decision"
+              legend="Shortlist this bid?"
+              choices={[
+                { value: "shortlist", label: "Yes, shortlist it", hint: "The group is invited to pitch." },
+                { value: "decline", label: "No, do not shortlist it" },
+              ]}
+              defaultValue={typed("decision")}
+              error={errors.decision}
+            />
+            <TextArea
+              name="reason"
+              label="Reason the group will see"
+              hint="Needed when you do not shortlist a bid, optional when you do. The group reads it on its status page and in an email, so write it for them."
+              maxChars={REASON_MAX}
+              rows={4}
+              defaultValue={typed("reason")}
+              error={errors.reason}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              Save decision
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {decisions.includes("reset") ? (
+        <section aria-labelledby="undo">
+          <h2 id="undo">Undo the decision</h2>
+          <p>This puts the bid back to submitted so you can decide again. The group is told it is being looked at again.</p>
+          <Form method="post" noValidate>
+            <input type="hidden" name="decision" value="reset" />
+            <TextArea
+              name="reason"
+              label="Why are you undoing it?"
+              hint="Recorded in the audit log with your name. The group does not see this."
+              maxChars={REASON_MAX}
+              rows={3}
+              defaultValue={typed("reason")}
+              error={errors.reason}
+            />
+            <button type="submit" className="button button--warning" disabled={busy}>
+              Undo the decision
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <h2>Versions</h2>
+      {versions.length === 0 ? (
+        <p>No version has been sent yet: this bid is a draft.</p>
+      ) : (
+        <>
+          <p className="hint">What the bid said each time it was sent or changed after sending. Contact details are not kept in versions.</p>
+          {versions.map((v) => (
+            <details key={v.version} className="version">
+              <summary>
+                Version {v.version}, {v.at}
+              </summary>
+              <dl className="summary">
+                {v.rows.map((row) => (
+                  <div key={row.label}>
+                    <dt>{row.label}</dt>
+                    <dd className={row.value === "Not given" ? "muted" : undefined}>{row.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          ))}
+        </>
+      )}
+
+      <h2>History</h2>
+      {trail.length === 0 ? (
+        <p>Nothing has been recorded about this bid yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">What happened to this bid, newest first, from the audit log</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">What</th>
+                <th scope="col">Who</th>
+                <th scope="col" className="num">
+                  Entry
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {trail.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{entry.at}</td>
+                  <td>
+                    {entry.what}
+                    {entry.detail ? <span className="hint">{entry.detail}</span> : null}
+                  </td>
+                  <td>{entry.who === "group" ? "The group" : entry.who === "system" ? "Pitchday" : entry.who}</td>
+                  <td className="num">#{entry.seq}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

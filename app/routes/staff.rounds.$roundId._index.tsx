@@ -1,0 +1,208 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BID_FILTERS, STATUS_LABELS, type BidStatusValue } from "~/domain/bid-review";
+import { describeRule } from "~/domain/fund";
+import { can } from "~/domain/permissions";
+import { formatDateTime } from "~/domain/zoned-time";
+import { getRound, roundBidCounts } from "~/models/round.server";
+import { requirePermission } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Round"} – Pitchday` }];
+
+const NOTICES: Record<string, string> = {
+  created: "Round created. Groups can apply from its opening time.",
+  saved: "Changes saved.",
+  unchanged: "Nothing was changed.",
+};
+
+// In the order an organiser works through them; drafts last because nobody has sent them yet.
+const STATUS_ORDER: BidStatusValue[] = ["SUBMITTED", "SHORTLISTED", "DECLINED", "WITHDRAWN", "FUNDED", "NOT_FUNDED", "DRAFT"];
+
+const EVENT_STATES: Record<string, string> = {
+  DRAFT: "Being set up",
+  READY: "Ready",
+  LIVE: "Live",
+  SCORING_CLOSED: "Scoring closed",
+  DECIDED: "Decided",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "fund:read");
+  const round = await getRound(params.roundId ?? "");
+  if (!round) throw notFound("There is no round at this address. It may have been typed wrongly.");
+  const canReadBids = can(user, "bid:read");
+  const counts = canReadBids ? await roundBidCounts(round.id) : null;
+  const tz = round.fund.timeZone;
+  return {
+    notice: NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null,
+    canManage: can(user, "fund:manage"),
+    canReadBids,
+    round: {
+      id: round.id,
+      title: round.title,
+      slug: round.slug,
+      opens: formatDateTime(round.opensAt, tz),
+      closes: formatDateTime(round.closesAt, tz),
+      description: round.description,
+      eligibility: round.eligibility,
+      timeZone: tz,
+      ruleLocked: round.ruleLocked,
+      fund: { id: round.fund.id, name: round.fund.name },
+    },
+    criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scale: `${c.scaleMin} to ${c.scaleMax}` })),
+    rule: describeRule(round),
+    events: round.events.map((e) => ({ id: e.id, title: e.title, state: EVENT_STATES[e.state] ?? e.state, starts: formatDateTime(e.startsAt, tz) })),
+    counts: counts
+      ? STATUS_ORDER.map((status) => ({
+          status,
+          label: STATUS_LABELS[status],
+          count: counts.byStatus[status] ?? 0,
+          filter: BID_FILTERS.find((f) => f.statuses.length === 1 && f.statuses[0] === status)?.key ?? null,
+        }))
+      : null,
+    sent: counts?.byFilter.all ?? 0,
+  };
+}
+
+export default function RoundPage() {
+  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/staff/funds/${round.fund.id}`}>Back to {round.fund.name}</Link>
+      </p>
+      {notice ? (
+        <div className="notice notice--success" role="status">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <span className="hint">{round.fund.name}</span>
+      <h1>{round.title}</h1>
+      <dl className="summary">
+        <div>
+          <dt>Opens</dt>
+          <dd>{round.opens}</dd>
+        </div>
+        <div>
+          <dt>Closes</dt>
+          <dd>{round.closes}</dd>
+        </div>
+        <div>
+          <dt>Public page</dt>
+          <dd>
+            <Link to={`/rounds/${round.slug}`}>/rounds/{round.slug}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>Description</dt>
+          <dd className={round.description ? undefined : "muted"}>{round.description || "None"}</dd>
+        </div>
+        <div>
+          <dt>Who can apply</dt>
+          <dd className={round.eligibility ? undefined : "muted"}>{round.eligibility || "Not set"}</dd>
+        </div>
+      </dl>
+      <p className="hint">Times are in {round.timeZone} time.</p>
+      {canManage ? (
+        <p>
+          <Link to={`/staff/rounds/${round.id}/edit`} className="button button--secondary">
+            Edit round<span className="visually-hidden"> {round.title}</span>
+          </Link>
+        </p>
+      ) : null}
+
+      {counts ? (
+        <>
+          <h2>Bids</h2>
+          <p>
+            <Link to={`/staff/rounds/${round.id}/bids`}>
+              See all {sent} bid{sent === 1 ? "" : "s"} sent
+            </Link>
+          </p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Bids by status</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Bids
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {counts.map((row) => (
+                  <tr key={row.status}>
+                    <td>
+                      {row.filter && canReadBids ? (
+                        <Link to={`/staff/rounds/${round.id}/bids?status=${row.filter}`}>{row.label}</Link>
+                      ) : (
+                        row.label
+                      )}
+                    </td>
+                    <td className="num">{row.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      <h2>Assessment criteria</h2>
+      {round.ruleLocked ? <p className="hint">Fixed: an event for this round has started.</p> : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Assessment criteria</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion</th>
+              <th scope="col" className="num">
+                Weight
+              </th>
+              <th scope="col">Scores</th>
+            </tr>
+          </thead>
+          <tbody>
+            {criteria.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {c.name}
+                  {c.guidance ? <span className="hint">{c.guidance}</span> : null}
+                </td>
+                <td className="num">{c.weight}</td>
+                <td>{c.scale}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Decision rule</h2>
+      <ul>
+        {rule.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+
+      <h2>Events</h2>
+      {events.length === 0 ? (
+        <p>No pitch event has been set up for this round yet.</p>
+      ) : (
+        <ul>
+          {events.map((e) => (
+            <li key={e.id}>
+              {e.title}, {e.starts} <strong className="tag tag--grey">{e.state}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
