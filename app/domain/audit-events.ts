@@ -22,6 +22,8 @@ export const AUDIT_PAYLOADS = {
   "user.enabled": z.strictObject({}),
   "user.signed_out_everywhere": z.strictObject({ sessionsEnded: z.number().int() }),
   "user.password_changed": z.strictObject({}),
+  "user.password_reset_requested": z.strictObject({ by: z.enum(["self", "admin"]) }),
+  "user.password_reset": z.strictObject({ sessionsEnded: z.number().int() }),
 
   "fund.created": z.strictObject({ name: z.string(), potPence: pence, minAwardPence: pence, maxAwardPence: pence, currency: z.string() }),
   "fund.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
