@@ -95,6 +95,19 @@ test("an organiser creates a fund with a mistake, fixes it, and adds a round", a
   await expect(criteria.getByRole("row")).toHaveCount(4);
   await expect(criteria).toContainText("Value for money");
   await expect(page.getByText("Bids are ranked on the panel's scores (80%) and the audience vote (20%).")).toBeVisible();
+
+  await page.getByRole("link", { name: /^Edit round/ }).click();
+  await expect(page.getByLabel("Closes")).toHaveValue("2027-04-30T17:00");
+  await expect(page.getByLabel("Name of criterion 3", { exact: true })).toHaveValue("Value for money");
+  await page.getByLabel("Closes").fill("2027-05-14T12:00");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Changes saved");
+  await expect(page.getByText("14 May 2027 at 12:00")).toBeVisible();
+
+  await page.getByRole("link", { name: `Back to ${fundName}` }).click();
+  await page.getByRole("link", { name: /^Edit fund/ }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Nothing was changed");
 });
 
 test("an organiser shortlists one bid, declines another with a reason, and downloads the list", async ({ page }) => {
@@ -174,8 +187,10 @@ test("a funder reads the bids but cannot shortlist them", async ({ page }) => {
   await openBidsOfAutumnRound(page, /^Read bids for Autumn 2026/);
   await expect(page.getByText("leaves out the groups' contact details")).toBeVisible();
   await page.getByRole("link", { name: /^Submitted \(/ }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Submitted: / })).toBeVisible();
   await page.getByRole("table").getByRole("row").nth(1).getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page).toHaveURL(/\/staff\/bids\//);
+  await expect(page.locator("strong.tag").first()).toHaveText("Submitted");
   await expect(page.getByRole("heading", { name: "Shortlist decision" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save decision" })).toHaveCount(0);
   await expect(page.getByText("Contact details are shown to organisers only.")).toBeVisible();
@@ -184,4 +199,38 @@ test("a funder reads the bids but cannot shortlist them", async ({ page }) => {
   expect(refused.status()).toBe(403);
   await page.reload();
   await expect(page.locator("strong.tag").first()).toHaveText("Submitted");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the round form adds and removes criteria rows, and the bid list filters and searches", async ({ page }) => {
+    await loginAs(page, "organiser");
+    await page.goto("/staff/funds");
+    await page.getByRole("link", { name: "Thornbury Community Chest" }).click();
+    await page.getByRole("link", { name: "Add a round" }).click();
+
+    await page.getByLabel("Title").fill("Typed before adding a row");
+    await page.getByLabel("Name of criterion 2", { exact: true }).fill("Second");
+    await page.getByRole("button", { name: "Add another criterion" }).click();
+    await expect(page.getByLabel("Name of criterion 4", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Title")).toHaveValue("Typed before adding a row");
+    await page.getByRole("button", { name: "Remove criterion 1" }).click();
+    await expect(page.getByLabel("Name of criterion 1", { exact: true })).toHaveValue("Second");
+    await expect(page.getByLabel("Name of criterion 4", { exact: true })).toHaveCount(0);
+
+    // Enter in a text box saves (the form's first button), it does not add a row.
+    await page.getByLabel("Title").press("Enter");
+    await expect(page.getByRole("alert")).toContainText("Enter the web address name");
+    await expect(page.getByLabel("Name of criterion 4", { exact: true })).toHaveCount(0);
+
+    await page.goto("/staff");
+    await page.getByRole("link", { name: /^Review bids for Autumn 2026/ }).click();
+    await page.getByRole("link", { name: /^Drafts \(/ }).click();
+    await expect(page.getByRole("heading", { level: 2, name: /^Drafts: \d+ bids?$/ })).toBeVisible();
+    await page.getByLabel("Reference or group name").fill("no group is called this");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/status=draft&q=no\+group/);
+    await expect(page.getByText("No bids match your search.")).toBeVisible();
+  });
 });
