@@ -1,13 +1,12 @@
 import {
   bidAccess,
+  bidErrors,
   bidSchema,
   bidSnapshot,
-  declarationSchema,
   emptyFormValues,
   formValuesFromBid,
   formValuesFromEntries,
   LIMITS,
-  linkRequestSchema,
   MAX_BUDGET_LINES,
   parseDateInput,
   roundPhase,
@@ -16,7 +15,6 @@ import {
   type BidFormValues,
   type BidRules,
 } from "~/domain/bid";
-import { fieldErrors } from "~/utils/forms";
 
 // 10:00 on 15 January 2027 in London.
 const NOW = new Date("2027-01-15T10:00:00Z");
@@ -51,12 +49,12 @@ function complete(overrides: Partial<BidFormValues> = {}): BidFormValues {
 
 function errorsOf(values: unknown, rules: Partial<BidRules> = {}) {
   const result = bidSchema({ ...RULES, ...rules }).safeParse(values);
-  return result.success ? {} : fieldErrors(result.error);
+  return result.success ? {} : bidErrors(result.error.issues);
 }
 
 function parse(values: unknown, rules: Partial<BidRules> = {}) {
   const result = bidSchema({ ...RULES, ...rules }).safeParse(values);
-  if (!result.success) throw new Error(JSON.stringify(fieldErrors(result.error)));
+  if (!result.success) throw new Error(JSON.stringify(bidErrors(result.error.issues)));
   return result.data;
 }
 
@@ -324,16 +322,6 @@ describe("drafts", () => {
   });
 });
 
-describe("declaration", () => {
-  it("must be ticked", () => {
-    expect(declarationSchema.safeParse({ declaration: "confirmed" }).success).toBe(true);
-    const refused = declarationSchema.safeParse({});
-    expect(refused.success ? null : fieldErrors(refused.error)).toEqual({
-      declaration: "Confirm that the information in your bid is correct",
-    });
-  });
-});
-
 describe("form values", () => {
   it("come back from posted fields in row order, ignoring made-up row numbers", () => {
     const values = formValuesFromEntries({
@@ -422,18 +410,3 @@ describe("where a bid stands", () => {
   });
 });
 
-describe("asking for the link again", () => {
-  it("needs an email address and a reference in our format", () => {
-    expect(linkRequestSchema.safeParse({ email: " jo@example.org ", reference: "pd-2026-42" }).success).toBe(true);
-    const refused = linkRequestSchema.safeParse({ email: "jo", reference: "12345" });
-    expect(refused.success ? null : fieldErrors(refused.error)).toEqual({
-      email: "Enter an email address in the correct format, like name@example.com",
-      reference: "Enter a reference in the format PD-2026-0042",
-    });
-    const empty = linkRequestSchema.safeParse({});
-    expect(empty.success ? null : fieldErrors(empty.error)).toEqual({
-      email: "Enter the email address you gave in your bid",
-      reference: "Enter your bid reference, like PD-2026-0042",
-    });
-  });
-});

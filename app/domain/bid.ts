@@ -1,6 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { formatMoney, parsePounds, sumPence, type Pence } from "~/domain/money";
-import { normaliseReference } from "~/domain/reference";
 
 // A one-page bid: what a group types, the rules it must meet, and where a bid stands.
 // One zod schema (bidSchema) is used by react-hook-form in the browser and by the actions on
@@ -135,34 +134,47 @@ function firstString(value: unknown) {
 
 // why: every field accepts anything and becomes a string, so one pass below can report all
 // problems at once (a person fixes them together), and junk input is a message, never a 500.
-const text = z.preprocess(firstString, z.string());
-const row = z.preprocess(
-  (value) => (value && typeof value === "object" && !Array.isArray(value) ? value : {}),
-  z.object({ item: text, amount: text }),
-);
-const rows = z.preprocess((value) => (Array.isArray(value) ? value.slice(0, MAX_ROWS_READ) : []), z.array(row));
+function readFormValues(value: unknown): BidFormValues {
+  const input = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, firstString(input[name])])) as Record<TextFieldName, string>;
+  const budget = Array.isArray(input.budget) ? input.budget.slice(0, MAX_ROWS_READ) : [];
+  return {
+    ...values,
+    budget: budget.map((row) => {
+      const r = row && typeof row === "object" ? (row as Record<string, unknown>) : {};
+      return { item: firstString(r.item), amount: firstString(r.amount) };
+    }),
+  };
+}
 
-const formShape = z.preprocess(
-  (value) => (value && typeof value === "object" ? value : {}),
-  z.object({
-    ...(Object.fromEntries(TEXT_FIELDS.map((name) => [name, text])) as Record<TextFieldName, typeof text>),
-    budget: rows,
-  }),
-);
-
-/** The one schema of a bid form; issues are keyed by field path (e.g. budget.2.amount). */
+/**
+ * The one schema of a bid form; issues are keyed by field path (e.g. budget.2.amount).
+ * Built on zod/mini, which keeps the apply page's JavaScript small on a cheap phone.
+ */
 export function bidSchema(rules: BidRules) {
-  return formShape
-    .superRefine((values, ctx) => {
-      for (const [path, message] of bidProblems(values as BidFormValues, rules)) {
+  const checked = z.custom<BidFormValues>().check(
+    z.superRefine((values, ctx) => {
+      for (const [path, message] of bidProblems(values, rules)) {
         ctx.addIssue({
           code: "custom",
           message,
+          input: values,
           path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
         });
       }
-    })
-    .transform((values) => toBidInput(values as BidFormValues));
+    }),
+  );
+  return z.pipe(z.pipe(z.transform(readFormValues), checked), z.transform(toBidInput));
+}
+
+/** One message per field (the first), keyed like the form's names: what the pages show. */
+export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
 }
 
 /** A browser posts new lines as CRLF but counts them as one character: count like the browser. */
@@ -174,7 +186,7 @@ function oneLine(value: string) {
   return clean(value).replace(/\s+/g, " ");
 }
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s()-]+$/;
 const CHARITY_NUMBER = /^\d{6,8}$/;
 // why: Companies House numbers are 8 characters: 8 digits in England and Wales, or a
@@ -417,14 +429,6 @@ function toBidInput(values: BidFormValues): BidInput {
   };
 }
 
-// The declaration is given once, on the check-your-answers page, when the bid is submitted.
-export const declarationSchema = z.object({
-  declaration: z.preprocess(
-    firstString,
-    z.literal("confirmed", { error: "Confirm that the information in your bid is correct" }),
-  ),
-});
-
 // ---------- Between the form and a stored bid ----------
 
 export function blankRows(count: number): BudgetRow[] {
@@ -598,25 +602,3 @@ export function bidAccess(bid: { status: BidStatus }, round: RoundWindow, now: D
   }
   return { canEdit: true, canSubmit: bid.status === "DRAFT", canWithdraw, lockedReason: null };
 }
-
-// "Send me my link again" on a round page.
-export const linkRequestSchema = z.object({
-  email: z.preprocess(
-    firstString,
-    z
-      .string()
-      .trim()
-      .min(1, "Enter the email address you gave in your bid")
-      .max(LIMITS.contactEmail, `Email address must be ${LIMITS.contactEmail} characters or fewer`)
-      .regex(EMAIL, "Enter an email address in the correct format, like name@example.com"),
-  ),
-  reference: z.preprocess(
-    firstString,
-    z
-      .string()
-      .trim()
-      .min(1, "Enter your bid reference, like PD-2026-0042")
-      .max(30, "Enter a reference in the format PD-2026-0042")
-      .refine((value) => normaliseReference(value) !== null, "Enter a reference in the format PD-2026-0042"),
-  ),
-});

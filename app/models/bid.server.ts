@@ -4,6 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import {
   BID_STATUS_VIEW,
   bidAccess,
+  bidErrors,
   bidSchema,
   bidSnapshot,
   formValuesFromBid,
@@ -28,7 +29,7 @@ import {
   withdrawnMail,
   type BidMailContext,
 } from "~/services/mail/bid-messages.server";
-import { fieldErrors, type FieldErrors } from "~/utils/forms";
+import type { FieldErrors } from "~/utils/forms";
 
 // Bids from community groups: start (a draft), save, submit, change until the deadline,
 // withdraw, and get a fresh private link. A group has no account: whoever holds the bid's
@@ -121,7 +122,7 @@ export function bidVersions(bidId: string) {
 /** What still stops a draft being submitted now (empty when it can be). */
 export function submissionProblems(bid: BidView, now: Date): FieldErrors {
   const result = bidSchema(rulesFor(bid.round, now, "submit")).safeParse(formValuesFromBid(bid));
-  return result.success ? {} : fieldErrors(result.error);
+  return result.success ? {} : bidErrors(result.error.issues);
 }
 
 // ---------- Changes ----------
@@ -218,7 +219,7 @@ export async function startBid({
   if (!round) return { ok: false, kind: "not_found" };
   if (roundPhase(round, now) !== "open") return { ok: false, kind: "closed", message: closedMessage(round, now) };
   const parsed = bidSchema(rulesFor(round, now, intent === "draft" ? "draft" : "submit")).safeParse(values);
-  if (!parsed.success) return { ok: false, kind: "invalid", errors: fieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, kind: "invalid", errors: bidErrors(parsed.error.issues) };
   const input = parsed.data;
   const { token, hash } = newToken();
   const bid = await db().$transaction(async (tx) => {
@@ -269,7 +270,7 @@ export function saveBid({
     const submitted = bid.status === "SUBMITTED";
     const mode = submitted || intent !== "draft" ? "submit" : "draft";
     const parsed = bidSchema(rulesFor(bid.round, now, mode, submitted ? isoDate(bid.startDate) : null)).safeParse(values);
-    if (!parsed.success) return { ok: false, kind: "invalid", errors: fieldErrors(parsed.error) } as const;
+    if (!parsed.success) return { ok: false, kind: "invalid", errors: bidErrors(parsed.error.issues) } as const;
     const input = parsed.data;
     const version = submitted ? bid.version + 1 : bid.version;
     await tx.budgetLine.deleteMany({ where: { bidId: bid.id } });

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { BidSummary } from "~/components/bid-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Choices, ErrorSummary, fieldId } from "~/components/forms";
-import { bidAccess, declarationSchema } from "~/domain/bid";
+import { bidAccess } from "~/domain/bid";
+import { declarationSchema } from "~/domain/bid-requests";
 import { formatDateTime } from "~/domain/bid-dates";
 import { bidAnswers, requireBidByToken, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";

@@ -2,7 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { linkRequestSchema, roundPhase } from "~/domain/bid";
+import { roundPhase } from "~/domain/bid";
+import { linkRequestSchema } from "~/domain/bid-requests";
 import { formatDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";

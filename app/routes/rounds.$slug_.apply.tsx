@@ -2,10 +2,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidForm } from "~/components/bid-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { bidSchema, emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
+import { bidErrors, bidSchema, emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
 import { formatDateTime } from "~/domain/bid-dates";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
-import { fieldErrors, formValues } from "~/utils/forms";
+import { formValues } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const now = new Date();
   const checked = bidSchema({ ...fundRules(round), now, mode: intent === "draft" ? "draft" : "submit" }).safeParse(values);
-  if (!checked.success) return reply({ errors: fieldErrors(checked.error) });
+  if (!checked.success) return reply({ errors: bidErrors(checked.error.issues) });
   const limited = await takeIntakeAttempt("start", clientAddress(request), now);
   if (limited) return reply({ formError: limited }, 429);
 
