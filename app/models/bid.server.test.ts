@@ -4,6 +4,8 @@ import { db } from "~/db.server";
 import { emptyFormValues, type BidFormValues } from "~/domain/bid";
 import { verifyAuditLog, auditEntriesFor } from "~/models/audit.server";
 import {
+  bidAnswers,
+  bidStatusView,
   bidVersions,
   findBidByToken,
   reissueLink,
@@ -284,5 +286,28 @@ describe("spam limits", () => {
     expect(await takeIntakeAttempt("start", "198.51.100.8", at)).toBeNull();
     expect(await takeIntakeAttempt("submit", "198.51.100.7", at)).toBeNull();
     expect(await takeIntakeAttempt("start", "198.51.100.7", new Date("2027-01-15T11:00:00Z"))).toBeNull();
+  });
+});
+
+describe("the status page's view", () => {
+  it("shows the organiser's reason when a bid is not shortlisted, in London time, with nothing left to change", async () => {
+    const round = await makeRound();
+    const { token, bid } = await started(round.slug, complete(), "continue");
+    await submitBid({ token, now: NOW });
+    await db().bid.update({ where: { id: bid.id }, data: { status: "DECLINED", statusReason: "The panel wanted more evidence of need." } });
+    const view = bidStatusView((await findBidByToken(token))!, NOW);
+    expect(view).toMatchObject({
+      reference: bid.reference,
+      statusLabel: "Not shortlisted",
+      statusReason: "The panel wanted more evidence of need.",
+      amount: "£1,500",
+      round: { closes: "Friday 12 February 2027 at 5pm", phase: "open" },
+      access: { canEdit: false, canWithdraw: false },
+    });
+    expect(view.access.lockedReason).toMatch(/already considered/);
+    expect(JSON.stringify(view)).not.toMatch(/editTokenHash|[0-9a-f]{64}/);
+    const answers = bidAnswers((await findBidByToken(token))!);
+    expect(answers.find((a) => a.field === "budget")?.value).toBe("Polytunnel kit: £1,200\nStaging: £300\nTotal: £1,500");
+    expect(answers.find((a) => a.field === "charityNumber")?.value).toBe("1123456");
   });
 });
