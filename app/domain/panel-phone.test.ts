@@ -1,0 +1,46 @@
+import { scoreSheetSchema } from "./score-sheet";
+import { conflictsOpen, missingScoreMessage, scoreStatus, scoringNote, scoringOpen } from "./panel-phone";
+import { EVENT_STATES, SLOT_STATES } from "./event-machine";
+
+describe("what the panellist's phone offers for a pitch", () => {
+  it("shows the score pad from the questions until the lock, only while the event is live", () => {
+    const open = SLOT_STATES.filter((slot) => scoringOpen("LIVE", slot));
+    expect(open).toEqual(["QUESTIONS", "SCORING"]);
+    for (const event of EVENT_STATES.filter((e) => e !== "LIVE")) {
+      expect(SLOT_STATES.some((slot) => scoringOpen(event, slot))).toBe(false);
+    }
+  });
+
+  it("explains every state without a score pad, and says nothing when the pad is there", () => {
+    for (const event of EVENT_STATES) {
+      for (const slot of SLOT_STATES) {
+        const note = scoringNote(event, slot);
+        expect(note === null).toBe(scoringOpen(event, slot));
+      }
+    }
+    expect(scoringNote("LIVE", "PITCHING")).toBe("Listen to the pitch: scoring opens when the questions start.");
+    expect(scoringNote("LIVE", "LOCKED")).toBe("Scoring for this pitch is locked.");
+    expect(scoringNote("SCORING_CLOSED", "SCORING")).toBe("Scoring for the event has closed.");
+  });
+
+  it("lets conflicts change before the event and until the pitch is locked", () => {
+    expect(conflictsOpen("DRAFT", "WAITING")).toBe(true);
+    expect(conflictsOpen("LIVE", "SCORING")).toBe(true);
+    expect(conflictsOpen("LIVE", "LOCKED")).toBe(false);
+    expect(conflictsOpen("SCORING_CLOSED", "SCORING")).toBe(false);
+    expect(conflictsOpen("DECIDED", "WAITING")).toBe(false);
+  });
+
+  it("labels each pitch in the running order", () => {
+    expect(scoreStatus({ recused: false, version: null })).toBe("Not scored");
+    expect(scoreStatus({ recused: false, version: 3 })).toBe("Scored (version 3)");
+    expect(scoreStatus({ recused: true, version: 2 })).toBe("Recused");
+  });
+
+  it("words a blank criterion exactly as the server does", () => {
+    const criterion = { id: "c1", name: "Need", scaleMin: 1, scaleMax: 5 };
+    const result = scoreSheetSchema([criterion]).safeParse({ clientMutationId: "6f1c1c1e-1f0a-4c1a-9a0e-0c1b2d3e4f50" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].message).toBe(missingScoreMessage(criterion));
+  });
+});

@@ -1,0 +1,39 @@
+import type { EventState, SlotState } from "./event-machine";
+
+// What a panellist's phone says about each pitch. The server decides (app/models/score.server.ts
+// and panel.server.ts refuse late scores and conflicts); these mirror its rules so the phone
+// shows the score pad only when a score can land, and says why not otherwise.
+//
+// Interface:
+//   scoringOpen(eventState, slotState)       -> boolean: a score for this pitch is accepted now
+//   conflictsOpen(eventState, slotState)     -> boolean: a conflict can still be declared/withdrawn
+//   scoreStatus({ recused, version })        -> "Recused" | "Scored (version N)" | "Not scored"
+//   scoringNote(eventState, slotState)       -> why there is no score pad, or null when there is one
+//   missingScoreMessage(criterion)           -> the server's message for a criterion left blank
+
+export function scoringOpen(eventState: EventState, slotState: SlotState) {
+  return eventState === "LIVE" && (slotState === "QUESTIONS" || slotState === "SCORING");
+}
+
+export function conflictsOpen(eventState: EventState, slotState: SlotState) {
+  return slotState !== "LOCKED" && eventState !== "SCORING_CLOSED" && eventState !== "DECIDED";
+}
+
+export function scoreStatus({ recused, version }: { recused: boolean; version: number | null }) {
+  if (recused) return "Recused";
+  return version === null ? "Not scored" : `Scored (version ${version})`;
+}
+
+export function scoringNote(eventState: EventState, slotState: SlotState): string | null {
+  if (eventState === "DRAFT" || eventState === "READY") return "Scoring opens when the event starts and this pitch reaches its questions.";
+  if (eventState === "SCORING_CLOSED" || eventState === "DECIDED") return "Scoring for the event has closed.";
+  if (slotState === "LOCKED") return "Scoring for this pitch is locked.";
+  if (slotState === "WAITING") return "This pitch has not started yet. Scoring opens when its questions start.";
+  if (slotState === "PITCHING") return "Listen to the pitch: scoring opens when the questions start.";
+  return null;
+}
+
+/** Same words as the server's schema (app/domain/score-sheet.ts), without loading zod on the phone. */
+export function missingScoreMessage(criterion: { name: string; scaleMin: number; scaleMax: number }) {
+  return `Choose a score for ${criterion.name}, from ${criterion.scaleMin} to ${criterion.scaleMax}.`;
+}
