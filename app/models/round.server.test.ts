@@ -101,6 +101,20 @@ describe("editing rounds", () => {
     });
   });
 
+  it("treats a time shown to the minute as unchanged when the stored one has seconds", async () => {
+    const { actor, fund } = await setup();
+    const round = (await getRound(
+      (await makeRound(fund.id, actor, { opensAt: new Date("2026-09-01T08:00:41.500Z"), closesAt: new Date("2026-10-31T17:00:05Z") })).id,
+    ))!;
+    const shown = { ...formOf(round), opensAt: new Date("2026-09-01T08:00:00Z"), closesAt: new Date("2026-10-31T17:00:00Z") };
+    expect(await updateRound(round.id, shown, actor)).toMatchObject({ ok: true, changed: [] });
+    expect((await getRound(round.id))!.opensAt.toISOString()).toBe("2026-09-01T08:00:41.500Z");
+    expect(await updateRound(round.id, { ...shown, opensAt: new Date("2026-09-01T08:01:00Z") }, actor)).toMatchObject({
+      ok: true,
+      changed: ["opensAt"],
+    });
+  });
+
   it("writes nothing when nothing changed", async () => {
     const { actor, round } = await setup();
     expect(await updateRound(round.id, formOf(round), actor)).toMatchObject({ ok: true, changed: [] });

@@ -116,6 +116,10 @@ export async function roundBidCounts(roundId: string) {
   return { byStatus, byFilter: filterCounts(byStatus) };
 }
 
+function sameMinute(a: Date, b: Date) {
+  return Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
+}
+
 function criterionShape(c: CriterionInput) {
   return { name: c.name, guidance: c.guidance, weight: c.weight, scaleMin: c.scaleMin, scaleMax: c.scaleMax };
 }
@@ -138,6 +142,13 @@ export async function updateRound(id: string, data: RoundFormData, actor: AuditA
       if (!current) return null;
       const errors: Record<string, string> = {};
       if (await slugTaken(tx, data.slug, id)) errors.slug = slugTakenMessage(data.slug);
+      // why: the form shows times to the minute; a stored time with seconds that shows as the
+      // same minute has not been changed by the organiser, so it is kept as it was.
+      data = {
+        ...data,
+        opensAt: sameMinute(data.opensAt, current.opensAt) ? current.opensAt : data.opensAt,
+        closesAt: sameMinute(data.closesAt, current.closesAt) ? current.closesAt : data.closesAt,
+      };
 
       const changes = changedFields(current, data, [...DETAIL_FIELDS, ...RULE_FIELDS]);
       const criteriaBefore = current.criteria.map(criterionShape);
