@@ -5,18 +5,26 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, openDatabase } from "~/db.server";
+import { startOutboxWorker } from "~/services/mail/outbox.server";
+import { closeLiveBus } from "~/services/live/bus.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
 
-/** Called once by scripts/serve.ts before it listens: opens (and migrates) the database. */
+let stopMail: (() => void) | undefined;
+
+/** Called once by scripts/serve.ts before it listens: opens (and migrates) the database, starts mail. */
 export async function startup(): Promise<string[]> {
   const db = await openDatabase();
-  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`];
+  const mail = startOutboxWorker();
+  stopMail = mail.stop;
+  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note];
 }
 
 export async function shutdown() {
+  stopMail?.();
+  await closeLiveBus();
   await closeDatabase();
 }
 
