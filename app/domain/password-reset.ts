@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { passwordProblem } from "~/domain/password-policy";
+import { STAFF_TIME_ZONE, loginSchema } from "~/domain/staff";
+import { formatDateTime } from "~/domain/zoned-time";
+
+// Getting back in after a forgotten password: the forms, the limits, the emails and the words
+// for the account history. A link works once, for RESET_HOURS; the newest link replaces older ones.
+
+export const RESET_HOURS = 24;
+
+// why: enough for a person who mistyped or lost an email, too few to flood someone's inbox;
+// the address limit stops one machine working through a list of email addresses.
+export const RESET_LIMITS = {
+  email: { max: 3, windowSeconds: 3_600 },
+  address: { max: 10, windowSeconds: 3_600 },
+} as const;
+
+/** The states of a reset link, as the person holding it should hear about them. */
+export type ResetLinkStatus = "valid" | "unknown" | "expired" | "used" | "withdrawn" | "disabled";
+
+export const forgotPasswordSchema = z.object({ email: loginSchema.shape.email });
+export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
+
+/** The new password, checked against the same policy as an invite, with the person's details. */
+export function newPasswordSchema(user: { email: string; name: string }) {
+  return z
+    .object({
+      password: z.string({ error: "Enter a new password" }),
+      confirmPassword: z.string().optional(),
+    })
+    .superRefine((data, ctx) => {
+      const problem = passwordProblem(data.password, user);
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+      else if (data.confirmPassword !== data.password) {
+        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Enter the same password in both fields" });
+      }
+    });
+}
+export type NewPasswordInput = z.infer<ReturnType<typeof newPasswordSchema>>;
+
+function minutes(seconds: number) {
+  const n = Math.max(1, Math.ceil(seconds / 60));
+  return `${n} minute${n === 1 ? "" : "s"}`;
+}
+
+export function tooManyResetRequestsMessage(retryAfterSeconds: number) {
+  return `Too many links have been asked for. Wait about ${minutes(retryAfterSeconds)}, then try again. If an email has arrived, use the link in the newest one.`;
+}
+
+export function resetLinkMail(p: { name: string; link: string; expiresAt: Date; sentBy: string | null }) {
+  const expires = formatDateTime(p.expiresAt, STAFF_TIME_ZONE);
+  return {
+    subject: "Choose a new Pitchday password",
+    text: [
+      `Hello ${p.name},`,
+      "",
+      p.sentBy
+        ? `${p.sentBy} has sent you a link to choose a new password for your Pitchday account.`
+        : "Someone asked for a link to choose a new password for the Pitchday account with this email address.",
+      "",
+      "To choose a new password, open this link:",
+      p.link,
+      "",
+      `The link works once, until ${expires} (UK time). Using it signs your account out on every other device.`,
+      "If you did not expect this email, you can ignore it: your password stays as it is unless the link is used.",
+    ].join("\n"),
+  };
+}
+
+export function passwordResetDoneMail(p: { name: string; at: Date }) {
+  return {
+    subject: "Your Pitchday password has been changed",
+    text: [
+      `Hello ${p.name},`,
+      "",
+      `The password for your Pitchday account was changed with a reset link on ${formatDateTime(p.at, STAFF_TIME_ZONE)} (UK time).`,
+      "Every other device signed in to your account has been signed out.",
+      "",
+      "If this was not you, tell your Pitchday administrator straight away: they can disable the account and send you a new link.",
+    ].join("\n"),
+  };
+}
+
+/** One line of an account's history for the reset actions, or null for any other action. */
+export function describePasswordResetEvent(action: string, payload: unknown): string | null {
+  const p = (payload ?? {}) as Record<string, unknown>;
+  switch (action) {
+    case "user.password_reset_requested":
+      return p.by === "admin" ? "Password reset link sent" : "Password reset link asked for on the sign-in page";
+    case "user.password_reset": {
+      const n = typeof p.sessionsEnded === "number" ? p.sessionsEnded : 0;
+      return `Password reset with an emailed link; ${n} session${n === 1 ? "" : "s"} ended`;
+    }
+    default:
+      return null;
+  }
+}
