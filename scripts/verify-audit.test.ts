@@ -128,7 +128,7 @@ describe("npm run audit:verify", () => {
   });
 
   it("exits 2 when there is no database to check", () => {
-    const missing = serverUrl
+    const missing: Record<string, string> = serverUrl
       ? { DATABASE_URL: withDatabase(serverUrl, "pitchday_no_such_database") }
       : { DATABASE_URL: "", PGLITE_DIR: path.join(tmpdir(), `pitchday-missing-${randomBytes(4).toString("hex")}`) };
     const { code, out } = runVerify(missing);
