@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null,
     canManage: can(user, "fund:manage"),
     canReadBids,
+    canReadEvents: can(user, "event:read"),
+    canManageEvents: can(user, "event:manage"),
     round: {
       id: round.id,
       title: round.title,
@@ -67,7 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RoundPage() {
-  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids } = useLoaderData<typeof loader>();
+  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids, canReadEvents, canManageEvents } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -194,11 +197,19 @@ export default function RoundPage() {
         <ul>
           {events.map((e) => (
             <li key={e.id}>
-              {e.title}, {e.starts} <strong className="tag tag--grey">{e.state}</strong>
+              {canReadEvents ? <Link to={`/staff/events/${e.id}`}>{e.title}</Link> : e.title}, {e.starts}{" "}
+              <strong className="tag tag--grey">{e.state}</strong>
             </li>
           ))}
         </ul>
       )}
+      {canManageEvents ? (
+        <p>
+          <Link to={`/staff/rounds/${round.id}/events/new`} className="button button--secondary">
+            Set up a pitch event
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }
