@@ -3,10 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Choices, ErrorSummary } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RESET_HOURS, describePasswordResetEvent } from "~/domain/password-reset";
 import { ROLES, ROLE_LABELS, can } from "~/domain/permissions";
 import { ROLE_DESCRIPTIONS, STAFF_TIME_ZONE, describeAccountEvent, roleChangeSchema } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";
 import { auditEntriesFor } from "~/models/audit.server";
+import { sendPasswordReset } from "~/models/password-reset.server";
 import { signOutEverywhere } from "~/models/session.server";
 import { changeRoles, getAccount, setDisabled, userNames } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -22,6 +24,7 @@ const NOTICES: Record<string, string> = {
   disabled: "Account disabled. They have been signed out everywhere and cannot sign in.",
   enabled: "Account enabled. They can sign in again with their password.",
   "signed-out": "Signed out everywhere. They need their password to sign in again.",
+  "reset-sent": `Password reset link sent. It works once, for ${RESET_HOURS} hours; their current password works until it is used.`,
 };
 
 const ROLE_CHOICES = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }));
@@ -52,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((entry) => ({
         seq: entry.seq,
         at: when(entry.at),
-        what: describeAccountEvent(entry.action, entry.payload),
+        what: describePasswordResetEvent(entry.action, entry.payload) ?? describeAccountEvent(entry.action, entry.payload),
         by:
           entry.actorType !== "user" || !entry.actorId
             ? "Pitchday"
@@ -95,6 +98,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await getAccount(userId))) throw notFound("There is no staff account at this address.");
     await signOutEverywhere(userId, { type: "user", id: admin.id });
     return back("signed-out");
+  }
+
+  if (intent === "send-password-reset") {
+    const sent = await sendPasswordReset(userId, admin);
+    if (!sent) throw notFound("There is no staff account at this address.");
+    if (!sent.ok) return data<ActionData>({ errors: { password: sent.message } }, { status: 409 });
+    return back("reset-sent");
   }
 
   throw badRequest("This form sent an action we do not know. Go back and try again.");
@@ -181,6 +191,30 @@ export default function UserDetail() {
           </button>
         </Form>
       ) : null}
+
+      <h2>Password</h2>
+      {errors.password ? (
+        <p className="error-message" id="field-password">
+          <span className="visually-hidden">Error: </span>
+          {errors.password}
+        </p>
+      ) : null}
+      {account.disabled ? (
+        <p>Enable the account before sending them a link to choose a new password.</p>
+      ) : (
+        <>
+          <p>
+            If they have forgotten their password, send them an email with a link to choose a new one. The link works once, for{" "}
+            {RESET_HOURS} hours. Using it signs them out everywhere.
+          </p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="send-password-reset" />
+            <button type="submit" className="button button--secondary" disabled={busy("send-password-reset")}>
+              Send a password reset link <span className="visually-hidden">to {account.name}</span>
+            </button>
+          </Form>
+        </>
+      )}
 
       <h2>Access</h2>
       {errors.access ? (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary, TextField, fieldId } from "~/components/forms";
 import { LOGIN_ERROR, loginSchema, tooManyAttemptsMessage } from "~/domain/staff";
@@ -89,8 +89,11 @@ export default function Login() {
           Sign in
         </button>
       </Form>
-      <h2>No account yet, or forgotten your password?</h2>
-      <p>Staff accounts are made by invitation. Ask your Pitchday administrator to invite you, or to help you back in.</p>
+      <p>
+        <Link to="/password/forgot">Forgotten your password?</Link>
+      </p>
+      <h2>No account yet?</h2>
+      <p>Staff accounts are made by invitation. Ask your Pitchday administrator to invite you.</p>
     </>
   );
 }
