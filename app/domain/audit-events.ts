@@ -66,6 +66,23 @@ export const AUDIT_PAYLOADS = {
   "audience.ballot_cast": z.strictObject({ eventId: id, ticketId: id.nullable(), bidIds: z.array(id), points: z.number().int(), previousBidIds: z.array(id), mutationId: id }),
   "paper_tally.entered": z.strictObject({ eventId: id, bidId: id, entry: z.enum(["first", "second"]), count: z.number().int(), status: z.string() }),
   "paper_tally.resolved": z.strictObject({ eventId: id, bidId: id, count: z.number().int(), firstCount: z.number().int(), secondCount: z.number().int() }),
+
+  // Decisions, awards, payments: ids, amounts, states and the funder's reasons; never contact details.
+  "decision.confirmed": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, proposedOutcome: z.string(), proposedAmountPence: pence, feedbackLength: z.number().int() }),
+  "decision.overridden": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, proposedOutcome: z.string(), proposedAmountPence: pence, overrideReason: text, feedbackLength: z.number().int() }),
+  "award.created": z.strictObject({ decisionId: id, bidId: id, reference: z.string(), amountPence: pence, potPence: pence, committedPence: pence, conditionsLength: z.number().int() }),
+  "award.accepted": z.strictObject({ bidId: id, via: z.enum(["group", "staff"]) }),
+  "award.cancelled": z.strictObject({ bidId: id, amountPence: pence, from: z.string(), reason: text }),
+  "payment.requested": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, idempotencyKey: z.string() }),
+  "payment.approved": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, requestedById: id, decidedById: id }),
+  "payment.sent": z.strictObject({ awardId: id, amountPence: pence, idempotencyKey: z.string(), destination: z.string(), resend: z.boolean() }),
+  "payment.send_refused": z.strictObject({ awardId: id, idempotencyKey: z.string(), code: z.string(), next: z.enum(["SAME_KEY", "NEW_KEY"]), nextIdempotencyKey: z.string() }),
+  "payment.paid": z.strictObject({ awardId: id, amountPence: pence, providerId: z.string(), via: z.enum(["api", "webhook", "check"]) }),
+  "payment.failed": z.strictObject({ awardId: id, amountPence: pence, providerId: z.string().nullable(), code: z.string(), reason: text, via: z.enum(["api", "webhook", "staff"]) }),
+  "payment.manual_recorded": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, reference: z.string(), paidOn: z.string() }),
+  "recipient.onboarding_started": z.strictObject({ bidId: id, accountId: z.string(), newAccount: z.boolean() }),
+  "recipient.updated": z.strictObject({ bidId: id, accountId: z.string(), payoutsEnabled: z.boolean(), detailsSubmitted: z.boolean(), via: z.enum(["webhook", "check"]) }),
+  "stripe.event_processed": z.strictObject({ eventId: z.string(), type: z.string(), effect: z.string() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;
