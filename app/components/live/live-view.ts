@@ -1,0 +1,133 @@
+import { formatTimer, orderedSlots, SLOT_STATE_LABELS, timerAt } from "~/domain/event-machine";
+import type { LiveSlot, LiveState } from "~/models/event.server";
+
+// What the chair's page and the big screen say about the live state: pure, so it renders the
+// same on the server and in the browser, and is tested without a browser.
+//
+// Interface:
+//   clockOffset(serverNow, clientNowMs)     ms to add to this device's clock to get the server's
+//   newer(current, incoming)                whether an arriving state should replace the shown one
+//   countdownView(slot, serverNowMs)        { text: "2:59" | "+0:12 over", paused, overtime } | null
+//   phaseName(state), announcement(state)   the phase in words; one sentence per phase change
+//   nextUp(state), pitchNumber(state, slot), nextCommandLabel(state)
+//   scoredText(slot)                        "2 of 4 panellists have scored" (counts, never scores)
+
+/** Server time minus this device's time, taken when a state arrives (clock skew corrected). */
+export function clockOffset(serverNow: string, clientNowMs: number): number {
+  const server = Date.parse(serverNow);
+  return Number.isFinite(server) ? server - clientNowMs : 0;
+}
+
+/**
+ * States carry the version of the latest change they include. An older one (a slow poll that
+ * crossed a stream message) is ignored; the same version again is taken for its fresher clock.
+ */
+export function newer(current: Pick<LiveState, "version"> | null, incoming: Pick<LiveState, "version">) {
+  return !current || incoming.version >= current.version;
+}
+
+export interface CountdownView {
+  /** "2:59" while time is left, "+0:12 over" once the phase has run over. */
+  text: string;
+  paused: boolean;
+  overtime: boolean;
+  /** Whole seconds left (0 once over time): for styling the last seconds. */
+  remainingSeconds: number;
+}
+
+type TimedSlot = Pick<LiveSlot, "state" | "phaseEndsAt" | "pausedRemainingMs">;
+
+export function countdownView(slot: TimedSlot | null, serverNowMs: number): CountdownView | null {
+  if (!slot) return null;
+  const view = timerAt(
+    { state: slot.state, phaseEndsAt: slot.phaseEndsAt ? new Date(slot.phaseEndsAt) : null, pausedRemainingMs: slot.pausedRemainingMs },
+    new Date(serverNowMs),
+  );
+  if (!view) return null;
+  const clock = formatTimer(view);
+  return {
+    text: view.overtime ? `${clock} over` : clock,
+    paused: view.paused,
+    overtime: view.overtime,
+    remainingSeconds: view.remainingSeconds,
+  };
+}
+
+/** The phase in a word or two, for the screen's heading and the chair's status line. */
+export function phaseName(state: Pick<LiveState, "event" | "current">): string {
+  switch (state.event.state) {
+    case "DRAFT":
+    case "READY":
+      return "Starting soon";
+    case "SCORING_CLOSED":
+      return "Scoring closed";
+    case "DECIDED":
+      return "Decisions made";
+    case "LIVE":
+      if (!state.current) return "Welcome";
+      return SLOT_STATE_LABELS[state.current.state];
+  }
+}
+
+/**
+ * One sentence that changes only when the phase does (never with the seconds), for an
+ * aria-live region: screen reader users hear "Questions for Orchard Friends", not a ticking clock.
+ */
+export function announcement(state: Pick<LiveState, "event" | "current" | "slots">): string {
+  switch (state.event.state) {
+    case "DRAFT":
+    case "READY":
+      return "The event has not started yet.";
+    case "SCORING_CLOSED":
+      return state.event.resultsRevealed ? "Scoring has closed. The results are showing." : "Scoring has closed for the event.";
+    case "DECIDED":
+      return "Decisions have been recorded for the event.";
+    case "LIVE":
+      break;
+  }
+  const current = state.current;
+  if (!current) return "The event has started. The first pitch is coming up.";
+  const who = current.groupName;
+  switch (current.state) {
+    case "PITCHING":
+      return `${pitchNumber(state, current)}: ${who} is pitching.${current.pausedRemainingMs !== null ? " The timer is paused." : ""}`;
+    case "QUESTIONS":
+      return `Questions for ${who}.${current.pausedRemainingMs !== null ? " The timer is paused." : ""}`;
+    case "SCORING":
+      return `The panel is scoring ${who}.`;
+    case "LOCKED":
+      return `Scores for ${who} are locked.`;
+    case "WAITING":
+      return `${who} is up next.`;
+  }
+}
+
+/** "Pitch 2 of 6", counting the running order as it stands. */
+export function pitchNumber(state: Pick<LiveState, "slots">, slot: Pick<LiveSlot, "id">): string {
+  const order = orderedSlots(state.slots);
+  return `Pitch ${order.findIndex((s) => s.id === slot.id) + 1} of ${order.length}`;
+}
+
+/** The next group to pitch: the first waiting pitch in the running order. */
+export function nextUp(state: Pick<LiveState, "slots">): LiveSlot | null {
+  return orderedSlots(state.slots).find((slot) => slot.state === "WAITING") ?? null;
+}
+
+/** What the chair's Next button will do now, or null when it has nothing left to do. */
+export function nextCommandLabel(state: Pick<LiveState, "event" | "current" | "slots">): string | null {
+  if (state.event.state !== "LIVE") return null;
+  const current = state.current;
+  if (current?.state === "PITCHING") return "Next phase: questions";
+  if (current?.state === "QUESTIONS") return "Next phase: panel scoring";
+  const waiting = nextUp(state);
+  return waiting ? `Start next pitch: ${waiting.groupName}` : null;
+}
+
+/** How many panellists have scored a pitch: counts only, never what they gave. */
+export function scoredText(slot: Pick<LiveSlot, "scoredCount" | "recusalCount" | "quorum">): string {
+  const eligible = slot.quorum.eligible;
+  const scored = slot.scoredCount;
+  const text = `${scored} of ${eligible} ${eligible === 1 ? "panellist" : "panellists"} ${scored === 1 || eligible === 1 ? "has" : "have"} scored`;
+  if (slot.recusalCount === 0) return text;
+  return `${text} (${slot.recusalCount} declared a conflict of interest)`;
+}
