@@ -75,7 +75,7 @@ export const AUDIT_PAYLOADS = {
   "award.cancelled": z.strictObject({ bidId: id, amountPence: pence, from: z.string(), reason: text }),
   "payment.requested": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, idempotencyKey: z.string() }),
   "payment.approved": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, requestedById: id, decidedById: id }),
-  "payment.sent": z.strictObject({ awardId: id, amountPence: pence, idempotencyKey: z.string(), destination: z.string(), resend: z.boolean() }),
+  "payment.sent": z.strictObject({ awardId: id, amountPence: pence, idempotencyKey: z.string(), destination: z.string() }),
   "payment.send_refused": z.strictObject({ awardId: id, idempotencyKey: z.string(), code: z.string(), next: z.enum(["SAME_KEY", "NEW_KEY"]), nextIdempotencyKey: z.string() }),
   "payment.paid": z.strictObject({ awardId: id, amountPence: pence, providerId: z.string(), via: z.enum(["api", "webhook", "check"]) }),
   "payment.failed": z.strictObject({ awardId: id, amountPence: pence, providerId: z.string().nullable(), code: z.string(), reason: text, via: z.enum(["api", "webhook", "staff"]) }),
