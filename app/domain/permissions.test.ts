@@ -18,6 +18,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "payment:approve": ["FUNDER"],
   "audit:read": ["AUDITOR", "ADMIN"],
   "audit:checkpoint": ["AUDITOR", "ADMIN", "FUNDER"],
+  "personal-data:export": ["ORGANISER", "ADMIN"],
+  "personal-data:erase": ["ORGANISER", "ADMIN"],
 };
 
 const cases = ROLES.flatMap((role) => ALL_PERMISSIONS.map((permission) => [role, permission] as const));
@@ -73,5 +75,16 @@ describe("four eyes on payments", () => {
 
   it("applies only to approval: the deciding funder may still request the payment", () => {
     expect(can(funder, "payment:request", { decidedById: "fran", requestedById: null })).toBe(true);
+  });
+});
+
+describe("personal data", () => {
+  it("lets organisers and admins export or erase a group's contact details, and no one else", () => {
+    for (const permission of ["personal-data:export", "personal-data:erase"] as const) {
+      expect(can({ id: "olu", roles: ["ORGANISER"] }, permission)).toBe(true);
+      expect(can({ id: "ada", roles: ["ADMIN"] }, permission)).toBe(true);
+      expect(can({ id: "aud", roles: ["AUDITOR"] }, permission)).toBe(false);
+      expect(can({ id: "fran", roles: ["FUNDER"] }, permission)).toBe(false);
+    }
   });
 });

@@ -27,6 +27,8 @@ const PERMISSIONS = {
   "payment:approve": ["FUNDER"],
   "audit:read": ["AUDITOR", "ADMIN"],
   "audit:checkpoint": ["AUDITOR", "ADMIN", "FUNDER"],
+  "personal-data:export": ["ORGANISER", "ADMIN"],
+  "personal-data:erase": ["ORGANISER", "ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
