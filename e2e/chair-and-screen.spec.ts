@@ -49,7 +49,7 @@ async function inviteLink(page: Page, name: string) {
   return link;
 }
 
-/** Seconds shown by a countdown such as "2:59 left" or "1:35Paused". */
+/** Seconds shown by a countdown such as "2:59 left" or "Paused1:35". */
 async function secondsOn(page: Page) {
   const text = (await page.getByRole("timer").textContent()) ?? "";
   const match = /(\d+):(\d\d)/.exec(text);
@@ -143,6 +143,7 @@ test("the organiser sets up an event, the chair runs it and the big screen follo
   await test.step("pause, +30 seconds and resume show on the screen at once", async () => {
     await page.getByRole("button", { name: "Pause timer" }).click();
     await expect(screen.getByRole("timer")).toContainText("Paused");
+    await expect(screen.getByText(/Pitch 1 of \d+ · Pitching, paused/)).toBeVisible();
     const paused = await secondsOn(screen);
     await screen.waitForTimeout(1_500);
     expect(await secondsOn(screen)).toBe(paused);

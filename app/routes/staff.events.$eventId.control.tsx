@@ -61,7 +61,9 @@ export default function ChairControls() {
   const { state, offsetMs, connection } = useLiveState(loaded.state);
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formMethod?.toUpperCase() === "POST";
+  // why: only while a press is on its way; once it has landed (Remix reloading the page's data)
+  // the live state already carries the new revision and the next press must go through.
+  const busy = navigation.state === "submitting";
   const revalidator = useRevalidator();
 
   // why: names of who declared a conflict are staff-only and not in the live state; when the
@@ -79,6 +81,8 @@ export default function ChairControls() {
   const paused = timed && current?.pausedRemainingMs !== null;
   const next = nextCommandLabel(state);
   const unheard = state.slots.filter((s) => s.state === "WAITING").length;
+  // Warnings the chair can still act on (a substitute before the pitch, a late score before the lock).
+  const warnings = state.warnings.length ? state.slots.filter((s) => s.quorum.warning && s.state !== "LOCKED") : [];
   const reasonError = result?.errors?.reason;
   const failedIntent = typeof result?.values?.intent === "string" ? result.values.intent : null;
   const failedSlot = typeof result?.values?.slotId === "string" ? result.values.slotId : null;
@@ -98,7 +102,9 @@ export default function ChairControls() {
       <h1>{event.title}</h1>
       <p className="chair-status">
         <strong className={event.state === "LIVE" ? "tag tag--green" : "tag tag--grey"}>{EVENT_STATE_LABELS[event.state]}</strong>{" "}
-        <span className="hint chair-status__connection">{connectionText(connection)}</span>
+        <span className="hint chair-status__connection" role="status">
+          {busy ? "Sending…" : connectionText(connection)}
+        </span>
       </p>
       <noscript>
         <p className="notice">
@@ -126,14 +132,16 @@ export default function ChairControls() {
         </div>
       ) : null}
 
-      {state.warnings.length ? (
+      {warnings.length ? (
         <div className="notice notice--warning" role="region" aria-labelledby="quorum-warning">
           <h2 id="quorum-warning" className="notice__title">
             Quorum warning
           </h2>
           <ul>
-            {state.warnings.map((w) => (
-              <li key={w}>{w}</li>
+            {warnings.map((slot) => (
+              <li key={slot.id}>
+                {slot.groupName} ({slot.bidReference}): {slot.quorum.warning}
+              </li>
             ))}
           </ul>
           <p>Invite a substitute on the setup page, or carry on: pitches short of the quorum are ranked after those that met it.</p>

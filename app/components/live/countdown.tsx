@@ -38,8 +38,8 @@ export function Countdown({ slot, serverNow, offsetMs, size = "chair", idle }: C
   const modifier = view.paused ? "countdown--paused" : view.overtime ? "countdown--over" : view.remainingSeconds <= 30 ? "countdown--ending" : "";
   return (
     <div className={`countdown countdown--${size} ${modifier}`} role="timer">
-      <span className="countdown__digits">{view.text}</span>
       {view.paused ? <span className="countdown__status">Paused</span> : null}
+      <span className="countdown__digits">{view.text}</span>
       {!view.paused && !view.overtime ? <span className="visually-hidden"> left</span> : null}
     </div>
   );

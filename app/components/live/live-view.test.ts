@@ -123,6 +123,8 @@ describe("what the screen says", () => {
     const slots = [slot(0, { state: "QUESTIONS", phaseEndsAt: iso(T0) }), slot(1)];
     expect(phaseName(state({ slots, currentSlotId: "slot-0" }))).toBe("Questions");
     expect(phaseName(state({ event: { state: "SCORING_CLOSED" } }))).toBe("Scoring closed");
+    const paused = [slot(0, { state: "PITCHING", pausedRemainingMs: 1_000 })];
+    expect(phaseName(state({ slots: paused, currentSlotId: "slot-0" }))).toBe("Pitching, paused");
   });
 
   it("announces phase changes in a sentence that does not change with the seconds", () => {

@@ -65,6 +65,9 @@ export function phaseName(state: Pick<LiveState, "event" | "current">): string {
       return "Decisions made";
     case "LIVE":
       if (!state.current) return "Welcome";
+      if (state.current.pausedRemainingMs !== null && (state.current.state === "PITCHING" || state.current.state === "QUESTIONS")) {
+        return `${SLOT_STATE_LABELS[state.current.state]}, paused`;
+      }
       return SLOT_STATE_LABELS[state.current.state];
   }
 }
