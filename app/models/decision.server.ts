@@ -1,0 +1,425 @@
+import { db } from "~/db.server";
+import { proposeAllocation, type Allocation, type AllocationRules, type Outcome, type Proposal } from "~/domain/allocation";
+import type { AuditActor } from "~/domain/audit-events";
+import { checkDecision, type DecisionField } from "~/domain/award";
+import { formatMoney } from "~/domain/money";
+import { feedbackSchema } from "~/domain/payment";
+import { can, type Actor } from "~/domain/permissions";
+import { describeBid, rankBids, type BidRanking, type Ranking } from "~/domain/scoring";
+import { appendAudit, type Tx } from "~/models/audit.server";
+import { awardedPence, decidedPence, groupMail, lockFund, mailableBid, MONEY_TX } from "~/models/award.server";
+import { lockEvent } from "~/models/live.server";
+import { queueMail } from "~/models/mail.server";
+import { scoringInput } from "~/models/score.server";
+import { publish } from "~/services/live/bus.server";
+import { fundedMail, notFundedMail } from "~/services/payments/messages.server";
+
+// The funder's decisions at the end of an event, made in the room and defended later.
+// For every pitch the funder sees its place and why (rankBids, describeBid), and the proposal
+// (proposeAllocation over the pot left for this event). They confirm the proposal or depart
+// from it with a reason (checkDecision); both are kept side by side on the Decision. When
+// every pitch has a decision, confirming them closes the event (DECIDED), marks each bid
+// FUNDED or NOT_FUNDED with the feedback, and emails every group, in one transaction.
+//
+// Interface (staff: the signed-in user { id, roles }; decision:make is checked here too):
+//   decisionBoard(eventId) -> DecisionBoard | null
+//       { event, fund, ranking, allocation, potForEventPence, committedElsewherePence, rows[], open,
+//         missing[], canConfirm }; rows in rank order: { bid, ranking, explanation, proposal, decision }
+//   recordDecision({ eventId, bidId, outcome, amountPence, overrideReason, feedback }, staff)
+//       -> { ok: true, decision, isOverride, unchanged } | { ok: false, message, errors }
+//          errors keyed outcome | amount | overrideReason | feedback (checkDecision's words)
+//       May be changed until the decisions are confirmed; an unchanged resubmission is a no-op.
+//   confirmDecisions(eventId, staff) -> { ok: true, funded, notFunded, mailed } | { ok: false, message }
+//   decisionsForEvent(eventId)   every decision with its proposal, for the report
+//
+// Decisions are open while the event's scoring is closed (SCORING_CLOSED), and also when the
+// chair marked the event DECIDED before every pitch had a confirmed decision.
+
+export type DecisionErrors = Partial<Record<DecisionField | "feedback", string>>;
+
+export interface DecisionInput {
+  eventId: string;
+  bidId: string;
+  outcome: Outcome;
+  /** Pence; used for PART_FUNDED only (FUNDED is the amount asked for, NOT_FUNDED is 0). */
+  amountPence: number;
+  overrideReason: string;
+  feedback: string;
+}
+
+function userActor(staff: Actor): AuditActor {
+  return { type: "user", id: staff.id };
+}
+
+const eventSelect = {
+  id: true,
+  title: true,
+  state: true,
+  updatedAt: true,
+  currentSlotId: true,
+  round: {
+    select: {
+      id: true,
+      title: true,
+      slug: true,
+      fundId: true,
+      partFundingAllowed: true,
+      partFundingMinPercent: true,
+      fund: { select: { id: true, name: true, potPence: true, currency: true, minAwardPence: true, maxAwardPence: true, timeZone: true } },
+    },
+  },
+  slots: {
+    orderBy: { position: "asc" },
+    select: {
+      bid: {
+        select: {
+          id: true,
+          reference: true,
+          groupName: true,
+          projectTitle: true,
+          amountRequestedPence: true,
+          status: true,
+          decision: true,
+          award: { select: { id: true, status: true } },
+        },
+      },
+    },
+  },
+} as const;
+
+type EventForDecisions = NonNullable<Awaited<ReturnType<typeof loadEvent>>>;
+
+function loadEvent(client: Tx, eventId: string) {
+  return client.event.findUnique({ where: { id: eventId }, select: eventSelect });
+}
+
+/** Bids in the running order still waiting for the funder (withdrawn ones are left out). */
+function undecided(event: EventForDecisions) {
+  return event.slots.map((s) => s.bid).filter((bid) => bid.status === "SHORTLISTED");
+}
+
+function decisionsOpen(event: EventForDecisions) {
+  return event.state === "SCORING_CLOSED" || (event.state === "DECIDED" && undecided(event).length > 0);
+}
+
+function closedMessage(event: EventForDecisions) {
+  if (event.state === "DECIDED") return "The decisions for this event have been confirmed, so they can no longer change.";
+  return "Close scoring for the event before recording decisions: the ranking is final only then.";
+}
+
+function rules(event: EventForDecisions, potPence: number): AllocationRules {
+  const { fund } = event.round;
+  return {
+    potPence: Math.max(0, potPence),
+    currency: fund.currency,
+    minAwardPence: fund.minAwardPence,
+    maxAwardPence: fund.maxAwardPence,
+    partFundingAllowed: event.round.partFundingAllowed,
+    partFundingMinPercent: event.round.partFundingMinPercent,
+  };
+}
+
+/** Pot left for this event: the fund's pot less what other events' decisions and awards hold. */
+async function potForEvent(client: Tx, event: EventForDecisions, fundPot: number) {
+  const fundId = event.round.fundId;
+  const elsewhere =
+    (await awardedPence(client, fundId, { eventId: event.id })) + (await decidedPence(client, fundId, { eventId: event.id }));
+  return { potForEventPence: fundPot - elsewhere, committedElsewherePence: elsewhere };
+}
+
+async function rankingFor(eventId: string): Promise<Ranking | null> {
+  const input = await scoringInput(eventId);
+  return input ? rankBids(input) : null;
+}
+
+// ---------- The board ----------
+
+export interface DecisionRow {
+  bid: EventForDecisions["slots"][number]["bid"];
+  ranking: BidRanking;
+  /** "2nd of 5: ..." in words, for reading out and for the report. */
+  explanation: string;
+  proposal: Proposal;
+  decision: EventForDecisions["slots"][number]["bid"]["decision"];
+}
+
+export interface DecisionBoard {
+  event: { id: string; title: string; state: string };
+  fund: EventForDecisions["round"]["fund"];
+  round: { id: string; title: string; slug: string };
+  ranking: Ranking;
+  allocation: Allocation;
+  potForEventPence: number;
+  committedElsewherePence: number;
+  /** Left in the pot after every decision recorded so far (this event's and the rest). */
+  remainingPence: number;
+  rows: DecisionRow[];
+  open: boolean;
+  /** References of pitches still without a decision. */
+  missing: string[];
+  canConfirm: boolean;
+}
+
+export async function decisionBoard(eventId: string): Promise<DecisionBoard | null> {
+  const event = await loadEvent(db(), eventId);
+  if (!event) return null;
+  const ranking = await rankingFor(eventId);
+  if (!ranking) return null;
+  const { potForEventPence, committedElsewherePence } = await potForEvent(db(), event, event.round.fund.potPence);
+  const allocation = proposeAllocation(ranking.bids, rules(event, potForEventPence));
+  const bids = new Map(event.slots.map((s) => [s.bid.id, s.bid]));
+  const rows = ranking.bids.map((bidRanking) => {
+    const bid = bids.get(bidRanking.bidId)!;
+    return {
+      bid,
+      ranking: bidRanking,
+      explanation: describeBid(bidRanking, ranking),
+      proposal: allocation.proposals.find((p) => p.bidId === bid.id)!,
+      decision: bid.decision,
+    };
+  });
+  const thisEvent = rows.reduce(
+    (sum, row) => sum + (row.decision && row.bid.award?.status !== "CANCELLED" ? row.decision.amountPence : 0),
+    0,
+  );
+  const missing = undecided(event)
+    .filter((bid) => !bid.decision)
+    .map((bid) => bid.reference);
+  const open = decisionsOpen(event);
+  return {
+    event: { id: event.id, title: event.title, state: event.state },
+    fund: event.round.fund,
+    round: { id: event.round.id, title: event.round.title, slug: event.round.slug },
+    ranking,
+    allocation,
+    potForEventPence,
+    committedElsewherePence,
+    remainingPence: potForEventPence - thisEvent,
+    rows,
+    open,
+    missing,
+    canConfirm: open && missing.length === 0,
+  };
+}
+
+// ---------- Recording one decision ----------
+
+export type RecordResult =
+  | { ok: true; decision: { id: string; outcome: Outcome; amountPence: number }; isOverride: boolean; unchanged: boolean }
+  | { ok: false; message: string; errors: DecisionErrors };
+
+function problem(message: string, errors: DecisionErrors = {}): RecordResult {
+  return { ok: false, message, errors };
+}
+
+export async function recordDecision(input: DecisionInput, staff: Actor): Promise<RecordResult> {
+  if (!can(staff, "decision:make")) return problem("Only a funder can make funding decisions.");
+  const feedback = feedbackSchema.safeParse(input.feedback);
+  if (!feedback.success) return problem("Check the feedback.", { feedback: feedback.error.issues[0].message });
+
+  // why: the ranking is read before the transaction (on PGlite the transaction holds the only
+  // connection). Scores cannot change while scoring is closed; the event's updatedAt, checked
+  // again under its lock, proves scoring was not reopened in between.
+  const before = await loadEvent(db(), input.eventId);
+  if (!before) return problem("That event does not exist.");
+  if (!decisionsOpen(before)) return problem(closedMessage(before));
+  const ranking = await rankingFor(input.eventId);
+  if (!ranking) return problem("That event does not exist.");
+
+  return db().$transaction(async (tx): Promise<RecordResult> => {
+    if (!(await lockEvent(tx, input.eventId))) return problem("That event does not exist.");
+    const event = await loadEvent(tx, input.eventId);
+    if (!event) return problem("That event does not exist.");
+    if (event.updatedAt.getTime() !== before.updatedAt.getTime() || event.state !== before.state) {
+      return problem("The event changed while you were deciding. Check the ranking again, then record your decision.");
+    }
+    if (!decisionsOpen(event)) return problem(closedMessage(event));
+    const bid = event.slots.map((s) => s.bid).find((b) => b.id === input.bidId);
+    if (!bid) return problem("That bid is not in this event's running order.");
+    if (bid.status !== "SHORTLISTED") {
+      return problem(`The decision on ${bid.reference} has already been confirmed, so it can no longer change.`);
+    }
+
+    const { fund } = event.round;
+    const pot = await lockFund(tx, fund.id);
+    const { potForEventPence } = await potForEvent(tx, event, pot);
+    const proposal = proposeAllocation(ranking.bids, rules(event, potForEventPence)).proposals.find((p) => p.bidId === bid.id);
+    if (!proposal) return problem("That bid has not been ranked. Reload the page and try again.");
+    const committed = (await awardedPence(tx, fund.id, { bidId: bid.id })) + (await decidedPence(tx, fund.id, { bidId: bid.id }));
+
+    const check = checkDecision(
+      { outcome: input.outcome, amountPence: input.amountPence, overrideReason: input.overrideReason },
+      {
+        proposal: { outcome: proposal.outcome, amountPence: proposal.amountPence },
+        requestedPence: bid.amountRequestedPence ?? 0,
+        potRemainingPence: Math.max(0, pot - committed),
+        minAwardPence: fund.minAwardPence,
+        maxAwardPence: fund.maxAwardPence,
+        currency: fund.currency,
+      },
+    );
+    if (!check.ok) return problem("Check the decision.", check.errors);
+    const chosen = check.decision;
+
+    const data = {
+      eventId: event.id,
+      proposedOutcome: proposal.outcome,
+      proposedAmountPence: proposal.amountPence,
+      proposalReason: proposal.reason,
+      outcome: chosen.outcome,
+      amountPence: chosen.amountPence,
+      overrideReason: chosen.overrideReason,
+      feedback: feedback.data,
+    };
+    const previous = bid.decision;
+    if (
+      previous &&
+      previous.outcome === data.outcome &&
+      previous.amountPence === data.amountPence &&
+      previous.overrideReason === data.overrideReason &&
+      previous.feedback === data.feedback &&
+      previous.proposedOutcome === data.proposedOutcome &&
+      previous.proposedAmountPence === data.proposedAmountPence
+    ) {
+      return { ok: true, decision: previous, isOverride: chosen.isOverride, unchanged: true };
+    }
+    const now = new Date();
+    const saved = await tx.decision.upsert({
+      where: { bidId: bid.id },
+      create: { bidId: bid.id, ...data, decidedById: staff.id, decidedAt: now },
+      update: { ...data, decidedById: staff.id, decidedAt: now },
+      select: { id: true, outcome: true, amountPence: true },
+    });
+    const common = {
+      eventId: event.id,
+      bidId: bid.id,
+      reference: bid.reference,
+      outcome: chosen.outcome,
+      amountPence: chosen.amountPence,
+      proposedOutcome: proposal.outcome,
+      proposedAmountPence: proposal.amountPence,
+      feedbackLength: feedback.data.length,
+    };
+    const subject = { type: "decision", id: saved.id };
+    if (chosen.isOverride) {
+      await appendAudit(tx, {
+        actor: userActor(staff),
+        action: "decision.overridden",
+        subject,
+        at: now,
+        payload: { ...common, overrideReason: chosen.overrideReason ?? "" },
+      });
+    } else {
+      await appendAudit(tx, { actor: userActor(staff), action: "decision.confirmed", subject, at: now, payload: common });
+    }
+    return { ok: true, decision: saved, isOverride: chosen.isOverride, unchanged: false };
+  }, MONEY_TX);
+}
+
+// ---------- Confirming them all ----------
+
+export type ConfirmResult =
+  | { ok: true; funded: number; notFunded: number; mailed: number }
+  | { ok: false; message: string };
+
+function statusReason(outcome: Outcome, amount: string, requested: string | null, feedback: string) {
+  const head =
+    outcome === "NOT_FUNDED"
+      ? "The funder decided not to fund this bid."
+      : outcome === "PART_FUNDED" && requested
+        ? `Awarded ${amount} of the ${requested} asked for.`
+        : `Awarded ${amount}.`;
+  return feedback ? `${head}\n\n${feedback}` : head;
+}
+
+export async function confirmDecisions(eventId: string, staff: Actor): Promise<ConfirmResult> {
+  if (!can(staff, "decision:make")) return { ok: false, message: "Only a funder can confirm funding decisions." };
+  const outcome = await db().$transaction(async (tx) => {
+    if (!(await lockEvent(tx, eventId))) return { ok: false as const, message: "That event does not exist." };
+    const event = await tx.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: {
+        state: true,
+        currentSlotId: true,
+        round: { select: { fundId: true, fund: { select: { currency: true } } } },
+        slots: {
+          orderBy: { position: "asc" },
+          select: { bid: { select: { ...mailableBid, id: true, status: true, amountRequestedPence: true, decision: true } } },
+        },
+      },
+    });
+    const waiting = event.slots.map((s) => s.bid).filter((bid) => bid.status === "SHORTLISTED");
+    if (event.state !== "SCORING_CLOSED" && !(event.state === "DECIDED" && waiting.length > 0)) {
+      return {
+        ok: false as const,
+        message:
+          event.state === "DECIDED"
+            ? "The decisions for this event have already been confirmed."
+            : "Close scoring for the event before confirming decisions.",
+      };
+    }
+    const missing = waiting.filter((bid) => !bid.decision).map((bid) => bid.reference);
+    if (missing.length > 0) {
+      return { ok: false as const, message: `Record a decision for every pitch first. Still to decide: ${missing.join(", ")}.` };
+    }
+    const { fundId, fund } = event.round;
+    const pot = await lockFund(tx, fundId);
+    const committed = (await awardedPence(tx, fundId)) + (await decidedPence(tx, fundId));
+    const money = (pence: number) => formatMoney(pence, fund.currency);
+    if (committed > pot) {
+      return {
+        ok: false as const,
+        message: `The decisions add up to ${money(committed - pot)} more than the pot of ${money(pot)} (it may have been lowered). Change a decision first.`,
+      };
+    }
+
+    let funded = 0;
+    let mailed = 0;
+    for (const bid of waiting) {
+      const decision = bid.decision!;
+      const isFunded = decision.outcome !== "NOT_FUNDED";
+      const amount = money(decision.amountPence);
+      const requested = bid.amountRequestedPence === null ? null : money(bid.amountRequestedPence);
+      await tx.bid.update({
+        where: { id: bid.id },
+        data: {
+          status: isFunded ? "FUNDED" : "NOT_FUNDED",
+          statusReason: statusReason(decision.outcome, amount, requested, decision.feedback),
+        },
+      });
+      if (isFunded) funded += 1;
+      const mail = groupMail(bid);
+      if (mail) {
+        await queueMail(
+          tx,
+          isFunded
+            ? fundedMail({ ...mail, amount, requested, partFunded: decision.outcome === "PART_FUNDED", feedback: decision.feedback })
+            : notFundedMail({ ...mail, feedback: decision.feedback }),
+        );
+        mailed += 1;
+      }
+    }
+    if (event.state !== "DECIDED") await tx.event.update({ where: { id: eventId }, data: { state: "DECIDED" } });
+    const entry = await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "event.decided",
+      subject: { type: "event", id: eventId },
+      payload: { from: event.state, to: "DECIDED", currentSlotId: event.currentSlotId, slots: [] },
+    });
+    return { ok: true as const, funded, notFunded: waiting.length - funded, mailed, seq: entry.seq };
+  }, MONEY_TX);
+  if (!outcome.ok) return outcome;
+  await publish(eventId, outcome.seq);
+  return { ok: true, funded: outcome.funded, notFunded: outcome.notFunded, mailed: outcome.mailed };
+}
+
+// ---------- Reading ----------
+
+/** Every decision of an event, proposal beside outcome, for the decision report. */
+export function decisionsForEvent(eventId: string) {
+  return db().decision.findMany({
+    where: { eventId },
+    orderBy: { bid: { reference: "asc" } },
+    include: { bid: { select: { id: true, reference: true, groupName: true, projectTitle: true, amountRequestedPence: true, status: true } } },
+  });
+}

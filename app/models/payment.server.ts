@@ -1,0 +1,567 @@
+import Stripe from "stripe";
+import { db } from "~/db.server";
+import type { AuditActor } from "~/domain/audit-events";
+import { clockTime } from "~/domain/event-machine";
+import { formatMoney } from "~/domain/money";
+import {
+  cancelSchema,
+  classifyStripeFailure,
+  manualPaymentSchema,
+  mayAdvance,
+  nextPaymentKey,
+  PAYMENT_METHOD_LABELS,
+  PAYMENTS_NOT_CONFIGURED,
+  sendLease,
+  type PaymentMethod,
+  type PaymentRecord,
+  type PaymentStatus,
+  type StripeFailure,
+} from "~/domain/payment";
+import { can, type Actor } from "~/domain/permissions";
+import { appendAudit, type Tx } from "~/models/audit.server";
+import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
+import { queueMail } from "~/models/mail.server";
+import { paymentSentMail } from "~/services/payments/messages.server";
+import {
+  createTransfer,
+  listAllTransfers,
+  paymentsConfigured,
+  type TransferInput,
+} from "~/services/payments/stripe.server";
+import { fieldErrors } from "~/utils/forms";
+
+// Paying an award: asked for by one funder, approved by another (four eyes), then sent
+// through Stripe or made by cheque or bank transfer and recorded here.
+//
+// Interface (staff: the signed-in user { id, roles }; permissions are checked here too):
+//   requestPayment(awardId, { method }, staff)          -> { ok, payment, already } | refusal
+//   approvePayment(paymentId, staff, sendOptions?)      four eyes; a Stripe payment is sent at once
+//                                                       -> { ok, payment, already, notSent: why it was not sent | null }
+//   sendPayment(paymentId, staff, { now?, client? })    sends (or retries) an approved Stripe payment
+//   recordManualPayment(paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
+//   cancelPayment(paymentId, { reason }, staff)         FAILED with the reason; checks Stripe first
+//   getPayment(paymentId), paymentsForAward(awardId), paymentsForReconcile()
+//   processStripeEvent(event, apply)   once per Stripe event id, in one transaction with its effect
+//   applyTransferState(tx, transfer, via) -> effect    what a transfer means for our payment
+// Refusals are { ok: false, message } (and errors per field for forms). A send that reached
+// Stripe returns { ok: true, payment } whatever Stripe said: payment.status and
+// payment.failureReason tell the funder ("Stripe balance too low: top up and retry").
+//
+// Never paying twice:
+// - The idempotency key (award-<awardId>-payment-<n>) is stored on the Payment (UNIQUE)
+//   before Stripe is called, and the call sends exactly that key. Double clicks, retries and
+//   a crash between recording and calling therefore reach Stripe under one key, and Stripe
+//   answers a repeated key with the first result instead of a second transfer.
+// - The attempt is claimed under the payment's row lock: the first click marks it PENDING,
+//   and for two minutes (longer than the SDK's timeout and retries) further clicks are told
+//   it is on its way instead of calling Stripe again. After that, a retry re-sends the same key.
+// - When Stripe's answer is unknown (no answer, a 5xx), the key stays: a retry repeats it.
+//   When Stripe refused and saved the refusal against the key (balance too low, account not
+//   ready), the next key is stored at once, so the retry after a top-up is a new request.
+// - Webhooks and the API answer mark a payment PAID through one guarded function: statuses
+//   only move forward (a paid payment never goes back), and a second signal changes nothing.
+
+const STRIPE_SEND_REFUSED = "Only a funder can send payments.";
+
+function userActor(staff: Actor): AuditActor {
+  return { type: "user", id: staff.id };
+}
+
+function refused(message: string) {
+  return { ok: false as const, message };
+}
+
+async function lockPayment(tx: Tx, paymentId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
+  return rows.length === 1;
+}
+
+const paymentState = { id: true, status: true, failureReason: true, providerId: true, idempotencyKey: true, method: true } as const;
+
+export interface PaymentState {
+  id: string;
+  status: PaymentStatus;
+  failureReason: string | null;
+  providerId: string | null;
+  idempotencyKey: string;
+  method: PaymentMethod;
+}
+
+// ---------- Request ----------
+
+export async function requestPayment(
+  awardId: string,
+  input: { method: PaymentMethod },
+  staff: Actor,
+): Promise<Outcome<{ payment: PaymentState; already: boolean }>> {
+  if (!can(staff, "payment:request")) return refused("Only a funder can ask for a payment.");
+  if (input.method === "STRIPE" && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
+  return db().$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Award" WHERE id = ${awardId} FOR UPDATE`;
+    if (rows.length === 0) return refused("That award does not exist.");
+    const award = await tx.award.findUniqueOrThrow({
+      where: { id: awardId },
+      select: {
+        status: true,
+        amountPence: true,
+        payments: { select: paymentState },
+        bid: { select: { recipient: { select: { id: true } } } },
+      },
+    });
+    if (award.status === "CANCELLED") return refused("This award has been cancelled, so it cannot be paid.");
+    if (award.status === "PAID" || award.payments.some((p) => p.status === "PAID")) return refused("This award has already been paid.");
+    if (award.status === "OFFERED") {
+      return refused("The group has not accepted the award's conditions yet. Payment can be asked for once they have.");
+    }
+    const open = award.payments.find((p) => p.status !== "FAILED");
+    if (open) {
+      if (open.method === input.method) return { ok: true as const, payment: open, already: true };
+      return refused(
+        `A payment by ${PAYMENT_METHOD_LABELS[open.method].toLowerCase()} is already in progress for this award. Cancel it before choosing another way to pay.`,
+      );
+    }
+    if (input.method === "STRIPE" && !award.bid.recipient) {
+      return refused(
+        "The group has not set up an account to be paid into through Stripe yet. They can do it from their private link; or pay by cheque or bank transfer.",
+      );
+    }
+    const idempotencyKey = nextPaymentKey(awardId, award.payments.map((p) => p.idempotencyKey));
+    const payment = await tx.payment.create({
+      data: { awardId, method: input.method, amountPence: award.amountPence, idempotencyKey, requestedById: staff.id },
+      select: paymentState,
+    });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "payment.requested",
+      subject: { type: "payment", id: payment.id },
+      payload: { awardId, method: input.method, amountPence: award.amountPence, idempotencyKey },
+    });
+    return { ok: true as const, payment, already: false };
+  }, MONEY_TX);
+}
+
+// ---------- Approval (four eyes) ----------
+
+function fourEyesRefusal(staff: Actor, subject: { decidedById: string; requestedById: string }) {
+  if (subject.decidedById === staff.id) return "You made the funding decision on this award, so another funder must approve its payment.";
+  if (subject.requestedById === staff.id) return "You asked for this payment, so another funder must approve it.";
+  return "Only a funder can approve payments.";
+}
+
+export async function approvePayment(
+  paymentId: string,
+  staff: Actor,
+  sendOptions: SendOptions = {},
+): Promise<Outcome<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
+  if (!can(staff, "payment:approve")) return refused("Only a funder can approve payments.");
+  const approved = await db().$transaction(async (tx) => {
+    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: { ...paymentState, awardId: true, amountPence: true, requestedById: true, award: { select: { status: true, decision: { select: { decidedById: true } } } } },
+    });
+    const subject = { decidedById: payment.award.decision.decidedById, requestedById: payment.requestedById };
+    // why: the route checks this too; the model is where it cannot be skipped.
+    if (!can(staff, "payment:approve", subject)) return refused(fourEyesRefusal(staff, subject));
+    if (payment.status === "FAILED") return refused(`This payment failed or was cancelled: ${payment.failureReason ?? "no reason recorded"}`);
+    if (payment.status !== "REQUESTED") return { ok: true as const, payment, already: true, notSent: null };
+    if (payment.award.status !== "ACCEPTED") return refused("The award is no longer waiting for payment, so this payment cannot be approved.");
+    const now = new Date();
+    const updated = await tx.payment.update({
+      where: { id: paymentId },
+      data: { status: "APPROVED", approvedById: staff.id, approvedAt: now },
+      select: paymentState,
+    });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "payment.approved",
+      subject: { type: "payment", id: paymentId },
+      at: now,
+      payload: { awardId: payment.awardId, method: payment.method, amountPence: payment.amountPence, ...subject },
+    });
+    return { ok: true as const, payment: updated, already: false, notSent: null };
+  }, MONEY_TX);
+  if (!approved.ok || approved.already || approved.payment.method !== "STRIPE") return approved;
+  const sent = await sendPayment(paymentId, staff, sendOptions);
+  return sent.ok
+    ? { ok: true, payment: sent.payment, already: false, notSent: null }
+    : { ok: true, payment: approved.payment, already: false, notSent: sent.message };
+}
+
+// ---------- Sending through Stripe ----------
+
+export interface SendOptions {
+  now?: Date;
+  /** A Stripe client to use instead of the configured one (tests). */
+  client?: Stripe;
+}
+
+type Claim =
+  | { kind: "refused"; message: string }
+  | { kind: "settled"; payment: PaymentState }
+  | { kind: "send"; key: string; transfer: TransferInput };
+
+export async function sendPayment(paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Outcome<{ payment: PaymentState }>> {
+  if (!can(staff, "payment:request")) return refused(STRIPE_SEND_REFUSED);
+  if (!options.client && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
+  const now = options.now ?? new Date();
+
+  const claim = await db().$transaction(async (tx): Promise<Claim> => {
+    if (!(await lockPayment(tx, paymentId))) return { kind: "refused", message: "That payment does not exist." };
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: {
+        ...paymentState,
+        amountPence: true,
+        updatedAt: true,
+        award: {
+          select: {
+            id: true,
+            status: true,
+            bid: { select: { reference: true, recipient: { select: { stripeAccountId: true } }, round: { select: { fund: { select: { currency: true, timeZone: true } } } } } },
+          },
+        },
+      },
+    });
+    const { award } = payment;
+    if (payment.method !== "STRIPE") return { kind: "refused", message: "Cheque and bank transfer payments are recorded once made, not sent from here." };
+    if (payment.status === "PAID" || payment.providerId) return { kind: "settled", payment };
+    if (payment.status === "FAILED") {
+      return { kind: "refused", message: `This payment failed: ${payment.failureReason ?? "no reason recorded"}. Ask for a new payment for the award.` };
+    }
+    if (payment.status === "REQUESTED") return { kind: "refused", message: "A second funder must approve this payment before it is sent." };
+    if (payment.status === "PENDING" && !payment.failureReason && payment.updatedAt > sendLease(now)) {
+      const since = clockTime(payment.updatedAt, award.bid.round.fund.timeZone);
+      return {
+        kind: "refused",
+        message: `This payment is being sent now (started at ${since}). Refresh the page in a minute to see how it went.`,
+      };
+    }
+    if (award.status === "CANCELLED") return { kind: "refused", message: "This award has been cancelled, so it cannot be paid." };
+    const destination = award.bid.recipient?.stripeAccountId;
+    if (!destination) return { kind: "refused", message: "The group has not set up an account to be paid into through Stripe yet." };
+
+    // Stored before the call: the key below is the one Stripe will see.
+    await tx.payment.update({ where: { id: paymentId }, data: { status: "PENDING", failureReason: null, updatedAt: now } });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "payment.sent",
+      subject: { type: "payment", id: paymentId },
+      at: now,
+      payload: { awardId: award.id, amountPence: payment.amountPence, idempotencyKey: payment.idempotencyKey, destination },
+    });
+    return {
+      kind: "send",
+      key: payment.idempotencyKey,
+      transfer: {
+        paymentId,
+        awardId: award.id,
+        reference: award.bid.reference,
+        amountPence: payment.amountPence,
+        currency: award.bid.round.fund.currency,
+        destination,
+      },
+    };
+  }, MONEY_TX);
+
+  if (claim.kind === "refused") return refused(claim.message);
+  if (claim.kind === "settled") return { ok: true, payment: claim.payment };
+
+  let transfer: Stripe.Transfer;
+  try {
+    transfer = await createTransfer(claim.transfer, claim.key, options.client);
+  } catch (error) {
+    // why: anything that is not Stripe's answer (a bug, the process dying) leaves the attempt
+    // in flight: after the lease a retry sends the same key, and Stripe replays what it did.
+    if (!(error instanceof Stripe.errors.StripeError)) throw error;
+    const failure = classifyStripeFailure({ type: error.type, code: error.code, statusCode: error.statusCode, message: error.message });
+    return { ok: true, payment: await recordRefusal(paymentId, claim.key, failure, staff) };
+  }
+  const payment = await db().$transaction(async (tx) => {
+    await applyTransferState(tx, transfer, "api");
+    return tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: paymentState });
+  }, MONEY_TX);
+  return { ok: true, payment };
+}
+
+async function recordRefusal(paymentId: string, key: string, failure: StripeFailure, staff: Actor): Promise<PaymentState> {
+  return db().$transaction(async (tx) => {
+    await lockPayment(tx, paymentId);
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: { ...paymentState, awardId: true, amountPence: true, award: { select: { payments: { select: { idempotencyKey: true } } } } },
+    });
+    // why: a webhook (or another attempt after the lease) may have settled it meanwhile.
+    if (payment.status !== "PENDING" || payment.idempotencyKey !== key || payment.providerId) return payment;
+    const actor = userActor(staff);
+    const subject = { type: "payment", id: paymentId };
+    if (failure.next === "FAILED") {
+      const updated = await tx.payment.update({ where: { id: paymentId }, data: { status: "FAILED", failureReason: failure.message }, select: paymentState });
+      await appendAudit(tx, {
+        actor,
+        action: "payment.failed",
+        subject,
+        payload: { awardId: payment.awardId, amountPence: payment.amountPence, providerId: null, code: failure.code, reason: failure.message, via: "api" },
+      });
+      return updated;
+    }
+    const nextKey = failure.next === "NEW_KEY" ? nextPaymentKey(payment.awardId, payment.award.payments.map((p) => p.idempotencyKey)) : key;
+    const updated = await tx.payment.update({
+      where: { id: paymentId },
+      data: { failureReason: failure.message, idempotencyKey: nextKey },
+      select: paymentState,
+    });
+    await appendAudit(tx, {
+      actor,
+      action: "payment.send_refused",
+      subject,
+      payload: { awardId: payment.awardId, idempotencyKey: key, code: failure.code, next: failure.next, nextIdempotencyKey: nextKey },
+    });
+    return updated;
+  }, MONEY_TX);
+}
+
+/**
+ * What a Stripe transfer means for the payment it belongs to (found by providerId or by the
+ * payment id in its metadata). Moves the payment forward only; returns what it did.
+ */
+export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via: "api" | "webhook" | "check"): Promise<string> {
+  const byProvider = await tx.payment.findUnique({ where: { providerId: transfer.id }, select: { id: true } });
+  const paymentId = byProvider?.id ?? transfer.metadata?.pitchday_payment_id;
+  if (!paymentId || !(await lockPayment(tx, paymentId))) return "unknown_transfer";
+  const payment = await tx.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    select: {
+      ...paymentState,
+      awardId: true,
+      amountPence: true,
+      award: { select: { status: true, bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
+    },
+  });
+  if (payment.method !== "STRIPE") return "unknown_transfer";
+  if (payment.providerId && payment.providerId !== transfer.id) {
+    // why: never expected (one key per attempt); left for the reconciliation report to show.
+    console.error(`Payment ${payment.id} is settled by ${payment.providerId} but Stripe reports transfer ${transfer.id} for it too.`);
+    return "second_transfer";
+  }
+  const currency = payment.award.bid.round.fund.currency;
+  const reversedInFull = transfer.reversed || transfer.amount_reversed >= transfer.amount;
+
+  if (reversedInFull) {
+    if (payment.status === "FAILED") return "unchanged";
+    const reason = `Stripe transfer ${transfer.id} was reversed: ${formatMoney(transfer.amount_reversed, currency)} went back to the fund's Stripe balance`;
+    await tx.payment.update({ where: { id: payment.id }, data: { status: "FAILED", providerId: transfer.id, failureReason: reason } });
+    await tx.award.updateMany({ where: { id: payment.awardId, status: "PAID" }, data: { status: "ACCEPTED" } });
+    await appendAudit(tx, {
+      actor: { type: "system" },
+      action: "payment.failed",
+      subject: { type: "payment", id: payment.id },
+      payload: { awardId: payment.awardId, amountPence: payment.amountPence, providerId: transfer.id, code: "transfer_reversed", reason, via: via === "api" ? "api" : "webhook" },
+    });
+    return "payment_reversed";
+  }
+  if (!mayAdvance(payment.status, "PAID")) return payment.status === "PAID" ? "unchanged" : "ignored_older";
+  await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", providerId: transfer.id, failureReason: null } });
+  await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+  await appendAudit(tx, {
+    actor: { type: "system" },
+    action: "payment.paid",
+    subject: { type: "payment", id: payment.id },
+    payload: { awardId: payment.awardId, amountPence: payment.amountPence, providerId: transfer.id, via },
+  });
+  const mail = groupMail(payment.award.bid);
+  if (mail) {
+    await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, currency), how: "transferred to the group's Stripe account" }));
+  }
+  return "payment_paid";
+}
+
+// ---------- Manual payments ----------
+
+export async function recordManualPayment(
+  paymentId: string,
+  input: { reference: string; paidOn: string },
+  staff: Actor,
+  today: string,
+): Promise<Outcome<{ payment: PaymentState }>> {
+  if (!can(staff, "payment:request")) return refused("Only a funder can record a payment.");
+  const parsed = manualPaymentSchema(today).safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Check the payment details.", errors: fieldErrors(parsed.error) };
+  const { reference, paidOn } = parsed.data;
+  return db().$transaction(async (tx) => {
+    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+    const payment = await tx.payment.findUniqueOrThrow({
+      where: { id: paymentId },
+      select: {
+        ...paymentState,
+        awardId: true,
+        amountPence: true,
+        award: { select: { bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
+      },
+    });
+    if (payment.method === "STRIPE") return refused("Stripe payments are recorded by Stripe, not by hand.");
+    if (payment.status === "PAID") return { ok: true as const, payment };
+    if (payment.status === "REQUESTED") return refused("A second funder must approve this payment before it is recorded as made.");
+    if (payment.status !== "APPROVED") return refused(`This payment is ${payment.status.toLowerCase()}, so it cannot be recorded as made.`);
+    const updated = await tx.payment.update({
+      where: { id: paymentId },
+      data: { status: "PAID", reference, paidOn },
+      select: paymentState,
+    });
+    await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "payment.manual_recorded",
+      subject: { type: "payment", id: paymentId },
+      payload: { awardId: payment.awardId, method: payment.method, amountPence: payment.amountPence, reference, paidOn: paidOn.toISOString().slice(0, 10) },
+    });
+    const mail = groupMail(payment.award.bid);
+    if (mail) {
+      const how = payment.method === "CHEQUE" ? `by cheque (number ${reference})` : `by bank transfer (reference ${reference})`;
+      await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, payment.award.bid.round.fund.currency), how }));
+    }
+    return { ok: true as const, payment: updated };
+  }, MONEY_TX);
+}
+
+// ---------- Cancelling ----------
+
+export async function cancelPayment(
+  paymentId: string,
+  input: { reason: string },
+  staff: Actor,
+  options: { now?: Date } = {},
+): Promise<Outcome<{ payment: PaymentState }>> {
+  if (!can(staff, "payment:request")) return refused("Only a funder can cancel a payment.");
+  const parsed = cancelSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Check the reason.", errors: fieldErrors(parsed.error) };
+  const now = options.now ?? new Date();
+  const current = await db().payment.findUnique({ where: { id: paymentId }, select: { ...paymentState, awardId: true, updatedAt: true } });
+  if (!current) return refused("That payment does not exist.");
+  if (current.status === "PAID") return refused("This payment has been made, so it cannot be cancelled.");
+  if (current.status === "FAILED") return { ok: true, payment: current };
+
+  if (current.method === "STRIPE" && current.status === "PENDING") {
+    if (!current.failureReason && current.updatedAt > sendLease(now)) {
+      return refused("This payment is being sent now. Wait a minute to see how it went before cancelling it.");
+    }
+    // why: an attempt whose answer was lost may have moved the money; Stripe's own list of
+    // the award's transfers says whether it did, before we call the payment off.
+    let transfers: Stripe.Transfer[];
+    try {
+      transfers = await listAllTransfers({ transferGroup: `award-${current.awardId}` });
+    } catch {
+      return refused("Stripe could not be reached to check whether this payment went through, so it was not cancelled. Try again in a minute.");
+    }
+    const made = transfers.find((t) => t.metadata?.pitchday_payment_id === paymentId);
+    if (made) {
+      await db().$transaction((tx) => applyTransferState(tx, made, "check"), MONEY_TX);
+      return refused(`Stripe did make this transfer (${made.id}), so the payment has been recorded as made instead of cancelled.`);
+    }
+  }
+
+  return db().$transaction(async (tx) => {
+    await lockPayment(tx, paymentId);
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { ...paymentState, awardId: true, amountPence: true, updatedAt: true } });
+    if (payment.status === "PAID" || payment.providerId) return refused("This payment has been made, so it cannot be cancelled.");
+    if (payment.status === "FAILED") return { ok: true as const, payment };
+    if (payment.status !== current.status || payment.updatedAt.getTime() !== current.updatedAt.getTime()) {
+      return refused("This payment changed while you were cancelling it. Check it again.");
+    }
+    const reason = `Cancelled: ${parsed.data.reason}`;
+    const updated = await tx.payment.update({ where: { id: paymentId }, data: { status: "FAILED", failureReason: reason }, select: paymentState });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "payment.failed",
+      subject: { type: "payment", id: paymentId },
+      payload: { awardId: payment.awardId, amountPence: payment.amountPence, providerId: null, code: "cancelled", reason, via: "staff" },
+    });
+    return { ok: true as const, payment: updated };
+  }, MONEY_TX);
+}
+
+// ---------- Stripe events ----------
+
+/**
+ * Processes a verified Stripe event exactly once. The event id is inserted first, in the same
+ * transaction as its effect: a repeat delivery (Stripe retries, a replay) finds it and changes
+ * nothing; a failure rolls both back, so Stripe's next retry processes it again.
+ */
+export async function processStripeEvent(
+  event: { id: string; type: string },
+  apply: (tx: Tx) => Promise<string>,
+): Promise<{ duplicate: boolean; effect: string }> {
+  return db().$transaction(async (tx) => {
+    const { count } = await tx.stripeEvent.createMany({ data: [{ id: event.id, type: event.type }], skipDuplicates: true });
+    if (count === 0) return { duplicate: true, effect: "duplicate" };
+    const effect = await apply(tx);
+    await appendAudit(tx, {
+      actor: { type: "system" },
+      action: "stripe.event_processed",
+      subject: { type: "stripe_event", id: event.id },
+      payload: { eventId: event.id, type: event.type, effect },
+    });
+    return { duplicate: false, effect };
+  }, MONEY_TX);
+}
+
+// ---------- Reading ----------
+
+const paymentView = {
+  id: true,
+  awardId: true,
+  method: true,
+  amountPence: true,
+  status: true,
+  idempotencyKey: true,
+  providerId: true,
+  reference: true,
+  paidOn: true,
+  failureReason: true,
+  requestedById: true,
+  approvedById: true,
+  approvedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+export function getPayment(paymentId: string) {
+  return db().payment.findUnique({
+    where: { id: paymentId },
+    select: { ...paymentView, award: { select: { id: true, status: true, bidId: true, decision: { select: { decidedById: true } } } } },
+  });
+}
+
+export function paymentsForAward(awardId: string) {
+  return db().payment.findMany({ where: { awardId }, orderBy: { createdAt: "asc" }, select: paymentView });
+}
+
+/** Our Stripe payments as the reconciliation compares them with Stripe's transfers. */
+export async function paymentsForReconcile(): Promise<PaymentRecord[]> {
+  const rows = await db().payment.findMany({
+    where: { method: "STRIPE" },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      awardId: true,
+      amountPence: true,
+      status: true,
+      providerId: true,
+      award: {
+        select: {
+          bid: { select: { reference: true, recipient: { select: { stripeAccountId: true } }, round: { select: { fund: { select: { currency: true } } } } } },
+        },
+      },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    awardId: row.awardId,
+    bidReference: row.award.bid.reference,
+    amountPence: row.amountPence,
+    currency: row.award.bid.round.fund.currency,
+    status: row.status,
+    providerId: row.providerId,
+    destination: row.award.bid.recipient?.stripeAccountId ?? null,
+  }));
+}
