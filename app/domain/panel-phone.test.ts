@@ -1,5 +1,15 @@
-import { scoreSheetSchema } from "./score-sheet";
-import { conflictsOpen, missingScoreMessage, scoreStatus, scoringNote, scoringOpen } from "./panel-phone";
+import { COMMENT_MAX, itemFieldName, scoreSheetSchema } from "./score-sheet";
+import { conflictFormSchema } from "./conflict-form";
+import {
+  CONFLICT_REASON_MAX,
+  conflictsOpen,
+  missingScoreMessage,
+  SCORE_COMMENT_MAX,
+  scoreFieldName,
+  scoreStatus,
+  scoringNote,
+  scoringOpen,
+} from "./panel-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
 
 describe("what the panellist's phone offers for a pitch", () => {
@@ -42,5 +52,13 @@ describe("what the panellist's phone offers for a pitch", () => {
     const result = scoreSheetSchema([criterion]).safeParse({ clientMutationId: "6f1c1c1e-1f0a-4c1a-9a0e-0c1b2d3e4f50" });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0].message).toBe(missingScoreMessage(criterion));
+  });
+
+  it("names fields and limits exactly as the server's schemas", () => {
+    expect(scoreFieldName("ck123")).toBe(itemFieldName("ck123"));
+    expect(SCORE_COMMENT_MAX).toBe(COMMENT_MAX);
+    const reason = (length: number) => conflictFormSchema.safeParse({ intent: "declare", bidId: "b", reason: "x".repeat(length) }).success;
+    expect(reason(CONFLICT_REASON_MAX)).toBe(true);
+    expect(reason(CONFLICT_REASON_MAX + 1)).toBe(false);
   });
 });

@@ -10,6 +10,19 @@ import type { EventState, SlotState } from "./event-machine";
 //   scoreStatus({ recused, version })        -> "Recused" | "Scored (version N)" | "Not scored"
 //   scoringNote(eventState, slotState)       -> why there is no score pad, or null when there is one
 //   missingScoreMessage(criterion)           -> the server's message for a criterion left blank
+//   CONFLICT_REASON_MAX                      -> the longest reason for a conflict (as the panel model)
+//   scoreFieldName(criterionId), SCORE_COMMENT_MAX   the sheet's field names and comment limit
+//
+// The last three repeat app/domain/score-sheet.ts and app/models/panel.server.ts (the tests
+// hold them equal) because importing those would load zod on every phone: ~95 KB of the
+// 120 KB a page may weigh.
+
+export const CONFLICT_REASON_MAX = 500;
+export const SCORE_COMMENT_MAX = 1_000;
+
+export function scoreFieldName(criterionId: string) {
+  return `items.${criterionId}`;
+}
 
 export function scoringOpen(eventState: EventState, slotState: SlotState) {
   return eventState === "LIVE" && (slotState === "QUESTIONS" || slotState === "SCORING");

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
-import { findInvite, panellistEvent, pitchOnePage } from "~/models/panel-view.server";
+import { findInvite, panellistEvent, pitchOnePage, scoringRules } from "~/models/panel-view.server";
 import { claimInvite, declareConflict, invitePanellist, reissueInvite, revokePanellist } from "~/models/panel.server";
 import { submitScore } from "~/models/score.server";
 import { closeLiveBus } from "~/services/live/bus.server";
@@ -136,5 +136,16 @@ describe("a pitch's one page", () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
     const other = await makeLiveEvent({ bids: 1, panellists: 1 });
     expect(await pitchOnePage(live.event.id, other.bids[0].id)).toBeNull();
+  });
+});
+
+describe("scoring rules", () => {
+  it("gives the round's criteria in order and the fund's time zone", async () => {
+    const live = await makeLiveEvent({ bids: 1, panellists: 1 });
+    expect(await scoringRules(live.event.id)).toEqual({
+      timeZone: "Europe/London",
+      criteria: live.criteria.map((c) => ({ id: c.id, name: c.name, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
+    });
+    expect(await scoringRules("no-such-event")).toBeNull();
   });
 });

@@ -316,7 +316,7 @@ export function browserQueue(): OfflineQueue {
   return queue;
 }
 
-type RandomSource = { getRandomValues<T extends ArrayBufferView | null>(array: T): T; randomUUID?: () => string };
+type RandomSource = { getRandomValues(array: Uint8Array): Uint8Array; randomUUID?: () => string };
 
 export function newClientId(source: RandomSource = globalThis.crypto): string {
   if (typeof source.randomUUID === "function") return source.randomUUID();

@@ -1,0 +1,83 @@
+import { formatMoney } from "~/domain/money";
+
+// A bid as the panel reads it during a pitch: what it is, who for, what it costs. No contact
+// details. Long answers keep the group's own line breaks.
+
+export interface OnePageView {
+  reference: string;
+  projectTitle: string;
+  groupName: string;
+  area: string;
+  summary: string;
+  difference: string;
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+  amountRequestedPence: number | null;
+  budgetLines: { item: string; amountPence: number }[];
+}
+
+export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageView; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const total = bid.budgetLines.reduce((sum, line) => sum + line.amountPence, 0);
+  return (
+    <div className="one-page">
+      <dl className="summary summary--compact">
+        <div>
+          <dt>Group</dt>
+          <dd>
+            {bid.groupName}
+            {bid.area ? <span className="muted"> · {bid.area}</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Asking for</dt>
+          <dd>{bid.amountRequestedPence === null ? "Not given" : formatMoney(bid.amountRequestedPence)}</dd>
+        </div>
+        <div>
+          <dt>Reference</dt>
+          <dd>{bid.reference}</dd>
+        </div>
+      </dl>
+      <Heading>Summary</Heading>
+      <p className="pre-line">{bid.summary || "Not given"}</p>
+      <Heading>The difference it will make</Heading>
+      <p className="pre-line">{bid.difference || "Not given"}</p>
+      <Heading>Who benefits</Heading>
+      <p className="pre-line">
+        {bid.beneficiaries || "Not given"}
+        {bid.beneficiaryCount !== null ? ` (about ${bid.beneficiaryCount.toLocaleString("en-GB")} people)` : null}
+      </p>
+      <Heading>Budget</Heading>
+      {bid.budgetLines.length === 0 ? (
+        <p>No budget lines given.</p>
+      ) : (
+        <table className="budget-lines">
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {bid.budgetLines.map((line, index) => (
+              <tr key={index}>
+                <td>{line.item}</td>
+                <td className="num">{formatMoney(line.amountPence)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num">
+                <strong>{formatMoney(total)}</strong>
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { conflictFormSchema } from "~/domain/conflict-form";
+import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
+import { declareConflict, withdrawConflict } from "~/models/panel.server";
+import { panellistEvent } from "~/models/panel-view.server";
+import { parseForm, type FieldErrors } from "~/utils/forms";
+import { requirePanellist } from "~/utils/panel-device.server";
+
+// A panellist declares a conflict of interest with a pitch (a trustee of the group, a relative
+// on its committee...), before or during the event. From then on they cannot score it and any
+// sheet they sent is left out. A conflict can be taken back, until scoring for the pitch is locked.
+
+export const meta: MetaFunction = () => [
+  { title: "Conflicts of interest – Pitchday" },
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const panellist = await requirePanellist(request, params.eventId);
+  const view = await panellistEvent(panellist.id);
+  if (!view) throw new Response("This event is not available any more.", { status: 404, statusText: "Not Found" });
+  const notice = new URL(request.url).searchParams.get("notice");
+  return {
+    eventId: view.event.id,
+    eventTitle: view.event.title,
+    pitches: view.pitches.map((p) => ({
+      bidId: p.bidId,
+      title: p.projectTitle || p.reference,
+      groupName: p.groupName,
+      conflict: p.conflict?.reason ?? null,
+      changeable: conflictsOpen(view.event.state, p.state),
+    })),
+    notice: notice === "declared" || notice === "withdrawn" ? notice : null,
+  };
+}
+
+type ActionResult = { errors: FieldErrors; values: Record<string, string | string[]>; refusal: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const panellist = await requirePanellist(request, params.eventId);
+  const parsed = parseForm(conflictFormSchema, await request.formData());
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, refusal: null }, { status: 400 });
+  const actor = { type: "panellist" as const, id: panellist.id };
+  const input = parsed.data;
+  const result =
+    input.intent === "declare"
+      ? await declareConflict({ panellistId: panellist.id, bidId: input.bidId, reason: input.reason }, actor)
+      : await withdrawConflict({ panellistId: panellist.id, bidId: input.bidId }, actor);
+  if (!result.ok) return data<ActionResult>({ errors: {}, values: parsed.values, refusal: result.message }, { status: 409 });
+  throw redirect(`/panel/${panellist.eventId}/conflicts?notice=${input.intent === "declare" ? "declared" : "withdrawn"}`);
+}
+
+export default function Conflicts() {
+  const loaded = useLoaderData<typeof loader>();
+  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const errors = posted?.errors ?? {};
+  const values = posted?.values ?? {};
+  const declarable = loaded.pitches.filter((p) => !p.conflict && p.changeable);
+  const declared = loaded.pitches.filter((p) => p.conflict);
+  const general = posted?.refusal ?? errors.intent ?? errors.form ?? null;
+
+  return (
+    <div className="phone">
+      <p>
+        <Link to={`/panel/${loaded.eventId}`}>Back to the running order</Link>
+      </p>
+      <span className="caption">{loaded.eventTitle}</span>
+      <h1>Conflicts of interest</h1>
+      {loaded.notice ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {loaded.notice === "declared"
+              ? "Your conflict of interest is recorded. You will not score that pitch."
+              : "Your conflict of interest has been taken back. You can score that pitch."}
+          </p>
+        </div>
+      ) : null}
+      {general ? (
+        <div className="notice notice--error" role="alert">
+          <p>{general}</p>
+        </div>
+      ) : null}
+      <p>
+        Declare a conflict if you, your family or a close friend are involved with a group, or could gain from its bid. You then do not
+        score that pitch, and the other panellists' scores decide it.
+      </p>
+
+      {declared.length > 0 ? (
+        <section aria-labelledby="declared-title">
+          <h2 id="declared-title">Your conflicts</h2>
+          <ul className="conflict-list">
+            {declared.map((pitch) => (
+              <li key={pitch.bidId}>
+                <strong>{pitch.title}</strong> <span className="muted">({pitch.groupName})</span>
+                <p className="pre-line">{pitch.conflict}</p>
+                {pitch.changeable ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="withdraw" />
+                    <input type="hidden" name="bidId" value={pitch.bidId} />
+                    <button type="submit" className="button button--secondary">
+                      Take back<span className="visually-hidden"> the conflict for {pitch.title}</span>
+                    </button>
+                  </Form>
+                ) : (
+                  <p className="muted">Scoring for this pitch is locked, so this stays as it is.</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h2>Declare a conflict</h2>
+      {declarable.length === 0 ? (
+        <p>There are no pitches left that you could declare a conflict with.</p>
+      ) : (
+        <Form method="post" noValidate>
+          <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} />
+          <input type="hidden" name="intent" value="declare" />
+          <Choices
+            name="bidId"
+            legend="Which pitch?"
+            error={errors.bidId}
+            defaultValue={typeof values.bidId === "string" ? values.bidId : undefined}
+            choices={declarable.map((p) => ({ value: p.bidId, label: p.title, hint: p.groupName }))}
+          />
+          <TextArea
+            name="reason"
+            label="Why do you have a conflict?"
+            hint="For example: “I am a trustee of this group” or “My sister runs this project”. The organisers and the auditor see this."
+            maxChars={CONFLICT_REASON_MAX}
+            defaultValue={typeof values.reason === "string" ? values.reason : ""}
+            error={errors.reason}
+            rows={3}
+          />
+          <button type="submit" className="button button--large">
+            Declare conflict
+          </button>
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveState } from "~/components/live/use-live-state";
+import { PitchOnePage } from "~/components/pitch-one-page";
+import { ScorePad } from "~/components/score-pad";
+import { clockTime } from "~/domain/event-machine";
+import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/panel-phone";
+import { liveState } from "~/models/event.server";
+import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
+import type { FieldErrors } from "~/utils/forms";
+import { requirePanellist } from "~/utils/panel-device.server";
+import { receiveScore } from "~/utils/score-submission.server";
+
+// One pitch for a panellist: its one page and the score pad while scoring is open for it.
+// The pad's plain form posts here (no JavaScript); with JavaScript it sends through the offline
+// queue to /panel/<event>/sheets/<bid> instead and this action is not used.
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: d ? `Score ${d.pitch.projectTitle || d.pitch.reference} – Pitchday` : "Score a pitch – Pitchday" },
+  { name: "robots", content: "noindex, nofollow" },
+];
+
+// why: a page restored by Back would carry a used submission id; always fetch a fresh one.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const panellist = await requirePanellist(request, params.eventId);
+  const [view, live] = await Promise.all([panellistEvent(panellist.id), liveState(panellist.eventId)]);
+  const pitch = view?.pitches.find((p) => p.bidId === params.bidId);
+  const onePage = pitch ? await pitchOnePage(panellist.eventId, pitch.bidId) : null;
+  if (!view || !live || !pitch || !onePage) throw new Response("That pitch is not part of your event.", { status: 404, statusText: "Not Found" });
+  const sheet = pitch.sheet;
+  const savedVersion = Number(new URL(request.url).searchParams.get("saved"));
+  return {
+    eventId: view.event.id,
+    eventTitle: view.event.title,
+    criteria: view.criteria,
+    pitch: { bidId: pitch.bidId, slotId: pitch.slotId, reference: pitch.reference, projectTitle: pitch.projectTitle, recused: pitch.conflict !== null },
+    onePage,
+    saved: sheet ? { version: sheet.version, at: clockTime(new Date(sheet.submittedAt), view.event.timeZone) } : null,
+    values: sheet ? Object.fromEntries([...sheet.items.map((i) => [scoreFieldName(i.criterionId), String(i.value)]), ["comment", sheet.comment]]) : {},
+    clientMutationId: randomUUID(),
+    justSaved: sheet !== null && sheet.version === savedVersion,
+    live,
+  };
+}
+
+type ActionResult = { errors: FieldErrors; values: Record<string, string>; refusal: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const panellist = await requirePanellist(request, params.eventId);
+  const bidId = params.bidId ?? "";
+  const formData = await request.formData();
+  const outcome = await receiveScore(panellist, bidId, formData);
+  if (outcome.kind === "saved") {
+    throw formData.get("from") === "home"
+      ? redirect(`/panel/${panellist.eventId}?saved=${encodeURIComponent(bidId)}`)
+      : redirect(`/panel/${panellist.eventId}/score/${encodeURIComponent(bidId)}?saved=${outcome.version}`);
+  }
+  const values = Object.fromEntries(Object.entries(outcome.values).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  if (outcome.kind === "invalid") return data<ActionResult>({ errors: outcome.errors, values, refusal: null }, { status: 400 });
+  return data<ActionResult>({ errors: {}, values, refusal: outcome.message }, { status: 409 });
+}
+
+export default function ScorePitch() {
+  const loaded = useLoaderData<typeof loader>();
+  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const { state } = useLiveState(loaded.live);
+  const [saved, setSaved] = useState(loaded.saved);
+  const slot = state.slots.find((s) => s.id === loaded.pitch.slotId);
+  const open = !loaded.pitch.recused && slot !== undefined && scoringOpen(state.event.state, slot.state);
+  const note = loaded.pitch.recused
+    ? "You declared a conflict of interest with this pitch, so you do not score it."
+    : slot
+      ? scoringNote(state.event.state, slot.state)
+      : null;
+  const formErrors = posted?.errors ?? {};
+  const general = formErrors.items ?? formErrors.clientMutationId ?? formErrors.form;
+  const fieldErrors = Object.fromEntries(Object.entries(formErrors).filter(([name]) => name.startsWith("items.") || name === "comment"));
+
+  return (
+    <div className="phone">
+      <p>
+        <Link to={`/panel/${loaded.eventId}`}>Back to the running order</Link>
+      </p>
+      <span className="caption">
+        {loaded.eventTitle} · {loaded.pitch.reference}
+      </span>
+      <h1>{loaded.pitch.projectTitle || loaded.pitch.reference}</h1>
+      <p>
+        <strong className="tag">{scoreStatus({ recused: loaded.pitch.recused, version: saved?.version ?? null })}</strong>
+      </p>
+      {general ? (
+        <div className="notice notice--error" role="alert">
+          <p>{general}</p>
+        </div>
+      ) : null}
+      {open || posted ? (
+        <ScorePad
+          eventId={loaded.eventId}
+          bidId={loaded.pitch.bidId}
+          pitchTitle={loaded.pitch.projectTitle || loaded.pitch.reference}
+          criteria={loaded.criteria}
+          saved={loaded.saved}
+          values={posted?.values ?? loaded.values}
+          clientMutationId={posted?.values.clientMutationId ?? loaded.clientMutationId}
+          errors={fieldErrors}
+          refusal={posted?.refusal ?? null}
+          justSaved={loaded.justSaved}
+          from="score"
+          onSaved={setSaved}
+        />
+      ) : (
+        <div className="notice" role="status">
+          <p>{note}</p>
+          {saved ? <p>Your score: version {saved.version}, saved at {saved.at}.</p> : null}
+        </div>
+      )}
+      <h2>The bid</h2>
+      <PitchOnePage bid={loaded.onePage} headingLevel={3} />
+      <p>
+        <a href={`/panel/${loaded.eventId}/score/${loaded.pitch.bidId}`}>Refresh this page</a>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

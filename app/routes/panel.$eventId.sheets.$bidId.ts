@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requirePanellist } from "~/utils/panel-device.server";
+import { receiveScore } from "~/utils/score-submission.server";
+
+// The score pad's JSON endpoint for the phone's offline queue (app/utils/offline-queue.ts):
+// the same form body as the plain form post, answered in JSON so the queue can tell "saved"
+// (200, with the version and time) from a refusal it must not retry (403, 409, 422).
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const panellist = await requirePanellist(request, params.eventId, { json: true });
+  const outcome = await receiveScore(panellist, params.bidId ?? "", await request.formData());
+  switch (outcome.kind) {
+    case "saved":
+      return Response.json({ ok: true, version: outcome.version, savedAt: outcome.at, duplicate: outcome.duplicate });
+    case "invalid":
+      return Response.json({ ok: false, message: Object.values(outcome.errors)[0], errors: outcome.errors }, { status: 422 });
+    case "refused":
+      return Response.json({ ok: false, message: outcome.message }, { status: 409 });
+  }
+}
