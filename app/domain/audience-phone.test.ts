@@ -1,0 +1,47 @@
+import { checkBallot, votingStatus, type BallotBid } from "./ballot";
+import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "./audience-phone";
+import { EVENT_STATES, SLOT_STATES } from "./event-machine";
+
+const MODES = ["NONE", "TICKETS", "OPEN"] as const;
+
+describe("what the audience's phone says, against the server's ballot rules", () => {
+  it("opens and closes voting exactly when the server does", () => {
+    for (const mode of MODES) for (const state of EVENT_STATES) expect(audienceVotingStatus(mode, state)).toBe(votingStatus(mode, state));
+  });
+
+  it("offers a pitch once it has started, as the server accepts it", () => {
+    for (const slotState of SLOT_STATES) {
+      const bids: BallotBid[] = [{ bidId: "a", label: "Men's Shed", slotState }];
+      const accepted = checkBallot({ mode: "OPEN", votesPerPerson: 1, eventState: "LIVE", bids, bidIds: ["a"] }).ok;
+      expect(canVoteFor(slotState)).toBe(accepted);
+    }
+  });
+
+  it("words too few and too many choices as the server does", () => {
+    const bids: BallotBid[] = ["a", "b", "c", "d"].map((bidId) => ({ bidId, label: bidId, slotState: "SCORING" }));
+    for (const votesPerPerson of [1, 2, 3]) {
+      for (let chosen = 0; chosen <= 4; chosen++) {
+        const server = checkBallot({ mode: "OPEN", votesPerPerson, eventState: "LIVE", bids, bidIds: bids.slice(0, chosen).map((b) => b.bidId) });
+        expect(choiceProblem(chosen, votesPerPerson)).toBe(server.ok ? null : server.message);
+      }
+    }
+  });
+
+  it("says how many pitches a person may choose", () => {
+    expect(votesText(1)).toBe("1 pitch");
+    expect(votesText(3)).toBe("up to 3 pitches");
+  });
+});
+
+describe("a code typed on the voting page", () => {
+  it("accepts join and ticket codes however they are spaced or cased", () => {
+    expect(voteCodeProblem("k7q m3x")).toBeNull();
+    expect(voteCodeProblem("k7qm-3xpa")).toBeNull();
+  });
+
+  it("says what is wrong with one that cannot be a code", () => {
+    expect(voteCodeProblem("  ")).toBe("Enter the code from the big screen or from your ticket.");
+    expect(voteCodeProblem("K7Q0M3")).toBe("Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.");
+    expect(voteCodeProblem("K7QM3")).toBe("The code on the big screen has 6 characters and a ticket code has 8; this one has 5.");
+  });
+});

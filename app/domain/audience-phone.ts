@@ -1,0 +1,50 @@
+import type { EventState, SlotState } from "./event-machine";
+import { CODE_ALPHABET, JOIN_CODE_LENGTH, TICKET_CODE_LENGTH } from "./join-code";
+
+// What an audience member's phone shows while they vote. The server decides (app/domain/ballot.ts
+// through app/models/audience.server.ts); these repeat its rules for the phone because importing
+// ballot.ts would load zod on 500 phones. The tests hold the two equal.
+//
+// Interface:
+//   AudienceMode, VotingStatus                          as in ballot.ts
+//   audienceVotingStatus(mode, eventState)              -> "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED"
+//   canVoteFor(slotState)                               -> the room has heard (or is hearing) the pitch
+//   choiceProblem(chosen, votesPerPerson)               -> the server's message for too few / too many
+//   votesText(votesPerPerson)                           -> "1 pitch" | "up to 3 pitches"
+//   voteCodeProblem(typed)                              -> why a typed code cannot be a join or ticket code
+
+export type AudienceMode = "NONE" | "TICKETS" | "OPEN";
+export type VotingStatus = "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED";
+
+export function audienceVotingStatus(mode: AudienceMode, eventState: EventState): VotingStatus {
+  if (mode === "NONE") return "NOT_USED";
+  if (eventState === "DRAFT" || eventState === "READY") return "NOT_OPEN";
+  return eventState === "LIVE" ? "OPEN" : "CLOSED";
+}
+
+export function canVoteFor(slotState: SlotState) {
+  return slotState !== "WAITING";
+}
+
+export function votesText(votesPerPerson: number) {
+  return votesPerPerson === 1 ? "1 pitch" : `up to ${votesPerPerson} pitches`;
+}
+
+export function choiceProblem(chosen: number, votesPerPerson: number): string | null {
+  if (chosen === 0) return "Choose at least one pitch to vote for.";
+  if (chosen > votesPerPerson) return `You can vote for ${votesText(votesPerPerson)}; you chose ${chosen}.`;
+  return null;
+}
+
+/** A join code (6 characters, on the big screen) or a ticket code (8, printed); null if it could be one. */
+export function voteCodeProblem(typed: string): string | null {
+  const code = typed.toUpperCase().replace(/[\s-]+/g, "");
+  if (code.length === 0) return "Enter the code from the big screen or from your ticket.";
+  if ([...code].some((ch) => !CODE_ALPHABET.includes(ch))) {
+    return "Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.";
+  }
+  if (code.length !== JOIN_CODE_LENGTH && code.length !== TICKET_CODE_LENGTH) {
+    return `The code on the big screen has ${JOIN_CODE_LENGTH} characters and a ticket code has ${TICKET_CODE_LENGTH}; this one has ${code.length}.`;
+  }
+  return null;
+}

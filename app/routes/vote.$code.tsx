@@ -1,0 +1,344 @@
+import { randomUUID } from "node:crypto";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ErrorSummary, fieldId, TextField } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useLiveState } from "~/components/live/use-live-state";
+import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "~/domain/audience-phone";
+import { ballotSchema } from "~/domain/ballot";
+import { liveState } from "~/models/event.server";
+import { castBallot, myBallot } from "~/models/audience.server";
+import { resolveVoteCode, votingView } from "~/models/audience-view.server";
+import { parseForm } from "~/utils/forms";
+import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
+import { ensureVoterKey, voterKeyFrom } from "~/utils/voter.server";
+
+// The audience's voting page, reached by the event's join code (OPEN voting: one ballot per
+// phone) or a printed ticket's code (TICKETS: one ballot per ticket, bound to the first phone
+// that uses it). No account: the phone is known by its voter cookie. A person chooses up to
+// the round's number of pitches among those that have started, and can change their choice
+// until voting closes. "Your vote is counted" shows only once the server has the ballot.
+// The list of pitches follows the event live; with JavaScript the vote goes through the
+// offline queue to /vote/<code>/ballot, without it this page's form posts here.
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Vote: ${d.eventTitle} – Pitchday` : "Vote – Pitchday" }];
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
+
+const NOT_FOUND = "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
+
+async function resolve(code: string | undefined) {
+  const found = code ? await resolveVoteCode(code) : null;
+  if (!found) throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
+  return found;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const found = await resolve(params.code);
+  if (found.code !== params.code) throw redirect(`/vote/${found.code}`);
+  const voterKey = await voterKeyFrom(request);
+  const [view, live, ballot] = await Promise.all([
+    votingView(found.eventId),
+    liveState(found.eventId),
+    voterKey ? myBallot(found.eventId, voterKey) : null,
+  ]);
+  if (!view || !live) throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
+  const mode = view.event.audienceMode;
+  const ticket = found.kind === "ticket" ? found.code : (ballot?.ticket ?? null);
+  // A ticket another phone already used, or a second ticket on a phone that voted with one
+  // (a phone holds one ballot); and a ticket event opened by its join code needs the ticket.
+  const blocked =
+    found.kind !== "ticket" || ballot?.ticket === found.code
+      ? null
+      : found.used
+        ? { title: "This ticket has already been used on another phone", text: "Each ticket is one vote. If you have not voted yet, ask a steward." }
+        : ballot?.ticket
+          ? {
+              title: `This phone has already voted with ticket ${ballot.ticket}`,
+              text: "A phone holds one vote. To use this ticket, vote on another phone; or change this phone's vote with its own ticket.",
+            }
+          : null;
+  const needsTicket = mode === "TICKETS" && !ticket;
+  return {
+    code: found.code,
+    eventTitle: view.event.title,
+    venue: view.event.venue,
+    mode,
+    votesPerPerson: view.event.votesPerPerson,
+    ticket,
+    blocked,
+    needsTicket,
+    counted: ballot?.bidIds ?? [],
+    clientMutationId: randomUUID(),
+    justCounted: new URL(request.url).searchParams.has("counted"),
+    live,
+  };
+}
+
+type ActionResult = { errors: Record<string, string>; values: Record<string, string | string[]>; refusal: string | null };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const found = await resolve(params.code);
+  const form = await request.formData();
+  if (form.get("intent") === "ticket") {
+    const typed = String(form.get("ticket") ?? "");
+    const problem = voteCodeProblem(typed);
+    const ticket = problem ? null : await resolveVoteCode(typed);
+    if (!ticket || ticket.kind !== "ticket" || ticket.eventId !== found.eventId) {
+      const error = problem ?? "We could not find that ticket for this event. Check the code printed on it.";
+      return data<ActionResult>({ errors: { ticket: error }, values: { ticket: typed }, refusal: null }, { status: 400 });
+    }
+    throw redirect(`/vote/${ticket.code}`);
+  }
+  const parsed = parseForm(ballotSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, refusal: null }, { status: 400 });
+  const { voterKey, setCookie } = await ensureVoterKey(request);
+  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
+  const result = await castBallot({
+    eventId: found.eventId,
+    voterKey,
+    ticketCode: found.kind === "ticket" ? found.code : undefined,
+    bidIds: parsed.data.bidIds,
+    clientMutationId: parsed.data.clientMutationId,
+  });
+  if (!result.ok) return data<ActionResult>({ errors: {}, values: parsed.values, refusal: result.message }, { status: 409, headers });
+  throw redirect(`/vote/${found.code}?counted`, { headers });
+}
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+export default function Vote() {
+  const loaded = useLoaderData<typeof loader>();
+  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const { state } = useLiveState(loaded.live);
+  const status = audienceVotingStatus(loaded.mode, state.event.state);
+
+  return (
+    <div className="phone">
+      <span className="caption">{loaded.venue}</span>
+      <h1>{loaded.eventTitle}</h1>
+      {status === "NOT_USED" ? (
+        <p>The audience does not vote at this event. Enjoy the pitches!</p>
+      ) : loaded.blocked ? (
+        <div className="notice notice--warning" role="alert">
+          <p className="notice__title">{loaded.blocked.title}</p>
+          <p>{loaded.blocked.text}</p>
+        </div>
+      ) : loaded.needsTicket ? (
+        <TicketEntry errors={posted?.errors ?? {}} typed={String(posted?.values.ticket ?? "")} />
+      ) : (
+        <Ballot loaded={loaded} posted={posted} status={status} slots={state.slots} />
+      )}
+    </div>
+  );
+}
+
+function TicketEntry({ errors, typed }: { errors: Record<string, string>; typed: string }) {
+  return (
+    <>
+      <p>At this event each printed ticket is one vote. Enter the code on your ticket, or scan its QR code.</p>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={{ ticket: errors.ticket }} />
+        <input type="hidden" name="intent" value="ticket" />
+        <TextField
+          name="ticket"
+          label="Ticket code"
+          hint="8 letters and numbers, for example K7QM-3XPA"
+          error={errors.ticket}
+          defaultValue={typed}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          className="input--code"
+        />
+        <button type="submit" className="button button--large">
+          Continue
+        </button>
+      </Form>
+    </>
+  );
+}
+
+type Slot = ReturnType<typeof useLiveState>["state"]["slots"][number];
+
+function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: ActionResult | undefined; status: string; slots: Slot[] }) {
+  const key = `ballot:${loaded.live.event.id}`;
+  const formRef = useRef<HTMLFormElement>(null);
+  const sentId = useRef<string | null>(null);
+  const [clientId, setClientId] = useState(posted ? String(posted.values.clientMutationId ?? loaded.clientMutationId) : loaded.clientMutationId);
+  const [counted, setCounted] = useState<string[]>(loaded.counted);
+  const [sending, setSending] = useState<"idle" | "sending" | "waiting" | "changed">("idle");
+  const [error, setError] = useState<string | null>(posted?.errors.bidIds ?? posted?.errors.clientMutationId ?? null);
+  const [refusal, setRefusal] = useState<string | null>(posted?.refusal ?? null);
+  const [justCounted, setJustCounted] = useState(loaded.justCounted);
+
+  const votable = slots.filter((slot) => canVoteFor(slot.state));
+  const chosenBefore = new Set(posted ? [posted.values.bidIds ?? []].flat() : counted);
+  const title = (bidId: string) => slots.find((s) => s.bidId === bidId)?.projectTitle ?? "a pitch";
+
+  useEffect(() => {
+    const queue = browserQueue();
+    const waiting = queue.pending(key).at(-1);
+    if (waiting) {
+      sentId.current = waiting.id;
+      setClientId(waiting.id);
+      setSending(navigator.onLine === false ? "waiting" : "sending");
+    } else {
+      // why: an id this page was served with may already be used (Back); make our own.
+      setClientId(newClientId());
+    }
+    return queue.subscribe((event: QueueEvent) => {
+      if (event.entry.key !== key) return;
+      if (event.type === "queued" || event.type === "waiting") setSending(navigator.onLine === false || event.type === "waiting" ? "waiting" : "sending");
+      else if (event.type === "sending") setSending("sending");
+      else if (event.type === "saved") {
+        if (queue.pending(key).length === 0) {
+          setSending("idle");
+          setCounted(Array.isArray(event.reply.bidIds) ? (event.reply.bidIds as string[]) : []);
+          setJustCounted(true);
+        }
+        if (sentId.current === event.entry.id) {
+          sentId.current = null;
+          setClientId(newClientId());
+        }
+      } else if (event.type === "refused") {
+        queue.dismiss(key);
+        setSending("idle");
+        setRefusal(event.message);
+        if (sentId.current === event.entry.id) {
+          sentId.current = null;
+          setClientId(newClientId());
+        }
+      }
+    });
+  }, [key]);
+
+  function changed() {
+    if (sentId.current && sentId.current === clientId) {
+      sentId.current = null;
+      setClientId(newClientId());
+    }
+    setJustCounted(false);
+    if (counted.length > 0) setSending("changed");
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const chosen = form.querySelectorAll("input[name=bidIds]:checked").length;
+    const problem = choiceProblem(chosen, loaded.votesPerPerson);
+    setError(problem);
+    setRefusal(null);
+    if (problem) {
+      requestAnimationFrame(() => form.querySelector<HTMLElement>(".error-summary")?.focus());
+      return;
+    }
+    sentId.current = clientId;
+    browserQueue().submit({ id: clientId, key, url: `/vote/${loaded.code}/ballot`, body: formBody(form) });
+  }
+
+  if (status === "NOT_OPEN") {
+    return (
+      <div className="notice">
+        <p className="notice__title">Voting opens when the event starts</p>
+        <p>
+          You will have {votesText(loaded.votesPerPerson)} to vote for. This page updates by itself; or <a href={`/vote/${loaded.code}`}>refresh it</a>.
+        </p>
+      </div>
+    );
+  }
+
+  const countedBlock =
+    counted.length > 0 ? (
+      <div className={`notice notice--success${justCounted ? " vote-counted" : ""}`}>
+        <p className="notice__title">Your vote is counted</p>
+        <p>You voted for: {counted.map(title).join(", ")}.</p>
+        {status === "OPEN" ? <p>You can change your vote until voting closes.</p> : null}
+      </div>
+    ) : null;
+
+  if (status === "CLOSED") {
+    return (
+      <>
+        <div className="notice" role="status">
+          <p className="notice__title">Voting has closed</p>
+          {counted.length === 0 ? <p>You did not vote from this phone.</p> : null}
+        </div>
+        {countedBlock}
+      </>
+    );
+  }
+
+  const legendId = fieldId("bidIds");
+  return (
+    <>
+      <div role="status" aria-live="polite" className="vote-status">
+        {sending === "sending" ? (
+          <p>Sending your vote…</p>
+        ) : sending === "waiting" ? (
+          <p className="score-status--waiting">Waiting for connection — will send automatically.</p>
+        ) : sending === "changed" ? (
+          <p>You have changed your choice. Press “Change my vote” to send it.</p>
+        ) : (
+          countedBlock
+        )}
+      </div>
+      {refusal ? (
+        <div className="notice notice--error" role="alert">
+          <p className="notice__title">Your vote was not changed</p>
+          <p>{refusal}</p>
+        </div>
+      ) : null}
+      {loaded.ticket ? <p className="muted">Ticket {loaded.ticket}</p> : null}
+      <form ref={formRef} method="post" action={`/vote/${loaded.code}`} noValidate onSubmit={submit} onChange={changed}>
+        <ErrorSummary errors={{ bidIds: error ?? undefined }} />
+        <input type="hidden" name="intent" value="vote" />
+        <input type="hidden" name="clientMutationId" value={clientId} />
+        <div className={`field${error ? " field--error" : ""}`}>
+          <fieldset aria-describedby={`${legendId}-hint${error ? ` ${legendId}-error` : ""}`}>
+            <legend>Choose {votesText(loaded.votesPerPerson)}</legend>
+            <span className="hint" id={`${legendId}-hint`}>
+              Pitches appear here once they start. Each pitch you choose gets one vote.
+            </span>
+            {error ? (
+              <span className="error-message" id={`${legendId}-error`}>
+                <span className="visually-hidden">Error: </span>
+                {error}
+              </span>
+            ) : null}
+            {votable.length === 0 ? <p>No pitch has started yet. This list updates by itself.</p> : null}
+            {votable.map((slot, index) => {
+              const id = index === 0 ? legendId : `${legendId}-${index}`;
+              return (
+                <div className="choice choice--large" key={slot.bidId}>
+                  <input type="checkbox" id={id} name="bidIds" value={slot.bidId} defaultChecked={chosenBefore.has(slot.bidId)} aria-describedby={`${id}-hint`} />
+                  <label htmlFor={id}>
+                    {slot.projectTitle || slot.bidReference}
+                    <span className="hint" id={`${id}-hint`}>
+                      {slot.groupName}
+                    </span>
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        </div>
+        <button type="submit" className="button button--large" disabled={votable.length === 0}>
+          {counted.length > 0 ? "Change my vote" : "Vote"}
+        </button>
+      </form>
+      <p>
+        <Link to={`/vote/${loaded.code}`} reloadDocument>
+          Refresh
+        </Link>
+      </p>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { voteCodeProblem } from "~/domain/audience-phone";
+import { resolveVoteCode } from "~/models/audience-view.server";
+
+// Where the audience starts: type the code from the big screen (the event's join code) or the
+// code printed on a ticket. Scanning the QR code on the screen or a ticket skips this page.
+
+export const meta: MetaFunction = () => [{ title: "Vote – Pitchday" }];
+
+type ActionResult = { error: string; code: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const code = String(form.get("code") ?? "");
+  const problem = voteCodeProblem(code);
+  const found = problem ? null : await resolveVoteCode(code);
+  if (!found) {
+    const error = problem ?? "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
+    return data<ActionResult>({ error, code }, { status: 400 });
+  }
+  throw redirect(`/vote/${found.code}`);
+}
+
+export default function VoteStart() {
+  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
+  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  return (
+    <div className="phone">
+      <h1>Vote for the pitches</h1>
+      <p>You do not need an account. Enter the code on the big screen, or the code on your ticket if you were given one.</p>
+      <Form method="post" noValidate>
+        <ErrorSummary errors={{ code: posted?.error }} />
+        <TextField
+          name="code"
+          label="Your code"
+          hint="6 characters on the screen, or 8 on a ticket, for example K7QM3X"
+          error={posted?.error}
+          defaultValue={posted?.code ?? ""}
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          className="input--code"
+        />
+        <button type="submit" className="button button--large">
+          Continue
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
