@@ -86,7 +86,7 @@ export const AUDIT_PAYLOADS = {
 
   // Audit and personal data: checkpoints name entries by number and hash; erasure and export name
   // the group only by its pseudonymous id, so the log says what happened without saying to whom.
-  "audit.checkpoint_created": z.strictObject({ checkpointId: id, verifiedThroughSeq: z.number().int(), via: z.enum(["web", "cli"]) }),
+  "audit.checkpoint_created": z.strictObject({ checkpointId: id, via: z.enum(["web", "cli"]) }),
   "personal_data.exported": z.strictObject({ pseudonymId: id }),
   "personal_data.erased": z.strictObject({ pseudonymId: id, reason: z.enum(["request", "objection", "no_longer_needed", "retention"]), note: text.optional(), retentionMonths: z.number().int().optional(), mailRedacted: z.number().int() }),
 } as const;

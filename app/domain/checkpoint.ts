@@ -137,3 +137,15 @@ export function describeVerdict(verdict: CheckpointVerdict): string {
       return `The log has FORKED: entry #${verdict.checkpoint.seq} now has the hash ${shortHash(verdict.foundHash)}, not ${shortHash(verdict.checkpoint.hash)} as in the checkpoint. The log was rewritten after the checkpoint was taken.`;
   }
 }
+
+/** The form (and command line) that takes a checkpoint: an optional note saying who it is for. */
+export const newCheckpointSchema = z.object({
+  note: z
+    .string()
+    .trim()
+    .max(NOTE_MAX, { error: `The note must be ${NOTE_MAX} characters or fewer.` })
+    .default(""),
+});
+
+/** The form that checks the log against a checkpoint file someone kept: uploaded or pasted. */
+export const CHECKPOINT_TEXT_MAX = 10_000;
