@@ -46,7 +46,7 @@ const chairForms = z.discriminatedUnion(
     z.object({ intent: z.literal("reopen-event"), revision, reason: reason("reopening scoring for the event") }),
     z.object({ intent: z.literal("reveal") }),
   ],
-  { error: "Choose one of the chair's buttons." },
+  { error: "Choose one of the chair's buttons." }
 );
 
 export type ChairForm = { kind: "command"; command: ChairCommand } | { kind: "reveal" };

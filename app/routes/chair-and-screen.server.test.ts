@@ -23,7 +23,9 @@ afterAll(() => closeLiveBus());
 const BASE = "http://localhost:3000";
 
 async function signedIn(roles: ("ORGANISER" | "FUNDER")[] | []) {
-  const user = roles.length ? (await makeStaff(roles[0])).user : await db().user.create({ data: { email: `none-${Date.now()}@example.test`, name: "No Roles", roles: [] } });
+  const user = roles.length
+    ? (await makeStaff(roles[0])).user
+    : await db().user.create({ data: { email: `none-${Date.now()}@example.test`, name: "No Roles", roles: [] } });
   const token = await createSession(user.id, {});
   return { user, cookie: await createCookie("pd_session").serialize(token) };
 }
@@ -36,7 +38,7 @@ function post(path: string, fields: Record<string, string>, cookie: string) {
   return new Request(`${BASE}${path}`, { method: "POST", body: new URLSearchParams(fields), headers: { Cookie: cookie } });
 }
 
-const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} }) as LoaderFunctionArgs & ActionFunctionArgs;
+const args = (request: Request, params: Record<string, string>) => ({ request, params, context: {} } as LoaderFunctionArgs & ActionFunctionArgs);
 
 /** What a route threw (a Response: 403, 404, a redirect to sign in). */
 async function thrown(promise: Promise<unknown>): Promise<Response> {
@@ -127,7 +129,9 @@ describe("setting up an event", () => {
     const { round, bids } = await makeRoundWithShortlist({ bids: 2 });
     const path = `/staff/rounds/${round.id}/events/new`;
     const refused = answer<{ errors: Record<string, string> }>(
-      await newEventAction(args(post(path, { title: "", startsAt: "2027-02-30T19:00", venue: "Hall", pitchSeconds: "3:00", questionSeconds: "10" }, cookie), { roundId: round.id })),
+      await newEventAction(
+        args(post(path, { title: "", startsAt: "2027-02-30T19:00", venue: "Hall", pitchSeconds: "3:00", questionSeconds: "10" }, cookie), { roundId: round.id })
+      )
     );
     expect(refused.status).toBe(400);
     expect(refused.data.errors).toEqual({
@@ -136,7 +140,9 @@ describe("setting up an event", () => {
       questionSeconds: "Enter the time for questions as minutes and seconds, like 3:00, between 0:30 and 30:00.",
     });
     const created = (await newEventAction(
-      args(post(path, { title: "Pitch night", startsAt: "2027-05-14T19:00", venue: "Hall", pitchSeconds: "3:00", questionSeconds: "2:00" }, cookie), { roundId: round.id }),
+      args(post(path, { title: "Pitch night", startsAt: "2027-05-14T19:00", venue: "Hall", pitchSeconds: "3:00", questionSeconds: "2:00" }, cookie), {
+        roundId: round.id,
+      })
     )) as Response;
     expect(created.status).toBe(302);
     const eventId = /\/staff\/events\/([^?]+)\?notice=created$/.exec(created.headers.get("Location")!)![1];
@@ -152,7 +158,9 @@ describe("setting up an event", () => {
     const path = `/staff/events/${mine.event.id}`;
     const params = { eventId: mine.event.id };
 
-    const invited = answer<{ invite: { name: string; url: string; qr: string } }>(await setupAction(args(post(path, { intent: "invite", name: " Priya Shah " }, cookie), params)));
+    const invited = answer<{ invite: { name: string; url: string; qr: string } }>(
+      await setupAction(args(post(path, { intent: "invite", name: " Priya Shah " }, cookie), params))
+    );
     expect(invited.headers.get("Cache-Control")).toBe("no-store");
     expect(invited.data.invite).toMatchObject({ name: "Priya Shah", url: expect.stringMatching(/^http:\/\/localhost:3000\/panel\/join\/[A-Za-z0-9_-]{43}$/) });
     expect(invited.data.invite.qr).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
@@ -209,7 +217,7 @@ describe("the chair's buttons", () => {
     const path = `/staff/events/${live.event.id}/control`;
     const params = { eventId: live.event.id };
     const noReason = answer<{ errors: Record<string, string>; problem?: string }>(
-      await controlAction(args(post(path, { intent: "reopen", slotId: live.slots[0].id, reason: " " }, cookie), params)),
+      await controlAction(args(post(path, { intent: "reopen", slotId: live.slots[0].id, reason: " " }, cookie), params))
     );
     expect(noReason.status).toBe(400);
     expect(noReason.data.errors).toEqual({ reason: "Give a reason for reopening scoring for this pitch." });

@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const slotsByBid = new Map(event.slots.map((slot) => [slot.bidId, slot.bid]));
   const movable = event.state !== "SCORING_CLOSED" && event.state !== "DECIDED";
   return {
-    notice: notice === "refreshed" ? refreshedNotice(search) : (NOTICES[notice ?? ""] ?? null),
+    notice: notice === "refreshed" ? refreshedNotice(search) : NOTICES[notice ?? ""] ?? null,
     canRun: can(user, "event:run"),
     event: {
       id: event.id,
@@ -74,6 +74,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pitch: formatDuration(event.pitchSeconds),
       questions: formatDuration(event.questionSeconds),
       editable: SETUP_STATES.includes(event.state),
+      // why: substitutes can join until scoring closes; nothing about the panel changes after decisions.
+      panelOpen: event.state !== "SCORING_CLOSED" && event.state !== "DECIDED",
       audience: AUDIENCE_MODE_LABELS[event.round.audienceMode],
       joinCode: event.round.audienceMode === "NONE" ? null : formatCode(event.joinCode),
       timeZone: tz,
@@ -118,7 +120,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reason: c.reason,
           declared: formatDateTime(c.declaredAt, tz),
         };
-      }),
+      })
     ),
   };
 }
@@ -203,8 +205,8 @@ export default function EventSetup() {
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const detailErrors = result?.values && "title" in result.values ? (result.errors ?? {}) : {};
-  const inviteErrors = result?.values && "name" in result.values ? (result.errors ?? {}) : {};
+  const detailErrors = result?.values && "title" in result.values ? result.errors ?? {} : {};
+  const inviteErrors = result?.values && "name" in result.values ? result.errors ?? {} : {};
   const inviteRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (result?.invite) inviteRef.current?.focus();
@@ -250,7 +252,13 @@ export default function EventSetup() {
 
       <h2>Details</h2>
       {event.editable ? (
-        <EventDetailsForm values={result?.values && "title" in result.values ? result.values : values} errors={detailErrors} timeZone={event.timeZone} submitLabel="Save details" busy={busy} />
+        <EventDetailsForm
+          values={result?.values && "title" in result.values ? result.values : values}
+          errors={detailErrors}
+          timeZone={event.timeZone}
+          submitLabel="Save details"
+          busy={busy}
+        />
       ) : (
         <>
           <p className="hint">The event has started, so its details are fixed.</p>
@@ -324,9 +332,7 @@ export default function EventSetup() {
                     <span className="hint">
                       {slot.projectTitle} ({slot.reference})
                     </span>
-                    {!slot.shortlisted ? (
-                      <strong className="tag tag--red">No longer shortlisted: bring the order up to date to take it out</strong>
-                    ) : null}
+                    {!slot.shortlisted ? <strong className="tag tag--red">No longer shortlisted: bring the order up to date to take it out</strong> : null}
                   </td>
                   <td>
                     <strong className={SLOT_TAGS[slot.state]}>{slot.stateLabel}</strong>
@@ -356,7 +362,9 @@ export default function EventSetup() {
       <h2 id="panel">Panel</h2>
       {result?.invite ? (
         <div className="invite-once" ref={inviteRef} tabIndex={-1} role="region" aria-labelledby="invite-title">
-          <h3 id="invite-title">{result.invite.reissued ? "New invite link" : "Invite link"} for {result.invite.name}</h3>
+          <h3 id="invite-title">
+            {result.invite.reissued ? "New invite link" : "Invite link"} for {result.invite.name}
+          </h3>
           <p>
             <strong>Copy this link now: it is shown only once.</strong> Send it to {result.invite.name} only (by email or text), or let them scan the QR code
             with their phone. It works on the first phone that opens it.
@@ -402,22 +410,35 @@ export default function EventSetup() {
                   </td>
                   <td className="num">{p.pitchesScored}</td>
                   <td>
-                    {p.status !== "REVOKED" ? (
-                      <div className="row-actions">
-                        <Form method="post" preventScrollReset>
-                          <input type="hidden" name="intent" value="reissue" />
-                          <input type="hidden" name="panellistId" value={p.id} />
-                          <button type="submit" className="button button--secondary" disabled={busy}>
+                    {p.status !== "REVOKED" && event.panelOpen ? (
+                      <div className="panel-actions">
+                        {/* why: both cut a panellist off their phone at once; a stray tap mid-pitch must not. */}
+                        <details className="confirm">
+                          <summary>
                             Re-issue link<span className="visually-hidden"> for {p.name}</span>
-                          </button>
-                        </Form>
-                        <Form method="post" preventScrollReset>
-                          <input type="hidden" name="intent" value="revoke" />
-                          <input type="hidden" name="panellistId" value={p.id} />
-                          <button type="submit" className="button button--warning" disabled={busy}>
+                          </summary>
+                          <Form method="post" preventScrollReset>
+                            <input type="hidden" name="intent" value="reissue" />
+                            <input type="hidden" name="panellistId" value={p.id} />
+                            <p>The old link, and the phone it was opened on, stop working. Scores already sent stay.</p>
+                            <button type="submit" className="button button--secondary" disabled={busy}>
+                              Yes, give {p.name} a new link
+                            </button>
+                          </Form>
+                        </details>
+                        <details className="confirm">
+                          <summary>
                             Revoke<span className="visually-hidden"> {p.name}’s place on the panel</span>
-                          </button>
-                        </Form>
+                          </summary>
+                          <Form method="post" preventScrollReset>
+                            <input type="hidden" name="intent" value="revoke" />
+                            <input type="hidden" name="panellistId" value={p.id} />
+                            <p>{p.name} leaves the panel: their link and phone stop working. Scores already sent still count.</p>
+                            <button type="submit" className="button button--warning" disabled={busy}>
+                              Yes, remove {p.name} from the panel
+                            </button>
+                          </Form>
+                        </details>
                       </div>
                     ) : null}
                   </td>
@@ -427,24 +448,28 @@ export default function EventSetup() {
           </table>
         </div>
       )}
-      <Form method="post" noValidate preventScrollReset className="invite-form">
-        <input type="hidden" name="intent" value="invite" />
-        <ErrorSummary errors={inviteErrors} labels={{ name: "Panellist’s name" }} />
-        <TextField
-          // why: a fresh empty box after each invite; the name typed stays after a problem.
-          key={result?.invite ? result.invite.url : "invite"}
-          name="name"
-          label="Invite a panellist"
-          hint="Their name as the chair knows them. They get a private link to score on their phone; no account is needed."
-          maxLength={PANELLIST_NAME_MAX}
-          autoComplete="off"
-          defaultValue={typeof inviteErrors.name === "string" && typeof result?.values?.name === "string" ? result.values.name : ""}
-          error={inviteErrors.name}
-        />
-        <button type="submit" className="button" disabled={busy}>
-          Invite panellist
-        </button>
-      </Form>
+      {event.panelOpen ? (
+        <Form method="post" noValidate preventScrollReset className="invite-form">
+          <input type="hidden" name="intent" value="invite" />
+          <ErrorSummary errors={inviteErrors} labels={{ name: "Panellist’s name" }} />
+          <TextField
+            // why: a fresh empty box after each invite; the name typed stays after a problem.
+            key={result?.invite ? result.invite.url : "invite"}
+            name="name"
+            label="Invite a panellist"
+            hint="Their name as the chair knows them. They get a private link to score on their phone; no account is needed."
+            maxLength={PANELLIST_NAME_MAX}
+            autoComplete="off"
+            defaultValue={typeof inviteErrors.name === "string" && typeof result?.values?.name === "string" ? result.values.name : ""}
+            error={inviteErrors.name}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Invite panellist
+          </button>
+        </Form>
+      ) : (
+        <p className="hint">Scoring for this event has closed, so the panel can no longer change.</p>
+      )}
 
       <h2 id="conflicts">Conflicts of interest</h2>
       {conflicts.length === 0 ? (

@@ -158,9 +158,15 @@ export default function ChairControls() {
               {current.groupName}
             </h2>
             <p className="chair-current__project">
-              {current.projectTitle} ({current.bidReference})
+              {current.projectTitle ? `${current.projectTitle} ` : null}({current.bidReference})
             </p>
-            <Countdown slot={current} serverNow={state.serverNow} offsetMs={offsetMs} size="chair" idle={current.state === "SCORING" ? "Panel scoring" : current.state === "LOCKED" ? "Scores locked" : undefined} />
+            <Countdown
+              slot={current}
+              serverNow={state.serverNow}
+              offsetMs={offsetMs}
+              size="chair"
+              idle={current.state === "SCORING" ? "Panel scoring" : current.state === "LOCKED" ? "Scores locked" : undefined}
+            />
             <p>
               <ScoredCount slot={current} />
             </p>
@@ -172,10 +178,10 @@ export default function ChairControls() {
               {event.state === "DRAFT"
                 ? "The event is still being set up. Mark it ready on the setup page, then start it here."
                 : event.state === "READY"
-                  ? "Start the event to open the screen's welcome and the running order; the first pitch starts with the next press."
-                  : event.state === "LIVE"
-                    ? "No pitch is running."
-                    : "No pitch is running: scoring for the event has closed."}
+                ? "Start the event to open the screen's welcome and the running order; the first pitch starts with the next press."
+                : event.state === "LIVE"
+                ? "No pitch is running."
+                : "No pitch is running: scoring for the event has closed."}
             </p>
           </>
         )}
@@ -210,7 +216,8 @@ export default function ChairControls() {
               <div className="choice">
                 <input type="checkbox" id="leave-unheard" name="leaveUnheard" value="yes" />
                 <label htmlFor="leave-unheard">
-                  Close even though {unheard === 1 ? "1 pitch has" : `${unheard} pitches have`} not been heard ({unheard === 1 ? "it" : "they"} will have no scores)
+                  Close even though {unheard === 1 ? "1 pitch has" : `${unheard} pitches have`} not been heard ({unheard === 1 ? "it" : "they"} will have no
+                  scores)
                 </label>
               </div>
             ) : null}
@@ -248,7 +255,9 @@ export default function ChairControls() {
 
       <h2 id="order-title">Running order</h2>
       <p className="hint">
-        {state.panel.joined} of {state.panel.active} panellists have joined on their phones. Counts only: no one sees scores until the results.
+        {state.panel.joined} of {state.panel.active}{" "}
+        {state.panel.active === 1 ? "panellist has" : state.panel.joined === 1 ? "panellists has" : "panellists have"} joined on their phones. Counts only: no
+        one sees scores until the results.
       </p>
       <RunningOrder
         slots={state.slots}

@@ -50,8 +50,8 @@ export default function NewEvent() {
       <h1>Set up a pitch event</h1>
       <p className="lead">The live session where shortlisted groups of {round.title} pitch to the panel.</p>
       <p>
-        The running order starts with the round’s shortlisted bids that are not already in another event. On the next page you can change the order,
-        bring it up to date with the shortlist and invite the panel.
+        The running order starts with the round’s shortlisted bids that are not already in another event. On the next page you can change the order, bring it up
+        to date with the shortlist and invite the panel.
       </p>
       <EventDetailsForm values={result?.values ?? values} errors={result?.errors ?? {}} timeZone={round.timeZone} submitLabel="Create event" busy={busy} />
     </>

@@ -39,7 +39,8 @@ export function Countdown({ slot, serverNow, offsetMs, size = "chair", idle }: C
   return (
     <div className={`countdown countdown--${size} ${modifier}`} role="timer">
       {view.paused ? <span className="countdown__status">Paused</span> : null}
-      <span className="countdown__digits">{view.text}</span>
+      <span className="countdown__digits">{view.clock}</span>
+      {view.overtime ? <span className="countdown__status countdown__status--over"> over</span> : null}
       {!view.paused && !view.overtime ? <span className="visually-hidden"> left</span> : null}
     </div>
   );

@@ -32,7 +32,14 @@ export function EventDetailsForm({ values, errors, timeZone, submitLabel, busy }
     <Form method="post" noValidate preventScrollReset>
       <input type="hidden" name="intent" value="details" />
       <ErrorSummary errors={errors} labels={DETAIL_LABELS} />
-      <TextField name="title" label="Title" hint="What the screen and the panellists' phones show, like “Spring pitch night”." defaultValue={text("title")} error={errors.title} maxLength={120} />
+      <TextField
+        name="title"
+        label="Title"
+        hint="What the screen and the panellists' phones show, like “Spring pitch night”."
+        defaultValue={text("title")}
+        error={errors.title}
+        maxLength={120}
+      />
       <TextField
         name="startsAt"
         type="datetime-local"
@@ -42,7 +49,14 @@ export function EventDetailsForm({ values, errors, timeZone, submitLabel, busy }
         defaultValue={text("startsAt")}
         error={errors.startsAt}
       />
-      <TextField name="venue" label="Venue" hint="For example “Thornbury Town Hall, main room”." defaultValue={text("venue")} error={errors.venue} maxLength={200} />
+      <TextField
+        name="venue"
+        label="Venue"
+        hint="For example “Thornbury Town Hall, main room”."
+        defaultValue={text("venue")}
+        error={errors.venue}
+        maxLength={200}
+      />
       <TextField
         name="pitchSeconds"
         label="Pitch length"

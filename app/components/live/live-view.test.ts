@@ -1,15 +1,5 @@
 import type { LiveSlot, LiveState } from "~/models/event.server";
-import {
-  announcement,
-  clockOffset,
-  countdownView,
-  newer,
-  nextCommandLabel,
-  nextUp,
-  phaseName,
-  pitchNumber,
-  scoredText,
-} from "./live-view";
+import { announcement, clockOffset, countdownView, newer, nextCommandLabel, nextUp, phaseName, pitchNumber, scoredText } from "./live-view";
 
 const T0 = Date.parse("2027-05-14T18:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -89,7 +79,7 @@ describe("the countdown", () => {
 
   it("counts down in minutes and seconds, reaching 0:00 exactly at the end", () => {
     const s = slot(0, { state: "PITCHING", phaseEndsAt: endsAt });
-    expect(countdownView(s, T0)).toEqual({ text: "3:00", paused: false, overtime: false, remainingSeconds: 180 });
+    expect(countdownView(s, T0)).toEqual({ text: "3:00", clock: "3:00", paused: false, overtime: false, remainingSeconds: 180 });
     expect(countdownView(s, T0 + 500)?.text).toBe("3:00");
     expect(countdownView(s, T0 + 1_000)?.text).toBe("2:59");
     expect(countdownView(s, T0 + 179_001)?.text).toBe("0:01");
@@ -98,13 +88,13 @@ describe("the countdown", () => {
 
   it("shows overtime as time over, not as a negative number", () => {
     const s = slot(0, { state: "QUESTIONS", phaseEndsAt: endsAt });
-    expect(countdownView(s, T0 + 192_400)).toEqual({ text: "+0:12 over", paused: false, overtime: true, remainingSeconds: 0 });
+    expect(countdownView(s, T0 + 192_400)).toEqual({ text: "+0:12 over", clock: "+0:12", paused: false, overtime: true, remainingSeconds: 0 });
     expect(countdownView(s, T0 + 180_000 + 61_000)?.text).toBe("+1:01 over");
   });
 
   it("stands still while paused, whatever the time", () => {
     const s = slot(0, { state: "PITCHING", phaseEndsAt: null, pausedRemainingMs: 95_000 });
-    expect(countdownView(s, T0)).toEqual({ text: "1:35", paused: true, overtime: false, remainingSeconds: 95 });
+    expect(countdownView(s, T0)).toEqual({ text: "1:35", clock: "1:35", paused: true, overtime: false, remainingSeconds: 95 });
     expect(countdownView(s, T0 + 60_000)?.text).toBe("1:35");
     expect(countdownView(slot(0, { state: "PITCHING", pausedRemainingMs: -4_000 }), T0)).toMatchObject({ text: "+0:04 over", paused: true });
   });

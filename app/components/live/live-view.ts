@@ -29,6 +29,8 @@ export function newer(current: Pick<LiveState, "version"> | null, incoming: Pick
 export interface CountdownView {
   /** "2:59" while time is left, "+0:12 over" once the phase has run over. */
   text: string;
+  /** The figures alone ("2:59", "+0:12"), drawn large; "over" is drawn beside them. */
+  clock: string;
   paused: boolean;
   overtime: boolean;
   /** Whole seconds left (0 once over time): for styling the last seconds. */
@@ -41,12 +43,13 @@ export function countdownView(slot: TimedSlot | null, serverNowMs: number): Coun
   if (!slot) return null;
   const view = timerAt(
     { state: slot.state, phaseEndsAt: slot.phaseEndsAt ? new Date(slot.phaseEndsAt) : null, pausedRemainingMs: slot.pausedRemainingMs },
-    new Date(serverNowMs),
+    new Date(serverNowMs)
   );
   if (!view) return null;
   const clock = formatTimer(view);
   return {
     text: view.overtime ? `${clock} over` : clock,
+    clock,
     paused: view.paused,
     overtime: view.overtime,
     remainingSeconds: view.remainingSeconds,

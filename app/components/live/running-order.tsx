@@ -31,11 +31,13 @@ export function RunningOrder({ slots, currentSlotId, detail, className }: Runnin
             <div className="running-order__head">
               <span className="running-order__group">{slot.groupName}</span>
               <span className="running-order__state">
-                {current ? <strong className="tag tag--green">Now</strong> : null} <strong className={SLOT_TAGS[slot.state]}>{SLOT_STATE_LABELS[slot.state]}</strong>
+                {current ? <strong className="tag tag--green">Now</strong> : null}{" "}
+                <strong className={SLOT_TAGS[slot.state]}>{SLOT_STATE_LABELS[slot.state]}</strong>
               </span>
             </div>
             <span className="running-order__project">
-              {slot.projectTitle} <span className="running-order__ref">({slot.bidReference})</span>
+              {slot.projectTitle ? `${slot.projectTitle} ` : null}
+              <span className="running-order__ref">({slot.bidReference})</span>
             </span>
             {detail ? detail(slot) : null}
           </li>

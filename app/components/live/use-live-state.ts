@@ -24,7 +24,7 @@ export function useLiveState(initial: LiveState): LiveView & { connection: Conne
     setView((current) =>
       current.offsetMs === null || newer(current.state, initial)
         ? { state: newer(current.state, initial) ? initial : current.state, offsetMs: clockOffset(initial.serverNow, receivedAt) }
-        : current,
+        : current
     );
   }, [initial]);
 
