@@ -1,0 +1,173 @@
+import type Stripe from "stripe";
+import { useTestDatabase } from "~/testing/database";
+import { db } from "~/db.server";
+import { getAward } from "~/models/award.server";
+import { approvePayment, getPayment, requestPayment } from "~/models/payment.server";
+import { recipientForBid } from "~/models/recipient.server";
+import { action, loader } from "~/routes/webhooks.stripe";
+import { closeLiveBus } from "~/services/live/bus.server";
+import { configureStripe } from "~/services/payments/stripe.server";
+import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
+
+// The endpoint as Stripe reaches it: signed deliveries from the Stripe fake over HTTP to the
+// route, on the engine under test.
+
+useTestDatabase();
+
+let stripe: StripeHarness;
+beforeAll(async () => {
+  stripe = await startStripeHarness();
+});
+afterAll(async () => {
+  await stripe.stop();
+  await closeLiveBus();
+});
+afterEach(async () => {
+  await stripe.fake.webhooksSettled();
+  stripe.fake.setWebhookUrl(stripe.webhookUrl);
+});
+
+/** A £1,000 award paid through Stripe while webhooks were off: its transfer.created is not delivered yet. */
+async function paidQuietly() {
+  const A = await makeFunder();
+  const B = await makeFunder();
+  const award = await makeAcceptedAward({ decider: A });
+  const accountId = await onboardRecipient(stripe.fake, award.bid.id);
+  stripe.fake.setWebhookUrl(null);
+  const asked = await requestPayment(award.awardId, { method: "STRIPE" }, A);
+  if (!asked.ok) throw new Error(asked.message);
+  const paid = await approvePayment(asked.payment.id, B);
+  if (!paid.ok || paid.payment.status !== "PAID") throw new Error("not paid");
+  const event = stripe.fake.events().find((e) => e.type === "transfer.created" && (e.data.object as Stripe.Transfer).id === paid.payment.providerId)!;
+  return { ...award, accountId, paymentId: asked.payment.id, transfer: event.data.object as Stripe.Transfer, event };
+}
+
+const deliver = (event: string | Stripe.Event, options: Parameters<StripeHarness["fake"]["deliverEvent"]>[1] = {}) =>
+  stripe.fake.deliverEvent(event, { url: stripe.webhookUrl, ...options });
+
+const stored = (eventId: string) => db().stripeEvent.count({ where: { id: eventId } });
+
+function syntheticEvent(type: string, object: object): Stripe.Event {
+  return {
+    id: `evt_test_${Math.random().toString(36).slice(2)}`,
+    object: "event",
+    api_version: null,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  } as unknown as Stripe.Event;
+}
+
+describe("verifying deliveries", () => {
+  it("refuses a tampered body or a wrong signing secret with 400 and records nothing", async () => {
+    const { event } = await paidQuietly();
+    const tampered = await deliver(event.id, { tamper: (body) => body.replace('"amount": 100000', '"amount": 1') });
+    expect(tampered).toMatchObject({ status: 400, responseBody: "The Stripe signature does not match this request." });
+    const forged = await deliver(event.id, { secret: "whsec_someone_else" });
+    expect(forged.status).toBe(400);
+    expect(await stored(event.id)).toBe(0);
+  });
+
+  it("refuses a delivery signed more than five minutes ago (a replayed capture) with 400", async () => {
+    const { event } = await paidQuietly();
+    const stale = await deliver(event.id, { timestamp: Math.floor(Date.now() / 1000) - 301 });
+    expect(stale).toMatchObject({ status: 400, responseBody: "The signature is older than 5 minutes: refused as a possible replay." });
+    expect(await stored(event.id)).toBe(0);
+    const fresh = await deliver(event.id);
+    expect(fresh.status).toBe(200);
+  });
+
+  it("answers 405 to anything but POST, and 503 when Stripe is not configured", async () => {
+    expect(loader().status).toBe(405);
+    configureStripe(null);
+    try {
+      const response = await action({ request: new Request("http://app.test/webhooks/stripe", { method: "POST", body: "{}" }), params: {}, context: {} });
+      expect(response.status).toBe(503);
+    } finally {
+      configureStripe({ secretKey: stripe.fake.secretKey, webhookSecret: stripe.fake.webhookSecret, apiBase: stripe.fake.url, maxNetworkRetries: 0 });
+    }
+  });
+});
+
+describe("processing each event once", () => {
+  it("a replayed event answers 200 and changes nothing the second time", async () => {
+    const { event, paymentId } = await paidQuietly();
+    const first = await deliver(event.id);
+    const second = await deliver(event.id);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(JSON.parse(first.responseBody)).toEqual({ received: true, duplicate: false, effect: "unchanged" });
+    expect(JSON.parse(second.responseBody)).toEqual({ received: true, duplicate: true, effect: "duplicate" });
+    expect(await stored(event.id)).toBe(1);
+    expect(await db().auditEntry.count({ where: { action: "stripe.event_processed", subjectId: event.id } })).toBe(1);
+    expect(await db().auditEntry.count({ where: { action: "payment.paid", subjectId: paymentId } })).toBe(1);
+  });
+
+  it("ten copies of one event at the same moment are processed once", async () => {
+    const { event } = await paidQuietly();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(event.id)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    expect(answers.filter((a) => JSON.parse(a.responseBody).duplicate === false)).toHaveLength(1);
+    expect(await db().auditEntry.count({ where: { action: "stripe.event_processed", subjectId: event.id } })).toBe(1);
+  });
+
+  it("an event whose effect cannot be saved answers 500 and is not marked as seen, so Stripe's retry processes it", async () => {
+    const ghost = syntheticEvent("account.updated", { id: "acct_unknown000000000", object: "account" });
+    const failed = await deliver(ghost);
+    expect(failed.status).toBe(500);
+    expect(await stored(ghost.id)).toBe(0);
+    // Stripe's retry carries the same event id; this time the account can be read.
+    const { bid } = await makeAcceptedAward();
+    const accountId = await onboardRecipient(stripe.fake, bid.id);
+    const retry = await deliver({ ...ghost, data: { object: { id: accountId, object: "account" } } } as unknown as Stripe.Event);
+    expect(retry.status).toBe(200);
+    expect(JSON.parse(retry.responseBody)).toMatchObject({ duplicate: false });
+    expect(await stored(ghost.id)).toBe(1);
+  });
+
+  it("answers 200 to types it does not act on, once", async () => {
+    const other = syntheticEvent("payout.paid", { id: "po_123", object: "payout" });
+    const answer = await deliver(other);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.responseBody)).toMatchObject({ duplicate: false, effect: "not_handled" });
+    expect(await stored(other.id)).toBe(1);
+  });
+});
+
+describe("events out of order", () => {
+  it("a paid payment never goes back: late and repeated transfer events leave it paid", async () => {
+    const { event, paymentId, transfer } = await paidQuietly();
+    const older = syntheticEvent("transfer.updated", { ...transfer, description: "an older copy" });
+    for (const e of [older, event]) expect((await deliver(e)).status).toBe(200);
+    expect(await getPayment(paymentId)).toMatchObject({ status: "PAID", providerId: transfer.id });
+    expect(await db().auditEntry.count({ where: { action: "payment.paid", subjectId: paymentId } })).toBe(1);
+  });
+
+  it("a reversal that arrives before the transfer's creation stays recorded", async () => {
+    const { event, paymentId, transfer, awardId } = await paidQuietly();
+    const reversed = syntheticEvent("transfer.reversed", { ...transfer, reversed: true, amount_reversed: transfer.amount });
+    expect(JSON.parse((await deliver(reversed)).responseBody)).toMatchObject({ effect: "payment_reversed" });
+    const late = await deliver(event.id);
+    expect(JSON.parse(late.responseBody)).toMatchObject({ duplicate: false, effect: "ignored_older" });
+    expect(await getPayment(paymentId)).toMatchObject({
+      status: "FAILED",
+      failureReason: `Stripe transfer ${transfer.id} was reversed: £1,000 went back to the fund's Stripe balance`,
+    });
+    expect((await getAward(awardId))!.status).toBe("ACCEPTED");
+  });
+
+  it("an older account.updated arriving last does not undo a newer one", async () => {
+    const { bid } = await makeAcceptedAward();
+    const accountId = await onboardRecipient(stripe.fake, bid.id);
+    stripe.fake.setWebhookUrl(null);
+    stripe.fake.restrictAccount(accountId);
+    stripe.fake.completeOnboarding(accountId);
+    const updates = stripe.fake.events().filter((e) => e.type === "account.updated" && (e.data.object as Stripe.Account).id === accountId);
+    const [, restricted, restored] = updates;
+    expect((restricted.data.object as Stripe.Account).payouts_enabled).toBe(false);
+    await stripe.fake.deliverEvents([restored.id, restricted.id], { url: stripe.webhookUrl });
+    expect(await recipientForBid(bid.id)).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
+  });
+});
