@@ -14,6 +14,11 @@ import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/of
 // The client mutation id lives in the form: the same answers sent twice are one version; any
 // change after sending makes a new id, so the change becomes the next version. Answers not yet
 // acknowledged are kept on the phone (a draft), so a reload or the chair moving on loses nothing.
+// Once scoring for the pitch closes the pad stays, read-only, while it still has something to
+// say: the server's refusal of a late score is shown beside the answers it refused.
+//
+// Also here: useUnsettledScores() -> the queue keys ("score:<event>:<bid>") with a score still
+// waiting to be sent or a refusal not yet read, so a page keeps their pads on screen.
 
 export interface PadCriterion {
   id: string;
@@ -28,6 +33,9 @@ export interface ScorePadProps {
   bidId: string;
   pitchTitle: string;
   criteria: PadCriterion[];
+  /** Scoring is open for the pitch now; otherwise the pad is read-only, with `closedNote`. */
+  open: boolean;
+  closedNote?: string | null;
   /** The server's current sheet for this panellist: its version and time ("19:42"). */
   saved: { version: number; at: string } | null;
   /** What the controls show: the answers just refused, else the current sheet. */
@@ -47,6 +55,26 @@ type Status =
   | { kind: "waiting" }
   | { kind: "saved"; version: number; at: string }
   | { kind: "changed" };
+
+export function scoreKey(eventId: string, bidId: string) {
+  return `score:${eventId}:${bidId}`;
+}
+
+/** Keys with a score waiting to be sent or a refusal not yet read (empty until the page runs). */
+export function useUnsettledScores(): Set<string> {
+  const [keys, setKeys] = useState<Set<string>>(() => new Set());
+  useEffect(() => {
+    const queue = browserQueue();
+    const read = () => {
+      const next = new Set(queue.pending().map((entry) => entry.key));
+      for (const key of queue.refusalKeys()) next.add(key);
+      setKeys((current) => (current.size === next.size && [...next].every((k) => current.has(k)) ? current : next));
+    };
+    read();
+    return queue.subscribe(read);
+  }, []);
+  return keys;
+}
 
 export const WAITING_TEXT = "Waiting for connection — will send automatically";
 
@@ -106,7 +134,7 @@ function sameAnswers(a: string, b: string) {
 
 export function ScorePad(props: ScorePadProps) {
   const { eventId, bidId, criteria, from } = props;
-  const key = `score:${eventId}:${bidId}`;
+  const key = scoreKey(eventId, bidId);
   const formRef = useRef<HTMLFormElement>(null);
   const restoring = useRef(false);
   const sentId = useRef<string | null>(null);
@@ -147,7 +175,7 @@ export function ScorePad(props: ScorePadProps) {
     restoring.current = false;
 
     return queue.subscribe((event: QueueEvent) => {
-      if (event.entry.key !== key) return;
+      if (event.type === "dismissed" || event.entry.key !== key) return;
       if (event.type === "queued") setStatus({ kind: navigator.onLine === false ? "waiting" : "sending" });
       else if (event.type === "sending") setStatus({ kind: "sending" });
       else if (event.type === "waiting") setStatus({ kind: "waiting" });
@@ -164,7 +192,8 @@ export function ScorePad(props: ScorePadProps) {
         }
         onSaved.current?.({ version, at });
       } else if (event.type === "refused") {
-        queue.dismiss(key);
+        // why: the refusal stays in the queue's storage until read (Dismiss) or replaced by a new
+        // submission, so a page loaded later still shows it.
         setStatus({ kind: "idle" });
         setRefusal(event.message);
         const fieldErrors = event.reply.errors;
@@ -227,15 +256,35 @@ export function ScorePad(props: ScorePadProps) {
         <div className="notice notice--error" role="alert">
           <p className="notice__title">Your score was not saved</p>
           <p>{refusal}</p>
-          <p>Your answers are still here.</p>
+          <p>Your answers are still here{props.open ? "" : " for you to tell the chair"}.</p>
+          {props.open ? null : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                browserQueue().dismiss(key);
+                setRefusal(null);
+              }}
+            >
+              Dismiss
+            </button>
+          )}
         </div>
+      ) : !props.open && props.closedNote ? (
+        <p className="notice">{props.closedNote}</p>
       ) : null}
       <ErrorSummary errors={errors} />
       {kept ? <p className="notice">We kept the answers you had not sent yet.</p> : null}
       <input type="hidden" name="clientMutationId" value={clientId} />
       <input type="hidden" name="from" value={from} />
       {criteria.map((criterion) => (
-        <CriterionScale key={criterion.id} criterion={criterion} value={props.values[scoreFieldName(criterion.id)]} error={errors[scoreFieldName(criterion.id)]} />
+        <CriterionScale
+          key={criterion.id}
+          criterion={criterion}
+          value={props.values[scoreFieldName(criterion.id)]}
+          error={errors[scoreFieldName(criterion.id)]}
+          disabled={!props.open}
+        />
       ))}
       <TextArea
         name="comment"
@@ -246,10 +295,13 @@ export function ScorePad(props: ScorePadProps) {
         defaultValue={props.values.comment ?? ""}
         error={errors.comment}
         rows={3}
+        disabled={!props.open}
       />
-      <button type="submit" className="button button--large">
-        {saved ? "Save changes" : "Save score"}
-      </button>
+      {props.open ? (
+        <button type="submit" className="button button--large">
+          {saved ? "Save changes" : "Save score"}
+        </button>
+      ) : null}
       <div className="score-status" role="status" aria-live="polite">
         {status.kind === "sending" ? (
           <p>Sending your score…</p>
@@ -271,7 +323,8 @@ export function ScorePad(props: ScorePadProps) {
   );
 }
 
-function CriterionScale({ criterion, value, error }: { criterion: PadCriterion; value: string | undefined; error: string | undefined }) {
+function CriterionScale(props: { criterion: PadCriterion; value: string | undefined; error: string | undefined; disabled: boolean }) {
+  const { criterion, value, error, disabled } = props;
   const name = scoreFieldName(criterion.id);
   const id = fieldId(name);
   const points = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, i) => criterion.scaleMin + i);
@@ -292,7 +345,14 @@ function CriterionScale({ criterion, value, error }: { criterion: PadCriterion; 
         <div className="score-scale">
           {points.map((point, index) => (
             <label key={point} className="score-option">
-              <input type="radio" id={index === 0 ? id : `${id}-${point}`} name={name} value={point} defaultChecked={value === String(point)} />
+              <input
+                type="radio"
+                id={index === 0 ? id : `${id}-${point}`}
+                name={name}
+                value={point}
+                defaultChecked={value === String(point)}
+                disabled={disabled}
+              />
               <span>{point}</span>
             </label>
           ))}

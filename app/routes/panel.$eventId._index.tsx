@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { connectionText, useLiveState } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
-import { ScorePad } from "~/components/score-pad";
+import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
 import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
 import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/panel-phone";
 import { liveState } from "~/models/event.server";
@@ -70,10 +70,17 @@ export default function PanelHome() {
   const savedOf = (pitch: Pitch) => savedNow[pitch.bidId] ?? pitch.saved;
   const current = loaded.pitches.find((p) => p.slotId === state.currentSlotId) ?? null;
   const eventState = state.event.state;
-  const open = loaded.pitches.filter((p) => !p.recused && scoringOpen(eventState, slotState(p)));
-  // The pad shows the pitch on stage once its questions start; while the next group pitches,
-  // it stays on the last pitch still waiting for this panellist's score.
-  const focus = open.find((p) => p === current) ?? open.filter((p) => !savedOf(p)).at(-1) ?? null;
+  const unsettled = useUnsettledScores();
+  const openNow = (pitch: Pitch) => !pitch.recused && scoringOpen(eventState, slotState(pitch));
+  const open = loaded.pitches.filter(openNow);
+  // The pad shows, first, a score still waiting to be sent or refused (so its message is seen);
+  // then the pitch on stage once its questions start; while the next group pitches, the last
+  // pitch still waiting for this panellist's score.
+  const focus =
+    loaded.pitches.find((p) => !p.recused && unsettled.has(scoreKey(loaded.eventId, p.bidId))) ??
+    (current && openNow(current) ? current : null) ??
+    open.filter((p) => !savedOf(p)).at(-1) ??
+    null;
   const othersOpen = open.filter((p) => p !== focus);
   const onePageIsCurrent = current !== null && loaded.onePage?.bidId === current.bidId;
 
@@ -134,6 +141,8 @@ export default function PanelHome() {
           bidId={focus.bidId}
           pitchTitle={focus.projectTitle}
           criteria={loaded.criteria}
+          open={openNow(focus)}
+          closedNote={scoringNote(eventState, slotState(focus))}
           saved={savedOf(focus)}
           values={focus.values}
           clientMutationId={loaded.clientMutationId}

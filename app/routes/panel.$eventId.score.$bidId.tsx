@@ -74,6 +74,9 @@ export default function ScorePitch() {
   const [saved, setSaved] = useState(loaded.saved);
   const slot = state.slots.find((s) => s.id === loaded.pitch.slotId);
   const open = !loaded.pitch.recused && slot !== undefined && scoringOpen(state.event.state, slot.state);
+  // why: after the questions start the pad stays, read-only once locked, to show the answers
+  // given and any refusal of a late score beside them.
+  const heard = slot !== undefined && slot.state !== "WAITING" && slot.state !== "PITCHING";
   const note = loaded.pitch.recused
     ? "You declared a conflict of interest with this pitch, so you do not score it."
     : slot
@@ -100,12 +103,14 @@ export default function ScorePitch() {
           <p>{general}</p>
         </div>
       ) : null}
-      {open || posted ? (
+      {!loaded.pitch.recused && (heard || posted) ? (
         <ScorePad
           eventId={loaded.eventId}
           bidId={loaded.pitch.bidId}
           pitchTitle={loaded.pitch.projectTitle || loaded.pitch.reference}
           criteria={loaded.criteria}
+          open={open}
+          closedNote={note}
           saved={loaded.saved}
           values={posted?.values ?? loaded.values}
           clientMutationId={posted?.values.clientMutationId ?? loaded.clientMutationId}

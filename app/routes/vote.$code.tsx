@@ -7,13 +7,12 @@ import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveState } from "~/components/live/use-live-state";
 import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "~/domain/audience-phone";
-import { ballotSchema } from "~/domain/ballot";
 import { liveState } from "~/models/event.server";
-import { castBallot, myBallot } from "~/models/audience.server";
+import { myBallot } from "~/models/audience.server";
 import { resolveVoteCode, votingView } from "~/models/audience-view.server";
-import { parseForm } from "~/utils/forms";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
-import { ensureVoterKey, voterKeyFrom } from "~/utils/voter.server";
+import { receiveBallot } from "~/utils/ballot-submission.server";
+import { voterKeyFrom } from "~/utils/voter.server";
 
 // The audience's voting page, reached by the event's join code (OPEN voting: one ballot per
 // phone) or a printed ticket's code (TICKETS: one ballot per ticket, bound to the first phone
@@ -92,19 +91,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/vote/${ticket.code}`);
   }
-  const parsed = parseForm(ballotSchema, form);
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, refusal: null }, { status: 400 });
-  const { voterKey, setCookie } = await ensureVoterKey(request);
-  const headers = setCookie ? { "Set-Cookie": setCookie } : undefined;
-  const result = await castBallot({
-    eventId: found.eventId,
-    voterKey,
-    ticketCode: found.kind === "ticket" ? found.code : undefined,
-    bidIds: parsed.data.bidIds,
-    clientMutationId: parsed.data.clientMutationId,
-  });
-  if (!result.ok) return data<ActionResult>({ errors: {}, values: parsed.values, refusal: result.message }, { status: 409, headers });
-  throw redirect(`/vote/${found.code}?counted`, { headers });
+  const outcome = await receiveBallot(request, found, form);
+  const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
+  if (outcome.kind === "counted") throw redirect(`/vote/${found.code}?counted`, { headers });
+  if (outcome.kind === "invalid") return data<ActionResult>({ errors: outcome.errors, values: outcome.values, refusal: null }, { status: 400, headers });
+  return data<ActionResult>({ errors: {}, values: outcome.values, refusal: outcome.message }, { status: 409, headers });
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -191,7 +182,7 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
       setClientId(newClientId());
     }
     return queue.subscribe((event: QueueEvent) => {
-      if (event.entry.key !== key) return;
+      if (event.type === "dismissed" || event.entry.key !== key) return;
       if (event.type === "queued" || event.type === "waiting") setSending(navigator.onLine === false || event.type === "waiting" ? "waiting" : "sending");
       else if (event.type === "sending") setSending("sending");
       else if (event.type === "saved") {
@@ -205,6 +196,7 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
           setClientId(newClientId());
         }
       } else if (event.type === "refused") {
+        // why: shown here at once; nothing else on this page reads ballot refusals later.
         queue.dismiss(key);
         setSending("idle");
         setRefusal(event.message);

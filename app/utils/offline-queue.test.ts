@@ -218,8 +218,10 @@ describe("offline queue", () => {
     await t.clock.advance(120_000);
     expect(t.calls).toHaveLength(2);
 
+    expect(reloaded.refusalKeys()).toEqual(["score:e1:b1"]);
     reloaded.dismiss("score:e1:b1");
     expect(t.queue.refusal("score:e1:b1")).toBeNull();
+    expect(t.queue.refusalKeys()).toEqual([]);
   });
 
   it("forgets an earlier refusal once the panellist sends that sheet again", async () => {

@@ -12,6 +12,7 @@
 //     flush({ now? })                  send what is due, oldest first; `now` skips the back-off wait
 //     pending(key?)                    what is still waiting to be sent
 //     refusal(key) / dismiss(key)      the server's last refusal for a key (survives a reload)
+//     refusalKeys()                    keys with a refusal not yet dismissed
 //     subscribe(listener)              -> unsubscribe; listener(event) for every change
 //
 // Rules:
@@ -57,7 +58,8 @@ export type QueueEvent =
   | { type: "sending"; entry: Queued }
   | { type: "waiting"; entry: Queued; reason: "offline" | "network" | "server"; retryAt: number | null }
   | { type: "saved"; entry: Queued; reply: Reply }
-  | { type: "refused"; entry: Queued; message: string; reply: Reply };
+  | { type: "refused"; entry: Queued; message: string; reply: Reply }
+  | { type: "dismissed"; key: string };
 
 export interface QueueDeps {
   fetch: (url: string, init: RequestInit) => Promise<Pick<Response, "ok" | "status" | "json">>;
@@ -82,6 +84,7 @@ export interface OfflineQueue {
   flush(options?: { now?: boolean }): Promise<void>;
   pending(key?: string): Queued[];
   refusal(key: string): Refusal | null;
+  refusalKeys(): string[];
   dismiss(key: string): void;
   subscribe(listener: (event: QueueEvent) => void): () => void;
 }
@@ -273,12 +276,15 @@ export function createOfflineQueue(deps: QueueDeps, options: QueueOptions = {}):
     flush,
     pending: (key) => load().entries.filter((e) => key === undefined || e.key === key),
     refusal: (key) => load().refusals[key] ?? null,
+    refusalKeys: () => Object.keys(load().refusals),
     dismiss(key) {
       const state = load();
-      if (!state.refusals[key]) return;
+      const refused = state.refusals[key];
+      if (!refused) return;
       const refusals = { ...state.refusals };
       delete refusals[key];
       save({ ...state, refusals });
+      emit({ type: "dismissed", key });
     },
     subscribe(listener) {
       listeners.add(listener);
