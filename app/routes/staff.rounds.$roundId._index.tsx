@@ -55,7 +55,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scale: `${c.scaleMin} to ${c.scaleMax}` })),
     rule: describeRule(round),
-    events: round.events.map((e) => ({ id: e.id, title: e.title, state: EVENT_STATES[e.state] ?? e.state, starts: formatDateTime(e.startsAt, tz) })),
+    events: round.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      state: EVENT_STATES[e.state] ?? e.state,
+      running: e.state === "READY" || e.state === "LIVE" || e.state === "SCORING_CLOSED",
+      starts: formatDateTime(e.startsAt, tz),
+    })),
+    canRunEvents: can(user, "event:run"),
     counts: counts
       ? STATUS_ORDER.map((status) => ({
           status,
@@ -69,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function RoundPage() {
-  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids, canReadEvents, canManageEvents } =
+  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids, canReadEvents, canManageEvents, canRunEvents } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -199,6 +206,22 @@ export default function RoundPage() {
             <li key={e.id}>
               {canReadEvents ? <Link to={`/staff/events/${e.id}`}>{e.title}</Link> : e.title}, {e.starts}{" "}
               <strong className="tag tag--grey">{e.state}</strong>
+              {e.running && canRunEvents ? (
+                <>
+                  {" "}
+                  <Link to={`/staff/events/${e.id}/control`}>
+                    Chair&rsquo;s controls<span className="visually-hidden"> for {e.title}</span>
+                  </Link>
+                </>
+              ) : null}
+              {e.running && canReadEvents ? (
+                <>
+                  {" · "}
+                  <Link to={`/screen/${e.id}`}>
+                    Big screen<span className="visually-hidden"> for {e.title}</span>
+                  </Link>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
