@@ -1,6 +1,7 @@
 import type Stripe from "stripe";
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
+import type { Actor } from "~/domain/permissions";
 import { BALANCE_TOO_LOW, PAYMENTS_NOT_CONFIGURED, SEND_LEASE_MS } from "~/domain/payment";
 import { verifyAuditLog } from "~/models/audit.server";
 import { getAward } from "~/models/award.server";
@@ -52,7 +53,7 @@ function transferPosts(key?: string) {
   return stripe.fake.requests().filter((r) => r.method === "POST" && r.path === "/v1/transfers" && (!key || r.idempotencyKey === key));
 }
 
-async function requested(awardId: string, by: { id: string; roles: readonly ("FUNDER")[] }, method: "STRIPE" | "CHEQUE" | "BANK_TRANSFER" = "STRIPE") {
+async function requested(awardId: string, by: Actor, method: "STRIPE" | "CHEQUE" | "BANK_TRANSFER" = "STRIPE") {
   const result = await requestPayment(awardId, { method }, by);
   if (!result.ok) throw new Error(result.message);
   return result.payment;
