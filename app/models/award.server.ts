@@ -27,8 +27,11 @@ import { fieldErrors, type FieldErrors } from "~/utils/forms";
 //   awardsForEvent(eventId)    the funded decisions of an event and their awards
 //   potSummary(fundId)         { potPence, awardedPence, decidedPence, remainingPence, currency }
 // Shared with the other money models:
-//   lockFund(tx, fundId), awardedPence(tx, fundId, options), decidedPence(tx, fundId, options),
-//   groupMail(bid) -> GroupMailContext | null  (null once the contact details were erased)
+//   lockFund(tx, fundId) -> potPence, awardedPence(tx, fundId, exclude?), decidedPence(tx, fundId, exclude?),
+//   mailableBid (a Prisma select) and groupMail(bid) -> GroupMailContext | null (null once the
+//   contact details were erased), MONEY_TX (transaction timeouts), Outcome<T> (result type)
+// The pot: awards not cancelled spend it (checked here, under the lock); funded decisions still
+// waiting for their award are counted too when a decision is made (decision.server.ts).
 
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string; errors?: FieldErrors };
 

@@ -47,6 +47,18 @@ describe("the decision board", () => {
     expect(board!.missing).toEqual(bids.map((b) => b.reference));
   });
 
+  it("gives no share of the pot to a bid withdrawn after its pitch", async () => {
+    const { event, bids } = await threePitches();
+    await db().bid.update({ where: { id: bids[0].id }, data: { status: "WITHDRAWN" } });
+    const board = await decisionBoard(event.id);
+    expect(board!.ranking.bids).toHaveLength(3);
+    expect(board!.rows.map((r) => [r.bid.reference, r.proposal.outcome, r.proposal.amountPence])).toEqual([
+      [bids[1].reference, "FUNDED", 250_000],
+      [bids[2].reference, "FUNDED", 150_000],
+    ]);
+    expect(board!.missing).toEqual([bids[1].reference, bids[2].reference]);
+  });
+
   it("starts this event's proposal from what other events have not already taken", async () => {
     const first = await threePitches();
     const funder = await makeFunder();

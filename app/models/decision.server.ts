@@ -23,8 +23,10 @@ import { fundedMail, notFundedMail } from "~/services/payments/messages.server";
 //
 // Interface (staff: the signed-in user { id, roles }; decision:make is checked here too):
 //   decisionBoard(eventId) -> DecisionBoard | null
-//       { event, fund, ranking, allocation, potForEventPence, committedElsewherePence, rows[], open,
-//         missing[], canConfirm }; rows in rank order: { bid, ranking, explanation, proposal, decision }
+//       { event, fund, ranking, allocation, potForEventPence, committedElsewherePence, remainingPence,
+//         rows[], open, missing[], canConfirm }; rows in rank order: { bid, ranking, explanation,
+//         proposal, decision } (a bid withdrawn after its pitch keeps its place in `ranking` but
+//         has no row and no share of the pot)
 //   recordDecision({ eventId, bidId, outcome, amountPence, overrideReason, feedback }, staff)
 //       -> { ok: true, decision, isOverride, unchanged } | { ok: false, message, errors }
 //          errors keyed outcome | amount | overrideReason | feedback (checkDecision's words)
@@ -127,6 +129,12 @@ async function potForEvent(client: Tx, event: EventForDecisions, fundPot: number
   return { potForEventPence: fundPot - elsewhere, committedElsewherePence: elsewhere };
 }
 
+/** The ranked bids the pot is shared among: a bid withdrawn after its pitch takes no share. */
+function contenders(ranking: Ranking, event: EventForDecisions) {
+  const withdrawn = new Set(event.slots.filter((s) => s.bid.status === "WITHDRAWN").map((s) => s.bid.id));
+  return ranking.bids.filter((bid) => !withdrawn.has(bid.bidId));
+}
+
 async function rankingFor(eventId: string): Promise<Ranking | null> {
   const input = await scoringInput(eventId);
   return input ? rankBids(input) : null;
@@ -166,9 +174,10 @@ export async function decisionBoard(eventId: string): Promise<DecisionBoard | nu
   const ranking = await rankingFor(eventId);
   if (!ranking) return null;
   const { potForEventPence, committedElsewherePence } = await potForEvent(db(), event, event.round.fund.potPence);
-  const allocation = proposeAllocation(ranking.bids, rules(event, potForEventPence));
+  const ranked = contenders(ranking, event);
+  const allocation = proposeAllocation(ranked, rules(event, potForEventPence));
   const bids = new Map(event.slots.map((s) => [s.bid.id, s.bid]));
-  const rows = ranking.bids.map((bidRanking) => {
+  const rows = ranked.map((bidRanking) => {
     const bid = bids.get(bidRanking.bidId)!;
     return {
       bid,
@@ -243,7 +252,7 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
     const { fund } = event.round;
     const pot = await lockFund(tx, fund.id);
     const { potForEventPence } = await potForEvent(tx, event, pot);
-    const proposal = proposeAllocation(ranking.bids, rules(event, potForEventPence)).proposals.find((p) => p.bidId === bid.id);
+    const proposal = proposeAllocation(contenders(ranking, event), rules(event, potForEventPence)).proposals.find((p) => p.bidId === bid.id);
     if (!proposal) return problem("That bid has not been ranked. Reload the page and try again.");
     const committed = (await awardedPence(tx, fund.id, { bidId: bid.id })) + (await decidedPence(tx, fund.id, { bidId: bid.id }));
 
