@@ -1,95 +1,52 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { closeDatabase, database, db, openDatabase } from "~/db.server";
+import { database, db } from "~/db.server";
+import { checkpointFileText } from "~/domain/checkpoint";
 import { appendAudit } from "~/models/audit.server";
-import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
+import { checkpointFile, createCheckpoint } from "~/models/checkpoint.server";
+import { withDatabase } from "~/testing/template";
+import { runScript, serverUrl, withScratch } from "./lib/scratch-database";
 import { summarise } from "./verify-audit";
 
-// `npm run audit:verify` run as a separate process against a real database on disk (a PGlite
-// folder, or a PostgreSQL database when DATABASE_URL is set), before and after tampering.
-// why not useTestDatabase(): that database lives in this process's memory; the script needs
-// one it can open itself.
+// `npm run audit:verify` and `npm run audit:checkpoint` run as separate processes against a
+// real database on disk (see scripts/lib/scratch-database.ts), before and after tampering.
 
-const root = path.resolve(__dirname, "..");
-const serverUrl = process.env.DATABASE_URL;
-
-interface Scratch {
-  env: Record<string, string>;
-  open(): Promise<void>;
-  drop(): Promise<void>;
+function runVerify(env: Record<string, string>, args: string[] = []) {
+  return runScript("scripts/verify-audit.ts", env, args);
 }
 
-async function scratchDatabase(): Promise<Scratch> {
-  if (serverUrl) {
-    const name = `pitchday_verify_${randomBytes(5).toString("hex")}`;
-    await admin(`CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-    const url = withDatabase(serverUrl, name);
-    return {
-      env: { DATABASE_URL: url },
-      open: async () => void (await openDatabase({ url, migrate: false })),
-      drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
+let appended = 0;
+async function append(count: number) {
+  for (let i = 1; i <= count; i++) {
+    appended += 1;
+    await db().$transaction((tx) =>
+      appendAudit(tx, {
+        actor: { type: "system" },
+        action: "bid.withdrawn",
+        subject: { type: "bid", id: `bid-${appended}` },
+        payload: { reference: `PD-2026-${String(appended).padStart(4, "0")}` },
+      }),
+    );
   }
-  const folder = mkdtempSync(path.join(tmpdir(), "pitchday-verify-"));
-  const dir = path.join(folder, "db");
-  const copy = new PGlite(dir, { loadDataDir: new Blob([readFileSync(pgliteTemplateFile())]) });
-  await copy.waitReady;
-  await copy.close();
-  return {
-    env: { PGLITE_DIR: dir, DATABASE_URL: "" },
-    open: async () => void (await openDatabase({ pgliteDir: dir, migrate: false })),
-    drop: async () => rmSync(folder, { recursive: true, force: true }),
-  };
-}
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function runVerify(env: Record<string, string>) {
-  const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/verify-audit.ts"], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
 /** A database holding a chain of `count` entries; `tamper` then runs SQL on it before the script looks. */
 async function chainThen(count: number, tamper?: string) {
-  const scratch = await scratchDatabase();
-  try {
-    await scratch.open();
-    for (let i = 1; i <= count; i++) {
-      await db().$transaction((tx) =>
-        appendAudit(tx, {
-          actor: { type: "system" },
-          action: "bid.withdrawn",
-          subject: { type: "bid", id: `bid-${i}` },
-          payload: { reference: `PD-2026-${String(i).padStart(4, "0")}` },
-        }),
-      );
-    }
-    const head = await db().auditEntry.findFirst({ orderBy: { seq: "desc" } });
-    if (tamper) await database().sql.exec(tamper);
-    await closeDatabase();
-    return { ...runVerify(scratch.env), head };
-  } finally {
-    await closeDatabase();
-    await scratch.drop();
-  }
+  let result!: ReturnType<typeof runVerify> & { head: { hash: string } | null };
+  await withScratch(
+    async () => {
+      await append(count);
+      const head = await db().auditEntry.findFirst({ orderBy: { seq: "desc" } });
+      if (tamper) await database().sql.exec(tamper);
+      return head;
+    },
+    (env, head) => {
+      result = { ...runVerify(env), head };
+    },
+  );
+  return result;
 }
 
 describe("npm run audit:verify", () => {
@@ -133,6 +90,153 @@ describe("npm run audit:verify", () => {
       : { DATABASE_URL: "", PGLITE_DIR: path.join(tmpdir(), `pitchday-missing-${randomBytes(4).toString("hex")}`) };
     const { code, out } = runVerify(missing);
     expect(out).toContain("Could not verify the audit chain");
+    expect(code).toBe(2);
+  });
+});
+
+describe("npm run audit:verify with checkpoints", () => {
+  it("says when no checkpoint is stored yet, and still passes an intact chain", async () => {
+    const { code, out } = await chainThen(3);
+    expect(out).toContain("No checkpoint is stored yet");
+    expect(code).toBe(0);
+  });
+
+  it("checks against the newest stored checkpoint and passes a log that only grew", async () => {
+    await withScratch(
+      async () => {
+        await append(3);
+        await createCheckpoint({ note: "", via: "web" }, { type: "system" });
+        await append(2);
+      },
+      (env) => {
+        const { code, out } = runVerify(env);
+        expect(out).toContain("Audit chain OK: 6 entries");
+        expect(out).toMatch(/Checked against the newest stored checkpoint \(taken [^)]+\): The log only grew: entry #4 [0-9a-f]{16}… is unchanged, the chain verifies to the head #6, and 2 entries have been added since\./);
+        expect(code).toBe(0);
+      },
+    );
+  });
+
+  it("catches rows deleted from the end of the log, which the chain alone would pass, and exits 1", async () => {
+    await withScratch(
+      async () => {
+        await append(3);
+        await createCheckpoint({ note: "", via: "web" }, { type: "system" });
+        await database().sql.exec(`DELETE FROM "AuditEntry" WHERE seq >= 3`);
+      },
+      (env) => {
+        const { code, out } = runVerify(env);
+        expect(out).toContain("Audit chain OK: 2 entries");
+        expect(out).toContain("The log has SHRUNK: the checkpoint names entry #4");
+        expect(out).toContain("the log now ends at #2. Entries were deleted from the end.");
+        expect(code).toBe(1);
+      },
+    );
+  });
+
+  it("checks against a checkpoint file written by npm run audit:checkpoint", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-checkpoint-"));
+    const file = path.join(folder, "checkpoint.json");
+    try {
+      await withScratch(
+        () => append(4),
+        (env) => {
+          const taken = runScript("scripts/audit-checkpoint.ts", env, ["--out", file, "--note", "For the finance team"]);
+          expect(taken.out).toContain(`Checkpoint taken at entry #5`);
+          expect(taken.out).toContain(`written to ${file}`);
+          expect(taken.code).toBe(0);
+          const written = JSON.parse(readFileSync(file, "utf8"));
+          expect(written).toEqual({ format: "pitchday-audit-checkpoint/1", seq: 5, hash: expect.stringMatching(/^[0-9a-f]{64}$/), at: expect.any(String), note: "For the finance team" });
+
+          const again = runScript("scripts/audit-checkpoint.ts", env, ["--out", file]);
+          expect(again.out).toContain("already exists");
+          expect(again.code).toBe(2);
+
+          const verified = runVerify(env, ["--checkpoint", file]);
+          expect(verified.out).toContain(`Checked against the checkpoint file ${file} (taken ${written.at}): The log only grew: entry #5`);
+          expect(verified.out).not.toContain("newest stored checkpoint");
+          expect(verified.code).toBe(0);
+        },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("catches a log rewritten with fresh hashes after the checkpoint file was handed out (a fork)", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-checkpoint-"));
+    const file = path.join(folder, "checkpoint.json");
+    try {
+      await withScratch(
+        async () => {
+          await append(4);
+          const result = await createCheckpoint({ note: "", via: "web" }, { type: "system" });
+          if (!result.ok) throw new Error(result.error);
+          writeFileSync(file, checkpointFileText((await checkpointFile(result.checkpoint.id))!));
+          // Rebuild history from entry 3 with valid hashes, and remove the stored checkpoint too.
+          await database().sql.exec(`DELETE FROM "AuditCheckpoint"; DELETE FROM "AuditEntry" WHERE seq >= 3`);
+          await append(5);
+        },
+        (env) => {
+          const { code, out } = runVerify(env, ["--checkpoint", file]);
+          expect(out).toContain("Audit chain OK: 7 entries");
+          expect(out).toContain("The log has FORKED: entry #5 now has the hash");
+          expect(code).toBe(1);
+        },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("exits 2 for a checkpoint file that is missing or is not a checkpoint, and for unknown options", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-checkpoint-"));
+    try {
+      const env = { DATABASE_URL: "", PGLITE_DIR: path.join(folder, "unused") };
+      const missing = runVerify(env, ["--checkpoint", path.join(folder, "nope.json")]);
+      expect(missing.out).toContain("could not read the checkpoint file");
+      expect(missing.code).toBe(2);
+
+      const junk = path.join(folder, "junk.json");
+      writeFileSync(junk, JSON.stringify({ format: "pitchday-audit-checkpoint/1", seq: 3 }));
+      const bad = runVerify(env, ["--checkpoint", junk]);
+      expect(bad.out).toContain(`the checkpoint file ${junk} is not usable: The checkpoint's hash ("hash")`);
+      expect(bad.code).toBe(2);
+
+      const unknown = runVerify(env, ["--checkpiont", junk]);
+      expect(unknown.out).toContain("Usage: npm run audit:verify");
+      expect(unknown.code).toBe(2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("npm run audit:checkpoint", () => {
+  it("refuses, and writes no file, when the chain is broken", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-checkpoint-"));
+    const file = path.join(folder, "checkpoint.json");
+    try {
+      await withScratch(
+        async () => {
+          await append(4);
+          await database().sql.exec(`UPDATE "AuditEntry" SET payload = '{"reference":"PD-2026-HACK"}' WHERE seq = 2`);
+        },
+        (env) => {
+          const { code, out } = runScript("scripts/audit-checkpoint.ts", env, ["--out", file]);
+          expect(out).toContain("The audit chain is broken at entry #2");
+          expect(code).toBe(1);
+          expect(existsSync(file)).toBe(false);
+        },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("needs --out", () => {
+    const { code, out } = runScript("scripts/audit-checkpoint.ts", { DATABASE_URL: "", PGLITE_DIR: "/nonexistent" });
+    expect(out).toContain("Say where to write the checkpoint with --out FILE.");
     expect(code).toBe(2);
   });
 });

@@ -1,12 +1,18 @@
-// Usage: npm run audit:verify
+// Usage: npm run audit:verify [-- --checkpoint FILE]
 // Recomputes the audit log's hash chain in the database the app uses (PGLITE_DIR or
-// DATABASE_URL) and names the first entry that does not follow from the one before it.
-// Exit codes: 0 the chain is intact, 1 it is broken, 2 it could not be checked.
-import { existsSync } from "node:fs";
+// DATABASE_URL) and names the first entry that does not follow from the one before it. Then it
+// checks the log against a checkpoint: the file given with --checkpoint (one handed to someone
+// outside, e.g. by `npm run audit:checkpoint`), or else the newest one stored in the database,
+// so entries cut off the end of the log, or a log rewritten with fresh hashes, are caught too.
+// Exit codes: 0 all is well, 1 the log was tampered with, 2 it could not be checked.
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "~/db.server";
-import type { VerifyResult } from "~/domain/audit-chain";
-import { verifyAuditLog } from "~/models/audit.server";
+import { parseArgs } from "node:util";
+import { closeDatabase, openDatabase, type Database } from "~/db.server";
+import { verifyChain, type VerifyResult } from "~/domain/audit-chain";
+import { describeVerdict, parseCheckpointFile, verifyAgainstCheckpoint, type CheckpointMark } from "~/domain/checkpoint";
+import { readChain } from "~/models/audit.server";
+import { latestCheckpoint } from "~/models/checkpoint.server";
 import { env } from "~/utils/env.server";
 
 export function summarise(result: VerifyResult): { line: string; code: 0 | 1 } {
@@ -16,19 +22,65 @@ export function summarise(result: VerifyResult): { line: string; code: 0 | 1 } {
   return { line: `Audit chain OK: ${entries}, head #${result.head.seq} ${result.head.hash.slice(0, 16)}…`, code: 0 };
 }
 
-async function main(): Promise<number> {
+export class CannotCheck extends Error {}
+
+/** Opens the app's database without migrating it; refuses a PGlite folder that is not there. */
+export async function openExistingDatabase(): Promise<Database> {
   const settings = env();
   if (!settings.DATABASE_URL && !existsSync(path.resolve(settings.PGLITE_DIR))) {
     // why: opening a missing PGlite folder would quietly create an empty database.
-    console.error(`Could not verify the audit chain: there is no database in ${path.resolve(settings.PGLITE_DIR)}.`);
+    throw new CannotCheck(`there is no database in ${path.resolve(settings.PGLITE_DIR)}.`);
+  }
+  // why: checking must not change anything, so pending migrations are not applied here.
+  return openDatabase({ migrate: false });
+}
+
+export function describeDatabase(database: Database) {
+  return `Database: ${database.engine === "pglite" ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`;
+}
+
+function readCheckpointFile(file: string): CheckpointMark & { label: string } {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CannotCheck(`could not read the checkpoint file ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+  }
+  const parsed = parseCheckpointFile(text);
+  if (!parsed.ok) throw new CannotCheck(`the checkpoint file ${file} is not usable: ${parsed.error}`);
+  return { seq: parsed.checkpoint.seq, hash: parsed.checkpoint.hash, label: `the checkpoint file ${file} (taken ${parsed.checkpoint.at})` };
+}
+
+const USAGE = "Usage: npm run audit:verify [-- --checkpoint FILE]";
+
+async function main(argv: string[]): Promise<number> {
+  let checkpointPath: string | undefined;
+  try {
+    const { values } = parseArgs({ args: argv, options: { checkpoint: { type: "string" } }, strict: true, allowPositionals: false });
+    checkpointPath = values.checkpoint;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   try {
-    // why: checking must not change anything, so pending migrations are not applied here.
-    const database = await openDatabase({ migrate: false });
-    const { line, code } = summarise(await verifyAuditLog());
-    (code === 0 ? console.log : console.error)(line);
-    console.log(`Database: ${database.engine === "pglite" ? `embedded PGlite in ${database.location}` : `PostgreSQL at ${database.location}`}`);
+    // why first: a file that cannot be read should not wait for the database to open.
+    const fromFile = checkpointPath ? readCheckpointFile(checkpointPath) : null;
+    const database = await openExistingDatabase();
+    const entries = await readChain();
+    const chain = summarise(verifyChain(entries));
+    (chain.code === 0 ? console.log : console.error)(chain.line);
+    let code: number = chain.code;
+
+    const stored = fromFile ? null : await latestCheckpoint();
+    const against = fromFile ?? (stored && { seq: stored.seq, hash: stored.hash, label: `the newest stored checkpoint (taken ${stored.createdAt.toISOString()})` });
+    if (against) {
+      const verdict = verifyAgainstCheckpoint(entries, against);
+      (verdict.ok ? console.log : console.error)(`Checked against ${against.label}: ${describeVerdict(verdict)}`);
+      if (!verdict.ok) code = 1;
+    } else {
+      console.log("No checkpoint is stored yet, so entries cut off the end of the log could go unnoticed: take one with npm run audit:checkpoint.");
+    }
+    console.log(describeDatabase(database));
     return code;
   } catch (error) {
     console.error(`Could not verify the audit chain: ${(error as Error).message}`);
@@ -39,5 +91,5 @@ async function main(): Promise<number> {
 }
 
 if (require.main === module) {
-  main().then((code) => process.exit(code));
+  main(process.argv.slice(2)).then((code) => process.exit(code));
 }
