@@ -1,0 +1,79 @@
+import { readPdfText } from "~/testing/pdf-text";
+import { letterFileName, renderAwardLetter, type AwardLetter } from "./award-letter.server";
+
+// The letter is read back from its bytes as a PDF reader would: it must load, and every fact
+// a treasurer quotes must be on it.
+
+const letter: AwardLetter = {
+  funderName: "Thornbury Town Council",
+  fundName: "Thornbury Community Chest",
+  roundTitle: "Autumn 2026 community pitches",
+  groupName: "Thornbury Allotment Society",
+  projectTitle: "A polytunnel for the community plot",
+  reference: "PD-2026-0001",
+  grantId: "360G-thornburytc-PD-2026-0001",
+  amount: "£2,450",
+  partOf: null,
+  conditions: "1. Spend it on the polytunnel.\n2. Report back by 31 March 2027 with photos.",
+  date: "14 May 2027",
+  acceptance: null,
+  cancelled: false,
+};
+
+describe("the award letter", () => {
+  it("is a PDF that names the funder, the group, the project, the amount, the conditions, the reference and the date", async () => {
+    const bytes = await renderAwardLetter(letter);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    const pdf = await readPdfText(bytes);
+    expect(pdf.title).toBe("Award letter PD-2026-0001");
+    expect(pdf.author).toBe("Thornbury Town Council");
+    expect(pdf.pages[0]).toEqual(expect.arrayContaining(["Thornbury Town Council", "14 May 2027", "PD-2026-0001", "£2,450"]));
+    for (const fact of [
+      "Thornbury Allotment Society",
+      "A polytunnel for the community plot",
+      "360G-thornburytc-PD-2026-0001",
+      "1. Spend it on the polytunnel.",
+      "2. Report back by 31 March 2027 with photos.",
+      "Thornbury Town Council is pleased to offer Thornbury Allotment Society an award of £2,450 from Thornbury Community Chest",
+      "For and on behalf of Thornbury Town Council",
+    ]) {
+      expect(pdf.text).toContain(fact);
+    }
+    expect(pdf.text).toContain("accepts these conditions through the group's private link");
+  });
+
+  it("records who accepted, and says so when part of the request was awarded", async () => {
+    const pdf = await readPdfText(
+      await renderAwardLetter({ ...letter, amount: "£1,500", partOf: "£2,450", acceptance: { by: "Margaret Hale", on: "20 May 2027" } }),
+    );
+    expect(pdf.text).toContain("£1,500 (of the £2,450 asked for)");
+    expect(pdf.text).toContain("This is part of the £2,450 the group asked for.");
+    expect(pdf.text).toContain("accepted for Thornbury Allotment Society by Margaret Hale on 20 May 2027");
+    expect(pdf.text).not.toContain("private link");
+  });
+
+  it("marks a cancelled award on its face", async () => {
+    const pdf = await readPdfText(await renderAwardLetter({ ...letter, cancelled: true }));
+    expect(pdf.text).toContain("This award has been cancelled.");
+  });
+
+  it("runs long conditions onto further pages, numbered, without losing a word", async () => {
+    const long = Array.from({ length: 120 }, (_, i) => `Condition ${i + 1}: keep receipts for every purchase made with the award.`).join("\n");
+    const pdf = await readPdfText(await renderAwardLetter({ ...letter, conditions: long }));
+    expect(pdf.pageCount).toBeGreaterThan(2);
+    expect(pdf.text).toContain("Condition 1: keep receipts");
+    expect(pdf.text).toContain("Condition 120: keep receipts for every purchase made with the award.");
+    expect(pdf.pages.at(-1)).toContain(`PD-2026-0001 · Thornbury Allotment Society · page ${pdf.pageCount} of ${pdf.pageCount}`);
+  });
+
+  it("draws text the standard font lacks without failing: accents dropped, the rest as '?'", async () => {
+    const pdf = await readPdfText(await renderAwardLetter({ ...letter, groupName: "Café Ŵelsh Club 🌱", projectTitle: "Ąžuolas" }));
+    expect(pdf.text).toContain("Café Welsh Club ?");
+    expect(pdf.text).toContain("Ažuolas"); // ž is in WinAnsi; Ą is not
+  });
+
+  it("names the download after the reference", () => {
+    expect(letterFileName("PD-2026-0001")).toBe("award-letter-PD-2026-0001.pdf");
+    expect(letterFileName('PD"/../x')).toBe("award-letter-PDx.pdf");
+  });
+});
