@@ -1,0 +1,250 @@
+// npm run bench: how the live session holds up on this machine, with targets.
+//
+//   score-submit  panellists' phones posting scores at a fixed 100 a second (and flat out), to the
+//                 app and to a bare Node server doing only the insert: our overhead as a ratio
+//   fan-out       1,000 screens on one instance; chair's press -> last screen has the new state
+//   page weight   gzip HTML and JS of the panellist's and the audience's pages (and the apply page)
+//
+// Needs the built app (`npx remix build`, or PITCHDAY_BUILD_DIR). Runs on a fresh PGlite folder,
+// or a fresh database on the PostgreSQL server in DATABASE_URL; loopback only; every part is
+// bounded and the whole run ends by itself (a few minutes). Prints a table and writes
+// bench-results.json ([{ name, value, unit, target, ok }]); exits 1 when a target is missed.
+// Options: --only=score,fanout,pages  --clients=1000  --rate=100  --seconds=10  --actions=20
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runFanOut } from "./bench/fan-out";
+import type { BenchFixture } from "./bench/fixture";
+import { cookieFrom, keepAliveAgent, send, signIn } from "./bench/http";
+import { measurePage } from "./bench/page-weight";
+import { buildProblem, freePort, freshDatabase, ROOT, runScript, serverBuildFile, startScript, type RunningProcess } from "./bench/processes";
+import { formatTable, percentile, round, row, type BenchRow } from "./bench/results";
+import { runScoreLoad, type ScoreFigures, type ScorePlan } from "./bench/score-submit";
+
+const KB = 1024;
+
+interface Options {
+  only: Set<string>;
+  clients: number;
+  rate: number;
+  seconds: number;
+  actions: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+  const number = (name: string, fallback: number, max: number) => {
+    const raw = value(name);
+    const n = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}.`);
+    return n;
+  };
+  const only = new Set((value("only") ?? "score,fanout,pages").split(","));
+  for (const part of only) if (!["score", "fanout", "pages"].includes(part)) throw new Error(`Unknown part "${part}" in --only.`);
+  return {
+    only,
+    clients: number("clients", 1000, 5000),
+    rate: number("rate", 100, 2000),
+    seconds: number("seconds", 10, 60),
+    actions: number("actions", 20, 100),
+  };
+}
+
+// why: each SSE client is a socket here and another in the server; the shell's usual soft limit
+// (1,024) is too low for a thousand screens. A process may raise its soft limit up to the hard
+// one, so we run ourselves again in a shell that does.
+function ensureFileLimit(needed: number) {
+  const read = (flag: string) => Number(spawnSync("sh", ["-c", `ulimit ${flag}`], { encoding: "utf8" }).stdout.trim());
+  const soft = read("-Sn");
+  if (!Number.isFinite(soft) || soft >= needed || process.env.PITCHDAY_BENCH_RAISED) return;
+  const hardText = spawnSync("sh", ["-c", "ulimit -Hn"], { encoding: "utf8" }).stdout.trim();
+  const hard = hardText === "unlimited" ? Infinity : Number(hardText);
+  if (hard < needed) {
+    throw new Error(`Open-file limit too low for the fan-out: ${needed} needed, hard limit ${hard}. Raise it (ulimit -Hn as root) or pass --clients=${Math.floor((hard - 200) / 2)}.`);
+  }
+  console.log(`Raising the open-file limit from ${soft} to ${needed} for the fan-out.`);
+  const rerun = spawnSync("sh", ["-c", `ulimit -n ${needed} && exec "$0" "$@"`, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, PITCHDAY_BENCH_RAISED: "1" },
+  });
+  process.exit(rerun.status ?? 1);
+}
+
+function scoreRows(label: string, figures: ScoreFigures, rate: number, withTarget: boolean): BenchRow[] {
+  const target = withTarget ? { op: "<=" as const, limit: 50 } : undefined;
+  return [
+    row(`score-submit ${label}: throughput at ${rate}/s offered`, round(figures.offered.throughput), "sub/s", withTarget ? { op: ">=", limit: rate * 0.95 } : undefined),
+    row(`score-submit ${label}: p50 at ${rate}/s`, round(figures.offered.p50), "ms"),
+    row(`score-submit ${label}: p99 at ${rate}/s`, round(figures.offered.p99), "ms", target),
+    row(`score-submit ${label}: max throughput`, round(figures.burst.throughput), "sub/s"),
+    row(`score-submit ${label}: p99 at max throughput`, round(figures.burst.p99), "ms"),
+    row(`score-submit ${label}: failed submissions`, figures.offered.failed + figures.burst.failed, "count", { op: "<=", limit: 0 }),
+  ];
+}
+
+function ratio(a: number | null, b: number | null) {
+  return a !== null && b !== null && b > 0 ? round(a / b, 2) : null;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.only.has("fanout")) ensureFileLimit(options.clients * 2 + 512);
+
+  const engine = process.env.DATABASE_URL ? "PostgreSQL" : "PGlite";
+  const cpus = os.cpus();
+  console.log("Pitchday benchmarks");
+  console.log(`  machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.platform()} ${os.release()}`);
+  console.log(`  node ${process.version}; database engine: ${engine}; app build: ${path.relative(ROOT, serverBuildFile())}`);
+
+  const problem = buildProblem();
+  if (problem?.startsWith("there is no built app")) {
+    console.error(`\nCannot run: ${problem}. Build it first: npx remix build (or npm run build).`);
+    process.exit(2);
+  }
+  if (problem) console.warn(`  WARNING: ${problem}; run npx remix build to measure the current code.`);
+
+  const database = await freshDatabase("bench");
+  console.log(`  database: ${database.location} (fresh, dropped at the end)\n`);
+  const work = mkdtempSync(path.join(os.tmpdir(), "pitchday-bench-"));
+  const rows: BenchRow[] = [];
+  let running: RunningProcess | null = null;
+  const failedPart = (name: string, error: unknown) => {
+    console.error(`\n${name} did not complete: ${(error as Error).message}`);
+    rows.push(row(`${name}: completed`, 0, "yes/no", { op: ">=", limit: 1 }));
+  };
+
+  try {
+    console.log("Seeding (demo data, then a live event mid-evening) ...");
+    runScript("prisma/seed.ts", ["--if-empty"], database.env);
+    const fixtureFile = path.join(work, "fixture.json");
+    runScript("scripts/bench/seed-live.ts", [fixtureFile], database.env);
+    const fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as BenchFixture;
+
+    const plan: ScorePlan = {
+      rate: options.rate,
+      seconds: options.seconds,
+      warmupSeconds: 2,
+      burstConcurrency: 16,
+      burstMaxRequests: 2_000,
+      burstMaxSeconds: 4,
+    };
+
+    let bare: ScoreFigures | null = null;
+    if (options.only.has("score")) {
+      console.log(`score-submit: bare insert server, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
+      try {
+        running = await startScript("scripts/bench/bare-insert-server.ts", database.env, { port: await freePort() });
+        bare = await runScoreLoad("bare", running.url, fixture, plan);
+      } catch (error) {
+        failedPart("score-submit bare", error);
+      } finally {
+        await running?.stop();
+        running = null;
+      }
+    }
+
+    running = await startScript("scripts/serve.ts", { ...database.env, NODE_ENV: "production" }, { port: await freePort() });
+    const app = running;
+
+    if (options.only.has("score")) {
+      for (const [target, label] of [
+        ["form", "form post"],
+        ["json", "phone queue (JSON)"],
+      ] as const) {
+        console.log(`score-submit: app, ${label}, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
+        try {
+          const figures = await runScoreLoad(target, app.url, fixture, plan);
+          rows.push(...scoreRows(label, figures, plan.rate, true));
+          if (bare) {
+            rows.push(row(`score-submit ${label}: p50 / bare p50`, ratio(figures.offered.p50, bare.offered.p50), "x"));
+            rows.push(row(`score-submit ${label}: p99 / bare p99`, ratio(figures.offered.p99, bare.offered.p99), "x"));
+            rows.push(row(`score-submit ${label}: bare max / our max throughput`, ratio(bare.burst.throughput, figures.burst.throughput), "x"));
+          }
+        } catch (error) {
+          failedPart(`score-submit ${label}`, error);
+        }
+      }
+      if (bare) rows.push(...scoreRows("bare insert", bare, plan.rate, false));
+    }
+
+    if (options.only.has("fanout")) {
+      console.log(`fan-out: ${options.clients} screens, ${options.actions} chair presses ...`);
+      try {
+        const chairCookie = await signIn(app.url, fixture.chair.email, fixture.chair.password);
+        const f = await runFanOut({
+          baseUrl: app.url,
+          eventId: fixture.eventId,
+          chairCookie,
+          clients: options.clients,
+          actions: options.actions,
+          serverRss: app.rssBytes,
+        });
+        rows.push(
+          row("fan-out: screens connected", f.connected, "count", { op: ">=", limit: options.clients }),
+          row("fan-out: time to connect them", round(f.connectSeconds), "s"),
+          row("fan-out: press -> last screen, p50", round(percentile(f.lastScreenMs, 50)), "ms"),
+          row("fan-out: press -> last screen, p99", round(percentile(f.lastScreenMs, 99)), "ms", { op: "<=", limit: 250 }),
+          row("fan-out: press -> median screen, p50", round(percentile(f.medianScreenMs, 50)), "ms"),
+          row("fan-out: screens that missed a change", f.missed, "count", { op: "<=", limit: 0 }),
+          row("fan-out: server memory per connection", f.bytesPerConnection === null ? null : round(f.bytesPerConnection / KB), "KB"),
+        );
+        if (f.firstMiss) console.error(`  ${f.firstMiss}`);
+      } catch (error) {
+        failedPart("fan-out", error);
+      }
+    }
+
+    if (options.only.has("pages")) {
+      console.log("page weight: panellist, audience and apply pages ...");
+      try {
+        const panel = await measurePage(app.url, `/panel/${fixture.eventId}`, { headers: { Cookie: fixture.panellists[0].cookie } });
+        const voterCookie = await castVote(app.url, fixture);
+        const vote = await measurePage(app.url, `/vote/${fixture.joinCode}`, { headers: { Cookie: voterCookie } });
+        const apply = await measurePage(app.url, "/rounds/spring-2027/apply");
+        const kb = (bytes: number) => round(bytes / KB);
+        rows.push(
+          row("page weight: panellist page JS (gzip)", kb(panel.jsGzipBytes), "KB", { op: "<=", limit: 120 }),
+          row("page weight: panellist page HTML (gzip)", kb(panel.htmlGzipBytes), "KB", { op: "<=", limit: 30 }),
+          row("page weight: audience page JS (gzip)", kb(vote.jsGzipBytes), "KB", { op: "<=", limit: 120 }),
+          row("page weight: audience page HTML (gzip)", kb(vote.htmlGzipBytes), "KB", { op: "<=", limit: 30 }),
+          row("page weight: apply page JS (gzip)", kb(apply.jsGzipBytes), "KB"),
+          row("page weight: apply page HTML (gzip)", kb(apply.htmlGzipBytes), "KB"),
+        );
+      } catch (error) {
+        failedPart("page weight", error);
+      }
+    }
+  } finally {
+    await running?.stop();
+    await database.drop();
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log(`\n${formatTable(rows)}\n`);
+  writeFileSync(path.join(ROOT, "bench-results.json"), `${JSON.stringify(rows, null, 2)}\n`);
+  const missed = rows.filter((r) => r.ok === false);
+  console.log(`Wrote bench-results.json (${rows.length} figures). ${missed.length === 0 ? "Every target met." : `${missed.length} target(s) missed.`}`);
+  process.exit(missed.length === 0 ? 0 : 1);
+}
+
+/** An audience phone votes once (through the offline queue's endpoint) and keeps its cookie. */
+async function castVote(baseUrl: string, fixture: BenchFixture) {
+  const agent = keepAliveAgent(1);
+  try {
+    const reply = await send(agent, `${baseUrl}/vote/${fixture.joinCode}/ballot`, {
+      form: { bidIds: fixture.startedBidIds.slice(0, 2), clientMutationId: crypto.randomUUID() },
+      headers: { Origin: baseUrl },
+    });
+    const cookie = cookieFrom(reply.headers["set-cookie"], "pd_voter");
+    if (reply.status !== 200 || !cookie) throw new Error(`The audience vote was refused: HTTP ${reply.status} ${reply.body.slice(0, 200)}`);
+    return cookie;
+  } finally {
+    agent.destroy();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

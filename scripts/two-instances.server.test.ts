@@ -1,0 +1,128 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { closeDatabase, openDatabase } from "~/db.server";
+import type { LiveState } from "~/models/event.server";
+import { createUser } from "~/models/user.server";
+import { closeLiveBus } from "~/services/live/bus.server";
+import { makeLiveEvent } from "~/testing/live-fixtures";
+import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
+import { keepAliveAgent, send, signIn } from "./bench/http";
+import { freePort, ROOT, serverBuildFile, startScript, type Env, type RunningProcess } from "./bench/processes";
+import { openLiveStream, type LiveStream } from "./bench/sse";
+
+// Several app instances behind a load balancer share one PostgreSQL database, and a screen may
+// be connected to any of them: a change made through one instance must reach screens on the
+// others (LISTEN/NOTIFY). This starts the built app as real server processes and watches it
+// happen over HTTP. PGlite is one process's database, so without DATABASE_URL the same check
+// runs against a single instance (the in-memory bus) and says so in its name.
+
+const SHARED = Boolean(process.env.DATABASE_URL);
+const TITLE = SHARED
+  ? "a chair's press on instance A reaches a screen connected to instance B within 5 s (two app processes, one PostgreSQL database)"
+  : "PGlite cannot be shared by two processes, so on one instance: a chair's press reaches a screen connected to it within 5 s";
+
+async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+let env: Env = {};
+let dropDatabase: () => Promise<void> = async () => undefined;
+const servers: RunningProcess[] = [];
+const streams: LiveStream[] = [];
+let eventId = "";
+let firstSlotId = "";
+let chair = { email: "", password: "" };
+
+beforeAll(async () => {
+  if (!existsSync(serverBuildFile())) {
+    const built = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], { cwd: ROOT, encoding: "utf8", timeout: 170_000 });
+    if (built.status !== 0) throw new Error(`npx remix build failed:\n${built.stdout}\n${built.stderr}`);
+  }
+
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `pitchday_test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
+    dropDatabase = () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    env = { DATABASE_URL: withDatabase(url, name) };
+    await openDatabase({ url: env.DATABASE_URL, migrate: false });
+  } else {
+    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-instances-"));
+    dropDatabase = async () => rmSync(folder, { recursive: true, force: true });
+    env = { PGLITE_DIR: path.join(folder, "db"), DATABASE_URL: "" };
+    // why: a folder from the run's migrated template; the server opens it once we have closed it.
+    const copy = new PGlite(env.PGLITE_DIR, { loadDataDir: new Blob([readFileSync(pgliteTemplateFile())]) });
+    await copy.waitReady;
+    await copy.close();
+    await openDatabase({ pgliteDir: env.PGLITE_DIR, migrate: false });
+  }
+  try {
+    const live = await makeLiveEvent({ bids: 2, panellists: 1 });
+    await live.chair({ type: "MARK_READY" });
+    await live.chair({ type: "START" });
+    eventId = live.event.id;
+    firstSlotId = live.slots[0].id;
+    chair = { email: `chair-${randomBytes(4).toString("hex")}@example.test`, password: randomBytes(18).toString("base64url") };
+    await createUser({ ...chair, name: "Chair", roles: ["ORGANISER"] }, { actor: { type: "system" }, via: "seed" });
+  } finally {
+    await closeLiveBus();
+    await closeDatabase();
+  }
+
+  const serverEnv = { ...env, NODE_ENV: "production" };
+  servers.push(await startScript("scripts/serve.ts", serverEnv, { port: await freePort() }));
+  if (SHARED) servers.push(await startScript("scripts/serve.ts", serverEnv, { port: await freePort() }));
+}, 180_000);
+
+afterAll(async () => {
+  for (const stream of streams) stream.close();
+  await Promise.all(servers.map((server) => server.stop()));
+  await dropDatabase();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("live updates across app instances", () => {
+  it(TITLE, async () => {
+    const [a] = servers;
+    const b = servers[servers.length - 1];
+    expect(servers).toHaveLength(SHARED ? 2 : 1);
+
+    const screen = await openLiveStream(`${b.url}/events/${eventId}/live`, { agent: keepAliveAgent(), keepState: true });
+    streams.push(screen);
+    const before = screen.state as LiveState;
+    expect(before.event.state).toBe("LIVE");
+    expect(before.currentSlotId).toBeNull();
+
+    const cookie = await signIn(a.url, chair.email, chair.password);
+    // why: instance B starts listening for other instances' changes when its first screen
+    // connects; give that a moment so the test is about delivery, not start-up order.
+    await sleep(500);
+    const arrived = screen.nextAbove(screen.version, 5_000);
+    const agent = keepAliveAgent(1);
+    const reply = await send(agent, `${a.url}/staff/events/${eventId}/control`, {
+      form: { intent: "next", revision: before.revision },
+      headers: { Cookie: cookie, Origin: a.url },
+    });
+    agent.destroy();
+    expect(reply.status).toBe(302);
+
+    await arrived;
+    const after = screen.state as LiveState;
+    expect(after.version).toBeGreaterThan(before.version);
+    expect(after.currentSlotId).toBe(firstSlotId);
+    expect(after.current?.state).toBe("PITCHING");
+    expect(after.revision).not.toBe(before.revision);
+  });
+});
