@@ -5,6 +5,7 @@ import { countUsers } from "~/models/user.server";
 import { seedStaff, DEMO_PASSWORD } from "./seed/staff";
 import { seedFunds } from "./seed/funds";
 import { seedBids } from "./seed/bids";
+import { seedPastEvent } from "./seed/past-event";
 
 async function main() {
   const database = await openDatabase();
@@ -17,6 +18,7 @@ async function main() {
     const now = new Date();
     const staff = await seedStaff();
     const funds = await seedFunds(staff, now);
+    await seedPastEvent(staff, now);
     await seedBids(funds, staff, now);
     console.log(`Demo data created (${where}). Demo staff logins, password "${DEMO_PASSWORD}":`);
     for (const user of staff.all) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
