@@ -155,7 +155,7 @@ class Writer {
   }
 }
 
-export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array> {
+export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
@@ -223,5 +223,6 @@ export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array
     page.drawText(line, { x: MARGIN, y: MARGIN - 24, size, font: regular, color: MUTED });
   });
 
-  return doc.save();
+  // why: a copy backed by a plain ArrayBuffer is what a Response body takes.
+  return new Uint8Array(await doc.save());
 }

@@ -1,0 +1,27 @@
+// The error summary for pages with several forms (one per bid or per payment): each message
+// links to the field it is about, whose id the form chose (fieldId alone would repeat).
+
+export interface Problem {
+  /** The id of the control to go to. */
+  target: string;
+  message: string;
+}
+
+export function ProblemSummary({ title = "There is a problem", problems, message }: { title?: string; problems: Problem[]; message?: string | null }) {
+  if (problems.length === 0 && !message) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="problem-summary-title" tabIndex={-1}>
+      <h2 id="problem-summary-title">{title}</h2>
+      {message ? <p>{message}</p> : null}
+      {problems.length ? (
+        <ul>
+          {problems.map((p) => (
+            <li key={p.target}>
+              <a href={`#${p.target}`}>{p.message}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

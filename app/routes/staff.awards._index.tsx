@@ -1,0 +1,213 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EVENT_STATE_LABELS } from "~/domain/event-machine";
+import { describeDecision } from "~/domain/funder-forms";
+import { formatMoney } from "~/domain/money";
+import { AWARD_STATUS_VIEW, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_VIEW, type AwardStatus, type PaymentStatus } from "~/domain/payment";
+import { can } from "~/domain/permissions";
+import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { funderWork } from "~/models/funder-views.server";
+import { requirePermission } from "~/utils/auth.server";
+
+// The funder's list of what is waiting after the pitches: payments another funder asked for
+// (the second pair of eyes), events whose decisions are open, funded bids still to be offered
+// their award, and every award with how its payment stands.
+
+export const meta: MetaFunction = () => [{ title: "Awards and payments – Pitchday" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "event:read");
+  const work = await funderWork();
+  return {
+    funder: can(user, "payment:approve"),
+    waiting: work.waiting.map((p) => {
+      const { currency, timeZone } = p.award.bid.round.fund;
+      const mine = p.requestedById === user.id || p.award.decision.decidedById === user.id;
+      return {
+        id: p.id,
+        awardId: p.award.id,
+        reference: p.award.bid.reference,
+        groupName: p.award.bid.groupName,
+        amount: formatMoney(p.amountPence, currency),
+        method: PAYMENT_METHOD_LABELS[p.method],
+        asked: `${work.requesters[p.requestedById] ?? "a funder no longer listed"}, ${formatDateTime(p.createdAt, timeZone)}`,
+        // why: four eyes; the funder who decided or asked is told so here, not offered the link.
+        youMayApprove: can(user, "payment:approve", { decidedById: p.award.decision.decidedById, requestedById: p.requestedById }),
+        mine,
+      };
+    }),
+    events: work.events.map((e) => ({
+      id: e.id,
+      title: e.title,
+      round: e.roundTitle,
+      date: formatDate(e.startsAt, e.timeZone),
+      state: EVENT_STATE_LABELS[e.state],
+      progress: `${e.decided} of ${e.pitches} decided`,
+    })),
+    toOffer: work.toOffer.map((d) => ({
+      id: d.id,
+      eventId: d.eventId,
+      reference: d.bid.reference,
+      groupName: d.bid.groupName,
+      decision: describeDecision(d.outcome, d.amountPence, d.bid.round.fund.currency),
+    })),
+    awards: work.awards.map((a) => {
+      const latest = a.payments.at(-1);
+      return {
+        id: a.id,
+        reference: a.bid.reference,
+        groupName: a.bid.groupName,
+        round: a.bid.round.title,
+        amount: formatMoney(a.amountPence, a.bid.round.fund.currency),
+        status: AWARD_STATUS_VIEW[a.status as AwardStatus],
+        override: a.decision.overrideReason !== null,
+        payment: latest ? `${PAYMENT_STATUS_VIEW[latest.status as PaymentStatus].label} (${PAYMENT_METHOD_LABELS[latest.method].toLowerCase()})` : "None asked for yet",
+        offered: formatDate(a.createdAt, a.bid.round.fund.timeZone),
+      };
+    }),
+  };
+}
+
+export default function Awards() {
+  const { waiting, events, toOffer, awards, funder } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/staff">Staff home</Link>
+      </p>
+      <h1>Awards and payments</h1>
+
+      <h2 id="approval">Payments waiting for approval</h2>
+      {waiting.length === 0 ? (
+        <p>No payment is waiting for a second funder.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Bid</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">How</th>
+                <th scope="col">Asked for by</th>
+                <th scope="col">
+                  <span className="visually-hidden">Action</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {waiting.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    {p.groupName}
+                    <span className="hint">{p.reference}</span>
+                  </th>
+                  <td className="num">{p.amount}</td>
+                  <td>{p.method}</td>
+                  <td>{p.asked}</td>
+                  <td>
+                    {p.youMayApprove ? (
+                      <Link to={`/staff/awards/${p.awardId}#payments`}>
+                        Review and approve<span className="visually-hidden"> the payment to {p.groupName}</span>
+                      </Link>
+                    ) : funder && p.mine ? (
+                      <>
+                        Another funder must approve this: you made the decision or asked for the payment.{" "}
+                        <Link to={`/staff/awards/${p.awardId}#payments`}>
+                          Open<span className="visually-hidden"> the award to {p.groupName}</span>
+                        </Link>
+                      </>
+                    ) : (
+                      <Link to={`/staff/awards/${p.awardId}#payments`}>
+                        Open<span className="visually-hidden"> the award to {p.groupName}</span>
+                      </Link>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <h2 id="events">Events waiting for decisions</h2>
+      {events.length === 0 ? (
+        <p>No event is waiting for decisions. An event appears here once the chair closes scoring.</p>
+      ) : (
+        <ul>
+          {events.map((e) => (
+            <li key={e.id}>
+              <Link to={`/staff/events/${e.id}/decisions`}>{e.title}</Link> ({e.round}, {e.date}): {e.progress}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="to-offer">Funded bids waiting for their award</h2>
+      {toOffer.length === 0 ? (
+        <p>Every funded bid has been offered its award.</p>
+      ) : (
+        <ul>
+          {toOffer.map((d) => (
+            <li key={d.id}>
+              {d.groupName} ({d.reference}), {d.decision}:{" "}
+              {d.eventId ? (
+                <Link to={`/staff/events/${d.eventId}/decisions#awards`}>
+                  offer the award<span className="visually-hidden"> to {d.groupName}</span>
+                </Link>
+              ) : (
+                "decided outside an event"
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h2 id="awards">All awards</h2>
+      {awards.length === 0 ? (
+        <p>No award has been offered yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Bid</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Award</th>
+                <th scope="col">Latest payment</th>
+                <th scope="col">Offered</th>
+              </tr>
+            </thead>
+            <tbody>
+              {awards.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/staff/awards/${a.id}`}>{a.groupName}</Link>
+                    <span className="hint">
+                      {a.reference}, {a.round}
+                    </span>
+                    {a.override ? <strong className="tag tag--yellow">Override</strong> : null}
+                  </th>
+                  <td className="num">{a.amount}</td>
+                  <td>
+                    <strong className={a.status.tag}>{a.status.label}</strong>
+                  </td>
+                  <td>{a.payment}</td>
+                  <td>{a.offered}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
