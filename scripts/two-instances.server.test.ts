@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -12,7 +12,7 @@ import { closeLiveBus } from "~/services/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
 import { keepAliveAgent, send, signIn } from "./bench/http";
-import { freePort, ROOT, serverBuildFile, startScript, type Env, type RunningProcess } from "./bench/processes";
+import { buildProblem, freePort, ROOT, startScript, type Env, type RunningProcess } from "./bench/processes";
 import { openLiveStream, type LiveStream } from "./bench/sse";
 
 // Several app instances behind a load balancer share one PostgreSQL database, and a screen may
@@ -45,8 +45,16 @@ let firstSlotId = "";
 let chair = { email: "", password: "" };
 
 beforeAll(async () => {
-  if (!existsSync(serverBuildFile())) {
-    const built = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], { cwd: ROOT, encoding: "utf8", timeout: 170_000 });
+  // why: the suite runs Jest before `remix build`; test this code, not a missing or older build.
+  if (buildProblem()) {
+    // why: Jest sets NODE_ENV=test, which would make remix build a development bundle.
+    const { NODE_OPTIONS: _vm, ...parent } = process.env;
+    const built = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], {
+      cwd: ROOT,
+      env: { ...parent, NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 170_000,
+    });
     if (built.status !== 0) throw new Error(`npx remix build failed:\n${built.stdout}\n${built.stderr}`);
   }
 

@@ -35,7 +35,7 @@ function tally() {
   const settle = async (request: LoadRequest, agent: http.Agent, from: number) => {
     result.sent += 1;
     try {
-      const reply = await send(agent, request.url, { timeoutMs: 10_000, ...request.options });
+      const reply = await send(agent, request.url, { timeoutMs: 30_000, ...request.options });
       const verdict = request.accept(reply);
       if (verdict === true) {
         result.accepted += 1;

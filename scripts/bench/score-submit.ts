@@ -19,7 +19,7 @@ export type ScoreTarget = "form" | "json" | "bare";
 export interface ScorePlan {
   rate: number;
   seconds: number;
-  warmupSeconds: number;
+  warmupRequests: number;
   burstConcurrency: number;
   burstMaxRequests: number;
   burstMaxSeconds: number;
@@ -98,8 +98,9 @@ export async function runScoreLoad(target: ScoreTarget, baseUrl: string, fixture
   const agent = keepAliveAgent(Math.max(64, plan.burstConcurrency));
   const make = requestMaker(target, baseUrl, fixture);
   try {
-    // why: the first requests pay for JIT compilation, module loading and new pool connections.
-    const warm = await offeredLoad({ agent, rate: plan.rate, seconds: plan.warmupSeconds, make });
+    // why: the first requests pay for JIT compilation, module loading and new pool connections;
+    // one at a time, so a slow machine is not already behind when the clock starts.
+    const warm = await burst({ agent, concurrency: 1, maxRequests: plan.warmupRequests, maxSeconds: 30, make });
     if (warm.failed > 0) throw new Error(`Warm-up submissions to ${target} failed: ${warm.firstFailure}`);
     const offered = await offeredLoad({ agent, rate: plan.rate, seconds: plan.seconds, make });
     const most = await burst({
