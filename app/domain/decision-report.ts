@@ -240,7 +240,12 @@ export function reportFindings(report: DecisionReport): Finding[] {
   } else {
     findings.push({
       tone: overrides.length ? "attention" : "ok",
-      title: overrides.length ? `${plural(overrides.length, "decision departs", "decisions depart")} from the proposal, each with a reason` : "Every decision follows the proposal",
+      title:
+        overrides.length === 0
+          ? "Every decision follows the proposal"
+          : overrides.length === 1
+            ? "1 decision departs from the proposal, with a reason"
+            : `${overrides.length} decisions depart from the proposal, each with a reason`,
       detail: overrides.length
         ? `${list(overrides.map((d) => ref(d.bidId)))}: the reasons are under Decisions.`
         : `${plural(report.decisions.length, "decision")} recorded as the ranking proposed.`,
@@ -270,7 +275,9 @@ export function reportFindings(report: DecisionReport): Finding[] {
       ? `${list(report.conflicts.map((c) => `${panellistName(report, c.panellistId)} on ${ref(c.bidId)}`))}. ` +
         (sheetsBeforeConflict.length
           ? `${plural(sheetsBeforeConflict.length, "sheet")} sent before the conflict was declared ${sheetsBeforeConflict.length === 1 ? "was" : "were"} left out of the counts.`
-          : "They did not score those pitches.")
+          : report.conflicts.length === 1
+            ? "They did not score that pitch."
+            : "They did not score those pitches.")
       : "No panellist declared a conflict with any pitch.",
   });
 
@@ -383,6 +390,8 @@ export interface ReportView {
     approved: string;
     twoPeople: boolean | null;
     providerId: string;
+    /** "Cheque number" or "Bank reference", for the manual reference beside it. */
+    manualReferenceLabel: string;
     manualReference: string;
     paidOn: string;
     idempotencyKey: string;
@@ -511,6 +520,7 @@ export function reportView(report: DecisionReport): ReportView {
       approved: p.approvedBy && p.approvedAt ? `${when(p.approvedAt)} by ${p.approvedBy.name}` : "Not approved",
       twoPeople: p.approvedBy ? approvedByTwoPeople(p) : null,
       providerId: p.providerId ?? "",
+      manualReferenceLabel: p.method === "CHEQUE" ? "Cheque number" : "Bank reference",
       manualReference: p.reference ?? "",
       paidOn: p.paidOn ? formatDate(p.paidOn, "UTC") : "",
       idempotencyKey: p.idempotencyKey,

@@ -109,7 +109,7 @@ describe("decisionReport", () => {
     ]);
     const findings = view.findings.map((f) => [f.tone, f.title]);
     expect(findings).toContainEqual(["ok", "Every payment was approved by a second funder"]);
-    expect(findings).toContainEqual(["attention", "1 decision departs from the proposal, each with a reason"]);
+    expect(findings).toContainEqual(["attention", "1 decision departs from the proposal, with a reason"]);
     expect(findings).toContainEqual(["ok", "1 conflict of interest declared"]);
     expect(findings).toContainEqual(["ok", "1 score was changed after first being sent"]);
     expect(findings.filter(([tone]) => tone === "problem")).toEqual([]);
