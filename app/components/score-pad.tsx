@@ -104,7 +104,8 @@ function writeDraft(key: string, body: string | null) {
 const textareaValue = Object.getOwnPropertyDescriptor(globalThis.HTMLTextAreaElement?.prototype ?? {}, "value");
 
 /** Puts answers (a form body) back into the controls, as if the person had chosen them. */
-function restore(form: HTMLFormElement, body: string) {
+function restore(form: HTMLFormElement, body: string, options: { clearFirst?: boolean } = {}) {
+  if (options.clearFirst) for (const radio of form.querySelectorAll<HTMLInputElement>("input[type=radio]")) radio.checked = false;
   for (const [name, value] of new URLSearchParams(body)) {
     if (name.startsWith("items.")) {
       for (const radio of form.querySelectorAll<HTMLInputElement>("input[type=radio]")) {
@@ -263,7 +264,10 @@ export function ScorePad(props: ScorePadProps) {
               className="button button--secondary"
               onClick={() => {
                 browserQueue().dismiss(key);
+                writeDraft(key, null);
                 setRefusal(null);
+                // why: read-only answers must be the ones that count, not the ones refused.
+                if (formRef.current) restore(formRef.current, new URLSearchParams({ comment: "", ...props.values }).toString(), { clearFirst: true });
               }}
             >
               Dismiss

@@ -103,7 +103,7 @@ export default function ScorePitch() {
           <p>{general}</p>
         </div>
       ) : null}
-      {!loaded.pitch.recused && (heard || posted) ? (
+      {posted || (!loaded.pitch.recused && heard) ? (
         <ScorePad
           eventId={loaded.eventId}
           bidId={loaded.pitch.bidId}
