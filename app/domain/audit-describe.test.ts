@@ -4,6 +4,7 @@ import {
   describeAction,
   describeActor,
   describePayload,
+  formatAuditTime,
   humanise,
   subjectLink,
 } from "~/domain/audit-describe";
@@ -138,7 +139,7 @@ describe("describePayload", () => {
 
   it("puts the erasure reason and the checkpoint's origin in words", () => {
     const erased = describePayload("personal_data.erased", { pseudonymId: "p1", reason: "retention", retentionMonths: 12, mailRedacted: 2 }, format);
-    expect(erased.map((r) => r.value)).toEqual(["p1", "Kept as long as the retention period allows", "12", "2"]);
+    expect(erased.map((r) => r.value)).toEqual(["p1", "The retention period ended", "12", "2"]);
     const checkpoint = describePayload("audit.checkpoint_created", { checkpointId: "c1", via: "cli" }, format);
     expect(checkpoint.map((r) => `${r.label}: ${r.value}`)).toEqual([
       "Checkpoint: c1",
@@ -154,5 +155,12 @@ describe("describePayload", () => {
   it("turns unknown field names into words", () => {
     expect(humanise("pausedRemainingMs")).toBe("Paused remaining ms");
     expect(humanise("leave_unheard")).toBe("Leave unheard");
+  });
+});
+
+describe("formatAuditTime", () => {
+  it("shows the time to the second in London, summer and winter", () => {
+    expect(formatAuditTime(new Date("2027-07-01T08:30:05Z"), "Europe/London")).toBe("1 July 2027, 09:30:05");
+    expect(formatAuditTime(new Date("2027-12-01T08:30:05Z"), "Europe/London")).toBe("1 December 2027, 08:30:05");
   });
 });

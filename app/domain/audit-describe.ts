@@ -1,5 +1,8 @@
 import type { AuditAction } from "~/domain/audit-events";
 import type { Permission } from "~/domain/permissions";
+import { ERASURE_REASONS } from "~/domain/personal-data";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import { formatDateTime } from "~/domain/zoned-time";
 
 // The audit log in words an auditor reads months later: what each action means, what its
@@ -300,14 +303,7 @@ const FIELD_LABELS: Record<string, string> = {
 
 // Coded values this area writes, in words; other payload values are shown as stored.
 const VALUE_WORDS: Record<string, Record<string, Record<string, string>>> = {
-  "personal_data.erased": {
-    reason: {
-      request: "The person asked for it to be erased",
-      objection: "The person objected to its use",
-      no_longer_needed: "No longer needed",
-      retention: "Kept as long as the retention period allows",
-    },
-  },
+  "personal_data.erased": { reason: ERASURE_REASONS },
   "audit.checkpoint_created": { via: { web: "On the audit pages", cli: "On the server's command line" } },
 };
 
@@ -367,4 +363,9 @@ export function humanise(key: string): string {
     .toLowerCase()
     .trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "1 March 2027, 09:30:05" in the given zone: to the second, as an auditor needs it. */
+export function formatAuditTime(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "d MMMM yyyy, HH:mm:ss");
 }

@@ -98,3 +98,10 @@ export async function auditFilterOptions() {
   const actions = [...new Set([...Object.keys(AUDIT_PAYLOADS), ...used.map((u) => u.action)])];
   return { actions, users, events };
 }
+
+/** The one currency the funds use, for amounts in payloads; null when funds differ (shown in pence then). */
+export async function logCurrency(): Promise<string | null> {
+  const currencies = await db().fund.groupBy({ by: ["currency"] });
+  if (currencies.length === 0) return "GBP";
+  return currencies.length === 1 ? currencies[0].currency : null;
+}

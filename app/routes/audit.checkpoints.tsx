@@ -1,0 +1,266 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary, TextArea, fieldId } from "~/components/forms";
+import { CHECKPOINT_TEXT_MAX, NOTE_MAX, describeVerdict, newCheckpointSchema, shortHash } from "~/domain/checkpoint";
+import { can } from "~/domain/permissions";
+import { formatDateTime } from "~/domain/zoned-time";
+import { createCheckpoint, listCheckpoints, verifyAgainstFile } from "~/models/checkpoint.server";
+import { requirePermission } from "~/utils/auth.server";
+import { parseForm } from "~/utils/forms";
+
+export const meta: MetaFunction = () => [{ title: "Audit checkpoints – Pitchday" }];
+
+const TIME_ZONE = "Europe/London";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "audit:read");
+  const checkpoints = await listCheckpoints();
+  const created = new URL(request.url).searchParams.get("created");
+  return {
+    canCreate: can(user, "audit:checkpoint"),
+    created: checkpoints.find((c) => c.id === created) ? created : null,
+    checkpoints: checkpoints.map((c) => ({
+      id: c.id,
+      seq: c.seq,
+      hash: shortHash(c.hash),
+      at: formatDateTime(c.createdAt, TIME_ZONE),
+      note: c.note,
+      takenBy: c.takenBy ?? "Unknown",
+    })),
+  };
+}
+
+type ActionData =
+  | { form: "create"; errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string }
+  | { form: "verify"; errors: Record<string, string>; values: { checkpoint: string } }
+  | { form: "verify"; verdict: { ok: boolean; text: string; seq: number; at: string; funder: string | null; note: string }; errors?: undefined; values: { checkpoint: string } };
+
+// why a limit: a checkpoint file is a few hundred bytes; anything far bigger is not one.
+const UPLOAD_MAX = 64 * 1024;
+
+async function readForm(request: Request): Promise<FormData | "too-big"> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+  try {
+    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_MAX }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return "too-big";
+    throw error;
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  if (form === "too-big") {
+    await requirePermission(request, "audit:read");
+    return data<ActionData>(
+      { form: "verify", errors: { file: "The file is too big to be a Pitchday checkpoint. Choose the .json file you downloaded." }, values: { checkpoint: "" } },
+      { status: 400 },
+    );
+  }
+  if (form.get("intent") === "create") {
+    const user = await requirePermission(request, "audit:checkpoint");
+    const submission = parseForm(newCheckpointSchema, form);
+    if (!submission.ok) return data<ActionData>({ form: "create", errors: submission.errors, values: submission.values }, { status: 400 });
+    const result = await createCheckpoint({ note: submission.data.note, via: "web" }, { type: "user", id: user.id });
+    if (!result.ok) return data<ActionData>({ form: "create", errors: {}, values: submission.values, problem: result.error }, { status: 409 });
+    return redirect(`/audit/checkpoints?created=${result.checkpoint.id}`);
+  }
+
+  // Checking against a kept checkpoint reads the log and changes nothing, so any auditor may.
+  await requirePermission(request, "audit:read");
+  const file = form.get("file");
+  const pasted = String(form.get("checkpoint") ?? "");
+  const uploaded = file instanceof File && file.size > 0 ? await file.text() : null;
+  const values = { checkpoint: pasted.slice(0, CHECKPOINT_TEXT_MAX) };
+  if (uploaded === null && !pasted.trim()) {
+    return data<ActionData>({ form: "verify", errors: { checkpoint: "Paste the checkpoint, or choose its file." }, values }, { status: 400 });
+  }
+  if (uploaded === null && pasted.length > CHECKPOINT_TEXT_MAX) {
+    return data<ActionData>({ form: "verify", errors: { checkpoint: "This is too long to be a Pitchday checkpoint. Paste only the checkpoint file." }, values }, { status: 400 });
+  }
+  const checked = await verifyAgainstFile(uploaded ?? pasted);
+  if (!checked.ok) {
+    return data<ActionData>({ form: "verify", errors: { [uploaded !== null ? "file" : "checkpoint"]: checked.error }, values }, { status: 400 });
+  }
+  return data<ActionData>({
+    form: "verify",
+    values,
+    verdict: {
+      ok: checked.verdict.ok,
+      text: describeVerdict(checked.verdict),
+      seq: checked.file.seq,
+      at: formatDateTime(new Date(checked.file.at), TIME_ZONE),
+      funder: checked.file.funder ?? null,
+      note: checked.file.note,
+    },
+  });
+}
+
+export default function Checkpoints() {
+  const { checkpoints, canCreate, created } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const createErrors = result?.form === "create" ? result.errors : {};
+  const verifyErrors = result?.form === "verify" && result.errors ? result.errors : {};
+  const verdict = result?.form === "verify" && "verdict" in result ? result.verdict : null;
+  const newest = checkpoints.find((c) => c.id === created);
+
+  return (
+    <>
+      <p>
+        <Link to="/audit">Back to the audit log</Link>
+      </p>
+      <h1>Audit checkpoints</h1>
+      <p className="lead">
+        A checkpoint writes down the newest entry of the audit log and its seal. Give the file to someone outside Pitchday, such as your
+        finance team or a trustee. Later, anyone can check it against the log: if the log only grew, nothing before the checkpoint was
+        changed, removed or rewritten.
+      </p>
+
+      {newest ? (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">Checkpoint taken at entry #{newest.seq}</p>
+          <p>
+            <a href={`/audit/checkpoints/${newest.id}.json`} download>
+              Download checkpoint #{newest.seq}
+            </a>{" "}
+            and keep it somewhere outside Pitchday.
+          </p>
+        </div>
+      ) : null}
+
+      {canCreate ? (
+        <section aria-labelledby="take">
+          <h2 id="take">Take a checkpoint</h2>
+          <p>The log is verified first; no checkpoint is taken of a broken log. Taking one is recorded in the audit log with your name.</p>
+          {result?.form === "create" && result.problem ? (
+            <div className="error-summary" role="alert" tabIndex={-1}>
+              <h2>No checkpoint was taken</h2>
+              <p>{result.problem}</p>
+            </div>
+          ) : null}
+          <ErrorSummary errors={createErrors} labels={{ note: "Note" }} />
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="create" />
+            <TextArea
+              name="note"
+              label="Note"
+              optional
+              hint="Who you are giving it to, or why. It is written into the file."
+              maxChars={NOTE_MAX}
+              rows={2}
+              defaultValue={result?.form === "create" ? String(result.values.note ?? "") : ""}
+              error={createErrors.note}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              Take a checkpoint
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <h2 id="taken">Checkpoints taken</h2>
+      {checkpoints.length === 0 ? (
+        <p>No checkpoint has been taken yet.</p>
+      ) : (
+        <ol className="audit-entries" aria-labelledby="taken">
+          {checkpoints.map((c) => (
+            <li key={c.id} id={`checkpoint-${c.id}`} className="audit-entry checkpoint">
+              <h3 className="audit-entry__title">Checkpoint at entry #{c.seq}</h3>
+              <dl className="summary summary--compact audit-entry__facts">
+                <div>
+                  <dt>Seal</dt>
+                  <dd>
+                    <code>{c.hash}</code>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Taken</dt>
+                  <dd>{c.at}</dd>
+                </div>
+                <div>
+                  <dt>By</dt>
+                  <dd>{c.takenBy}</dd>
+                </div>
+                <div>
+                  <dt>Note</dt>
+                  <dd className={c.note ? "break-anywhere" : "muted"}>{c.note || "None"}</dd>
+                </div>
+              </dl>
+              <p>
+                <a href={`/audit/checkpoints/${c.id}.json`} download className="audit-entry__more">
+                  Download checkpoint #{c.seq}
+                </a>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <section aria-labelledby="check">
+        <h2 id="check">Check the log against a checkpoint</h2>
+        {verdict ? (
+          <div className={`verdict ${verdict.ok ? "verdict--ok" : "verdict--bad"}`} role="status" tabIndex={-1}>
+            <p className="verdict__title">{verdict.ok ? "The log only grew" : "The log does not match this checkpoint"}</p>
+            <p>{verdict.text}</p>
+            <p className="hint">
+              Checkpoint at entry #{verdict.seq}, taken {verdict.at}
+              {verdict.funder ? ` for ${verdict.funder}` : ""}
+              {verdict.note ? `. Note: ${verdict.note}` : ""}.
+            </p>
+          </div>
+        ) : null}
+        <ErrorSummary errors={verifyErrors} labels={{ checkpoint: "Checkpoint", file: "Checkpoint file" }} />
+        <Form method="post" encType="multipart/form-data" noValidate>
+          <input type="hidden" name="intent" value="verify" />
+          <div className={`field${verifyErrors.file ? " field--error" : ""}`}>
+            <label htmlFor={fieldId("file")}>Checkpoint file</label>
+            <span className="hint" id={`${fieldId("file")}-hint`}>
+              The .json file that was downloaded from this page or written by <code>npm run audit:checkpoint</code>.
+            </span>
+            {verifyErrors.file ? (
+              <span className="error-message" id={`${fieldId("file")}-error`}>
+                <span className="visually-hidden">Error: </span>
+                {verifyErrors.file}
+              </span>
+            ) : null}
+            <input
+              type="file"
+              id={fieldId("file")}
+              name="file"
+              accept="application/json,.json"
+              aria-describedby={[`${fieldId("file")}-hint`, verifyErrors.file ? `${fieldId("file")}-error` : null].filter(Boolean).join(" ")}
+              aria-invalid={verifyErrors.file ? true : undefined}
+            />
+          </div>
+          <TextArea
+            name="checkpoint"
+            label="Or paste the checkpoint"
+            hint="Open the file in any text editor and paste all of it, from { to }."
+            rows={8}
+            spellCheck={false}
+            className="input--code-block"
+            defaultValue={result?.form === "verify" ? result.values.checkpoint : ""}
+            error={verifyErrors.checkpoint}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Check the log
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
