@@ -161,6 +161,26 @@ export default function FundPage() {
           </table>
         </div>
       )}
+
+      <section aria-labelledby="open-data">
+        <h2 id="open-data">Open data</h2>
+        <p>
+          This fund&rsquo;s awards as 360Giving open data, ready to publish: amounts awarded and paid, and the
+          organisations funded. Nothing personal is included.
+        </p>
+        <ul>
+          <li>
+            <a href={`/staff/funds/${fund.id}/360giving.json`} download>
+              Download 360Giving JSON<span className="visually-hidden"> for {fund.name}</span>
+            </a>
+          </li>
+          <li>
+            <a href={`/staff/funds/${fund.id}/360giving.csv`} download>
+              Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {fund.name}</span>
+            </a>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }

@@ -1,0 +1,135 @@
+import { db } from "~/db.server";
+import { sumPence } from "~/domain/money";
+import {
+  buildThreeSixtyPackage,
+  toThreeSixtyCsv,
+  type ThreeSixtyAward,
+  type ThreeSixtyFund,
+  type ThreeSixtyPackage,
+} from "~/domain/three-sixty";
+import { fundPackage } from "~/domain/three-sixty-fund";
+
+// A fund's (or one round's) awards as 360Giving open data: the JSON package and the flat CSV.
+// Awards count once offered and until cancelled; the amount disbursed is what has been paid.
+// The award date is the day the funder decided, where the fund is. Nothing personal is read:
+// no contact details, no signed names, no panellists (see app/domain/three-sixty.ts).
+//
+// Interface (null: no such fund or round):
+//   fundOpenData(fundId, { now, license? })   -> { name, grants, awardedPence, disbursedPence, package, csv } | null
+//   roundOpenData(roundId, { now, license? }) -> the same for one round
+//   openDataFunds()                            -> every fund with how many grants it would publish
+
+interface Options {
+  now: Date;
+  license?: string;
+}
+
+const fundSelect = { id: true, name: true, funderName: true, funderOrgId: true, grantIdPrefix: true, currency: true, timeZone: true } as const;
+
+const awardSelect = {
+  amountPence: true,
+  createdAt: true,
+  acceptedAt: true,
+  decision: { select: { decidedAt: true } },
+  payments: { select: { status: true, amountPence: true, updatedAt: true } },
+  bid: {
+    select: {
+      reference: true,
+      pseudonymId: true,
+      projectTitle: true,
+      summary: true,
+      groupName: true,
+      charityNumber: true,
+      companyNumber: true,
+      area: true,
+      amountRequestedPence: true,
+    },
+  },
+} as const;
+
+type AwardRow = Awaited<ReturnType<typeof awardsWhere>>[number];
+
+function awardsWhere(roundId: string) {
+  return db().award.findMany({ where: { status: { not: "CANCELLED" }, bid: { roundId } }, select: awardSelect });
+}
+
+function toAward(row: AwardRow): ThreeSixtyAward {
+  const paid = row.payments.filter((p) => p.status === "PAID");
+  const times = [row.createdAt, row.decision.decidedAt, row.acceptedAt, ...row.payments.map((p) => p.updatedAt)].filter(
+    (t): t is Date => t !== null,
+  );
+  return {
+    bidReference: row.bid.reference,
+    pseudonymId: row.bid.pseudonymId,
+    projectTitle: row.bid.projectTitle,
+    summary: row.bid.summary,
+    groupName: row.bid.groupName,
+    charityNumber: row.bid.charityNumber,
+    companyNumber: row.bid.companyNumber,
+    area: row.bid.area,
+    amountRequestedPence: row.bid.amountRequestedPence,
+    amountAwardedPence: row.amountPence,
+    amountDisbursedPence: sumPence(paid.map((p) => p.amountPence)),
+    awardedAt: row.decision.decidedAt,
+    modifiedAt: new Date(Math.max(...times.map((t) => t.getTime()))),
+  };
+}
+
+function result(name: string, pkg: ThreeSixtyPackage, awards: ThreeSixtyAward[], fund: { currency: string; timeZone: string }) {
+  return {
+    name,
+    currency: fund.currency,
+    timeZone: fund.timeZone,
+    grants: pkg.grants.length,
+    awardedPence: sumPence(awards.map((a) => a.amountAwardedPence)),
+    disbursedPence: sumPence(awards.map((a) => a.amountDisbursedPence)),
+    package: pkg,
+    csv: toThreeSixtyCsv(pkg),
+  };
+}
+
+export type OpenData = ReturnType<typeof result>;
+
+function threeSixtyFund(fund: { funderName: string; funderOrgId: string; grantIdPrefix: string; currency: string; timeZone: string }): ThreeSixtyFund {
+  const { funderName, funderOrgId, grantIdPrefix, currency, timeZone } = fund;
+  return { funderName, funderOrgId, grantIdPrefix, currency, timeZone };
+}
+
+export async function fundOpenData(fundId: string, options: Options): Promise<OpenData | null> {
+  const fund = await db().fund.findUnique({
+    where: { id: fundId },
+    select: { ...fundSelect, rounds: { orderBy: { opensAt: "asc" }, select: { id: true, title: true, slug: true } } },
+  });
+  if (!fund) return null;
+  const rounds = await Promise.all(
+    fund.rounds.map(async (round) => ({ round: { title: round.title, slug: round.slug }, awards: (await awardsWhere(round.id)).map(toAward) })),
+  );
+  const pkg = fundPackage({ fund: { ...threeSixtyFund(fund), id: fund.id, name: fund.name }, rounds, now: options.now, license: options.license });
+  return result(fund.name, pkg, rounds.flatMap((r) => r.awards), fund);
+}
+
+export async function roundOpenData(roundId: string, options: Options): Promise<OpenData | null> {
+  const round = await db().round.findUnique({ where: { id: roundId }, select: { id: true, title: true, slug: true, fund: { select: fundSelect } } });
+  if (!round) return null;
+  const awards = (await awardsWhere(round.id)).map(toAward);
+  const pkg = buildThreeSixtyPackage({
+    fund: threeSixtyFund(round.fund),
+    round: { title: round.title, slug: round.slug },
+    awards,
+    now: options.now,
+    license: options.license,
+  });
+  return result(`${round.fund.name}, ${round.title}`, pkg, awards, round.fund);
+}
+
+export async function openDataFunds() {
+  const funds = await db().fund.findMany({
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      name: true,
+      rounds: { select: { _count: { select: { bids: { where: { award: { is: { status: { not: "CANCELLED" } } } } } } } } },
+    },
+  });
+  return funds.map((fund) => ({ id: fund.id, name: fund.name, grants: fund.rounds.reduce((sum, r) => sum + r._count.bids, 0) }));
+}
