@@ -129,6 +129,7 @@ test("panellists score on their phones through a dropping Wi-Fi, and the audienc
     await expect(now).toContainText("Questions");
     await expect(priya.getByRole("heading", { name: /^Your score for / })).toBeVisible();
     await expect(pitchInOrder(priya, order[0])).toContainText("Not scored");
+    await priya.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     await expectAccessible(priya);
   });
 
@@ -184,6 +185,8 @@ test("panellists score on their phones through a dropping Wi-Fi, and the audienc
 
   await test.step("the audience changes the vote once the second pitch has started, without reloading", async () => {
     await page.getByRole("button", { name: "Next phase: panel scoring" }).click();
+    // why: the chair's page ignores a press while the previous one is on its way; wait for it.
+    await expect(page.getByText(`The panel is scoring ${order[0]}.`)).toBeVisible();
     await page.getByRole("button", { name: `Start next pitch: ${order[1]}` }).click();
     await expect(page.getByRole("button", { name: "Next phase: questions" })).toBeVisible();
     await expect(audience.getByRole("checkbox")).toHaveCount(2);
@@ -200,7 +203,11 @@ test("panellists score on their phones through a dropping Wi-Fi, and the audienc
   });
 
   await test.step("a late change to a locked pitch is refused on Priya's phone, with her answers kept", async () => {
+    // Priya's page followed the chair to the second pitch, its one page included, without a reload.
     await expect(priya.locator(".now")).toContainText(order[1]);
+    await expect(priya.locator(".one-page")).toContainText(order[1]);
+    await expect(priya.locator(".now")).toContainText("Pitching");
+    expect(await priya.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await priya.getByRole("link", { name: /^Change your score for / }).click();
     await expect(score(priya, "Need", 5)).toBeChecked();
     await priya.context().setOffline(true);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { connectionText, useLiveState } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
@@ -87,8 +87,11 @@ export default function PanelHome() {
   // why: the one page of a new pitch is not in the live state (only titles are); fetch the page
   // data again when the chair moves on, unless the phone knows it is offline.
   const staleCurrent = current !== null && !onePageIsCurrent;
+  const askedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (staleCurrent && revalidator.state === "idle" && navigator.onLine !== false) revalidator.revalidate();
+    if (!staleCurrent || askedFor.current === state.currentSlotId || revalidator.state !== "idle" || navigator.onLine === false) return;
+    askedFor.current = state.currentSlotId;
+    revalidator.revalidate();
   }, [staleCurrent, state.currentSlotId, revalidator]);
 
   return (
