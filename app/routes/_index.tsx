@@ -13,6 +13,9 @@ export default function Home() {
           Find a funding round and apply
         </Link>
       </p>
+      <p>
+        <Link to="/results">See which projects were funded at past pitch events</Link>
+      </p>
       <h2>Already applied?</h2>
       <p>Use the private link we emailed you to check, change or withdraw your bid.</p>
       <h2>Organisers, funders and auditors</h2>
