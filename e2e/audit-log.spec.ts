@@ -46,6 +46,9 @@ test("the auditor sees the chain verified, filters the log by action and opens w
   expect(titles.length).toBeGreaterThan(1);
   for (const title of titles) expect(title).toMatch(/^#\d+\s+Bid submitted$/);
   await expect(page.getByLabel("What happened")).toHaveValue("bid.submitted");
+  await page.getByRole("button", { name: "Verify now" }).click();
+  await expect(page).toHaveURL(/action=bid\.submitted/);
+  await expect(state).toContainText(/Verified: \d+ entries/);
 
   const first = entries.first();
   await expect(first).toContainText(/Who\s*The group PD-\d{4}-\d{4}/);

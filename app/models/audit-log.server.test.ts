@@ -3,7 +3,7 @@ import { database, db } from "~/db.server";
 import type { AuditAction, AuditActor, AuditPayload } from "~/domain/audit-events";
 import { parseAuditFilter, type AuditFilter } from "~/domain/audit-filter";
 import { appendAudit } from "~/models/audit.server";
-import { auditFilterOptions, listAuditLog } from "~/models/audit-log.server";
+import { auditFilterOptions, listAuditLog, logCurrency } from "~/models/audit-log.server";
 
 useTestDatabase();
 
@@ -117,5 +117,15 @@ describe("auditFilterOptions", () => {
     );
     expect((await auditFilterOptions()).actions).toContain("legacy.thing");
     await database().sql.exec(`DELETE FROM "AuditEntry" WHERE seq = 100`);
+  });
+});
+
+describe("logCurrency", () => {
+  it("is the funds' one currency, and none to assume once funds use different ones", async () => {
+    expect(await logCurrency()).toBe("GBP");
+    await db().fund.create({
+      data: { name: "Euro fund", currency: "EUR", potPence: 1_000, minAwardPence: 100, maxAwardPence: 1_000, funderName: "Stichting", funderOrgId: "NL-X", grantIdPrefix: "360G-nl" },
+    });
+    expect(await logCurrency()).toBeNull();
   });
 });
