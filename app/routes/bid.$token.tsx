@@ -1,8 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BidSummary } from "~/components/bid-summary";
+import { GroupDecision } from "~/components/decision/group-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { groupAwardView } from "~/domain/group-award";
+import { awardForBid } from "~/models/award.server";
 import { bidAnswers, bidStatusView, requireBidByToken } from "~/models/bid.server";
+import { paymentsConfigured } from "~/services/payments/stripe.server";
 
 // The group's own page, reached by the private link: where the bid stands and what comes next.
 
@@ -16,13 +20,18 @@ const NOTICES = {
   "draft-saved": "draft-saved",
   "changes-saved": "changes-saved",
   withdrawn: "withdrawn",
+  accepted: "accepted",
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   const notice = new URL(request.url).searchParams.get("notice") ?? "";
+  // Award and payment: only once the funder's decision is confirmed.
+  const award = bid.status === "FUNDED" ? await awardForBid(bid.id) : null;
+  const { currency, timeZone } = bid.round.fund;
   return {
     token: params.token as string,
+    award: award ? groupAwardView({ ...award, recipient: award.bid.recipient }, { currency, timeZone, stripe: paymentsConfigured() }) : null,
     bid: bidStatusView(bid, new Date()),
     answers: bidAnswers(bid),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
@@ -30,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function BidStatus() {
-  const { token, bid, answers, notice } = useLoaderData<typeof loader>();
+  const { token, bid, answers, notice, award } = useLoaderData<typeof loader>();
   const base = `/bid/${token}`;
   return (
     <>
@@ -51,6 +60,11 @@ export default function BidStatus() {
         <div className="notice notice--success" role="status">
           <p className="notice__title">Your bid has been withdrawn</p>
           <p>We have sent a confirmation to {bid.contactEmail ?? "your email address"}.</p>
+        </div>
+      ) : notice === "accepted" ? (
+        <div className="notice notice--success" role="status">
+          <p className="notice__title">You have accepted the conditions of the award</p>
+          <p>The funder can now arrange the payment. We will email you when it has been made.</p>
         </div>
       ) : null}
 
@@ -111,6 +125,10 @@ export default function BidStatus() {
 
       <h2>What happens next</h2>
       <NextSteps bid={bid} />
+
+      {bid.status === "FUNDED" || bid.status === "NOT_FUNDED" ? (
+        <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.statusReason} award={award} />
+      ) : null}
 
       {bid.statusReason && (bid.status === "DECLINED" || bid.status === "SHORTLISTED") ? (
         <>
@@ -194,7 +212,7 @@ function NextSteps({ bid }: { bid: View }) {
     case "WITHDRAWN":
       return <p>You withdrew this bid{bid.withdrawn ? ` on ${bid.withdrawn}` : ""}. The organisers will not consider it.</p>;
     case "FUNDED":
-      return <p>Your bid has been funded. We will email you about the award and payment.</p>;
+      return <p>Your bid has been funded. The award, its conditions and the payment are below.</p>;
     case "NOT_FUNDED":
       return <p>Your bid was not funded this time. Thank you for pitching; you are welcome to apply to future rounds.</p>;
   }

@@ -118,7 +118,11 @@ export default function StaffHome() {
           <h2 id="funder">Decisions and awards</h2>
           <p>
             As a funder you read the bids and the panel's results, decide the awards with a reason for each, and approve
-            payments another funder has asked for. Open a round above to start.
+            payments another funder has asked for.
+          </p>
+          <p>
+            <Link to="/staff/awards">Awards and payments</Link>: events waiting for your decisions, awards to offer and
+            payments waiting for a second funder.
           </p>
         </section>
       ) : null}

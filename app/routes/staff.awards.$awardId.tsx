@@ -48,7 +48,9 @@ const NOTICES: Record<string, string> = {
   offered: "Award offered. The group has been emailed the conditions and can accept them through its private link, or here on this device.",
   accepted: "Acceptance recorded. A funder can now ask for the payment.",
   requested: "Payment asked for. Another funder must approve it before it is made.",
-  approved: "Payment approved.",
+  approved: "Payment approved. Once it has been made, record the cheque number or the transfer’s reference below.",
+  "approved-paid": "Payment approved and sent: Stripe has made the transfer to the group’s account.",
+  "approved-sent": "Payment approved and sent to Stripe. How it went is below.",
   sent: "Payment sent to Stripe. Its status is below.",
   paid: "Payment recorded as made. The group has been emailed.",
   "payment-cancelled": "Payment cancelled. You can ask for a new one.",
@@ -117,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decision: {
       text: describeDecision(decision.outcome, decision.amountPence, fund.currency),
       tag: OUTCOME_VIEW[decision.outcome].tag,
-      proposal: `${describeDecision(decision.proposedOutcome, decision.proposedAmountPence, fund.currency)}. ${decision.proposalReason}.`,
+      proposal: `${decision.proposalReason}.`,
       override: decision.overrideReason,
       feedback: decision.feedback,
       by: `${who(decision.decidedById)}, ${when(decision.decidedAt)}`,
@@ -132,11 +134,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     payments,
-    today: fundDay(now, fund.timeZone),
+    today: fundDay(now, fund.timeZone).split("-").reverse().join("/"),
     can: {
       accept: status === "OFFERED" && mayActForGroup(user),
       onboard: stripe && live && !recipient?.payoutsEnabled && mayActForGroup(user),
-      check: stripe && Boolean(recipient) && mayActForGroup(user),
+      check: stripe && live && Boolean(recipient) && mayActForGroup(user),
       request: status === "ACCEPTED" && !open && can(user, "payment:request"),
       cancelAward: live && can(user, "award:issue") && !open,
     },
@@ -194,7 +196,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const done = await approvePayment(form.paymentId, user);
       if (!done.ok) return refused(done);
       if (done.notSent) return answer(200, { info: `Payment approved, but not sent: ${done.notSent}` });
-      return redirect(`${here}?notice=approved`);
+      const stripe = done.payment.method === "STRIPE";
+      return redirect(`${here}?notice=${stripe ? (done.payment.status === "PAID" ? "approved-paid" : "approved-sent") : "approved"}`);
     }
     case "send": {
       const done = await sendPayment(form.paymentId, user);

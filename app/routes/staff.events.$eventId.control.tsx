@@ -253,6 +253,22 @@ export default function ChairControls() {
         </section>
       ) : null}
 
+      {event.state === "SCORING_CLOSED" || event.state === "DECIDED" ? (
+        <section aria-labelledby="decisions-title">
+          <h2 id="decisions-title">{event.state === "DECIDED" ? "Decisions confirmed" : "Over to the funder"}</h2>
+          <p>
+            {event.state === "DECIDED"
+              ? "The funder has confirmed the decisions and the groups have been emailed."
+              : "The funder reviews the ranking and decides each bid on the decisions page; confirming them there closes the event."}
+          </p>
+          <p>
+            <Link to={`/staff/events/${event.id}/decisions`} className="button button--secondary">
+              {event.state === "DECIDED" ? "See the decisions" : "Go to the decisions"}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
       <h2 id="order-title">Running order</h2>
       <p className="hint">
         {state.panel.joined} of {state.panel.active}{" "}

@@ -253,7 +253,7 @@ export default function Decisions() {
         </div>
       ) : null}
       <ProblemSummary
-        title={result?.problem ? "That was not saved" : "There is a problem"}
+        title={problems.length ? "There is a problem" : "That was not saved"}
         message={problems.length ? null : result?.problem}
         problems={problems}
       />
@@ -333,9 +333,7 @@ export default function Decisions() {
             <dl className="summary summary--compact">
               <div>
                 <dt>Proposal</dt>
-                <dd>
-                  {row.proposal.text}. {row.proposal.reason}.
-                </dd>
+                <dd>{row.proposal.reason}.</dd>
               </div>
               <div>
                 <dt>Decision</dt>

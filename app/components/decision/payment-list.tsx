@@ -30,6 +30,7 @@ export function paymentFieldId(paymentId: string, field: string) {
 
 interface Props {
   payments: PaymentRow[];
+  /** Today in the fund's time zone, as the date field shows it: 14/05/2027. */
   today: string;
   errors: { paymentId: string; errors: Record<string, string>; values: Record<string, string | string[]> } | null;
 }
@@ -127,7 +128,7 @@ export function PaymentList({ payments, today, errors }: Props) {
                   name="reference"
                   id={id("reference")}
                   label={p.cheque ? "Cheque number" : "Bank transfer reference"}
-                  hint="As it appears on the cheque stub or the bank statement."
+                  hint={p.cheque ? "As printed on the cheque." : "As it appears on the bank statement."}
                   maxLength={REFERENCE_MAX}
                   autoComplete="off"
                   className="input--short"
@@ -137,10 +138,9 @@ export function PaymentList({ payments, today, errors }: Props) {
                 <TextField
                   name="paidOn"
                   id={id("paidOn")}
-                  type="date"
                   label="Date paid"
-                  hint="For example 14/05/2027."
-                  max={today}
+                  hint="Day, month and year, for example 14/05/2027."
+                  autoComplete="off"
                   className="input--short"
                   defaultValue={typed("paidOn", today)}
                   error={mine?.errors.paidOn}
