@@ -105,6 +105,19 @@ test("the auditor takes a checkpoint, downloads it, and pasting it back shows th
   await expect(await chainVerdict(page)).toContainText("The log only grew");
 });
 
+test("an uploaded checkpoint file is checked too; a file that is not one gets a clear reason", async ({ page }) => {
+  await loginAs(page, "auditor", "/audit/checkpoints");
+  const upload = page.getByLabel("Checkpoint file");
+  await upload.setInputFiles({ name: "checkpoint.json", mimeType: "application/json", buffer: Buffer.from(checkpointText) });
+  await page.getByRole("button", { name: "Check the log" }).click();
+  await expect(page.locator(".verdict")).toContainText("The log only grew");
+
+  await upload.setInputFiles({ name: "photo.json", mimeType: "application/json", buffer: Buffer.alloc(100_000, "x") });
+  await page.getByRole("button", { name: "Check the log" }).click();
+  await expect(page.locator("#field-file-error")).toContainText("The file is too big to be a Pitchday checkpoint.");
+  await expectAccessible(page);
+});
+
 test("a pasted file that is not a checkpoint gets a clear reason next to the box", async ({ page }) => {
   await loginAs(page, "auditor", "/audit/checkpoints");
   await page.getByLabel("Or paste the checkpoint").fill(checkpointText.replace(/"hash": "[0-9a-f]+"/, '"hash": "abc"'));
