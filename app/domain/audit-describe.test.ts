@@ -87,6 +87,8 @@ describe("subjectLink", () => {
     const auditor = as("AUDITOR");
     expect(subjectLink("bid", "b1", auditor)).toBe("/staff/bids/b1");
     expect(subjectLink("user", "u1", auditor)).toBeNull();
+    // An auditor reads an event through its decision report instead of the organiser's page.
+    expect(subjectLink("event", "e1", auditor)).toBe("/audit/events/e1");
     expect(subjectLink("bid", "b1", as("ADMIN"))).toBeNull();
   });
 

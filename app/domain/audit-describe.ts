@@ -160,17 +160,23 @@ export const ACTOR_TYPES = [
 
 interface SubjectKind {
   label: string;
-  path?: (id: string) => string;
-  /** Who may open that page; the log links there only for them. */
-  permission?: Permission;
+  /** Pages that show it, best first, each for those holding its permission; the log links to the first the reader may open. */
+  pages?: { path: (id: string) => string; permission: Permission }[];
 }
 
 const SUBJECTS: Record<string, SubjectKind> = {
-  bid: { label: "Bid", path: (id) => `/staff/bids/${id}`, permission: "bid:read" },
-  round: { label: "Round", path: (id) => `/staff/rounds/${id}`, permission: "fund:read" },
-  fund: { label: "Fund", path: (id) => `/staff/funds/${id}`, permission: "fund:read" },
-  user: { label: "Staff member", path: (id) => `/admin/users/${id}`, permission: "user:manage" },
-  event: { label: "Pitch event", path: (id) => `/staff/events/${id}`, permission: "event:manage" },
+  bid: { label: "Bid", pages: [{ path: (id) => `/staff/bids/${id}`, permission: "bid:read" }] },
+  round: { label: "Round", pages: [{ path: (id) => `/staff/rounds/${id}`, permission: "fund:read" }] },
+  fund: { label: "Fund", pages: [{ path: (id) => `/staff/funds/${id}`, permission: "fund:read" }] },
+  user: { label: "Staff member", pages: [{ path: (id) => `/admin/users/${id}`, permission: "user:manage" }] },
+  event: {
+    label: "Pitch event",
+    pages: [
+      { path: (id) => `/staff/events/${id}`, permission: "event:manage" },
+      // why: auditors cannot open the organiser's event page; the event's decision report is theirs.
+      { path: (id) => `/audit/events/${id}`, permission: "audit:read" },
+    ],
+  },
   invite: { label: "Staff invitation" },
   panellist: { label: "Panellist" },
   conflict: { label: "Conflict of interest" },
@@ -179,18 +185,17 @@ const SUBJECTS: Record<string, SubjectKind> = {
   award: { label: "Award" },
   payment: { label: "Payment" },
   stripe_event: { label: "Stripe message" },
-  checkpoint: { label: "Audit checkpoint", path: () => "/audit/checkpoints", permission: "audit:read" },
+  checkpoint: { label: "Audit checkpoint", pages: [{ path: () => "/audit/checkpoints", permission: "audit:read" }] },
 };
 
 export function subjectKind(type: string): { label: string } {
   return { label: SUBJECTS[type]?.label ?? type };
 }
 
-/** Where the subject can be looked at, for someone who holds `can`'s permissions; else null. */
+/** Where the subject can be looked at by someone allowed what `allowed` says; null when nowhere. */
 export function subjectLink(type: string, id: string, allowed: (permission: Permission) => boolean): string | null {
-  const kind = SUBJECTS[type];
-  if (!kind?.path || !kind.permission || !allowed(kind.permission)) return null;
-  return kind.path(id);
+  const page = SUBJECTS[type]?.pages?.find((p) => allowed(p.permission));
+  return page ? page.path(id) : null;
 }
 
 // Payload ids that name something with a page of its own.

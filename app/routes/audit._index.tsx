@@ -106,6 +106,9 @@ export default function AuditLog() {
         Everything that changed in Pitchday, who changed it and when. Each entry is sealed to the one before it, so a change made afterwards
         shows up below as a break.
       </p>
+      <p>
+        <Link to="/audit/events">Decision reports, event by event</Link>
+      </p>
 
       <section aria-labelledby="chain-state" className={`chain-state ${chain.ok && (!latest || latest.ok) ? "chain-state--ok" : "chain-state--broken"}`}>
         <h2 id="chain-state">Is the record intact?</h2>
