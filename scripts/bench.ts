@@ -70,6 +70,7 @@ function scoreRows(label: string, figures: ScoreFigures, rate: number, withTarge
     row(`score-submit ${label}: throughput at ${rate}/s offered`, round(figures.offered.throughput), "sub/s", withTarget ? { op: ">=", limit: rate * 0.95 } : undefined),
     row(`score-submit ${label}: p50 at ${rate}/s`, round(figures.offered.p50), "ms"),
     row(`score-submit ${label}: p99 at ${rate}/s`, round(figures.offered.p99), "ms", target),
+    row(`score-submit ${label}: server CPU per submission`, round(figures.cpuMsPerSubmission, 2), "ms"),
     row(`score-submit ${label}: max throughput`, round(figures.burst.throughput), "sub/s"),
     row(`score-submit ${label}: p99 at max throughput`, round(figures.burst.p99), "ms"),
     row(`score-submit ${label}: failed submissions`, figures.offered.failed + figures.burst.failed, "count", { op: "<=", limit: 0 }),
@@ -130,7 +131,7 @@ async function main() {
       console.log(`score-submit: bare insert server, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
       try {
         running = await startScript("scripts/bench/bare-insert-server.ts", database.env, { port: await freePort() });
-        bare = await runScoreLoad("bare", running.url, fixture, plan);
+        bare = await runScoreLoad("bare", running, fixture, plan);
       } catch (error) {
         failedPart("score-submit bare", error);
       } finally {
@@ -149,12 +150,13 @@ async function main() {
       ] as const) {
         console.log(`score-submit: app, ${label}, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
         try {
-          const figures = await runScoreLoad(target, app.url, fixture, plan);
+          const figures = await runScoreLoad(target, app, fixture, plan);
           rows.push(...scoreRows(label, figures, plan.rate, true));
           if (bare) {
             rows.push(row(`score-submit ${label}: p50 / bare p50`, ratio(figures.offered.p50, bare.offered.p50), "x"));
             rows.push(row(`score-submit ${label}: p99 / bare p99`, ratio(figures.offered.p99, bare.offered.p99), "x"));
             rows.push(row(`score-submit ${label}: bare max / our max throughput`, ratio(bare.burst.throughput, figures.burst.throughput), "x"));
+            rows.push(row(`score-submit ${label}: CPU per submission / bare`, ratio(figures.cpuMsPerSubmission, bare.cpuMsPerSubmission), "x"));
           }
         } catch (error) {
           failedPart(`score-submit ${label}`, error);
@@ -174,6 +176,7 @@ async function main() {
           clients: options.clients,
           actions: options.actions,
           serverRss: app.rssBytes,
+          serverCpu: app.cpuMs,
         });
         rows.push(
           row("fan-out: screens connected", f.connected, "count", { op: ">=", limit: options.clients }),
@@ -182,6 +185,7 @@ async function main() {
           row("fan-out: press -> last screen, p99", round(percentile(f.lastScreenMs, 99)), "ms", { op: "<=", limit: 250 }),
           row("fan-out: press -> median screen, p50", round(percentile(f.medianScreenMs, 50)), "ms"),
           row("fan-out: screens that missed a change", f.missed, "count", { op: "<=", limit: 0 }),
+          row("fan-out: server CPU per press", round(f.cpuMsPerPress), "ms"),
           row("fan-out: server memory per connection", f.bytesPerConnection === null ? null : round(f.bytesPerConnection / KB), "KB"),
         );
         if (f.firstMiss) console.error(`  ${f.firstMiss}`);

@@ -10,7 +10,7 @@ import { openLiveStream, type LiveStream } from "./sse";
 // server's resident memory after connecting minus before, over the streams connected.
 //
 // Interface:
-//   runFanOut({ baseUrl, eventId, chairCookie, clients, actions, serverRss }) -> FanOutFigures
+//   runFanOut({ baseUrl, eventId, chairCookie, clients, actions, serverRss, serverCpu }) -> FanOutFigures
 
 export interface FanOutFigures {
   connected: number;
@@ -22,6 +22,8 @@ export interface FanOutFigures {
   missed: number;
   firstMiss: string | null;
   bytesPerConnection: number | null;
+  /** Server CPU time per press (reading the state once, sending it to every screen). */
+  cpuMsPerPress: number | null;
 }
 
 interface LiveStateView {
@@ -38,6 +40,7 @@ export async function runFanOut(options: {
   clients: number;
   actions: number;
   serverRss: () => number | null;
+  serverCpu: () => number | null;
 }): Promise<FanOutFigures> {
   const liveUrl = `${options.baseUrl}/events/${options.eventId}/live`;
   const streamAgent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -66,6 +69,7 @@ export async function runFanOut(options: {
     const medianScreenMs: number[] = [];
     let missed = 0;
     let firstMiss: string | null = null;
+    const cpuBefore = options.serverCpu();
     for (let press = 0; press < options.actions; press++) {
       const state = chairScreen.state as LiveStateView;
       const intent = state.current?.pausedRemainingMs !== null ? "resume" : "pause";
@@ -92,7 +96,9 @@ export async function runFanOut(options: {
       medianScreenMs.push(percentile(times, 50) ?? Number.NaN);
       await sleep(250);
     }
-    return { connected: streams.length, connectSeconds, lastScreenMs, medianScreenMs, missed, firstMiss, bytesPerConnection };
+    const cpuAfter = options.serverCpu();
+    const cpuMsPerPress = cpuBefore !== null && cpuAfter !== null ? (cpuAfter - cpuBefore) / options.actions : null;
+    return { connected: streams.length, connectSeconds, lastScreenMs, medianScreenMs, missed, firstMiss, bytesPerConnection, cpuMsPerPress };
   } finally {
     for (const stream of streams) stream.close();
     streamAgent.destroy();

@@ -16,7 +16,7 @@ import pg from "pg";
 //                                             or a new PostgreSQL database from DATABASE_URL
 //   runScript(script, args, env)              a TypeScript script to completion (throws on failure)
 //   startScript(script, env, { port })        a long-running TypeScript process, ready when
-//                                             GET /healthz answers 200: { url, pid, rssBytes(), stop() }
+//                                             GET /healthz answers 200: { url, pid, rssBytes(), cpuMs(), stop() }
 //   freePort()                                a loopback port nobody listens on
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -128,6 +128,8 @@ export interface RunningProcess {
   pid: number;
   /** Resident memory of the process now (Linux /proc), or null where that cannot be read. */
   rssBytes(): number | null;
+  /** CPU time the process has used so far, user + system (Linux /proc), or null. */
+  cpuMs(): number | null;
   /** Everything the process wrote, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -167,6 +169,7 @@ export async function startScript(
     url,
     pid: child.pid ?? -1,
     rssBytes: () => rssOf(child.pid),
+    cpuMs: () => cpuOf(child.pid),
     output: () => output,
     stop: () => stopChild(child),
   };
@@ -212,6 +215,21 @@ function rssOf(pid: number | undefined): number | null {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
     return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+let ticksPerSecond: number | null = null;
+
+function cpuOf(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // why: the command name (field 2) may hold spaces; the fields we want follow its ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticksPerSecond ??= Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
   } catch {
     return null;
   }

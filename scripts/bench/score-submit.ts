@@ -37,6 +37,8 @@ export interface LoadFigures {
 export interface ScoreFigures {
   offered: LoadFigures;
   burst: LoadFigures;
+  /** Server CPU time per accepted submission over the offered-rate run (its own process only). */
+  cpuMsPerSubmission: number | null;
 }
 
 const COMMENT = "Clear plan and a real need; the budget looks right. I would like to hear more about who runs it next year.";
@@ -94,7 +96,13 @@ function requestMaker(target: ScoreTarget, baseUrl: string, fixture: BenchFixtur
   };
 }
 
-export async function runScoreLoad(target: ScoreTarget, baseUrl: string, fixture: BenchFixture, plan: ScorePlan): Promise<ScoreFigures> {
+export async function runScoreLoad(
+  target: ScoreTarget,
+  server: { url: string; cpuMs(): number | null },
+  fixture: BenchFixture,
+  plan: ScorePlan,
+): Promise<ScoreFigures> {
+  const baseUrl = server.url;
   const agent = keepAliveAgent(Math.max(64, plan.burstConcurrency));
   const make = requestMaker(target, baseUrl, fixture);
   try {
@@ -102,7 +110,11 @@ export async function runScoreLoad(target: ScoreTarget, baseUrl: string, fixture
     // one at a time, so a slow machine is not already behind when the clock starts.
     const warm = await burst({ agent, concurrency: 1, maxRequests: plan.warmupRequests, maxSeconds: 30, make });
     if (warm.failed > 0) throw new Error(`Warm-up submissions to ${target} failed: ${warm.firstFailure}`);
+    const cpuBefore = server.cpuMs();
     const offered = await offeredLoad({ agent, rate: plan.rate, seconds: plan.seconds, make });
+    const cpuAfter = server.cpuMs();
+    const cpuMsPerSubmission =
+      cpuBefore !== null && cpuAfter !== null && offered.accepted > 0 ? (cpuAfter - cpuBefore) / offered.accepted : null;
     const most = await burst({
       agent,
       concurrency: plan.burstConcurrency,
@@ -110,7 +122,7 @@ export async function runScoreLoad(target: ScoreTarget, baseUrl: string, fixture
       maxSeconds: plan.burstMaxSeconds,
       make,
     });
-    return { offered: figures(offered), burst: figures(most) };
+    return { offered: figures(offered), burst: figures(most), cpuMsPerSubmission };
   } finally {
     agent.destroy();
   }
