@@ -423,7 +423,8 @@ export default function DecisionReportPage() {
         {view.sheets.length === 0 ? (
           <p>No score sheets were sent.</p>
         ) : (
-          <div className="table-wrap">
+          // why focusable: on a phone the table scrolls sideways, and keyboard users must reach it.
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Every version of every score sheet (scrolls sideways)">
             <table>
               <caption className="visually-hidden">Every version of every score sheet</caption>
               <thead>

@@ -82,7 +82,7 @@ export default function DecisionReports() {
                   <td>
                     <Link to={`/audit/events/${e.id}`}>
                       {e.title}
-                      <span className="visually-hidden">: decision report</span>
+                      <span className="visually-hidden"> (decision report)</span>
                     </Link>
                   </td>
                   <td>{e.when}</td>
