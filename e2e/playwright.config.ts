@@ -42,6 +42,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), APP_URL: `http://localhost:${PORT}`, NODE_ENV: "production", MAIL_OUTBOX_PAGE: "on" },
+    // STRIPE_FAKE: payments go to the local Stripe fake (e2e/server.ts); STRIPE_FAKE=off runs without Stripe.
+    env: {
+      PORT: String(PORT),
+      APP_URL: `http://localhost:${PORT}`,
+      NODE_ENV: "production",
+      MAIL_OUTBOX_PAGE: "on",
+      STRIPE_FAKE: process.env.STRIPE_FAKE ?? "on",
+    },
   },
 });

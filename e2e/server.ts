@@ -1,10 +1,14 @@
 // Starts the built app for end-to-end tests on a brand-new database with the demo data:
 // a fresh PGlite folder, or (with DATABASE_URL) a freshly created PostgreSQL database.
-import { spawn, spawnSync } from "node:child_process";
+// With STRIPE_FAKE=on it also starts the local Stripe fake (app/testing/stripe-fake) on a free
+// port, points the app at it and has it send its signed webhooks to the app. Specs find the
+// fake where the app sends them: the onboarding page's address.
+import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { startStripeFake, type StripeFake } from "../app/testing/stripe-fake";
 
 async function main() {
   const env = { ...process.env };
@@ -22,15 +26,30 @@ async function main() {
   } else {
     env.PGLITE_DIR = path.join(mkdtempSync(path.join(tmpdir(), "pitchday-e2e-")), "db");
   }
+  let fake: StripeFake | null = null;
+  if (process.env.STRIPE_FAKE === "on") {
+    const port = process.env.PORT ?? "3210";
+    // why: enough in the platform's balance for every award the demo pot can make.
+    fake = await startStripeFake({ balance: 5_000_000, webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe` });
+    env.STRIPE_SECRET_KEY = fake.secretKey;
+    env.STRIPE_WEBHOOK_SECRET = fake.webhookSecret;
+    env.STRIPE_API_BASE = fake.url;
+    console.log(`Stripe fake for the e2e app on ${fake.url}`);
+  }
   const root = path.resolve(__dirname, "..");
   const tsx = path.join(root, "node_modules/.bin/tsx");
-  const seeded = spawnSync(tsx, ["prisma/seed.ts", "--if-empty"], { cwd: root, env, stdio: "inherit" });
-  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+  // why not spawnSync: the Stripe fake runs in this process and must keep answering meanwhile.
+  const seeded = await new Promise<number>((resolve) => {
+    spawn(tsx, ["prisma/seed.ts", "--if-empty"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
+  });
+  if (seeded !== 0) process.exit(seeded);
   const server = spawn(tsx, ["scripts/serve.ts"], { cwd: root, env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", (code) => {
+    void (fake ? fake.stop() : Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
 }
 
 main().catch((error) => {
