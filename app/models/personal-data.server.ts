@@ -141,6 +141,8 @@ async function erase(tx: Tx, bidId: string, actor: AuditActor, erasure: Erasure,
     const current = await tx.bidContact.findUnique({ where: { bidId }, select: { erasedAt: true } });
     return { ok: false, reason: "already_erased", erasedAt: current?.erasedAt ?? undefined };
   }
+  // why: the name typed when accepting an award's conditions is personal data too.
+  await tx.award.updateMany({ where: { bidId, acceptedBy: { not: null } }, data: { acceptedBy: ERASED } });
   const mailRedacted = await redactMail(tx, bid.contact.email, bid.reference);
   await appendAudit(tx, {
     actor,

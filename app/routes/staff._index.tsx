@@ -134,6 +134,17 @@ export default function StaffHome() {
             You can read everything that was decided and how, without changing anything. Every change is in a
             tamper-evident audit log; anyone with access to the server can check it with <code>npm run audit:verify</code>.
           </p>
+          <ul>
+            <li>
+              <Link to="/audit">The audit log and its verification</Link>
+            </li>
+            <li>
+              <Link to="/audit/events">Decision reports for each event</Link>
+            </li>
+            <li>
+              <Link to="/audit/checkpoints">Checkpoints of the log</Link>
+            </li>
+          </ul>
         </section>
       ) : null}
 

@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     notice: NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null,
     seesContact,
+    personalData: can(user, "personal-data:export"),
     decisions: can(user, "bid:shortlist") ? allowedDecisions(bid.status) : [],
     bid: {
       id: bid.id,
@@ -91,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BidPage() {
-  const { bid, answers, versions, trail, slots, decisions, notice, seesContact } = useLoaderData<typeof loader>();
+  const { bid, answers, versions, trail, slots, decisions, notice, seesContact, personalData } =
+    useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
@@ -225,6 +227,13 @@ export default function BidPage() {
             </button>
           </Form>
         </section>
+      ) : null}
+
+      {personalData ? (
+        <p>
+          <Link to={`/staff/bids/${bid.id}/personal-data`}>Personal data held about this group</Link> (export
+          or erase the contact details)
+        </p>
       ) : null}
 
       <h2>Versions</h2>

@@ -248,6 +248,15 @@ export default function EventSetup() {
             Open the big screen<span className="visually-hidden"> (opens in a new tab)</span>
           </Link>
         </li>
+        <li>
+          <Link to={`/staff/events/${event.id}/tickets`}>Audience tickets</Link>
+        </li>
+        <li>
+          <Link to={`/staff/events/${event.id}/paper`}>Paper ballots</Link>
+        </li>
+        <li>
+          <Link to={`/staff/events/${event.id}/decisions`}>Ranking and decisions</Link>
+        </li>
       </ul>
 
       <h2>Details</h2>
