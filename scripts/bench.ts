@@ -77,6 +77,15 @@ function scoreRows(label: string, figures: ScoreFigures, rate: number, withTarge
   ];
 }
 
+function reportFailures(label: string, figures: ScoreFigures) {
+  for (const [phase, f] of [
+    [`${figures.offered.sent} at a fixed rate`, figures.offered],
+    [`${figures.burst.sent} flat out`, figures.burst],
+  ] as const) {
+    if (f.failed > 0) console.error(`  ${label}: ${f.failed} of ${phase} failed; the first: ${f.firstFailure}`);
+  }
+}
+
 function ratio(a: number | null, b: number | null) {
   return a !== null && b !== null && b > 0 ? round(a / b, 2) : null;
 }
@@ -92,6 +101,9 @@ async function main() {
   console.log(`  node ${process.version}; database engine: ${engine}; app build: ${path.relative(ROOT, serverBuildFile())}`);
   // why: other work on the machine moves every figure; say how busy it was.
   console.log(`  load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(", ")} (1, 5, 15 min)`);
+  if (os.loadavg()[0] > cpus.length) {
+    console.warn(`  WARNING: more runnable work than cores before we start; latencies will be worse than on a quiet machine.`);
+  }
 
   const problem = buildProblem();
   if (problem?.startsWith("there is no built app")) {
@@ -140,8 +152,13 @@ async function main() {
       }
     }
 
-    running = await startScript("scripts/serve.ts", { ...database.env, NODE_ENV: "production" }, { port: await freePort() });
-    const app = running;
+    const startApp = async () => {
+      await running?.stop();
+      running = null;
+      running = await startScript("scripts/serve.ts", { ...database.env, NODE_ENV: "production" }, { port: await freePort() });
+      return running;
+    };
+    let app = await startApp();
 
     if (options.only.has("score")) {
       for (const [target, label] of [
@@ -152,6 +169,7 @@ async function main() {
         try {
           const figures = await runScoreLoad(target, app, fixture, plan);
           rows.push(...scoreRows(label, figures, plan.rate, true));
+          reportFailures(label, figures);
           if (bare) {
             rows.push(row(`score-submit ${label}: p50 / bare p50`, ratio(figures.offered.p50, bare.offered.p50), "x"));
             rows.push(row(`score-submit ${label}: p99 / bare p99`, ratio(figures.offered.p99, bare.offered.p99), "x"));
@@ -162,12 +180,17 @@ async function main() {
           failedPart(`score-submit ${label}`, error);
         }
       }
-      if (bare) rows.push(...scoreRows("bare insert", bare, plan.rate, false));
+      if (bare) {
+        rows.push(...scoreRows("bare insert", bare, plan.rate, false));
+        reportFailures("bare insert", bare);
+      }
     }
 
     if (options.only.has("fanout")) {
       console.log(`fan-out: ${options.clients} screens, ${options.actions} chair presses ...`);
       try {
+        // why: a fresh process, so memory freed after the score runs does not hide what screens take.
+        if (options.only.has("score")) app = await startApp();
         const chairCookie = await signIn(app.url, fixture.chair.email, fixture.chair.password);
         const f = await runFanOut({
           baseUrl: app.url,
@@ -215,7 +238,8 @@ async function main() {
       }
     }
   } finally {
-    await running?.stop();
+    // why: assigned inside startApp(), which TypeScript's narrowing does not follow.
+    await (running as RunningProcess | null)?.stop();
     await database.drop();
     rmSync(work, { recursive: true, force: true });
   }
