@@ -39,3 +39,9 @@ export async function latestMailTo(page: Page, to: string) {
   await expect(message).toBeVisible();
   return message;
 }
+
+/** Signs out from the header and waits until the sign-out has happened. */
+export async function signOut(page: Page) {
+  await page.getByRole("banner").getByRole("button", { name: /Sign out/ }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Staff sign in" })).toBeVisible();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, latestMailTo, loginAs } from "./fixtures";
+import { expectAccessible, latestMailTo, loginAs, signOut } from "./fixtures";
 
 // A forgotten password from the outside: asking for a link on the sign-in page, following it
 // from the email, choosing a new password (which signs every other device out), and an admin
@@ -42,7 +42,7 @@ test.describe.serial("a forgotten password", () => {
     await page.getByRole("button", { name: "Send invite" }).click();
     await expect(page.getByRole("status")).toContainText("Invite sent");
     const { path } = await mailedLink(page, colleague.email, "invite");
-    await signOutButton(page).click();
+    await signOut(page);
 
     await page.goto(path);
     await page.getByLabel("Choose a password").fill(colleague.password);
@@ -112,7 +112,7 @@ test.describe.serial("a forgotten password", () => {
     await expect(page.getByRole("link", { name: "ask for a new link" })).toHaveAttribute("href", "/password/forgot");
 
     // The old password is refused; the new one works.
-    await signOutButton(page).click();
+    await signOut(page);
     await signIn(page, colleague.email, colleague.password);
     await expect(page.getByRole("alert")).toContainText("Enter a correct email address and password");
     await page.getByLabel("Password").fill(colleague.newPassword);
@@ -132,7 +132,7 @@ test.describe.serial("a forgotten password", () => {
 
     const { mail, path } = await mailedLink(page, colleague.email, "password/reset");
     await expect(mail).toContainText("Ada Admin has sent you a link to choose a new password");
-    await signOutButton(page).click();
+    await signOut(page);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: "Choose a new password" })).toBeVisible();
   });

@@ -4,6 +4,20 @@ import { defineConfig, devices } from "@playwright/test";
 // (PGlite, or PostgreSQL when DATABASE_URL is set). See e2e/server.ts.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 
+// Specs that run a live event, each against its own server; every other spec shares the first.
+const LIVE = {
+  chair: /chair-and-screen\.spec\.ts/,
+  phones: /panellist-and-audience\.spec\.ts/,
+  funder: /decisions-and-payments\.spec\.ts/,
+};
+const LIVE_SPECS = Object.values(LIVE);
+const GROUPS: { name: string; specs?: RegExp }[] = [
+  { name: "accounts-bids-audit" },
+  { name: "chair-and-screen", specs: LIVE.chair },
+  { name: "phones", specs: LIVE.phones },
+  { name: "decisions-and-payments", specs: LIVE.funder },
+];
+
 export default defineConfig({
   testDir: ".",
   testMatch: "**/*.spec.ts",
@@ -15,7 +29,6 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"]],
   outputDir: `../test-results/${PORT}`,
   use: {
-    baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -31,24 +44,29 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], defaultBrowserType: "chromium" } },
-  ],
-  webServer: {
+  // why one server (and one fresh database) per group: the live-event journeys each run an
+  // event on the demo's closed round, and a started event fixes that round's rule and bids.
+  projects: GROUPS.map((group, i) => ({
+    name: group.name,
+    testMatch: group.specs,
+    testIgnore: group.specs ? undefined : LIVE_SPECS,
+    use: { ...devices["Pixel 7"], defaultBrowserType: "chromium", baseURL: `http://localhost:${PORT + i}` },
+  })),
+  webServer: GROUPS.map((_, i) => ({
     command: `npx tsx e2e/server.ts`,
     cwd: "..",
-    url: `http://localhost:${PORT}/healthz`,
-    timeout: 120_000,
+    url: `http://localhost:${PORT + i}/healthz`,
+    timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     // STRIPE_FAKE: payments go to the local Stripe fake (e2e/server.ts); STRIPE_FAKE=off runs without Stripe.
     env: {
-      PORT: String(PORT),
-      APP_URL: `http://localhost:${PORT}`,
+      PORT: String(PORT + i),
+      APP_URL: `http://localhost:${PORT + i}`,
       NODE_ENV: "production",
       MAIL_OUTBOX_PAGE: "on",
       STRIPE_FAKE: process.env.STRIPE_FAKE ?? "on",
     },
-  },
+  })),
 });

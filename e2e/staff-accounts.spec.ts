@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, STAFF, expectAccessible, latestMailTo, loginAs } from "./fixtures";
+import { DEMO_PASSWORD, STAFF, expectAccessible, latestMailTo, loginAs, signOut } from "./fixtures";
 
 // Staff accounts from the outside: signing in, an admin inviting a colleague who sets their own
 // password, disabling that colleague, and signing out everywhere. Failed sign-ins are kept to
@@ -103,7 +103,7 @@ test.describe.serial("an invited colleague", () => {
     const mail = await latestMailTo(page, colleague.email);
     const link = (await mail.textContent())?.match(/https?:\/\/[^\s]+\/invite\/[A-Za-z0-9_-]+/)?.[0];
     expect(link).toBeTruthy();
-    await signOutButton(page).click();
+    await signOut(page);
 
     await page.goto(new URL(link!).pathname);
     await expect(page.getByRole("heading", { level: 1, name: "Set up your Pitchday account" })).toBeVisible();
@@ -124,13 +124,13 @@ test.describe.serial("an invited colleague", () => {
     await expect(signOutButton(page)).toBeVisible();
 
     // The link works once.
-    await signOutButton(page).click();
+    await signOut(page);
     await page.goto(new URL(link!).pathname);
     await expect(page.getByRole("heading", { level: 1, name: "This invite link has already been used" })).toBeVisible();
 
     await signIn(page, colleague.email, colleague.password);
     await expect(page).toHaveURL(/\/staff$/);
-    await signOutButton(page).click();
+    await signOut(page);
   });
 
   test("an admin disables them: they are signed out at once and cannot sign in", async ({ browser, page }) => {
