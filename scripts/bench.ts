@@ -33,6 +33,9 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
+  for (const arg of argv) {
+    if (!/^--(only|clients|rate|seconds|actions)=/.test(arg)) throw new Error(`Unknown option ${arg}. Options: --only= --clients= --rate= --seconds= --actions=`);
+  }
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const number = (name: string, fallback: number, max: number) => {
     const raw = value(name);
