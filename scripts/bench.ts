@@ -120,6 +120,19 @@ async function main() {
   const work = mkdtempSync(path.join(os.tmpdir(), "pitchday-bench-"));
   const rows: BenchRow[] = [];
   let running: RunningProcess | null = null;
+  // why: an interrupted run must not leave a database on the server or a folder behind.
+  const interrupted = async () => {
+    console.error("\nInterrupted: stopping the servers and dropping the benchmark database.");
+    try {
+      await (running as RunningProcess | null)?.stop();
+      await database.drop();
+      rmSync(work, { recursive: true, force: true });
+    } finally {
+      process.exit(130);
+    }
+  };
+  process.once("SIGINT", () => void interrupted());
+  process.once("SIGTERM", () => void interrupted());
   const failedPart = (name: string, error: unknown) => {
     console.error(`\n${name} did not complete: ${(error as Error).message}`);
     rows.push(row(`${name}: completed`, 0, "yes/no", { op: ">=", limit: 1 }));
@@ -127,9 +140,9 @@ async function main() {
 
   try {
     console.log("Seeding (demo data, then a live event mid-evening) ...");
-    runScript("prisma/seed.ts", ["--if-empty"], database.env);
+    await runScript("prisma/seed.ts", ["--if-empty"], database.env);
     const fixtureFile = path.join(work, "fixture.json");
-    runScript("scripts/bench/seed-live.ts", [fixtureFile], database.env);
+    await runScript("scripts/bench/seed-live.ts", [fixtureFile], database.env);
     const fixture = JSON.parse(readFileSync(fixtureFile, "utf8")) as BenchFixture;
 
     const plan: ScorePlan = {

@@ -14,7 +14,7 @@ import pg from "pg";
 //   buildAge()                                null when built, else why not (missing / older than app/)
 //   freshDatabase(label)                      { engine, env, location, drop() }: a new PGlite folder
 //                                             or a new PostgreSQL database from DATABASE_URL
-//   runScript(script, args, env)              a TypeScript script to completion (throws on failure)
+//   runScript(script, args, env)              a TypeScript script to completion (rejects on failure)
 //   startScript(script, env, { port })        a long-running TypeScript process, ready when
 //                                             GET /healthz answers 200: { url, pid, rssBytes(), cpuMs(), stop() }
 //   freePort()                                a loopback port nobody listens on
@@ -110,17 +110,24 @@ function mergedEnv(env: Env): NodeJS.ProcessEnv {
   return merged;
 }
 
-export function runScript(script: string, args: string[], env: Env, timeoutMs = 120_000) {
-  const result = spawnSync(process.execPath, nodeArgs(script, args), {
-    cwd: ROOT,
-    env: mergedEnv(env),
-    encoding: "utf8",
-    timeout: timeoutMs,
+// why: asynchronous, so an interrupt (Ctrl-C) reaches the caller's handler while this runs.
+export function runScript(script: string, args: string[], env: Env, timeoutMs = 120_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, nodeArgs(script, args), { cwd: ROOT, env: mergedEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const orphan = () => child.kill("SIGTERM");
+    process.once("exit", orphan);
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      process.off("exit", orphan);
+      if (code === 0) resolve(output);
+      else reject(new Error(`${script} failed (${signal ?? `exit ${code}`}):\n${output}`));
+    });
   });
-  if (result.status !== 0) {
-    throw new Error(`${script} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
-  }
-  return result.stdout;
 }
 
 export interface RunningProcess {
