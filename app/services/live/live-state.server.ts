@@ -107,9 +107,22 @@ export interface StreamOptions {
   hub?: LiveStateHub;
 }
 
+const encoder = new TextEncoder();
+// why: one change reaches every screen with the same state object; a thousand screens share
+// one serialised frame instead of a thousand JSON.stringify calls.
+const frames = new WeakMap<LiveState, Uint8Array>();
+
+function frameFor(state: LiveState) {
+  let frame = frames.get(state);
+  if (!frame) {
+    frame = encoder.encode(`id: ${state.version}\nevent: state\ndata: ${JSON.stringify(state)}\n\n`);
+    frames.set(state, frame);
+  }
+  return frame;
+}
+
 /** A text/event-stream Response with the event's live state now and after every change. */
 export function liveStateStream(request: Request, eventId: string, options: StreamOptions = {}): Response {
-  const encoder = new TextEncoder();
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   const watch = options.hub ? options.hub.watch.bind(options.hub) : watchLiveState;
   let stop: (() => void) | null = null;
@@ -129,17 +142,17 @@ export function liveStateStream(request: Request, eventId: string, options: Stre
           // already closed by the reader
         }
       };
-      const send = (text: string) => {
+      const send = (chunk: string | Uint8Array) => {
         if (!open) return;
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
         } catch {
           close();
         }
       };
       // why: browsers wait this long before reconnecting after the Wi-Fi drops.
       send("retry: 2000\n\n");
-      stop = watch(eventId, (state) => send(`id: ${state.version}\nevent: state\ndata: ${JSON.stringify(state)}\n\n`));
+      stop = watch(eventId, (state) => send(frameFor(state)));
       heartbeat = setInterval(() => send(": keep-alive\n\n"), heartbeatMs);
       if (request.signal.aborted) close();
       else request.signal.addEventListener("abort", close, { once: true });
