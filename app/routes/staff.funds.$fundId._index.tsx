@@ -168,18 +168,14 @@ export default function FundPage() {
           This fund&rsquo;s awards as 360Giving open data, ready to publish: amounts awarded and paid, and the
           organisations funded. Nothing personal is included.
         </p>
-        <ul>
-          <li>
-            <a href={`/staff/funds/${fund.id}/360giving.json`} download>
-              Download 360Giving JSON<span className="visually-hidden"> for {fund.name}</span>
-            </a>
-          </li>
-          <li>
-            <a href={`/staff/funds/${fund.id}/360giving.csv`} download>
-              Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {fund.name}</span>
-            </a>
-          </li>
-        </ul>
+        <p className="button-group">
+          <a href={`/staff/funds/${fund.id}/360giving.json`} className="button button--secondary" download>
+            Download 360Giving JSON<span className="visually-hidden"> for {fund.name}</span>
+          </a>
+          <a href={`/staff/funds/${fund.id}/360giving.csv`} className="button button--secondary" download>
+            Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {fund.name}</span>
+          </a>
+        </p>
       </section>
     </>
   );

@@ -237,18 +237,14 @@ export default function RoundPage() {
       <section aria-labelledby="open-data">
         <h2 id="open-data">Open data</h2>
         <p>This round&rsquo;s awards as 360Giving open data, ready to publish. Nothing personal is included.</p>
-        <ul>
-          <li>
-            <a href={`/staff/rounds/${round.id}/360giving.json`} download>
-              Download 360Giving JSON<span className="visually-hidden"> for {round.title}</span>
-            </a>
-          </li>
-          <li>
-            <a href={`/staff/rounds/${round.id}/360giving.csv`} download>
-              Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {round.title}</span>
-            </a>
-          </li>
-        </ul>
+        <p className="button-group">
+          <a href={`/staff/rounds/${round.id}/360giving.json`} className="button button--secondary" download>
+            Download 360Giving JSON<span className="visually-hidden"> for {round.title}</span>
+          </a>
+          <a href={`/staff/rounds/${round.id}/360giving.csv`} className="button button--secondary" download>
+            Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {round.title}</span>
+          </a>
+        </p>
       </section>
     </>
   );
