@@ -144,7 +144,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     methods: paymentMethodsOffered(stripe).map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] })),
     // why: the page follows what happens elsewhere (Stripe, the group's phone, another funder).
-    watch: award.payments.some((p) => p.status === "PENDING" || p.status === "REQUESTED" || p.status === "APPROVED") || (live && Boolean(recipient) && !recipient?.payoutsEnabled),
+    // (not while a cheque or transfer waits to be recorded: only this page changes that)
+    watch: award.payments.some((p) => p.status === "PENDING" || p.status === "REQUESTED") || (live && Boolean(recipient) && !recipient?.payoutsEnabled),
   };
 }
 
