@@ -14,6 +14,7 @@ import { cancelSchema, conditionsSchema, FEEDBACK_MAX, PAYMENT_METHODS, type Pay
 // Interface:
 //   OUTCOMES, OUTCOME_CHOICES (what the radios say), OUTCOME_VIEW (how a decision is shown)
 //   describeDecision(outcome, amountPence, currency)   "Funded in full: £2,450" and the like
+//   PAYMENT_METHOD_SHORT, paymentMethodsOffered(stripeConfigured)
 //   decisionsFormSchema     intent decide | confirm | issue
 //   awardFormSchema         intent accept | request | approve | send | manual | cancel-payment |
 //                           cancel-award | onboarding-link | check-stripe
@@ -106,6 +107,13 @@ export const awardFormSchema = z.discriminatedUnion(
 
 export type AwardForm = z.infer<typeof awardFormSchema>;
 export type AwardIntent = AwardForm["intent"];
+
+/** A payment method in a few words, for lists ("Paid by cheque"). */
+export const PAYMENT_METHOD_SHORT: Record<PaymentMethod, string> = {
+  STRIPE: "Stripe",
+  CHEQUE: "cheque",
+  BANK_TRANSFER: "bank transfer",
+};
 
 /** Which methods a funder may choose now: Stripe only when it is set up. */
 export function paymentMethodsOffered(stripeConfigured: boolean): PaymentMethod[] {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EVENT_STATE_LABELS } from "~/domain/event-machine";
-import { describeDecision } from "~/domain/funder-forms";
+import { describeDecision, PAYMENT_METHOD_SHORT } from "~/domain/funder-forms";
 import { formatMoney } from "~/domain/money";
 import { AWARD_STATUS_VIEW, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_VIEW, type AwardStatus, type PaymentStatus } from "~/domain/payment";
 import { can } from "~/domain/permissions";
@@ -62,7 +62,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         amount: formatMoney(a.amountPence, a.bid.round.fund.currency),
         status: AWARD_STATUS_VIEW[a.status as AwardStatus],
         override: a.decision.overrideReason !== null,
-        payment: latest ? `${PAYMENT_STATUS_VIEW[latest.status as PaymentStatus].label} (${PAYMENT_METHOD_LABELS[latest.method].toLowerCase()})` : "None asked for yet",
+        payment: latest ? `${PAYMENT_STATUS_VIEW[latest.status as PaymentStatus].label} (${PAYMENT_METHOD_SHORT[latest.method]})` : "None asked for yet",
         offered: formatDate(a.createdAt, a.bid.round.fund.timeZone),
       };
     }),
@@ -83,7 +83,7 @@ export default function Awards() {
         <p>No payment is waiting for a second funder.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="awards-table">
             <thead>
               <tr>
                 <th scope="col">Bid</th>
@@ -170,7 +170,7 @@ export default function Awards() {
         <p>No award has been offered yet.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="awards-table">
             <thead>
               <tr>
                 <th scope="col">Bid</th>

@@ -438,7 +438,7 @@ export default function Decisions() {
                         id={`conditions-${row.decision!.id}`}
                         label={`Conditions of the award to ${row.groupName}`}
                         hint="The group accepts these before any money is paid. They are in the award letter and the email."
-                        rows={6}
+                        rows={8}
                         maxChars={CONDITIONS_MAX}
                         defaultValue={typed(key, "conditions", award.conditions)}
                         error={errors.conditions}
