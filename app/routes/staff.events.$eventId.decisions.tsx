@@ -70,7 +70,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notice: notice(new URL(request.url).searchParams, groups),
     mayDecide,
     open: board.open,
-    canConfirm: mayDecide && board.canConfirm,
     mayOffer: can(user, "award:issue"),
     missing: board.missing,
     event: {
