@@ -192,6 +192,8 @@ test("the organiser sets up an event, the chair runs it and the big screen follo
 
     // A stale page (another tablet moved things on) is refused, not applied twice.
     await page.getByRole("button", { name: "Pause timer" }).click();
+    // why: wait until the pause is applied, or the plain page's press could land first.
+    await expect(page.getByRole("button", { name: "Resume timer" })).toBeVisible();
     await plain.getByRole("button", { name: "Pause timer" }).click();
     await expect(plain.getByRole("alert")).toContainText("The event changed on another screen");
     await plain.getByRole("link", { name: "Refresh" }).click();
