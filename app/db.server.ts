@@ -64,7 +64,10 @@ async function connect(options: OpenOptions): Promise<Database> {
 }
 
 async function connectPostgres(url: string, options: OpenOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // why: between pitches a hall is quiet for minutes; then every panellist submits at once. A
+  // new connection costs tens of milliseconds (password hashing on both ends), so idle ones are
+  // kept for a while rather than the default ten seconds.
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10 * 60_000 });
   pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
   if (options.migrate !== false) {
     // why: BEGIN/COMMIT and the advisory lock in the runner need one session, not a pool.

@@ -43,6 +43,19 @@ describe("a panellist's score sheet", () => {
     });
   });
 
+  it("takes a sheet already in its own output shape (items listed), and checks it the same way", () => {
+    const listed = { items: [{ criterionId: "crit_plan", value: 7 }, { criterionId: "crit_need", value: 2 }], clientMutationId: mutation };
+    expect(schema.parse(listed).items).toEqual([
+      { criterionId: "crit_need", value: 2 },
+      { criterionId: "crit_plan", value: 7 },
+    ]);
+    expect(errors({ items: [{ criterionId: "crit_need", value: 9 }], clientMutationId: mutation })).toEqual({
+      "items.crit_need": "The score for Need must be a whole number from 1 to 5.",
+      "items.crit_plan": "Choose a score for Plan, from 0 to 10.",
+    });
+    expect(errors({ items: [{ value: 3 }], clientMutationId: mutation })).toHaveProperty("items");
+  });
+
   it("names each missing criterion next to its field", () => {
     expect(errors({ items: { crit_plan: 4 }, clientMutationId: mutation })).toEqual({
       "items.crit_need": "Choose a score for Need, from 1 to 5.",

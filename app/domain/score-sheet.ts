@@ -28,10 +28,16 @@ export function itemFieldName(criterionId: string) {
   return `items.${criterionId}`;
 }
 
-// why: FormData arrives flat ("items.abc" = "4"); the JSON queue sends { items: { abc: 4 } }.
-function foldFlatItems(input: unknown): unknown {
+// why: FormData arrives flat ("items.abc" = "4"); the JSON queue sends { items: { abc: 4 } };
+// code that already holds a sheet (the demo seed, tests) passes its items as this schema's output.
+function foldItems(input: unknown): unknown {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return input;
   const source = input as Record<string, unknown>;
+  if (Array.isArray(source.items)) {
+    const listed = source.items as { criterionId?: unknown; value?: unknown }[];
+    if (!listed.every((item) => typeof item?.criterionId === "string")) return input;
+    return { ...source, items: Object.fromEntries(listed.map((item) => [item.criterionId, item.value])) };
+  }
   const flat = Object.keys(source).filter((key) => key.startsWith("items."));
   if (flat.length === 0) return input;
   const nested =
@@ -85,7 +91,7 @@ export function scoreSheetSchema(criteria: readonly SheetCriterion[]) {
     });
 
   return z.preprocess(
-    foldFlatItems,
+    foldItems,
     z.object({
       items,
       comment: z

@@ -244,7 +244,7 @@ describe("the public live state", () => {
     await live.chair({ type: "START" });
     await live.chair({ type: "NEXT" }, T0);
     await live.chair({ type: "NEXT" }, at(180));
-    await submitScore({ panellistId: live.panellists[1].id, bidId: a.bidId, items: sheetItems(live.criteria, [4, 7]), comment: "Strong need, weak budget", clientMutationId: uuid() }, at(200));
+    await submitScore({ panellistId: live.panellists[1].id, bidId: a.bidId, sheet: { items: sheetItems(live.criteria, [4, 7]), comment: "Strong need, weak budget", clientMutationId: uuid() } }, at(200));
 
     const state = (await liveState(live.event.id, at(201)))!;
     expect(state.serverNow).toBe(at(201).toISOString());
@@ -272,7 +272,7 @@ describe("the public live state", () => {
     await live.chair({ type: "START" });
     await live.chair({ type: "NEXT" }, T0);
     await live.chair({ type: "NEXT" }, at(1));
-    await submitScore({ panellistId: live.panellists[2].id, bidId: live.slots[0].bidId, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() }, at(2));
+    await submitScore({ panellistId: live.panellists[2].id, bidId: live.slots[0].bidId, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } }, at(2));
     await revokePanellist(live.panellists[2].id, live.organiser.actor);
     const state = (await liveState(live.event.id))!;
     expect(state.slots[0]).toMatchObject({ scoredCount: 1, quorum: { eligible: 3, state: "WAITING" } });

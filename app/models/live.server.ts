@@ -29,7 +29,11 @@ export function hashToken(token: string) {
 }
 
 export function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === "P2002") return true;
+  // why: a raw statement's failure (P2010) carries the database driver's own error within.
+  const meta = error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined;
+  return error.code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 /** Takes the event's row lock: chair commands and running-order changes happen one at a time. */

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
-import { findInvite, panellistEvent, pitchOnePage, scoringRules } from "~/models/panel-view.server";
+import { findInvite, panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { claimInvite, declareConflict, invitePanellist, reissueInvite, revokePanellist } from "~/models/panel.server";
 import { submitScore } from "~/models/score.server";
 import { closeLiveBus } from "~/services/live/bus.server";
@@ -57,9 +57,9 @@ describe("the panellist's running order", () => {
     await live.chair({ type: "START" });
     await live.chair({ type: "NEXT" });
     await live.chair({ type: "NEXT" });
-    await submitScore({ panellistId: me.id, bidId: bidA.id, items: sheetItems(live.criteria, [2, 7]), comment: "", clientMutationId: uuid() });
-    await submitScore({ panellistId: me.id, bidId: bidA.id, items: sheetItems(live.criteria, [4, 9]), comment: "Clear plan", clientMutationId: uuid() });
-    await submitScore({ panellistId: other.id, bidId: bidB.id, items: sheetItems(live.criteria, [1, 1]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: me.id, bidId: bidA.id, sheet: { items: sheetItems(live.criteria, [2, 7]), comment: "", clientMutationId: uuid() } });
+    await submitScore({ panellistId: me.id, bidId: bidA.id, sheet: { items: sheetItems(live.criteria, [4, 9]), comment: "Clear plan", clientMutationId: uuid() } });
+    await submitScore({ panellistId: other.id, bidId: bidB.id, sheet: { items: sheetItems(live.criteria, [1, 1]), comment: "", clientMutationId: uuid() } });
     await declareConflict({ panellistId: me.id, bidId: bidC.id, reason: "I chair this group" }, { type: "panellist", id: me.id });
 
     const view = await panellistEvent(me.id);
@@ -136,16 +136,5 @@ describe("a pitch's one page", () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
     const other = await makeLiveEvent({ bids: 1, panellists: 1 });
     expect(await pitchOnePage(live.event.id, other.bids[0].id)).toBeNull();
-  });
-});
-
-describe("scoring rules", () => {
-  it("gives the round's criteria in order and the fund's time zone", async () => {
-    const live = await makeLiveEvent({ bids: 1, panellists: 1 });
-    expect(await scoringRules(live.event.id)).toEqual({
-      timeZone: "Europe/London",
-      criteria: live.criteria.map((c) => ({ id: c.id, name: c.name, scaleMin: c.scaleMin, scaleMax: c.scaleMax })),
-    });
-    expect(await scoringRules("no-such-event")).toBeNull();
   });
 });

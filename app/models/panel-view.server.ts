@@ -11,7 +11,6 @@ import { hashToken } from "~/models/live.server";
 //   panellistEvent(panellistId)        -> PanelView | null: the event, the round's criteria and the
 //                                         running order with this panellist's sheet and conflict per pitch
 //   pitchOnePage(eventId, bidId)       -> the bid as the panel reads it (no contact details), or null
-//   scoringRules(eventId)              -> { criteria, timeZone } to check a sheet and word its time
 //
 // Bids are only the ones in the panellist's event; a bid id from another event finds nothing.
 
@@ -173,20 +172,4 @@ export async function pitchOnePage(eventId: string, bidId: string): Promise<OneP
   if (!slot) return null;
   const { id, ...bid } = slot.bid;
   return { bidId: id, ...bid };
-}
-
-/** What checking a score sheet needs: the round's criteria in order, and the fund's time zone. */
-export async function scoringRules(eventId: string) {
-  const event = await db().event.findUnique({
-    where: { id: eventId },
-    select: {
-      round: {
-        select: {
-          fund: { select: { timeZone: true } },
-          criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, scaleMin: true, scaleMax: true } },
-        },
-      },
-    },
-  });
-  return event ? { criteria: event.round.criteria, timeZone: event.round.fund.timeZone } : null;
 }

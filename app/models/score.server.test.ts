@@ -29,9 +29,9 @@ describe("submitting a score", () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     const panellistId = live.panellists[0].id;
     const bidId = live.bids[0].id;
-    const first = await submitScore({ panellistId, bidId, items: sheetItems(live.criteria, [4, 7]), comment: "Good", clientMutationId: uuid() }, at(100));
-    expect(first).toEqual({ ok: true, duplicate: false, sheet: { id: expect.any(String), version: 1, submittedAt: at(100) } });
-    const second = await submitScore({ panellistId, bidId, items: sheetItems(live.criteria, [5, 7]), comment: "Better on reflection", clientMutationId: uuid() }, at(130));
+    const first = await submitScore({ panellistId, bidId, sheet: { items: sheetItems(live.criteria, [4, 7]), comment: "Good", clientMutationId: uuid() } }, at(100));
+    expect(first).toEqual({ ok: true, duplicate: false, sheet: { id: expect.any(String), version: 1, submittedAt: at(100) }, timeZone: "Europe/London" });
+    const second = await submitScore({ panellistId, bidId, sheet: { items: sheetItems(live.criteria, [5, 7]), comment: "Better on reflection", clientMutationId: uuid() } }, at(130));
     expect(second).toMatchObject({ ok: true, duplicate: false, sheet: { version: 2 } });
 
     const history = await sheetHistory(panellistId, bidId);
@@ -56,19 +56,20 @@ describe("submitting a score", () => {
 
   it("treats a retry with the same submission id as the same score: same answer, nothing new, even after the lock", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
-    const input = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [2, 3]), comment: "", clientMutationId: uuid() };
+    const sheet = { items: sheetItems(live.criteria, [2, 3]), comment: "", clientMutationId: uuid() };
+    const input = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet };
     const first = await submitScore(input, at(100));
-    const retry = await submitScore({ ...input, items: sheetItems(live.criteria, [5, 5]) }, at(101));
+    const retry = await submitScore({ ...input, sheet: { ...sheet, items: sheetItems(live.criteria, [5, 5]) } }, at(101));
     if (!first.ok || !retry.ok) throw new Error("refused");
-    expect(retry).toEqual({ ok: true, duplicate: true, sheet: first.sheet });
+    expect(retry).toEqual({ ok: true, duplicate: true, sheet: first.sheet, timeZone: "Europe/London" });
     await live.chair({ type: "LOCK", slotId: live.slots[0].id }, at(200));
-    expect(await submitScore(input, at(300))).toEqual({ ok: true, duplicate: true, sheet: first.sheet });
+    expect(await submitScore(input, at(300))).toEqual({ ok: true, duplicate: true, sheet: first.sheet, timeZone: "Europe/London" });
     expect(await db().scoreSheet.count({ where: { panellistId: input.panellistId } })).toBe(1);
   });
 
   it("refuses scores before the questions start, and accepts them from the questions on", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
-    const input = () => ({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    const input = () => ({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
     expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring has not started yet, so your score was not saved." });
     await live.chair({ type: "MARK_READY" });
     await live.chair({ type: "START" });
@@ -84,7 +85,7 @@ describe("submitting a score", () => {
   it("refuses a late score once the pitch is locked, naming the time in the fund's zone", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:08:00Z"));
-    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
     expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 19:08; your score was not saved." });
     expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(0);
   });
@@ -92,7 +93,7 @@ describe("submitting a score", () => {
   it("refuses scores once scoring for the event is closed", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     await live.chair({ type: "CLOSE_SCORING" }, new Date("2027-05-14T20:30:00Z"));
-    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() });
+    const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
     expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 21:30; your score was not saved." });
   });
 
@@ -101,12 +102,12 @@ describe("submitting a score", () => {
     const [p1, p2] = live.panellists;
     const [bidA, bidB] = live.bids;
     await declareConflict({ panellistId: p1.id, bidId: bidA.id, reason: "Trustee" }, { type: "panellist", id: p1.id });
-    expect(await submitScore({ panellistId: p1.id, bidId: bidA.id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() })).toEqual({
+    expect(await submitScore({ panellistId: p1.id, bidId: bidA.id, sheet: { items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
       message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
     });
 
-    await submitScore({ panellistId: p2.id, bidId: bidB.id, items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: p2.id, bidId: bidB.id, sheet: { items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() } });
     await declareConflict({ panellistId: p2.id, bidId: bidB.id, reason: "Realised I know them" }, { type: "user", id: live.organiser.user.id });
     const state = (await liveState(live.event.id))!;
     expect(state.slots.map((s) => [s.scoredCount, s.recusalCount])).toEqual([
@@ -119,22 +120,22 @@ describe("submitting a score", () => {
     const live = await scoringEvent({ bids: 1, panellists: 2 });
     const other = await scoringEvent({ bids: 1, panellists: 1 });
     const items = sheetItems(live.criteria, [3, 3]);
-    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: other.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: other.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
       message: "That pitch is not part of your event, so your score was not saved.",
     });
     const used = uuid();
-    await submitScore({ panellistId: live.panellists[1].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: used });
-    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: used })).toEqual({
+    await submitScore({ panellistId: live.panellists[1].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: used } });
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: used } })).toEqual({
       ok: false,
       message: "This score could not be matched to your phone's submission. Reload the page and send it again.",
     });
     await revokePanellist(live.panellists[0].id, live.organiser.actor);
-    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+    expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
       message: "You are no longer on this panel, so your score was not saved.",
     });
-    expect(await submitScore({ panellistId: "nobody", bidId: live.bids[0].id, items, comment: "", clientMutationId: uuid() })).toEqual({
+    expect(await submitScore({ panellistId: "nobody", bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
       message: "You are not on this event's panel, so your score was not saved.",
     });
@@ -142,19 +143,39 @@ describe("submitting a score", () => {
 
   it("checks the sheet against the round's criteria on the server too", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
-    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, comment: "", clientMutationId: uuid() };
-    expect(await submitScore({ ...base, items: sheetItems(live.criteria, [9, 3]) })).toEqual({
+    const [need, plan] = live.criteria;
+    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id };
+    const sheet = { comment: "", clientMutationId: uuid() };
+    expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [9, 3]) } })).toEqual({
       ok: false,
       message: "The score for Need must be a whole number from 1 to 5. (your score was not saved)",
+      errors: { [`items.${need.id}`]: "The score for Need must be a whole number from 1 to 5." },
     });
-    expect(await submitScore({ ...base, items: [{ criterionId: live.criteria[0].id, value: 3 }] })).toEqual({
+    expect(await submitScore({ ...base, sheet: { ...sheet, items: [{ criterionId: need.id, value: 3 }] } })).toEqual({
       ok: false,
       message: "Choose a score for Plan, from 0 to 10. (your score was not saved)",
+      errors: { [`items.${plan.id}`]: "Choose a score for Plan, from 0 to 10." },
     });
-    expect(await submitScore({ ...base, items: sheetItems(live.criteria, [3, 3]), comment: "x".repeat(1001) })).toMatchObject({
+    expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [3, 3]), comment: "x".repeat(1001) } })).toMatchObject({
       ok: false,
       message: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/),
+      errors: { comment: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/) },
     });
+    expect(await db().scoreSheet.count({ where: { panellistId: base.panellistId } })).toBe(0);
+  });
+
+  it("takes the sheet as the phone's plain form sends it: flat fields, numbers as text", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 1 });
+    const [need, plan] = live.criteria;
+    const form = { [`items.${need.id}`]: "4", [`items.${plan.id}`]: "8", comment: "  Keen volunteers.  ", clientMutationId: uuid() };
+    const saved = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: form }, at(100));
+    expect(saved).toEqual({ ok: true, duplicate: false, sheet: { id: expect.any(String), version: 1, submittedAt: at(100) }, timeZone: "Europe/London" });
+    const [sheet] = await sheetHistory(live.panellists[0].id, live.bids[0].id);
+    expect(sheet.comment).toBe("Keen volunteers.");
+    expect(sheet.items.map((i) => [i.criterionId, i.value]).sort()).toEqual([
+      [need.id, 4],
+      [plan.id, 8],
+    ].sort());
   });
 });
 
@@ -167,9 +188,7 @@ describe("scores under load, on the engine under test", () => {
         const input = {
           panellistId: panellist.id,
           bidId: bid.id,
-          items: sheetItems(live.criteria, [1 + ((p + b) % 5), (p * b) % 11]),
-          comment: `p${p} b${b}`,
-          clientMutationId: uuid(),
+          sheet: { items: sheetItems(live.criteria, [1 + ((p + b) % 5), (p * b) % 11]), comment: `p${p} b${b}`, clientMutationId: uuid() },
         };
         const times = 1 + ((p * 7 + b * 3) % 5);
         copies += times;
@@ -193,11 +212,24 @@ describe("scores under load, on the engine under test", () => {
     expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
 
+  it("panellists' phones sending the same submission id at once: one is saved, the others told plainly, nothing thrown", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 8 });
+    // why: open the connections first (PostgreSQL), so the eight really do arrive together.
+    await Promise.all(live.panellists.map(() => db().$transaction((tx) => tx.$queryRaw`SELECT 1`)));
+    const sheet = { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() };
+    const results = await Promise.all(live.panellists.map((p) => submitScore({ panellistId: p.id, bidId: live.bids[0].id, sheet })));
+    expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual(
+      Array(7).fill({ ok: false, message: "This score could not be matched to your phone's submission. Reload the page and send it again." }),
+    );
+    expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(1);
+  });
+
   it("two different re-scores of one pitch racing from one panellist get distinct versions and one current sheet", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
-    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id, comment: "" };
+    const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id };
     const results = await Promise.all(
-      [1, 2, 3, 4, 5, 1, 2, 3].map((need) => submitScore({ ...base, items: sheetItems(live.criteria, [need, 5]), clientMutationId: uuid() })),
+      [1, 2, 3, 4, 5, 1, 2, 3].map((need) => submitScore({ ...base, sheet: { items: sheetItems(live.criteria, [need, 5]), comment: "", clientMutationId: uuid() } })),
     );
     expect(results.every((r) => r.ok && !r.duplicate)).toBe(true);
     const history = await sheetHistory(base.panellistId, base.bidId);
@@ -211,10 +243,10 @@ describe("handing scores to the ranking", () => {
     const live = await scoringEvent({ bids: 2, panellists: 2 });
     const [p1, p2] = live.panellists;
     await declareConflict({ panellistId: p2.id, bidId: live.bids[1].id, reason: "Neighbour" }, { type: "panellist", id: p2.id });
-    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [1, 1]), comment: "", clientMutationId: uuid() });
-    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() });
-    await submitScore({ panellistId: p2.id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() });
-    await submitScore({ panellistId: p1.id, bidId: live.bids[1].id, items: sheetItems(live.criteria, [2, 4]), comment: "", clientMutationId: uuid() });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [1, 1]), comment: "", clientMutationId: uuid() } });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() } });
+    await submitScore({ panellistId: p2.id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() } });
+    await submitScore({ panellistId: p1.id, bidId: live.bids[1].id, sheet: { items: sheetItems(live.criteria, [2, 4]), comment: "", clientMutationId: uuid() } });
 
     const input = (await scoringInput(live.event.id))!;
     expect(input.sheets).toHaveLength(3);

@@ -1,17 +1,20 @@
+import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { clockTime } from "~/domain/event-machine";
-import { scoreSheetSchema } from "~/domain/score-sheet";
+import { scoreSheetSchema, type SheetCriterion } from "~/domain/score-sheet";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { isUniqueViolation, LIVE_TX, refused, type Result } from "~/models/live.server";
+import { isUniqueViolation, LIVE_TX, refused } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
+import { fieldErrors, type FieldErrors } from "~/utils/forms";
 
 // Panellists' score sheets: every submission is a new version, never an overwrite.
 //
 // Interface:
-//   submitScore({ panellistId, bidId, items, comment, clientMutationId }, now?)
-//       -> Result<{ sheet: { id, version, submittedAt }, duplicate }>
+//   submitScore({ panellistId, bidId, sheet }, now?)
+//       -> { ok: true, sheet: { id, version, submittedAt }, duplicate, timeZone }
+//        | { ok: false, message, errors? }   (errors by field when the sheet itself is not valid)
 //   myScores(panellistId)                  -> the panellist's current sheets (their own phone)
 //   sheetHistory(panellistId, bidId)       -> every version, newest first
 //   scoreSheetsForEvent(eventId)           -> every version of every sheet (auditor, report)
@@ -31,9 +34,12 @@ import { publish } from "~/services/live/bus.server";
 export interface ScoreInput {
   panellistId: string;
   bidId: string;
-  items: { criterionId: string; value: number }[];
-  comment: string;
-  clientMutationId: string;
+  /**
+   * The sheet as the phone sent it: form fields ("items.<criterionId>", "comment",
+   * "clientMutationId") or the same nested ({ items: { <criterionId>: 4 } or [{ criterionId, value }] }).
+   * It is checked against the round's criteria inside the transaction that saves it.
+   */
+  sheet: unknown;
 }
 
 export interface SavedSheet {
@@ -42,136 +48,191 @@ export interface SavedSheet {
   submittedAt: Date;
 }
 
+export type ScoreOutcome =
+  | { ok: true; sheet: SavedSheet; duplicate: boolean; /** The fund's zone, to word the time. */ timeZone: string }
+  /** Refused (`errors` absent) or not a valid sheet (`errors` by field, "items.<criterionId>"). */
+  | { ok: false; message: string; errors?: FieldErrors };
+
 const NOT_SAVED = "your score was not saved";
 
-async function sameSubmission(tx: Tx | ReturnType<typeof db>, input: ScoreInput) {
-  const sheet = await tx.scoreSheet.findUnique({
-    where: { clientMutationId: input.clientMutationId },
-    select: { id: true, version: true, submittedAt: true, panellistId: true, bidId: true },
-  });
-  if (!sheet) return null;
-  if (sheet.panellistId !== input.panellistId || sheet.bidId !== input.bidId) {
-    return refused("This score could not be matched to your phone's submission. Reload the page and send it again.");
-  }
-  return { ok: true as const, sheet: { id: sheet.id, version: sheet.version, submittedAt: sheet.submittedAt }, duplicate: true };
+// why: a score arrives from every phone after every pitch; each statement costs about half a
+// millisecond on PGlite, so what the checks need is read in two statements, and the sheet, its
+// items and the end of the previous current sheet are written in one.
+
+interface Seat {
+  eventId: string;
+  revokedAt: Date | null;
+  timeZone: string;
+  criteria: SheetCriterion[];
 }
 
-export async function submitScore(input: ScoreInput, now: Date = new Date()): Promise<Result<{ sheet: SavedSheet; duplicate: boolean }>> {
+interface Pitch {
+  slotId: string;
+  slotState: string;
+  lockedAt: Date | null;
+  eventState: string;
+  conflicted: boolean;
+  lastVersion: number | null;
+  earlierId: string | null;
+  earlierVersion: number | null;
+  earlierAt: Date | null;
+  earlierPanellistId: string | null;
+  earlierBidId: string | null;
+}
+
+interface Earlier {
+  id: string;
+  version: number;
+  submittedAt: Date;
+  panellistId: string;
+  bidId: string;
+}
+
+// why: the earlier* columns come from one LEFT JOIN: all set when a sheet with the submission's
+// id exists, all null when none does.
+function earlierIn(pitch: Pitch): Earlier | null {
+  if (pitch.earlierId === null) return null;
+  return {
+    id: pitch.earlierId,
+    version: pitch.earlierVersion ?? 0,
+    submittedAt: pitch.earlierAt ?? new Date(0),
+    panellistId: pitch.earlierPanellistId ?? "",
+    bidId: pitch.earlierBidId ?? "",
+  };
+}
+
+function sameSubmissionOutcome(earlier: Earlier, input: ScoreInput, timeZone: string): ScoreOutcome {
+  if (earlier.panellistId !== input.panellistId || earlier.bidId !== input.bidId) {
+    return refused("This score could not be matched to your phone's submission. Reload the page and send it again.");
+  }
+  return { ok: true, sheet: { id: earlier.id, version: earlier.version, submittedAt: earlier.submittedAt }, duplicate: true, timeZone };
+}
+
+function clientMutationIdOf(sheet: unknown): string | null {
+  const id = typeof sheet === "object" && sheet !== null ? (sheet as Record<string, unknown>).clientMutationId : null;
+  return typeof id === "string" ? id : null;
+}
+
+async function findEarlier(tx: Tx | ReturnType<typeof db>, clientMutationId: string | null) {
+  if (!clientMutationId) return null;
+  const rows = await tx.$queryRaw<Earlier[]>`
+    SELECT id, version, "submittedAt", "panellistId", "bidId" FROM "ScoreSheet" WHERE "clientMutationId" = ${clientMutationId}`;
+  return rows[0] ?? null;
+}
+
+export async function submitScore(input: ScoreInput, now: Date = new Date()): Promise<ScoreOutcome> {
   let outcome;
   try {
     outcome = await db().$transaction((tx) => applySubmission(tx, input, now), LIVE_TX);
   } catch (error) {
     // why: another panellist's submission used the same id at the same moment.
     if (!isUniqueViolation(error)) throw error;
-    const earlier = await sameSubmission(db(), input);
+    const earlier = await findEarlier(db(), clientMutationIdOf(input.sheet));
     if (!earlier) throw error;
-    return earlier;
+    const seat = await db().$queryRaw<{ timeZone: string }[]>`
+      SELECT f."timeZone" FROM "Panellist" p JOIN "Event" e ON e.id = p."eventId" JOIN "Round" r ON r.id = e."roundId"
+      JOIN "Fund" f ON f.id = r."fundId" WHERE p.id = ${input.panellistId}`;
+    return sameSubmissionOutcome(earlier, input, seat[0]?.timeZone ?? "Europe/London");
   }
-  if (!outcome.ok) return outcome;
-  if ("seq" in outcome) {
-    await publish(outcome.eventId, outcome.seq);
-    return { ok: true, sheet: outcome.sheet, duplicate: false };
+  if (outcome.ok && "seq" in outcome) {
+    const { seq, eventId, ...saved } = outcome;
+    await publish(eventId, seq);
+    return saved;
   }
   return outcome;
 }
 
 async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Panellist" WHERE id = ${input.panellistId} FOR UPDATE`;
-  if (locked.length === 0) return refused(`You are not on this event's panel, so ${NOT_SAVED}.`);
+  // The panellist's row lock first: their submissions are applied one at a time, and what is
+  // read below (in later statements) includes whatever the one before saved.
+  const seats = await tx.$queryRaw<Seat[]>`
+    SELECT p."eventId", p."revokedAt", f."timeZone",
+      (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'scaleMin', c."scaleMin", 'scaleMax', c."scaleMax") ORDER BY c.position)
+         FROM "Criterion" c WHERE c."roundId" = e."roundId") AS criteria
+    FROM "Panellist" p
+    JOIN "Event" e ON e.id = p."eventId"
+    JOIN "Round" r ON r.id = e."roundId"
+    JOIN "Fund" f ON f.id = r."fundId"
+    WHERE p.id = ${input.panellistId}
+    FOR UPDATE OF p`;
+  const seat = seats[0];
+  if (!seat) return refused(`You are not on this event's panel, so ${NOT_SAVED}.`);
+  const { timeZone } = seat;
 
-  const earlier = await sameSubmission(tx, input);
-  if (earlier) return earlier;
+  const clientMutationId = clientMutationIdOf(input.sheet);
+  const pitches = await tx.$queryRaw<Pitch[]>`
+    SELECT s.id AS "slotId", s.state::text AS "slotState", s."lockedAt", e.state::text AS "eventState",
+      EXISTS (SELECT 1 FROM "Conflict" c WHERE c."panellistId" = ${input.panellistId} AND c."bidId" = s."bidId") AS conflicted,
+      (SELECT max(version) FROM "ScoreSheet" x WHERE x."panellistId" = ${input.panellistId} AND x."bidId" = s."bidId") AS "lastVersion",
+      d.id AS "earlierId", d.version AS "earlierVersion", d."submittedAt" AS "earlierAt",
+      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId"
+    FROM "Slot" s
+    JOIN "Event" e ON e.id = s."eventId"
+    LEFT JOIN "ScoreSheet" d ON d."clientMutationId" = ${clientMutationId}
+    WHERE s."eventId" = ${seat.eventId} AND s."bidId" = ${input.bidId}
+    FOR SHARE OF s`;
+  const pitch = pitches[0];
+  // A copy of a submission already saved (a retry, the offline queue replaying) gets the first one's answer.
+  const earlier = pitch ? earlierIn(pitch) : await findEarlier(tx, clientMutationId);
+  if (earlier) return sameSubmissionOutcome(earlier, input, timeZone);
+  if (seat.revokedAt) return refused(`You are no longer on this panel, so ${NOT_SAVED}.`);
+  if (!pitch) return refused(`That pitch is not part of your event, so ${NOT_SAVED}.`);
 
-  const panellist = await tx.panellist.findUniqueOrThrow({
-    where: { id: input.panellistId },
-    select: {
-      eventId: true,
-      revokedAt: true,
-      event: {
-        select: {
-          state: true,
-          round: { select: { fund: { select: { timeZone: true } }, criteria: { orderBy: { position: "asc" } } } },
-        },
-      },
-    },
-  });
-  if (panellist.revokedAt) return refused(`You are no longer on this panel, so ${NOT_SAVED}.`);
-
-  const slots = await tx.$queryRaw<{ id: string; state: string; lockedAt: Date | null }[]>`
-    SELECT id, state::text AS state, "lockedAt" FROM "Slot"
-    WHERE "eventId" = ${panellist.eventId} AND "bidId" = ${input.bidId} FOR SHARE`;
-  const slot = slots[0];
-  if (!slot) return refused(`That pitch is not part of your event, so ${NOT_SAVED}.`);
-
-  const { state: eventState, round } = panellist.event;
-  const timeZone = round.fund.timeZone;
+  const { eventState, slotState } = pitch;
   if (eventState === "DRAFT" || eventState === "READY") return refused(`Scoring has not started yet, so ${NOT_SAVED}.`);
-  if (slot.state === "LOCKED" || eventState === "SCORING_CLOSED" || eventState === "DECIDED") {
-    const when = slot.lockedAt ? ` at ${clockTime(slot.lockedAt, timeZone)}` : "";
+  if (slotState === "LOCKED" || eventState === "SCORING_CLOSED" || eventState === "DECIDED") {
+    const when = pitch.lockedAt ? ` at ${clockTime(pitch.lockedAt, timeZone)}` : "";
     return refused(`Scoring for this pitch closed${when}; ${NOT_SAVED}.`);
   }
-  if (slot.state === "WAITING" || slot.state === "PITCHING") {
+  if (slotState === "WAITING" || slotState === "PITCHING") {
     return refused(`Scoring for this pitch opens when the questions start, so ${NOT_SAVED}.`);
   }
-
-  const conflict = await tx.conflict.findUnique({
-    where: { panellistId_bidId: { panellistId: input.panellistId, bidId: input.bidId } },
-    select: { id: true },
-  });
-  if (conflict) {
+  if (pitch.conflicted) {
     return refused(`You declared a conflict of interest with this pitch, so you cannot score it; ${NOT_SAVED}.`);
   }
 
-  const parsed = scoreSheetSchema(round.criteria).safeParse({
-    items: Object.fromEntries(input.items.map((item) => [item.criterionId, item.value])),
-    comment: input.comment,
-    clientMutationId: input.clientMutationId,
-  });
-  if (!parsed.success) return refused(`${parsed.error.issues[0].message} (${NOT_SAVED})`);
+  const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(input.sheet);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    return { ok: false as const, message: `${Object.values(errors)[0]} (${NOT_SAVED})`, errors };
+  }
   const sheetData = parsed.data;
 
-  const last = await tx.scoreSheet.findFirst({
-    where: { panellistId: input.panellistId, bidId: input.bidId },
-    orderBy: { version: "desc" },
-    select: { version: true },
-  });
-  const version = (last?.version ?? 0) + 1;
-  await tx.scoreSheet.updateMany({
-    where: { panellistId: input.panellistId, bidId: input.bidId, current: true },
-    data: { current: false },
-  });
-  const sheet = await tx.scoreSheet.create({
-    data: {
-      panellistId: input.panellistId,
-      bidId: input.bidId,
-      slotId: slot.id,
-      version,
-      current: true,
-      clientMutationId: sheetData.clientMutationId,
-      comment: sheetData.comment,
-      submittedAt: now,
-      items: { create: sheetData.items },
-    },
-    select: { id: true, version: true, submittedAt: true },
-  });
+  const version = (pitch.lastVersion ?? 0) + 1;
+  const sheetId = randomUUID();
+  // One statement: the panellist's previous sheet for this bid stops being current, and the
+  // new one and its items are written. (Every part sees the table as it was before the statement,
+  // so the update cannot touch the new sheet.)
+  await tx.$executeRaw`
+    WITH previous AS (
+      UPDATE "ScoreSheet" SET current = false
+      WHERE "panellistId" = ${input.panellistId} AND "bidId" = ${input.bidId} AND current
+    ), sheet AS (
+      INSERT INTO "ScoreSheet" (id, "panellistId", "bidId", "slotId", version, current, "clientMutationId", comment, "submittedAt")
+      VALUES (${sheetId}, ${input.panellistId}, ${input.bidId}, ${pitch.slotId}, ${version}, true, ${sheetData.clientMutationId}, ${sheetData.comment}, ${now})
+    )
+    INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
+    SELECT gen_random_uuid()::text, ${sheetId}, i."criterionId", i.value
+    FROM json_to_recordset(${JSON.stringify(sheetData.items)}::json) AS i("criterionId" text, value int)`;
   const entry = await appendAudit(tx, {
     actor: { type: "panellist", id: input.panellistId },
     action: "score.submitted",
-    subject: { type: "score_sheet", id: sheet.id },
+    subject: { type: "score_sheet", id: sheetId },
     at: now,
     payload: {
-      eventId: panellist.eventId,
+      eventId: seat.eventId,
       panellistId: input.panellistId,
       bidId: input.bidId,
-      slotId: slot.id,
-      slotState: slot.state,
+      slotId: pitch.slotId,
+      slotState,
       version,
       items: sheetData.items,
       commentLength: sheetData.comment.length,
       clientMutationId: sheetData.clientMutationId,
     },
   });
-  return { ok: true as const, sheet, eventId: panellist.eventId, seq: entry.seq };
+  const sheet = { id: sheetId, version, submittedAt: now };
+  return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId, seq: entry.seq };
 }
 
 const sheetSelect = {

@@ -272,12 +272,13 @@ const ROUTES: RouteCase[] = [
     loader: "403    403    200    403    403    403    403    403",
     action: "403    403    400    403    403    403    403    403",
   },
+  // Scoring has not started in this world, so the panellist's empty sheet is refused (409) before it is checked.
   { file: "panel.$eventId.score.$bidId", path: (w) => `/panel/${ev(w)}/score/${w.live.bids[0].id}`, params: (w) => ({ eventId: ev(w), bidId: w.live.bids[0].id }),
     loader: "403    403    200    403    403    403    403    403",
-    action: "403    403    400    403    403    403    403    403",
+    action: "403    403    409    403    403    403    403    403",
   },
   { file: "panel.$eventId.sheets.$bidId", path: (w) => `/panel/${ev(w)}/sheets/${w.live.bids[0].id}`, params: (w) => ({ eventId: ev(w), bidId: w.live.bids[0].id }),
-    action: "403    403    422    403    403    403    403    403",
+    action: "403    403    409    403    403    403    403    403",
   },
 
   // Staff.

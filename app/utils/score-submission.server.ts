@@ -1,12 +1,11 @@
 import { clockTime } from "~/domain/event-machine";
-import { scoreSheetSchema } from "~/domain/score-sheet";
-import { scoringRules } from "~/models/panel-view.server";
 import { submitScore } from "~/models/score.server";
-import { parseForm, type FieldErrors } from "~/utils/forms";
+import { formValues, type FieldErrors } from "~/utils/forms";
 
 // One score sheet from a phone, the same way whether it came as a plain form post (no
-// JavaScript) or from the offline queue: checked with the shared schema, then saved as a new
-// version by the score model (which refuses late scores and conflicts).
+// JavaScript) or from the offline queue: the score model checks it with the shared schema against
+// the round's criteria and saves it as a new version, in one transaction (refusing late scores
+// and conflicts).
 //
 // Interface:
 //   receiveScore(panellist, bidId, formData) -> ScoreOutcome
@@ -20,11 +19,9 @@ export type ScoreOutcome =
   | { kind: "refused"; message: string; values: Record<string, string | string[]> };
 
 export async function receiveScore(panellist: { id: string; eventId: string }, bidId: string, formData: FormData): Promise<ScoreOutcome> {
-  const rules = await scoringRules(panellist.eventId);
-  if (!rules) throw new Response("That event does not exist any more.", { status: 404, statusText: "Not Found" });
-  const parsed = parseForm(scoreSheetSchema(rules.criteria), formData);
-  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values: parsed.values };
-  const result = await submitScore({ panellistId: panellist.id, bidId, ...parsed.data });
-  if (!result.ok) return { kind: "refused", message: result.message, values: parsed.values };
-  return { kind: "saved", version: result.sheet.version, at: clockTime(result.sheet.submittedAt, rules.timeZone), duplicate: result.duplicate };
+  const values = formValues(formData);
+  const result = await submitScore({ panellistId: panellist.id, bidId, sheet: values });
+  if (result.ok) return { kind: "saved", version: result.sheet.version, at: clockTime(result.sheet.submittedAt, result.timeZone), duplicate: result.duplicate };
+  if (result.errors) return { kind: "invalid", errors: result.errors, values };
+  return { kind: "refused", message: result.message, values };
 }

@@ -295,9 +295,11 @@ export async function seedPastEvent(staff: Staff, now: Date) {
       await submitScore({
         panellistId: panellist.id,
         bidId: bids[key].id,
-        items: criteria.map((c, i) => ({ criterionId: c.id, value: given[i] })),
-        comment,
-        clientMutationId: randomUUID(),
+        sheet: {
+          items: criteria.map((c, i) => ({ criterionId: c.id, value: given[i] })),
+          comment,
+          clientMutationId: randomUUID(),
+        },
       }),
     );
 

@@ -95,8 +95,12 @@ async function adminQuery(url: string, sql: string) {
 
 // why: `tsx script` runs the script in a child of its own; through --import the script is this
 // very process, so its pid is the one whose memory we read.
+// BENCH_CPU_PROFILE=<folder> makes each process write a V8 CPU profile there when it exits
+// (open it in Chrome's DevTools), to see where a figure's time goes.
 function nodeArgs(script: string, args: string[] = []) {
-  return ["--import", "tsx", path.resolve(ROOT, script), ...args];
+  const folder = process.env.BENCH_CPU_PROFILE;
+  const profile = folder ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(folder)}`] : [];
+  return [...profile, "--import", "tsx", path.resolve(ROOT, script), ...args];
 }
 
 function mergedEnv(env: Env): NodeJS.ProcessEnv {

@@ -106,9 +106,10 @@ export async function runScoreLoad(
   const agent = keepAliveAgent(Math.max(64, plan.burstConcurrency));
   const make = requestMaker(target, baseUrl, fixture);
   try {
-    // why: the first requests pay for JIT compilation, module loading and new pool connections;
-    // one at a time, so a slow machine is not already behind when the clock starts.
-    const warm = await burst({ agent, concurrency: 1, maxRequests: plan.warmupRequests, maxSeconds: 30, make });
+    // why: the first requests pay for JIT compilation, module loading and new pool connections
+    // (a server in a hall has been up since the doors opened); a few at a time, so the pool holds
+    // the connections the offered load needs, and a slow machine is not already behind.
+    const warm = await burst({ agent, concurrency: 4, maxRequests: plan.warmupRequests, maxSeconds: 30, make });
     if (warm.failed > 0) throw new Error(`Warm-up submissions to ${target} failed: ${warm.firstFailure}`);
     const cpuBefore = server.cpuMs();
     const offered = await offeredLoad({ agent, rate: plan.rate, seconds: plan.seconds, make });

@@ -119,7 +119,7 @@ describe("the SSE stream for a resource route", () => {
     expect(frames()[0]).toContain(`id: ${firstState.version}\n`);
     expect(firstState.current).toMatchObject({ state: "QUESTIONS", scoredCount: 0 });
 
-    await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: crypto.randomUUID() });
+    await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: crypto.randomUUID() } });
     await eventually(() => frames().length === 2, "the frame after the score");
     const secondState = JSON.parse(frames()[1].split("data: ")[1]) as LiveState;
     expect(secondState.current?.scoredCount).toBe(1);
