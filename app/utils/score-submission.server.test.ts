@@ -1,64 +1,84 @@
 import { useTestDatabase } from "~/testing/database";
+import { db } from "~/db.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
-import { myScores } from "~/models/score.server";
+import { declareConflict } from "~/models/panel.server";
 import { closeLiveBus } from "~/services/live/bus.server";
-import { receiveScore } from "~/utils/score-submission.server";
+import { receiveScore } from "./score-submission.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());
 
-// What both score doors (the plain form and the phone's queue) answer for one posted sheet.
+const uuid = () => crypto.randomUUID();
 
-async function openPitch() {
-  const live = await makeLiveEvent({ bids: 1, panellists: 1 });
+async function scoringEvent() {
+  const live = await makeLiveEvent({ bids: 2, panellists: 1 });
   await live.chair({ type: "MARK_READY" });
   await live.chair({ type: "START" });
-  await live.chair({ type: "NEXT" }); // pitching
-  await live.chair({ type: "NEXT" }); // questions: scoring opens
-  const [need, plan] = live.criteria;
+  await live.chair({ type: "NEXT" });
+  await live.chair({ type: "NEXT" }, new Date("2027-05-14T18:05:00Z"));
   const panellist = { id: live.panellists[0].id, eventId: live.event.id };
-  return { live, need, plan, panellist, bidId: live.bids[0].id };
+  const sheet = (values: (string | null)[], extra: Record<string, string> = {}) => {
+    const form = new FormData();
+    live.criteria.forEach((c, i) => values[i] !== null && form.append(`items.${c.id}`, values[i]!));
+    for (const [k, v] of Object.entries({ comment: "", clientMutationId: uuid(), from: "home", ...extra })) form.append(k, v);
+    return form;
+  };
+  return { live, panellist, sheet };
 }
 
-function form(fields: Record<string, string>) {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-}
-
-describe("receiving a score sheet from a phone", () => {
-  it("saves it and says the version and the time in the fund's zone; a resend is the same answer", async () => {
-    const { need, plan, panellist, bidId } = await openPitch();
-    const sent = form({ [`items.${need.id}`]: "4", [`items.${plan.id}`]: "9", comment: "Good", clientMutationId: crypto.randomUUID() });
-    const saved = await receiveScore(panellist, bidId, sent);
-    expect(saved).toEqual({ kind: "saved", version: 1, at: expect.stringMatching(/^\d\d:\d\d$/), duplicate: false });
-    expect(await receiveScore(panellist, bidId, sent)).toEqual({ ...saved, duplicate: true });
-    expect((await myScores(panellist.id)).map((s) => s.items.map((i) => i.value).sort((a, b) => a - b))).toEqual([[4, 9]]);
+describe("a score sheet from a phone", () => {
+  it("saves a new version each time and says when, in the fund's time zone", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    const first = await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"], { comment: "Strong plan" }));
+    expect(first).toMatchObject({ kind: "saved", version: 1, duplicate: false });
+    if (first.kind !== "saved") throw new Error("not saved");
+    expect(first.at).toMatch(/^\d\d:\d\d$/);
+    expect(await receiveScore(panellist, live.bids[0].id, sheet(["5", "7"]))).toMatchObject({ kind: "saved", version: 2 });
+    const current = await db().scoreSheet.findFirstOrThrow({ where: { panellistId: panellist.id, current: true }, include: { items: true } });
+    expect(current.items.map((i) => i.value).sort()).toEqual([5, 7]);
   });
 
-  it("names what is wrong next to each field and keeps everything typed", async () => {
-    const { need, plan, panellist, bidId } = await openPitch();
-    const typed = { [`items.${need.id}`]: "7", comment: "Half done", clientMutationId: crypto.randomUUID() };
-    expect(await receiveScore(panellist, bidId, form(typed))).toEqual({
+  it("treats the same submission sent twice as one version", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    const id = uuid();
+    const first = await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"], { clientMutationId: id }));
+    const again = await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"], { clientMutationId: id }));
+    expect(first).toMatchObject({ kind: "saved", version: 1, duplicate: false });
+    expect(again).toMatchObject({ kind: "saved", version: 1, duplicate: true });
+    expect(await db().scoreSheet.count({ where: { panellistId: panellist.id } })).toBe(1);
+  });
+
+  it("names each criterion left blank or out of range next to its field, and keeps what was chosen", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    const [need, plan] = live.criteria;
+    const outcome = await receiveScore(panellist, live.bids[0].id, sheet(["9", null], { comment: "Keep me" }));
+    expect(outcome).toEqual({
       kind: "invalid",
       errors: {
         [`items.${need.id}`]: "The score for Need must be a whole number from 1 to 5.",
         [`items.${plan.id}`]: "Choose a score for Plan, from 0 to 10.",
       },
-      values: typed,
+      values: expect.objectContaining({ [`items.${need.id}`]: "9", comment: "Keep me" }),
     });
-    expect(await myScores(panellist.id)).toEqual([]);
+    expect(await db().scoreSheet.count({ where: { panellistId: panellist.id } })).toBe(0);
   });
 
-  it("refuses a score for a locked pitch with the reason, keeping what was typed", async () => {
-    const { live, need, plan, panellist, bidId } = await openPitch();
-    await live.chair({ type: "NEXT" }); // scoring
-    await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:08:00Z"));
-    const typed = { [`items.${need.id}`]: "3", [`items.${plan.id}`]: "3", comment: "", clientMutationId: crypto.randomUUID() };
-    expect(await receiveScore(panellist, bidId, form(typed))).toEqual({
+  it("passes on the model's refusal for a locked pitch or a declared conflict, with the answers", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    await live.chair({ type: "NEXT" });
+    await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:10:00Z"));
+    expect(await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"]))).toMatchObject({
       kind: "refused",
-      message: "Scoring for this pitch closed at 19:08; your score was not saved.",
-      values: typed,
+      message: "Scoring for this pitch closed at 19:10; your score was not saved.",
+      values: expect.objectContaining({ [`items.${live.criteria[0].id}`]: "4" }),
+    });
+
+    await live.chair({ type: "NEXT" });
+    await live.chair({ type: "NEXT" });
+    await declareConflict({ panellistId: panellist.id, bidId: live.bids[1].id, reason: "Trustee" }, { type: "panellist", id: panellist.id });
+    expect(await receiveScore(panellist, live.bids[1].id, sheet(["4", "7"]))).toMatchObject({
+      kind: "refused",
+      message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
     });
   });
 });
