@@ -8,6 +8,9 @@ import { createLiveStateHub, liveStateStream, watchLiveState } from "./live-stat
 useTestDatabase();
 afterAll(() => closeLiveBus());
 
+// why: a bus that has not said it is listening yet; only the signals a test sends cause reads.
+const notYetListening = () => new Promise<void>(() => undefined);
+
 async function eventually(check: () => boolean, what: string, ms = 10_000) {
   const until = Date.now() + ms;
   while (!check()) {
@@ -27,6 +30,7 @@ describe("sharing the live state between screens", () => {
         return liveState(eventId);
       },
       (eventId, listener) => bus.subscribe(eventId, listener),
+      notYetListening,
     );
     const screens = Array.from({ length: 10 }, () => [] as LiveState[]);
     const stops = screens.map((seen) => hub.watch(live.event.id, (state) => seen.push(state)));
@@ -60,6 +64,7 @@ describe("sharing the live state between screens", () => {
         return liveState(eventId);
       },
       (eventId, listener) => bus.subscribe(eventId, listener),
+      notYetListening,
     );
     const seen: LiveState[] = [];
     const stop = hub.watch(live.event.id, (state) => seen.push(state));
@@ -70,6 +75,46 @@ describe("sharing the live state between screens", () => {
     await eventually(() => reads === 3, "one more read for the burst");
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(reads).toBe(3);
+    stop();
+    await bus.close();
+  });
+
+  it("reads once more when the bus starts listening, so a change made on another instance meanwhile is not missed", async () => {
+    const live = await makeLiveEvent({ bids: 1, panellists: 1 });
+    const bus = createMemoryBus();
+    let nowListening: () => void = () => undefined;
+    const listening = new Promise<void>((resolve) => (nowListening = resolve));
+    const hub = createLiveStateHub(liveState, (eventId, listener) => bus.subscribe(eventId, listener), () => listening);
+    const seen: LiveState[] = [];
+    const stop = hub.watch(live.event.id, (state) => seen.push(state));
+    await eventually(() => seen.length === 1, "the first state");
+    // The chair's change is published on the process's own bus, which this hub does not hear:
+    // like a NOTIFY from another instance sent before this one's LISTEN was in place.
+    await live.chair({ type: "MARK_READY" });
+    nowListening();
+    await eventually(() => seen.length === 2, "the state read once the bus listens");
+    expect(seen.map((state) => state.event.state)).toEqual(["DRAFT", "READY"]);
+    stop();
+    await bus.close();
+  });
+
+  it("sends the screens nothing more when nothing changed before the bus was listening", async () => {
+    const live = await makeLiveEvent({ bids: 1, panellists: 1 });
+    const bus = createMemoryBus();
+    let reads = 0;
+    const hub = createLiveStateHub(
+      async (eventId) => {
+        reads += 1;
+        return liveState(eventId);
+      },
+      (eventId, listener) => bus.subscribe(eventId, listener),
+      () => Promise.resolve(),
+    );
+    const seen: LiveState[] = [];
+    const stop = hub.watch(live.event.id, (state) => seen.push(state));
+    await eventually(() => reads === 2 && seen.length >= 1, "the first state and the read after listening");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(seen).toHaveLength(1);
     stop();
     await bus.close();
   });

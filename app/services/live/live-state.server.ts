@@ -1,5 +1,5 @@
 import { liveState, type LiveState } from "~/models/event.server";
-import { subscribe as subscribeBus, type LiveSignal } from "./bus.server";
+import { liveBus, subscribe as subscribeBus, type LiveSignal } from "./bus.server";
 
 // From bus signals to screens: one read of the live state per change, shared by every screen
 // of the event (a projector, the chair, four panellists and sixty phones make one query per
@@ -9,7 +9,7 @@ import { subscribe as subscribeBus, type LiveSignal } from "./bus.server";
 //   watchLiveState(eventId, listener): () => void        listener(state) now and after each change
 //   liveStateStream(request, eventId, options?): Response  text/event-stream for a resource route:
 //       export const loader = ({ request, params }) => liveStateStream(request, params.eventId!);
-//   createLiveStateHub(load, subscribe)                    the same with injected parts (tests)
+//   createLiveStateHub(load, subscribe, busReady)          the same with injected parts (tests)
 //
 // Changes that arrive while the state is being read are folded into one more read, so a burst
 // of twenty scores costs at most two reads. A screen that connects gets the latest state at
@@ -19,6 +19,7 @@ import { subscribe as subscribeBus, type LiveSignal } from "./bus.server";
 type Listener = (state: LiveState) => void;
 type Loader = (eventId: string, now?: Date) => Promise<LiveState | null>;
 type Subscribe = (eventId: string, listener: (signal: LiveSignal) => void) => () => void;
+type BusReady = () => Promise<void>;
 
 interface Watch {
   listeners: Set<Listener>;
@@ -34,7 +35,11 @@ export interface LiveStateHub {
   watching(): string[];
 }
 
-export function createLiveStateHub(load: Loader = liveState, subscribe: Subscribe = subscribeBus): LiveStateHub {
+export function createLiveStateHub(
+  load: Loader = liveState,
+  subscribe: Subscribe = subscribeBus,
+  busReady: BusReady = () => liveBus().ready(),
+): LiveStateHub {
   const watches = new Map<string, Watch>();
 
   async function refresh(eventId: string, watch: Watch) {
@@ -49,7 +54,9 @@ export function createLiveStateHub(load: Loader = liveState, subscribe: Subscrib
         try {
           const state = await load(eventId);
           if (!state) continue;
-          if (watch.latest && state.version < watch.latest.version) continue;
+          // why: the version is the newest audit entry, and every change to what screens show
+          // writes one; a state no newer than the last one sent holds nothing new.
+          if (watch.latest && state.version <= watch.latest.version) continue;
           watch.latest = state;
           for (const listener of [...watch.listeners]) {
             try {
@@ -76,6 +83,15 @@ export function createLiveStateHub(load: Loader = liveState, subscribe: Subscrib
         watches.set(eventId, created);
         watch = created;
         void refresh(eventId, created);
+        // why: on PostgreSQL the bus starts to LISTEN when the first screen of an event subscribes;
+        // a change another app instance makes before the LISTEN is in place is never heard, so
+        // read once more when it is (nothing is sent if nothing changed).
+        Promise.resolve()
+          .then(busReady)
+          .then(
+            () => (watches.get(eventId) === created ? refresh(eventId, created) : undefined),
+            (error) => console.error("Live bus: could not tell when it is listening.", error),
+          );
       } else if (watch.latest) {
         listener({ ...watch.latest, serverNow: new Date().toISOString() });
       }
