@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidAccess } from "~/domain/bid";
@@ -26,7 +26,8 @@ export async function action({ params }: ActionFunctionArgs) {
   const result = await withdrawBid({ token });
   if (result.ok) throw redirect(`/bid/${token}?notice=withdrawn`);
   if (result.kind === "not_found") throw new Response("We could not find a bid for this link.", { status: 404 });
-  return { formError: result.kind === "invalid" ? "This bid cannot be withdrawn." : result.message };
+  // why: 409, like every other refusal, so a script or a retry can tell it from a page.
+  return data({ formError: result.kind === "invalid" ? "This bid cannot be withdrawn." : result.message }, { status: 409 });
 }
 
 export default function Withdraw() {

@@ -247,7 +247,7 @@ const ROUTES: RouteCase[] = [
   },
   { file: "bid.$token_.withdraw", path: (w, r) => `/bid/${bidToken(w, r)}/withdraw`, params: (w, r) => ({ token: bidToken(w, r) }),
     loader: "404    200    404    404    404    404    404    404",
-    action: "404    200    404    404    404    404    404    404",
+    action: "404    409    404    404    404    404    404    404",
   },
   { file: "bid.$token_.accept", path: (w, r) => `/bid/${bidToken(w, r)}/accept`, params: (w, r) => ({ token: bidToken(w, r) }),
     loader: "404    200    404    404    404    404    404    404",

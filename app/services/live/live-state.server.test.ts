@@ -11,6 +11,18 @@ afterAll(() => closeLiveBus());
 // why: a bus that has not said it is listening yet; only the signals a test sends cause reads.
 const notYetListening = () => new Promise<void>(() => undefined);
 
+/** A hub on its own memory bus that counts its reads of the live state. */
+function countingHub(busReady: () => Promise<void>) {
+  const bus = createMemoryBus();
+  let reads = 0;
+  const load = async (eventId: string) => {
+    reads += 1;
+    return liveState(eventId);
+  };
+  const hub = createLiveStateHub(load, (eventId, listener) => bus.subscribe(eventId, listener), busReady);
+  return { bus, hub, reads: () => reads };
+}
+
 async function eventually(check: () => boolean, what: string, ms = 10_000) {
   const until = Date.now() + ms;
   while (!check()) {
@@ -22,33 +34,24 @@ async function eventually(check: () => boolean, what: string, ms = 10_000) {
 describe("sharing the live state between screens", () => {
   it("gives every screen the state on connect and after each change, with one read per change", async () => {
     const live = await makeLiveEvent({ bids: 2, panellists: 2 });
-    const bus = createMemoryBus();
-    let reads = 0;
-    const hub = createLiveStateHub(
-      async (eventId) => {
-        reads += 1;
-        return liveState(eventId);
-      },
-      (eventId, listener) => bus.subscribe(eventId, listener),
-      notYetListening,
-    );
+    const { bus, hub, reads } = countingHub(notYetListening);
     const screens = Array.from({ length: 10 }, () => [] as LiveState[]);
     const stops = screens.map((seen) => hub.watch(live.event.id, (state) => seen.push(state)));
     await eventually(() => screens.every((seen) => seen.length === 1), "the first state on every screen");
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     expect(screens[9][0].event.state).toBe("DRAFT");
 
     await live.chair({ type: "MARK_READY" });
     const version = (await liveState(live.event.id))!.version;
     await bus.publish(live.event.id, version);
     await eventually(() => screens.every((seen) => seen.length === 2), "the change on every screen");
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     expect(screens.map((seen) => seen[1].event.state)).toEqual(Array(10).fill("READY"));
 
     stops.forEach((stop) => stop());
     expect(hub.watching()).toEqual([]);
     await bus.publish(live.event.id, version + 1);
-    expect(reads).toBe(2);
+    expect(reads()).toBe(2);
     await bus.close();
   });
 
@@ -100,19 +103,10 @@ describe("sharing the live state between screens", () => {
 
   it("sends the screens nothing more when nothing changed before the bus was listening", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
-    const bus = createMemoryBus();
-    let reads = 0;
-    const hub = createLiveStateHub(
-      async (eventId) => {
-        reads += 1;
-        return liveState(eventId);
-      },
-      (eventId, listener) => bus.subscribe(eventId, listener),
-      () => Promise.resolve(),
-    );
+    const { bus, hub, reads } = countingHub(() => Promise.resolve());
     const seen: LiveState[] = [];
     const stop = hub.watch(live.event.id, (state) => seen.push(state));
-    await eventually(() => reads === 2 && seen.length >= 1, "the first state and the read after listening");
+    await eventually(() => reads() === 2 && seen.length >= 1, "the first state and the read after listening");
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(seen).toHaveLength(1);
     stop();
