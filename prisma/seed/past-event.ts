@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { addDays, format, subDays, subHours } from "date-fns";
-import { emptyFormValues, type BidFormValues } from "~/domain/bid";
 import type { ChairCommand } from "~/domain/event-machine";
 import type { Actor } from "~/domain/permissions";
 import { castBallot } from "~/models/audience.server";
 import { acceptAward, acceptAwardForGroup, issueAward } from "~/models/award.server";
-import { startBid, submitBid } from "~/models/bid.server";
 import { confirmDecisions, decisionBoard, decisionsForEvent, recordDecision } from "~/models/decision.server";
 import { createEvent, getEvent, revealResults, runChairCommand } from "~/models/event.server";
 import { createFund } from "~/models/fund.server";
@@ -14,6 +12,7 @@ import { approvePayment, recordManualPayment, requestPayment } from "~/models/pa
 import { createRound, type CriterionInput } from "~/models/round.server";
 import { submitScore } from "~/models/score.server";
 import { shortlistBid } from "~/models/shortlist.server";
+import { sendDemoBid, type DemoBid, type DemoTiming } from "./demo-bid";
 import type { Staff } from "./staff";
 
 // A pitch event that has already happened, from the first bid to the money in the bank, so a
@@ -42,106 +41,70 @@ const CRITERIA: CriterionInput[] = [
 ];
 
 type Key = "larder" | "hall" | "shed" | "wildlife" | "choir";
-type Demo = Partial<BidFormValues> & { key: Key; groupName: string };
+type Demo = DemoBid & { key: Key };
+
+const TIMING: DemoTiming = { startsAfterDays: 40, lastsDays: 300 };
 
 const BIDS: Demo[] = [
   {
     key: "shed",
-    groupName: "Thornbury Men's Shed",
-    groupType: "CONSTITUTED_GROUP",
+    group: { name: "Thornbury Men's Shed", type: "CONSTITUTED_GROUP" },
+    contact: { name: "Keith Morgan", email: "shed@thornburymensshed.example" },
     area: "Unit 4, Midland Way, Thornbury",
-    contactName: "Keith Morgan",
-    contactEmail: "shed@thornburymensshed.example",
     projectTitle: "Tools for the Shed workshop",
     summary: "A bench saw, a pillar drill and dust extraction so members can take on repairs and build planters for the town.",
     difference: "Men who live alone get a place to make things together. With the tools we can say yes to the school and the care home.",
     beneficiaries: "Around 30 members, mostly retired men, and the groups we build for.",
     beneficiaryCount: "30",
-    amountRequested: "2,400",
-    budget: [
-      { item: "Bench saw", amount: "1,150" },
-      { item: "Pillar drill", amount: "450" },
-      { item: "Dust extraction", amount: "600" },
-      { item: "Timber for the first planters", amount: "200" },
-    ],
+    budget: { "Bench saw": "1,150", "Pillar drill": "450", "Dust extraction": "600", "Timber for the first planters": "200" },
   },
   {
     key: "hall",
-    groupName: "Alveston Village Hall Trust",
-    groupType: "REGISTERED_CHARITY",
-    charityNumber: "1043210",
+    group: { name: "Alveston Village Hall Trust", type: "REGISTERED_CHARITY", charityNumber: "1043210" },
+    contact: { name: "Susan Reed", email: "bookings@alvestonhall.example" },
     area: "Alveston Village Hall, BS35 3LD",
-    contactName: "Susan Reed",
-    contactEmail: "bookings@alvestonhall.example",
     projectTitle: "A hearing loop for the main hall",
     summary: "Fit an induction hearing loop in the main hall so people with hearing aids can follow talks, films and meetings.",
     difference: "Hearing-aid users, many of them older, can take part in everything the hall hosts instead of sitting out.",
     beneficiaries: "The 40 groups that use the hall, and anyone in the village with a hearing aid.",
     beneficiaryCount: "400",
-    amountRequested: "1,800",
-    budget: [
-      { item: "Loop amplifier and cable", amount: "1,100" },
-      { item: "Installation", amount: "550" },
-      { item: "Signs and a portable loop", amount: "150" },
-    ],
+    budget: { "Loop amplifier and cable": "1,100", "Installation": "550", "Signs and a portable loop": "150" },
   },
   {
     key: "wildlife",
-    groupName: "Oldbury Wildlife Watch",
-    groupType: "UNCONSTITUTED_GROUP",
-    parentOrgName: "Oldbury-on-Severn Parish Council",
+    group: { name: "Oldbury Wildlife Watch", type: "UNCONSTITUTED_GROUP", parentOrgName: "Oldbury-on-Severn Parish Council" },
+    contact: { name: "Nadia Flores", email: "wildlifewatch@oldbury.example" },
     area: "Oldbury-on-Severn",
-    contactName: "Nadia Flores",
-    contactEmail: "wildlifewatch@oldbury.example",
     projectTitle: "Kit for a children's wildlife club",
     summary: "Nets, magnifiers, field guides and a moth trap for a monthly wildlife club for children aged 8 to 12.",
     difference: "Children in the village get out on the riverbank with people who know what they are looking at.",
     beneficiaries: "Children aged 8 to 12 in Oldbury and Shepperdine.",
     beneficiaryCount: "24",
-    amountRequested: "650",
-    budget: [
-      { item: "Pond nets, trays and magnifiers", amount: "240" },
-      { item: "Field guides", amount: "160" },
-      { item: "Moth trap", amount: "250" },
-    ],
+    budget: { "Pond nets, trays and magnifiers": "240", "Field guides": "160", "Moth trap": "250" },
   },
   {
     key: "larder",
-    groupName: "Thornbury Community Larder",
-    groupType: "COMPANY",
-    companyNumber: "11234567",
+    group: { name: "Thornbury Community Larder", type: "COMPANY", companyNumber: "11234567" },
+    contact: { name: "Joanne Price", email: "hello@thornburylarder.example" },
     area: "St Mary Street, Thornbury",
-    contactName: "Joanne Price",
-    contactEmail: "hello@thornburylarder.example",
     projectTitle: "A fridge and freezer for the larder",
     summary: "Commercial fridge and freezer so the larder can take chilled and frozen food from supermarkets instead of turning it away.",
     difference: "Families using the larder get fresh food, and about two tonnes a year stays out of the bin.",
     beneficiaries: "About 120 households a week, many with young children.",
     beneficiaryCount: "120",
-    amountRequested: "1,500",
-    budget: [
-      { item: "Commercial fridge", amount: "750" },
-      { item: "Chest freezer", amount: "450" },
-      { item: "Temperature logger and electrics", amount: "300" },
-    ],
+    budget: { "Commercial fridge": "750", "Chest freezer": "450", "Temperature logger and electrics": "300" },
   },
   {
     key: "choir",
-    groupName: "Severn Singers Community Choir",
-    groupType: "CONSTITUTED_GROUP",
+    group: { name: "Severn Singers Community Choir", type: "CONSTITUTED_GROUP" },
+    contact: { name: "Owen Hughes", email: "severnsingers@choir.example" },
     area: "Thornbury and the Severn villages",
-    contactName: "Owen Hughes",
-    contactEmail: "severnsingers@choir.example",
     projectTitle: "Sheet music and a portable keyboard",
     summary: "A portable keyboard and a library of sheet music so the choir can rehearse in care homes as well as the church hall.",
     difference: "Care-home residents hear and join in live music every month.",
     beneficiaries: "Choir members and residents of three care homes.",
     beneficiaryCount: "90",
-    amountRequested: "900",
-    budget: [
-      { item: "Portable keyboard and stand", amount: "600" },
-      { item: "Sheet music", amount: "300" },
-    ],
+    budget: { "Portable keyboard and stand": "600", "Sheet music": "300" },
   },
 ];
 
@@ -181,16 +144,6 @@ export const SHED_OVERRIDE_REASON =
 function must<T extends { ok: boolean }>(what: string, result: T): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`Seeding the past event: ${what} was refused: ${JSON.stringify(result)}`);
   return result as Extract<T, { ok: true }>;
-}
-
-function values(demo: Demo, sentAt: Date): BidFormValues {
-  const { key: _key, ...answers } = demo;
-  return {
-    ...emptyFormValues(),
-    startDate: format(addDays(sentAt, 40), "yyyy-MM-dd"),
-    endDate: format(addDays(sentAt, 40 + 300), "yyyy-MM-dd"),
-    ...answers,
-  };
 }
 
 export type PastEvent = Awaited<ReturnType<typeof seedPastEvent>>;
@@ -245,12 +198,11 @@ export async function seedPastEvent(staff: Staff, now: Date) {
   const bids = {} as Record<Key, { id: string; reference: string; token: string }>;
   for (const [index, demo] of BIDS.entries()) {
     const sentAt = addDays(opensAt, 5 + index * 9);
-    const started = must(`bid "${demo.groupName}"`, await startBid({ slug: round.slug, values: values(demo, sentAt), intent: "continue", now: sentAt }));
-    const submitted = must(`sending bid "${demo.groupName}"`, await submitBid({ token: started.token, now: addDays(sentAt, 1) }));
-    bids[demo.key] = { id: submitted.bid.id, reference: submitted.bid.reference, token: started.token };
+    const { bid, token } = await sendDemoBid(round.slug, demo, sentAt, TIMING);
+    bids[demo.key] = { id: bid.id, reference: bid.reference, token };
   }
   for (const demo of BIDS) {
-    must(`shortlisting ${demo.groupName}`, await shortlistBid(bids[demo.key].id, "Clear need, well costed, ready to pitch.", asOrganiser));
+    must(`shortlisting ${demo.group.name}`, await shortlistBid(bids[demo.key].id, "Clear need, well costed, ready to pitch.", asOrganiser));
   }
 
   // The evening: the running order is the shortlist in reference order.
