@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { CriteriaTable } from "~/components/criteria-table";
 import { Choices, ErrorSummary, TextArea, TextField, fieldId } from "~/components/forms";
 import {
   AUDIENCE_MODES,
@@ -375,34 +376,7 @@ function LockedCriteria({ locked }: { locked: LockedRule }) {
       <div className="notice notice--warning">
         <p>{locked.reason}</p>
       </div>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Assessment criteria (fixed)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col" className="num">
-                Weight
-              </th>
-              <th scope="col">Scores</th>
-            </tr>
-          </thead>
-          <tbody>
-            {locked.criteria.map((c) => (
-              <tr key={c.name}>
-                <td>
-                  {c.name}
-                  {c.guidance ? <span className="hint">{c.guidance}</span> : null}
-                </td>
-                <td className="num">{c.weight}</td>
-                <td>
-                  {c.scaleMin} to {c.scaleMax}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CriteriaTable criteria={locked.criteria} caption="Assessment criteria (fixed)" captionHidden />
       {/* why: the form still sends the fixed values, so saving the round's other details leaves them as they are. */}
       {Object.entries(locked.values)
         .filter(([key]) => /^criteria\.\d+\./.test(key) && CRITERION_FIELDS.some((f) => key.endsWith(`.${f}`)))

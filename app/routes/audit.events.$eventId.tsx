@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CriteriaTable } from "~/components/criteria-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { reportView, type FindingTone } from "~/domain/decision-report";
 import { can } from "~/domain/permissions";
@@ -140,32 +141,7 @@ export default function DecisionReportPage() {
             <li key={line}>{line}</li>
           ))}
         </ul>
-        <div className="table-wrap">
-          <table>
-            <caption>Criteria</caption>
-            <thead>
-              <tr>
-                <th scope="col">Criterion</th>
-                <th scope="col" className="num">
-                  Weight
-                </th>
-                <th scope="col">Scores</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.criteria.map((c) => (
-                <tr key={c.name}>
-                  <td>
-                    {c.name}
-                    {c.guidance ? <span className="hint">{c.guidance}</span> : null}
-                  </td>
-                  <td className="num">{c.weight}</td>
-                  <td>{c.scale}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CriteriaTable criteria={view.criteria} caption="Criteria" />
       </section>
 
       <section aria-labelledby="panel">

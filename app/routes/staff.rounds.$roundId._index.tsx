@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { CriteriaTable } from "~/components/criteria-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BID_FILTERS, STATUS_LABELS, type BidStatusValue } from "~/domain/bid-review";
 import { describeRule } from "~/domain/fund";
@@ -163,32 +164,7 @@ export default function RoundPage() {
 
       <h2>Assessment criteria</h2>
       {round.ruleLocked ? <p className="hint">Fixed: an event for this round has started.</p> : null}
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Assessment criteria</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col" className="num">
-                Weight
-              </th>
-              <th scope="col">Scores</th>
-            </tr>
-          </thead>
-          <tbody>
-            {criteria.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  {c.name}
-                  {c.guidance ? <span className="hint">{c.guidance}</span> : null}
-                </td>
-                <td className="num">{c.weight}</td>
-                <td>{c.scale}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <CriteriaTable criteria={criteria} caption="Assessment criteria" captionHidden />
 
       <h2>Decision rule</h2>
       <ul>
