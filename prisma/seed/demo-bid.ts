@@ -29,7 +29,7 @@ export interface DemoTiming {
   lastsDays: number;
 }
 
-export function demoBidValues(demo: DemoBid, writtenAt: Date, timing: DemoTiming): BidFormValues {
+function demoBidValues(demo: DemoBid, writtenAt: Date, timing: DemoTiming): BidFormValues {
   const { group, contact, budget, ...answers } = demo;
   const { name: groupName, type: groupType = "", ...registration } = group;
   const start = addDays(writtenAt, timing.startsAfterDays);
