@@ -19,6 +19,8 @@ export interface Database {
   sql: SqlRunner;
   /** Where the data lives, for people: a folder or a server without its password. */
   location: string;
+  /** Opens the server connections the app will use now, not on the first busy moment (servers only). */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,11 +65,13 @@ async function connect(options: OpenOptions): Promise<Database> {
   return url ? connectPostgres(url, options) : connectPglite(options);
 }
 
+const POOL_SIZE = 10;
+
 async function connectPostgres(url: string, options: OpenOptions): Promise<Database> {
   // why: between pitches a hall is quiet for minutes; then every panellist submits at once. A
   // new connection costs tens of milliseconds (password hashing on both ends), so idle ones are
   // kept for a while rather than the default ten seconds.
-  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10 * 60_000 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 10 * 60_000 });
   pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
   if (options.migrate !== false) {
     // why: BEGIN/COMMIT and the advisory lock in the runner need one session, not a pool.
@@ -85,6 +89,12 @@ async function connectPostgres(url: string, options: OpenOptions): Promise<Datab
     prisma,
     sql: runnerFor(pool),
     location: `${where.hostname}:${where.port || 5432}${where.pathname}`,
+    async warm() {
+      // why: when a pitch ends every panellist submits at once; a connection opened then costs
+      // each of them tens of milliseconds of password hashing, so the server opens them at start.
+      const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
+      for (const client of clients) client.release();
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -131,6 +141,7 @@ async function connectPglite(options: OpenOptions): Promise<Database> {
     prisma,
     sql,
     location,
+    warm: async () => undefined,
     async close() {
       await prisma.$disconnect();
       await client.close();

@@ -17,6 +17,7 @@ let stopMail: (() => void) | undefined;
 /** Called once by scripts/serve.ts before it listens: opens (and migrates) the database, starts mail. */
 export async function startup(): Promise<string[]> {
   const db = await openDatabase();
+  await db.warm();
   const mail = startOutboxWorker();
   stopMail = mail.stop;
   return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note];

@@ -151,6 +151,7 @@ async function main() {
       // why: a fresh process is slower for its first few hundred requests (JIT, first garbage
       // collections); a server in a hall has been up since the doors opened.
       warmupRequests: 300,
+      settleSeconds: 5,
       burstConcurrency: 16,
       burstMaxRequests: 2_000,
       burstMaxSeconds: 4,

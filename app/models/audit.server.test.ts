@@ -40,6 +40,25 @@ describe("audit log on the real database", () => {
     expect((await readChain()).length).toBe(before);
   });
 
+  it("gives the place of an entry whose change rolled back to the one that was waiting for it", async () => {
+    const before = (await readChain()).length;
+    let appended: () => void = () => undefined;
+    const firstHasAppended = new Promise<void>((resolve) => (appended = resolve));
+    const failing = db().$transaction(async (tx) => {
+      await appendAudit(tx, { actor: { type: "system" }, action: "bid.withdrawn", subject: { type: "bid", id: "a" }, payload: { reference: "PD-2026-0001" } });
+      appended();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the second append arrives meanwhile
+      throw new Error("the change failed");
+    });
+    await firstHasAppended;
+    const waiting = append(2);
+    await expect(failing).rejects.toThrow("the change failed");
+    const entry = await waiting;
+    expect(entry.seq).toBe(before + 1);
+    expect((await readChain()).map((e) => e.subjectId)).toEqual([...Array(before).fill(expect.any(String)), "bid-2"]);
+    expect(await verifyAuditLog()).toMatchObject({ ok: true, count: before + 1 });
+  });
+
   it("refuses a payload field that is not declared for the action (no personal data)", async () => {
     await expect(
       db().$transaction((tx) =>

@@ -11,10 +11,6 @@ import type { Json } from "~/domain/canonical-json";
 
 export type Tx = Prisma.TransactionClient;
 
-// why: any fixed number; every append takes it so the chain is written one entry at a time
-// across all connections and app instances, and never forks.
-const AUDIT_LOCK = 4_242_001;
-
 export interface AuditInput<A extends AuditAction> {
   actor: AuditActor;
   action: A;
@@ -23,15 +19,18 @@ export interface AuditInput<A extends AuditAction> {
   at?: Date;
 }
 
+// why: a chain cannot fork and stays in commit order without a lock held across round trips.
+// The entry after the newest committed one is inserted; if another transaction has claimed that
+// sequence number, ON CONFLICT waits for it to commit (or roll back) and inserts nothing, and we
+// read the new head (READ COMMITTED: each statement sees what has committed) and try again. So
+// an entry is only ever written on top of a committed one, and all before it are visible. The
+// chain is contended only from the insert to the commit: one round trip, not four.
+const MAX_ATTEMPTS = 100;
+
 /** Appends one entry. Call it inside the transaction that makes the change it records. */
-export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>) {
+export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<AuditRecord> {
   const payload = parseAuditPayload(input.action, input.payload) as Json;
-  await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${AUDIT_LOCK})`;
-  const last = await tx.auditEntry.findFirst({
-    orderBy: { seq: "desc" },
-    select: { seq: true, hash: true },
-  });
-  const entry = nextEntry(last, {
+  const content = {
     at: input.at ?? new Date(),
     actorType: input.actor.type,
     actorId: input.actor.id ?? null,
@@ -39,8 +38,20 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInp
     subjectType: input.subject.type,
     subjectId: input.subject.id,
     payload,
-  });
-  return tx.auditEntry.create({ data: { ...entry, payload: entry.payload as Prisma.InputJsonValue } });
+  };
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
+      SELECT seq, hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1`;
+    const entry = nextEntry(head ?? null, content);
+    const written = await tx.$queryRaw<{ seq: number }[]>`
+      INSERT INTO "AuditEntry" (seq, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "prevHash", hash)
+      VALUES (${entry.seq}, ${entry.at}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
+              ${entry.subjectId}, ${JSON.stringify(entry.payload)}::jsonb, ${entry.prevHash}, ${entry.hash})
+      ON CONFLICT (seq) DO NOTHING
+      RETURNING seq`;
+    if (written.length === 1) return entry;
+  }
+  throw new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts: too many changes at once.`);
 }
 
 export async function readChain(): Promise<AuditRecord[]> {

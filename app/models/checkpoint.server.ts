@@ -46,8 +46,9 @@ export async function createCheckpoint(
         payload: { checkpointId: id, via: input.via },
         at: now,
       });
-      // why after appending: the append holds the chain's lock, so every entry up to this one
-      // is committed and visible here; what is verified is exactly what the checkpoint covers.
+      // why after appending: an entry is only written on top of a committed one, so every entry
+      // before this one is committed and visible here; what is verified is exactly what the
+      // checkpoint covers.
       const entries = await chainIn(tx, entry.seq);
       const chain = verifyChain(entries);
       if (!chain.ok) {

@@ -20,6 +20,8 @@ export interface ScorePlan {
   rate: number;
   seconds: number;
   warmupRequests: number;
+  /** Seconds at the offered rate before the measured run (not counted). */
+  settleSeconds: number;
   burstConcurrency: number;
   burstMaxRequests: number;
   burstMaxSeconds: number;
@@ -106,11 +108,13 @@ export async function runScoreLoad(
   const agent = keepAliveAgent(Math.max(64, plan.burstConcurrency));
   const make = requestMaker(target, baseUrl, fixture);
   try {
-    // why: the first requests pay for JIT compilation, module loading and new pool connections
-    // (a server in a hall has been up since the doors opened); a few at a time, so the pool holds
-    // the connections the offered load needs, and a slow machine is not already behind.
+    // why: the first requests pay for JIT compilation and module loading (a server in a hall has
+    // been up since the doors opened): a few at a time, then a few seconds at the offered rate,
+    // not counted, so what is measured is the server in its stride.
     const warm = await burst({ agent, concurrency: 4, maxRequests: plan.warmupRequests, maxSeconds: 30, make });
     if (warm.failed > 0) throw new Error(`Warm-up submissions to ${target} failed: ${warm.firstFailure}`);
+    const settle = await offeredLoad({ agent, rate: plan.rate, seconds: plan.settleSeconds, make });
+    if (settle.failed > 0) throw new Error(`Warm-up submissions to ${target} failed: ${settle.firstFailure}`);
     const cpuBefore = server.cpuMs();
     const offered = await offeredLoad({ agent, rate: plan.rate, seconds: plan.seconds, make });
     const cpuAfter = server.cpuMs();
