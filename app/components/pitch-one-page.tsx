@@ -1,22 +1,10 @@
 import { formatMoney } from "~/domain/money";
+import type { OnePageBid } from "~/domain/panel-phone";
 
 // A bid as the panel reads it during a pitch: what it is, who for, what it costs. No contact
 // details. Long answers keep the group's own line breaks.
 
-export interface OnePageView {
-  reference: string;
-  projectTitle: string;
-  groupName: string;
-  area: string;
-  summary: string;
-  difference: string;
-  beneficiaries: string;
-  beneficiaryCount: number | null;
-  amountRequestedPence: number | null;
-  budgetLines: { item: string; amountPence: number }[];
-}
-
-export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageView; headingLevel?: 2 | 3 }) {
+export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const total = bid.budgetLines.reduce((sum, line) => sum + line.amountPence, 0);
   return (

@@ -12,12 +12,27 @@ import type { EventState, SlotState } from "./event-machine";
 //   missingScoreMessage(criterion)           -> the server's message for a criterion left blank
 //   CONFLICT_REASON_MAX                      -> the longest reason for a conflict (as the panel model)
 //   scoreFieldName(criterionId), SCORE_COMMENT_MAX   the sheet's field names and comment limit
+//   OnePageBid                               -> a bid as the panel reads it during its pitch
 //
 // The last three repeat app/domain/score-sheet.ts and app/models/panel.server.ts (the tests
 // hold them equal) because importing those would load zod on every phone: ~95 KB of the
 // 120 KB a page may weigh.
 
 export const CONFLICT_REASON_MAX = 500;
+
+/** A bid as the panel reads it during its pitch: what it is, who for, what it costs; no contact details. */
+export interface OnePageBid {
+  reference: string;
+  projectTitle: string;
+  groupName: string;
+  area: string;
+  summary: string;
+  difference: string;
+  beneficiaries: string;
+  beneficiaryCount: number | null;
+  amountRequestedPence: number | null;
+  budgetLines: { item: string; amountPence: number }[];
+}
 export const SCORE_COMMENT_MAX = 1_000;
 
 export function scoreFieldName(criterionId: string) {

@@ -5,6 +5,7 @@ import { acceptSchema, cancelSchema, conditionsSchema } from "~/domain/payment";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { findBidByToken } from "~/models/bid.server";
+import { paymentFields } from "~/models/payment-fields.server";
 import { queueMail } from "~/models/mail.server";
 import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/services/payments/messages.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
@@ -330,25 +331,7 @@ const awardView = {
       recipient: { select: { stripeAccountId: true, payoutsEnabled: true, detailsSubmitted: true, updatedAt: true } },
     },
   },
-  payments: {
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true,
-      method: true,
-      amountPence: true,
-      status: true,
-      idempotencyKey: true,
-      providerId: true,
-      reference: true,
-      paidOn: true,
-      failureReason: true,
-      requestedById: true,
-      approvedById: true,
-      approvedAt: true,
-      createdAt: true,
-      updatedAt: true,
-    },
-  },
+  payments: { orderBy: { createdAt: "asc" }, select: paymentFields },
 } as const;
 
 export function getAward(awardId: string) {

@@ -1,5 +1,6 @@
 import { db } from "~/db.server";
 import { orderedSlots, type EventState, type SlotState } from "~/domain/event-machine";
+import type { OnePageBid } from "~/domain/panel-phone";
 import { hashToken } from "~/models/live.server";
 
 // What a panellist's phone reads. The caller has already found the panellist from the device
@@ -134,19 +135,7 @@ export async function panellistEvent(panellistId: string): Promise<PanelView | n
   };
 }
 
-export interface OnePage {
-  bidId: string;
-  reference: string;
-  projectTitle: string;
-  groupName: string;
-  area: string;
-  summary: string;
-  difference: string;
-  beneficiaries: string;
-  beneficiaryCount: number | null;
-  amountRequestedPence: number | null;
-  budgetLines: { item: string; amountPence: number }[];
-}
+export type OnePage = OnePageBid & { bidId: string };
 
 export async function pitchOnePage(eventId: string, bidId: string): Promise<OnePage | null> {
   const slot = await db().slot.findUnique({

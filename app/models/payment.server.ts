@@ -21,6 +21,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
+import { paymentFields } from "~/models/payment-fields.server";
 import { paymentSentMail } from "~/services/payments/messages.server";
 import {
   createTransfer,
@@ -507,23 +508,7 @@ export async function processStripeEvent(
 
 // ---------- Reading ----------
 
-const paymentView = {
-  id: true,
-  awardId: true,
-  method: true,
-  amountPence: true,
-  status: true,
-  idempotencyKey: true,
-  providerId: true,
-  reference: true,
-  paidOn: true,
-  failureReason: true,
-  requestedById: true,
-  approvedById: true,
-  approvedAt: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
+const paymentView = { ...paymentFields, awardId: true } as const;
 
 export function getPayment(paymentId: string) {
   return db().payment.findUnique({
