@@ -1,15 +1,15 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrate, type SqlRunner } from "~/db/migrate.server";
+import { PGLITE_SOCKET_PORT, startPgliteWorker } from "~/db/pglite-worker.server";
 import { env } from "~/utils/env.server";
 
 // One Prisma client per process, on PGlite (embedded, the default) or a PostgreSQL server
-// (DATABASE_URL). Same schema, same migrations, same queries on both.
+// (DATABASE_URL). Same schema, same migrations, same queries and the same driver (pg) on both:
+// PGlite runs in a worker thread behind a socket (db/pglite-worker.server.ts).
 
 export type Engine = "pglite" | "postgresql";
 
@@ -19,7 +19,7 @@ export interface Database {
   sql: SqlRunner;
   /** Where the data lives, for people: a folder or a server without its password. */
   location: string;
-  /** Opens the server connections the app will use now, not on the first busy moment (servers only). */
+  /** Opens the connections the app will use now, not at the first busy moment. */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
@@ -72,7 +72,64 @@ async function connectPostgres(url: string, options: OpenOptions): Promise<Datab
   // new connection costs tens of milliseconds (password hashing on both ends), so idle ones are
   // kept for a while rather than the default ten seconds.
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 10 * 60_000 });
-  pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  const where = new URL(url);
+  return onPool(pool, options, {
+    engine: "postgresql",
+    location: `${where.hostname}:${where.port || 5432}${where.pathname}`,
+    async warm() {
+      // why: when a pitch ends every panellist submits at once; a connection opened then costs
+      // each of them tens of milliseconds of password hashing, so the server opens them at start.
+      const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
+      for (const client of clients) client.release();
+    },
+    close: async () => undefined,
+  });
+}
+
+async function connectPglite(options: OpenOptions): Promise<Database> {
+  let location = "memory (test copy)";
+  let dir: string | undefined;
+  if (!options.pgliteTemplate) {
+    dir = path.resolve(options.pgliteDir ?? env().PGLITE_DIR);
+    mkdirSync(path.dirname(dir), { recursive: true });
+    location = dir;
+  }
+  const template = options.pgliteTemplate ? new Uint8Array(await options.pgliteTemplate.arrayBuffer()) : undefined;
+  const worker = await startPgliteWorker({ dir, template });
+  // why: PGlite is one session, so the app keeps one connection to it, kept open for good;
+  // queries queue in the pool as they queued inside PGlite.
+  const pool = new pg.Pool({
+    host: worker.socketDir,
+    port: PGLITE_SOCKET_PORT,
+    user: "postgres",
+    database: "postgres",
+    max: 1,
+    idleTimeoutMillis: 0,
+  });
+  try {
+    return await onPool(pool, options, {
+      engine: "pglite",
+      location,
+      warm: async () => void (await pool.query("SELECT 1")),
+      close: () => worker.stop(),
+    });
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await worker.stop();
+    throw error;
+  }
+}
+
+interface PoolDetails {
+  engine: Engine;
+  location: string;
+  warm(): Promise<void>;
+  /** Runs after the pool has ended. */
+  close(): Promise<void>;
+}
+
+async function onPool(pool: pg.Pool, options: OpenOptions, details: PoolDetails): Promise<Database> {
+  pool.on("error", (error) => console.error(`Database connection error (${details.engine}):`, error.message));
   if (options.migrate !== false) {
     // why: BEGIN/COMMIT and the advisory lock in the runner need one session, not a pool.
     const client = await pool.connect();
@@ -83,21 +140,16 @@ async function connectPostgres(url: string, options: OpenOptions): Promise<Datab
     }
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const where = new URL(url);
   return {
-    engine: "postgresql",
+    engine: details.engine,
     prisma,
     sql: runnerFor(pool),
-    location: `${where.hostname}:${where.port || 5432}${where.pathname}`,
-    async warm() {
-      // why: when a pitch ends every panellist submits at once; a connection opened then costs
-      // each of them tens of milliseconds of password hashing, so the server opens them at start.
-      const clients = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool.connect()));
-      for (const client of clients) client.release();
-    },
+    location: details.location,
+    warm: details.warm,
     async close() {
       await prisma.$disconnect();
       await pool.end();
+      await details.close();
     },
   };
 }
@@ -109,42 +161,6 @@ function runnerFor(client: pg.Pool | pg.PoolClient): SqlRunner {
     },
     async query(text, params) {
       return (await client.query(text, params as unknown[])).rows;
-    },
-  };
-}
-
-async function connectPglite(options: OpenOptions): Promise<Database> {
-  let client: PGlite;
-  let location: string;
-  if (options.pgliteTemplate) {
-    client = new PGlite({ loadDataDir: options.pgliteTemplate });
-    location = "memory (test copy)";
-  } else {
-    const dir = path.resolve(options.pgliteDir ?? env().PGLITE_DIR);
-    mkdirSync(path.dirname(dir), { recursive: true });
-    client = new PGlite(dir);
-    location = dir;
-  }
-  await client.waitReady;
-  const sql: SqlRunner = {
-    async exec(text) {
-      await client.exec(text);
-    },
-    async query(text, params) {
-      return (await client.query(text, params as unknown[])).rows as never[];
-    },
-  };
-  if (options.migrate !== false) await migrate(sql);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
-  return {
-    engine: "pglite",
-    prisma,
-    sql,
-    location,
-    warm: async () => undefined,
-    async close() {
-      await prisma.$disconnect();
-      await client.close();
     },
   };
 }
