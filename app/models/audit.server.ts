@@ -1,5 +1,5 @@
 import { db } from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { nextEntry, verifyChain, type AuditRecord } from "~/domain/audit-chain";
 import {
   parseAuditPayload,
@@ -29,29 +29,66 @@ const MAX_ATTEMPTS = 100;
 
 /** Appends one entry. Call it inside the transaction that makes the change it records. */
 export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<AuditRecord> {
-  const payload = parseAuditPayload(input.action, input.payload) as Json;
-  const content = {
+  const content = auditContent(input);
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const [head] = await tx.$queryRaw<AuditHead[]>`
+      SELECT seq, hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1`;
+    const entry = nextEntry(head ?? null, content);
+    const written = await tx.$queryRaw<{ seq: number }[]>`${insertEntry(entry)}`;
+    if (written.length === 1) return entry;
+  }
+  throw new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts: too many changes at once.`);
+}
+
+// For the busiest write (a score), the same append without its own round trips: the caller
+// reads the head with a query it makes anyway (auditHeadColumns), writes the entry in the
+// statement that makes the change (PreparedAudit.insert, a CTE part), and calls
+// appendAudit only when that insert found its place taken (the head had moved on meanwhile).
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** Columns "auditHeadSeq" and "auditHeadHash": the newest entry, read alongside a caller's own query. */
+export const auditHeadColumns = Prisma.sql`
+  (SELECT seq FROM "AuditEntry" ORDER BY seq DESC LIMIT 1) AS "auditHeadSeq",
+  (SELECT hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1) AS "auditHeadHash"`;
+
+export interface PreparedAudit {
+  entry: AuditRecord;
+  /** INSERT ... ON CONFLICT (seq) DO NOTHING RETURNING seq: one row when written, none when the place was taken. */
+  insert: Prisma.Sql;
+}
+
+export function prepareAudit<A extends AuditAction>(
+  head: { auditHeadSeq: number | null; auditHeadHash: string | null },
+  input: AuditInput<A>,
+): PreparedAudit {
+  const last = head.auditHeadSeq === null || head.auditHeadHash === null ? null : { seq: head.auditHeadSeq, hash: head.auditHeadHash };
+  const entry = nextEntry(last, auditContent(input));
+  return { entry, insert: insertEntry(entry) };
+}
+
+function auditContent<A extends AuditAction>(input: AuditInput<A>) {
+  return {
     at: input.at ?? new Date(),
     actorType: input.actor.type,
     actorId: input.actor.id ?? null,
     action: input.action,
     subjectType: input.subject.type,
     subjectId: input.subject.id,
-    payload,
+    payload: parseAuditPayload(input.action, input.payload) as Json,
   };
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const [head] = await tx.$queryRaw<{ seq: number; hash: string }[]>`
-      SELECT seq, hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1`;
-    const entry = nextEntry(head ?? null, content);
-    const written = await tx.$queryRaw<{ seq: number }[]>`
-      INSERT INTO "AuditEntry" (seq, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "prevHash", hash)
-      VALUES (${entry.seq}, ${entry.at}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
-              ${entry.subjectId}, ${JSON.stringify(entry.payload)}::jsonb, ${entry.prevHash}, ${entry.hash})
-      ON CONFLICT (seq) DO NOTHING
-      RETURNING seq`;
-    if (written.length === 1) return entry;
-  }
-  throw new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts: too many changes at once.`);
+}
+
+function insertEntry(entry: AuditRecord) {
+  return Prisma.sql`
+    INSERT INTO "AuditEntry" (seq, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "prevHash", hash)
+    VALUES (${entry.seq}, ${entry.at}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
+            ${entry.subjectId}, ${JSON.stringify(entry.payload)}::jsonb, ${entry.prevHash}, ${entry.hash})
+    ON CONFLICT (seq) DO NOTHING
+    RETURNING seq`;
 }
 
 export async function readChain(): Promise<AuditRecord[]> {

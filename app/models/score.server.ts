@@ -4,7 +4,7 @@ import { clockTime } from "~/domain/event-machine";
 import { scoreSheetSchema, type SheetCriterion } from "~/domain/score-sheet";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
-import { appendAudit, type Tx } from "~/models/audit.server";
+import { appendAudit, auditHeadColumns, prepareAudit, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, refused } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
@@ -55,9 +55,10 @@ export type ScoreOutcome =
 
 const NOT_SAVED = "your score was not saved";
 
-// why: a score arrives from every phone after every pitch; each statement costs about half a
-// millisecond on PGlite, so what the checks need is read in two statements, and the sheet, its
-// items and the end of the previous current sheet are written in one.
+// why: a score arrives from every phone after every pitch; each statement costs a round trip
+// (about half a millisecond on PGlite), so what the checks need (and the audit log's head) is
+// read in two statements, and the sheet, its items, the end of the previous current sheet and the
+// audit entry are written in one.
 
 interface Seat {
   eventId: string;
@@ -78,6 +79,8 @@ interface Pitch {
   earlierAt: Date | null;
   earlierPanellistId: string | null;
   earlierBidId: string | null;
+  auditHeadSeq: number | null;
+  auditHeadHash: string | null;
 }
 
 interface Earlier {
@@ -165,7 +168,8 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       EXISTS (SELECT 1 FROM "Conflict" c WHERE c."panellistId" = ${input.panellistId} AND c."bidId" = s."bidId") AS conflicted,
       (SELECT max(version) FROM "ScoreSheet" x WHERE x."panellistId" = ${input.panellistId} AND x."bidId" = s."bidId") AS "lastVersion",
       d.id AS "earlierId", d.version AS "earlierVersion", d."submittedAt" AS "earlierAt",
-      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId"
+      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId",
+      ${auditHeadColumns}
     FROM "Slot" s
     JOIN "Event" e ON e.id = s."eventId"
     LEFT JOIN "ScoreSheet" d ON d."clientMutationId" = ${clientMutationId}
@@ -200,23 +204,9 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
 
   const version = (pitch.lastVersion ?? 0) + 1;
   const sheetId = randomUUID();
-  // One statement: the panellist's previous sheet for this bid stops being current, and the
-  // new one and its items are written. (Every part sees the table as it was before the statement,
-  // so the update cannot touch the new sheet.)
-  await tx.$executeRaw`
-    WITH previous AS (
-      UPDATE "ScoreSheet" SET current = false
-      WHERE "panellistId" = ${input.panellistId} AND "bidId" = ${input.bidId} AND current
-    ), sheet AS (
-      INSERT INTO "ScoreSheet" (id, "panellistId", "bidId", "slotId", version, current, "clientMutationId", comment, "submittedAt")
-      VALUES (${sheetId}, ${input.panellistId}, ${input.bidId}, ${pitch.slotId}, ${version}, true, ${sheetData.clientMutationId}, ${sheetData.comment}, ${now})
-    )
-    INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
-    SELECT gen_random_uuid()::text, ${sheetId}, i."criterionId", i.value
-    FROM json_to_recordset(${JSON.stringify(sheetData.items)}::json) AS i("criterionId" text, value int)`;
-  const entry = await appendAudit(tx, {
-    actor: { type: "panellist", id: input.panellistId },
-    action: "score.submitted",
+  const auditInput = {
+    actor: { type: "panellist" as const, id: input.panellistId },
+    action: "score.submitted" as const,
     subject: { type: "score_sheet", id: sheetId },
     at: now,
     payload: {
@@ -230,7 +220,26 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       commentLength: sheetData.comment.length,
       clientMutationId: sheetData.clientMutationId,
     },
-  });
+  };
+  const audit = prepareAudit(pitch, auditInput);
+  // One statement: the panellist's previous sheet for this bid stops being current, the new
+  // one and its items are written, and so is its audit entry. (Every part sees the table as it
+  // was before the statement, so the update cannot touch the new sheet.)
+  const [written] = await tx.$queryRaw<{ audited: number }[]>`
+    WITH previous AS (
+      UPDATE "ScoreSheet" SET current = false
+      WHERE "panellistId" = ${input.panellistId} AND "bidId" = ${input.bidId} AND current
+    ), sheet AS (
+      INSERT INTO "ScoreSheet" (id, "panellistId", "bidId", "slotId", version, current, "clientMutationId", comment, "submittedAt")
+      VALUES (${sheetId}, ${input.panellistId}, ${input.bidId}, ${pitch.slotId}, ${version}, true, ${sheetData.clientMutationId}, ${sheetData.comment}, ${now})
+    ), items AS (
+      INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
+      SELECT gen_random_uuid()::text, ${sheetId}, i."criterionId", i.value
+      FROM json_to_recordset(${JSON.stringify(sheetData.items)}::json) AS i("criterionId" text, value int)
+    ), audit AS (${audit.insert})
+    SELECT count(*)::int AS audited FROM audit`;
+  // why: another change took the audit place read above; append on top of it instead.
+  const entry = written?.audited === 1 ? audit.entry : await appendAudit(tx, auditInput);
   const sheet = { id: sheetId, version, submittedAt: now };
   return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId, seq: entry.seq };
 }
