@@ -1,4 +1,5 @@
 import { useTestDatabase } from "~/testing/database";
+import { whileTransactionHolds } from "~/testing/hold-transaction";
 import { database, db } from "~/db.server";
 import { RESET_LIMITS } from "~/domain/password-reset";
 import type { Role } from "~/domain/permissions";
@@ -45,30 +46,7 @@ beforeAll(async () => {
  */
 async function whileRowIsLocked<T>(resetId: string, waiting: number, race: () => Promise<T>): Promise<T> {
   if (database().engine === "pglite") return race();
-  let letGo!: () => void;
-  const released = new Promise<void>((resolve) => (letGo = resolve));
-  let holding!: () => void;
-  const held = new Promise<void>((resolve) => (holding = resolve));
-  const holder = db().$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "PasswordReset" WHERE id = ${resetId} FOR UPDATE`;
-      holding();
-      await released;
-    },
-    { timeout: 30_000 },
-  );
-  await held;
-  const racing = race();
-  racing.catch(() => letGo());
-  for (;;) {
-    const [{ queued }] = await db().$queryRaw<{ queued: number }[]>`
-      SELECT count(*)::int AS queued FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (queued >= waiting) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  letGo();
-  await holder;
-  return racing;
+  return whileTransactionHolds((tx) => tx.$queryRaw`SELECT id FROM "PasswordReset" WHERE id = ${resetId} FOR UPDATE`, waiting, race);
 }
 
 function mailTo(email: string) {

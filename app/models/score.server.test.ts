@@ -4,7 +4,8 @@ import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
 import { myScores, scoreSheetsForEvent, scoringInput, sheetHistory, submitScore } from "~/models/score.server";
 import { declareConflict, revokePanellist } from "~/models/panel.server";
 import { liveState } from "~/models/event.server";
-import { appendAudit, verifyAuditLog } from "~/models/audit.server";
+import { appendAudit, verifyAuditLog, type Tx } from "~/models/audit.server";
+import { whileTransactionHolds } from "~/testing/hold-transaction";
 import { closeLiveBus } from "~/services/live/bus.server";
 import { rankBids } from "~/domain/scoring";
 
@@ -229,30 +230,13 @@ describe("scores under load, on the engine under test", () => {
   const onServer = process.env.DATABASE_URL ? it : it.skip;
   onServer("a change audited while a score is being written: the score's entry goes on top of it and the chain holds", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
-    let letGo!: () => void;
-    const released = new Promise<void>((resolve) => (letGo = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const other = db().$transaction(
-      async (tx) => {
-        await appendAudit(tx, { actor: { type: "system" }, action: "user.enabled", subject: { type: "user", id: uuid() }, payload: {} });
-        holding();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    await held;
     // The score reads the audit head (the other entry is not committed yet) and writes on top of
     // it, so its entry waits for the other; when that commits, the place is taken.
-    const scoring = submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() } });
-    for (;;) {
-      const [{ queued }] = await db().$queryRaw<{ queued: number }[]>`
-        SELECT count(*)::int AS queued FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-      if (queued >= 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    letGo();
-    await other;
+    const score = () =>
+      submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() } });
+    const auditAnother = (tx: Tx) =>
+      appendAudit(tx, { actor: { type: "system" }, action: "user.enabled", subject: { type: "user", id: uuid() }, payload: {} });
+    const scoring = whileTransactionHolds(auditAnother, 1, score);
 
     expect(await scoring).toMatchObject({ ok: true, duplicate: false, sheet: { version: 1 } });
     const newest = await db().auditEntry.findMany({ orderBy: { seq: "desc" }, take: 2 });
