@@ -8,6 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { dropTestDatabase } from "../app/testing/drop-database";
 import { startStripeFake, type StripeFake } from "../app/testing/stripe-fake";
 
 async function main() {
@@ -15,9 +16,9 @@ async function main() {
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `pitchday_e2e_${process.env.PORT ?? "3210"}`;
+    await dropTestDatabase(url, name);
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name}`);
     await admin.end();
     const u = new URL(url);

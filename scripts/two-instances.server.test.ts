@@ -14,6 +14,7 @@ import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testin
 import { keepAliveAgent, send, signIn } from "./bench/http";
 import { buildProblem, freePort, ROOT, startScript, type Env, type RunningProcess } from "./bench/processes";
 import { openLiveStream, type LiveStream } from "./bench/sse";
+import { dropTestDatabase } from "~/testing/drop-database";
 
 // Several app instances behind a load balancer share one PostgreSQL database, and a screen may
 // be connected to any of them: a change made through one instance must reach screens on the
@@ -62,7 +63,7 @@ beforeAll(async () => {
   if (url) {
     const name = `pitchday_test_${randomBytes(6).toString("hex")}`;
     await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-    dropDatabase = () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    dropDatabase = () => dropTestDatabase(url, name);
     env = { DATABASE_URL: withDatabase(url, name) };
     await openDatabase({ url: env.DATABASE_URL, migrate: false });
   } else {

@@ -9,6 +9,7 @@ import { makeLiveEvent } from "~/testing/live-fixtures";
 import { liveState, runChairCommand } from "~/models/event.server";
 import { timerAt } from "~/domain/event-machine";
 import { closeLiveBus } from "~/services/live/bus.server";
+import { dropTestDatabase } from "~/testing/drop-database";
 
 // The server owns the clock: a restart in the middle of a pitch (a crash, a deploy, the
 // laptop's lid) must resume with the same end time. This file opens, closes and reopens the
@@ -45,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeLiveBus();
   await closeDatabase();
-  if (pgName) await admin(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
+  if (pgName) await dropTestDatabase(serverUrl!, pgName);
   if (pgliteDir) rmSync(path.dirname(pgliteDir), { recursive: true, force: true });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { closeDatabase, openDatabase, db } from "~/db.server";
+import { dropTestDatabase } from "~/testing/drop-database";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
 
 /**
@@ -24,7 +25,7 @@ export function useTestDatabase() {
   afterAll(async () => {
     await closeDatabase();
     if (dropName && process.env.DATABASE_URL) {
-      await adminQuery(process.env.DATABASE_URL, `DROP DATABASE IF EXISTS ${dropName} WITH (FORCE)`);
+      await dropTestDatabase(process.env.DATABASE_URL, dropName);
     }
   });
   return db;

@@ -1,15 +1,12 @@
 import { rmSync } from "node:fs";
-import pg from "pg";
+import { dropTestDatabase } from "./drop-database";
 import { pgliteTemplateFile } from "./template";
 
 export default async function globalTeardown() {
   const url = process.env.DATABASE_URL;
   const name = process.env.PITCHDAY_TEST_TEMPLATE_DB;
   if (url && name) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await dropTestDatabase(url, name);
   }
   rmSync(pgliteTemplateFile(), { force: true });
 }

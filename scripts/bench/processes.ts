@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { dropTestDatabase } from "../../app/testing/drop-database";
 
 // Starting Pitchday (or a helper) as separate processes on a database of their own, for the
 // benchmarks and the two-instance test. PGlite serves one process at a time, so whoever seeds
@@ -70,7 +71,7 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
       engine: "postgresql",
       env: { DATABASE_URL: u.toString(), PGLITE_DIR: undefined },
       location: `${u.hostname}:${u.port || 5432}/${name}`,
-      drop: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      drop: () => dropTestDatabase(url, name),
     };
   }
   const folder = mkdtempSync(path.join(tmpdir(), `pitchday-${label}-`));

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { closeDatabase, openDatabase } from "~/db.server";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
+import { dropTestDatabase } from "~/testing/drop-database";
 
 // For tests of the command-line scripts: a migrated database on disk (a PGlite folder, or a
 // PostgreSQL database when DATABASE_URL is set) that the test fills in this process and the
@@ -30,7 +31,7 @@ async function scratchDatabase(): Promise<Scratch> {
     return {
       env: { DATABASE_URL: url },
       open: async () => void (await openDatabase({ url, migrate: false })),
-      drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      drop: () => dropTestDatabase(serverUrl!, name),
     };
   }
   const folder = mkdtempSync(path.join(tmpdir(), "pitchday-script-"));
