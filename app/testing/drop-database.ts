@@ -7,7 +7,7 @@ import pg from "pg";
  * database has no other connection and drop it plainly. A test database left behind is a
  * warning, never a failed suite.
  */
-export async function dropTestDatabase(url: string, name: string, attempts = 50) {
+export async function dropTestDatabase(url: string, name: string, attempts = 6) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
@@ -43,6 +43,8 @@ async function waitForOtherBackendsToLeave(admin: pg.Client, name: string) {
   await admin.query(
     `DO $$ BEGIN
        FOR i IN 1..50 LOOP
+         -- why: pg_stat_activity is read once per transaction unless its snapshot is cleared.
+         PERFORM pg_stat_clear_snapshot();
          EXIT WHEN NOT EXISTS (SELECT 1 FROM pg_stat_activity
                                 WHERE datname = ${quoteLiteral(name)} AND pid <> pg_backend_pid());
          PERFORM pg_sleep(0.1);
