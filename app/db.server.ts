@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrate, type SqlRunner } from "~/db/migrate.server";
+import { SerialClient } from "~/db/serial-client.server";
 import { PGLITE_SOCKET_PORT, startPgliteWorker } from "~/db/pglite-worker.server";
 import { env } from "~/utils/env.server";
 
@@ -71,7 +72,7 @@ async function connectPostgres(url: string, options: OpenOptions): Promise<Datab
   // why: between pitches a hall is quiet for minutes; then every panellist submits at once. A
   // new connection costs tens of milliseconds (password hashing on both ends), so idle ones are
   // kept for a while rather than the default ten seconds.
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 10 * 60_000 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, idleTimeoutMillis: 10 * 60_000, Client: SerialClient });
   const where = new URL(url);
   return onPool(pool, options, {
     engine: "postgresql",
@@ -105,6 +106,7 @@ async function connectPglite(options: OpenOptions): Promise<Database> {
     database: "postgres",
     max: 1,
     idleTimeoutMillis: 0,
+    Client: SerialClient,
   });
   try {
     return await onPool(pool, options, {
