@@ -16,7 +16,13 @@ import { can } from "~/domain/permissions";
 import { getUser } from "~/utils/auth.server";
 import { useNonce } from "~/utils/nonce";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
+  { rel: "apple-touch-icon", href: "/icon-192.png" },
+  { rel: "manifest", href: "/manifest.webmanifest" },
+];
 
 export const meta: MetaFunction = () => [
   { title: "Pitchday" },
@@ -39,6 +45,7 @@ function Document({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1d4f91" />
         <Meta />
         <Links />
       </head>

@@ -35,3 +35,31 @@ test("an oversized request gets a 413 with a message, not a 500", async ({ reque
   expect(response.status()).toBe(413);
   expect(await response.text()).toMatch(/too large/);
 });
+
+test("public pages load every file they ask for: no 404s or errors in the console", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(`${page.url()}: ${message.text()}`));
+  page.on("response", (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`));
+  for (const path of ["/", "/rounds", "/results", "/vote", "/login"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    // why: the manifest and icons are fetched after load; they must have answered too.
+    await page.waitForLoadState("networkidle");
+  }
+  expect(problems).toEqual([]);
+});
+
+test("robots.txt keeps private links and staff pages out of search engines; the phones get a web app manifest", async ({ request }) => {
+  const robots = await request.get("/robots.txt");
+  expect(robots.status()).toBe(200);
+  const rules = await robots.text();
+  for (const path of ["/staff", "/bid/", "/panel/", "/audit", "/screen/", "/invite/"]) expect(rules).toContain(`Disallow: ${path}`);
+  expect(rules).not.toMatch(/Disallow: \/rounds|Disallow: \/results/);
+
+  const manifest = await request.get("/manifest.webmanifest");
+  expect(manifest.status()).toBe(200);
+  const app = await manifest.json();
+  expect(app).toMatchObject({ name: "Pitchday", start_url: "/vote", display: "standalone" });
+  for (const icon of app.icons as { src: string }[]) expect((await request.get(icon.src)).status()).toBe(200);
+  expect((await request.get("/favicon.ico")).headers()["content-type"]).toMatch(/icon/);
+});
