@@ -1,4 +1,3 @@
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent, type MouseEvent } from "react";
 import {
@@ -10,9 +9,9 @@ import {
   type FieldPath,
   type Resolver,
 } from "react-hook-form";
+import { bidResolver } from "~/components/bid-resolver";
 import { Choices, ErrorSummary, TextArea, TextField, fieldId } from "~/components/forms";
 import {
-  bidSchema,
   GROUP_TYPE_LABELS,
   GROUP_TYPES,
   LIMITS,
@@ -25,7 +24,7 @@ import { formatMoney, parsePounds, sumPence } from "~/domain/money";
 
 // The one-page bid. Without JavaScript it is a plain form: every conditional box shows, "Add
 // another line" posts and comes back with one more row, and the server's messages show. With
-// JavaScript, react-hook-form checks it with the same zod schema on blur and on submit, shows
+// JavaScript, react-hook-form runs the server's own checks (bidProblems) on blur and on submit, shows
 // only the chosen group type's box, adds and removes budget rows, and keeps a running total.
 
 export type FundRules = Omit<BidRules, "now" | "mode" | "keepStartDate">;
@@ -86,12 +85,7 @@ export function BidForm({ values, errors: serverErrors, rules, kind, formError, 
   // so nobody is told off for a box they have not reached yet.
   const modeRef = useRef<BidRules["mode"]>("draft");
   const resolver = useMemo<Resolver<BidFormValues>>(
-    () => (formValues, context, options) =>
-      zodResolver(bidSchema({ ...rules, now: new Date(), mode: modeRef.current, keepStartDate }) as never)(
-        formValues,
-        context,
-        options as never,
-      ) as never,
+    () => bidResolver(() => ({ ...rules, now: new Date(), mode: modeRef.current, keepStartDate })),
     [rules, keepStartDate],
   );
   const form = useForm<BidFormValues>({

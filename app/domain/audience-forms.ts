@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The organiser's audience forms: a batch of printed tickets, and the paper-ballot counts
 // entered twice by two different people (the model, app/models/audience.server.ts, checks the

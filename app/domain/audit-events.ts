@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Every audited action and the shape of its payload. Payloads are strict: a field that is not
 // declared here (a name, an email) cannot reach the hashed log, so erasing personal data

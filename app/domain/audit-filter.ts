@@ -1,5 +1,5 @@
 import { addDays, format } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import { zonedToUtc } from "~/domain/zoned-time";
 
 // The audit log's filters, read from the address bar (a GET form, so they work without

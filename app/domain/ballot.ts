@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { EventState, SlotState } from "./event-machine";
 
 // Audience voting rules, shared by the phone form and the server.

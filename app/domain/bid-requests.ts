@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EMAIL, LIMITS } from "~/domain/bid";
 import { normaliseReference } from "~/domain/reference";
 

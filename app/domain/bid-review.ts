@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // The organiser's side of a bid: the list filters, how each status is shown, and the
 // shortlist decision form. Who may decide is in permissions.ts; what may change is here and

@@ -1,7 +1,5 @@
 import {
   bidAccess,
-  bidErrors,
-  bidSchema,
   bidSnapshot,
   emptyFormValues,
   formValuesFromBid,
@@ -15,6 +13,7 @@ import {
   type BidFormValues,
   type BidRules,
 } from "~/domain/bid";
+import { bidErrors, bidSchema } from "~/domain/bid-schema";
 
 // 10:00 on 15 January 2027 in London.
 const NOW = new Date("2027-01-15T10:00:00Z");

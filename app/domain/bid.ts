@@ -1,10 +1,9 @@
-import * as z from "zod/mini";
 import { formatMoney, parsePounds, sumPence, type Pence } from "~/domain/money";
 
 // A one-page bid: what a group types, the rules it must meet, and where a bid stands.
-// One zod schema (bidSchema) is used by react-hook-form in the browser and by the actions on
-// the server. Every rule reads its fund limits and `now` from BidRules, so nothing here needs
-// a clock, a database or a request.
+// One set of checks (bidProblems) serves the browser (react-hook-form, through bidResolver) and
+// the server (bidSchema in bid-schema.ts). Every rule reads its fund limits and `now` from
+// BidRules, so nothing here needs a clock, a database or a request.
 
 export const GROUP_TYPES = ["REGISTERED_CHARITY", "COMPANY", "CONSTITUTED_GROUP", "UNCONSTITUTED_GROUP"] as const;
 export type GroupType = (typeof GROUP_TYPES)[number];
@@ -134,7 +133,7 @@ function firstString(value: unknown) {
 
 // why: every field accepts anything and becomes a string, so one pass below can report all
 // problems at once (a person fixes them together), and junk input is a message, never a 500.
-function readFormValues(value: unknown): BidFormValues {
+export function readFormValues(value: unknown): BidFormValues {
   const input = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
   const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, firstString(input[name])])) as Record<TextFieldName, string>;
   const budget = Array.isArray(input.budget) ? input.budget.slice(0, MAX_ROWS_READ) : [];
@@ -145,36 +144,6 @@ function readFormValues(value: unknown): BidFormValues {
       return { item: firstString(r.item), amount: firstString(r.amount) };
     }),
   };
-}
-
-/**
- * The one schema of a bid form; issues are keyed by field path (e.g. budget.2.amount).
- * Built on zod/mini, which keeps the apply page's JavaScript small on a cheap phone.
- */
-export function bidSchema(rules: BidRules) {
-  const checked = z.custom<BidFormValues>().check(
-    z.superRefine((values, ctx) => {
-      for (const [path, message] of bidProblems(values, rules)) {
-        ctx.addIssue({
-          code: "custom",
-          message,
-          input: values,
-          path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-        });
-      }
-    }),
-  );
-  return z.pipe(z.pipe(z.transform(readFormValues), checked), z.transform(toBidInput));
-}
-
-/** One message per field (the first), keyed like the form's names: what the pages show. */
-export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-  const out: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
 }
 
 /** A browser posts new lines as CRLF but counts them as one character: count like the browser. */
@@ -399,7 +368,7 @@ export function bidProblems(values: BidFormValues, rules: BidRules): Problem[] {
   return problems;
 }
 
-function toBidInput(values: BidFormValues): BidInput {
+export function toBidInput(values: BidFormValues): BidInput {
   const groupType = clean(values.groupType);
   const type = isGroupType(groupType) ? groupType : null;
   const orNull = (value: string) => (value === "" ? null : value);

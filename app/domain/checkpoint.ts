@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { verifyChain, type AuditRecord } from "~/domain/audit-chain";
 
 // A checkpoint is the head of the audit log (its sequence number and hash) written down at a

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFLICT_REASON_MAX } from "./panel-phone";
 
 // A panellist declaring (or taking back) a conflict of interest on their phone. The panel model

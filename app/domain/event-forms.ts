@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EXTEND_SECONDS, REASON_MAX, type ChairCommand } from "./event-machine";
 
 // The small forms of the event pages, shared by the no-JavaScript POSTs and the pages:

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { zonedToUtc } from "./zoned-time";
 
 // The organiser's event form (title, when, where, how long each pitch and its questions last),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatMoney, parsePounds } from "~/domain/money";
 import { isValidTimeZone, zonedToUtc } from "~/domain/zoned-time";
 

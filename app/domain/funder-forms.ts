@@ -1,10 +1,11 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 import type { Outcome } from "~/domain/allocation";
 import { OVERRIDE_REASON_MAX } from "~/domain/award";
 import { formatMoney, parsePounds, type Pence } from "~/domain/money";
-import { cancelSchema, conditionsSchema, FEEDBACK_MAX, PAYMENT_METHODS, type PaymentMethod } from "~/domain/payment";
+import { FEEDBACK_MAX, PAYMENT_METHODS, type PaymentMethod } from "~/domain/payment";
+import { cancelSchema, conditionsSchema } from "~/domain/payment-forms";
 
 // The funder's forms after the pitch, as plain POSTs: the decision on each bid (amount typed
 // in pounds, stored in pence), "Confirm all decisions", offering an award, and the buttons of

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { passwordProblem } from "~/domain/password-policy";
 import { STAFF_TIME_ZONE, loginSchema } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";

@@ -1,9 +1,7 @@
 import {
-  acceptSchema,
   classifyStripeFailure,
   describeDiscrepancy,
   keyAttempt,
-  manualPaymentSchema,
   mayAdvance,
   nextPaymentKey,
   paymentActions,
@@ -13,6 +11,8 @@ import {
   type PaymentRecord,
   type TransferRecord,
 } from "~/domain/payment";
+import { manualPaymentSchema } from "~/domain/payment-forms";
+import { acceptSchema } from "~/domain/award-acceptance";
 
 describe("idempotency keys", () => {
   it("derive from the award and the attempt, and read back", () => {

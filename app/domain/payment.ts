@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { formatMoney, type Pence } from "~/domain/money";
 import { can, type Actor } from "~/domain/permissions";
 
@@ -15,7 +14,7 @@ import { can, type Actor } from "~/domain/permissions";
 //   paymentActions(payment, { staff, decidedById, now })  which buttons a funder sees, and why not
 //   reconcile(payments, transfers)                         -> Discrepancy[] (missing / extra / mismatch)
 //   describeDiscrepancy(d)                                 one line for a person
-//   conditionsSchema, acceptSchema, paymentRequestSchema, manualPaymentSchema, cancelSchema
+//   CONDITIONS_MAX, REASON_MAX, ...                      the limits of the forms after the decision (schemas: payment-forms.ts)
 //   PAYMENT_STATUS_VIEW, PAYMENT_METHOD_LABELS, AWARD_STATUS_VIEW, MANUAL_METHODS
 //   PAYMENTS_NOT_CONFIGURED                                the sentence shown when Stripe is not set up
 
@@ -357,78 +356,3 @@ export const FEEDBACK_MAX = 2_000;
 export const REASON_MIN = 10;
 export const REASON_MAX = 1_000;
 export const REFERENCE_MAX = 100;
-
-export const conditionsSchema = z.object({
-  conditions: z
-    .string()
-    .trim()
-    .min(CONDITIONS_MIN, `Enter the conditions of the award, in at least ${CONDITIONS_MIN} characters`)
-    .max(CONDITIONS_MAX, `Keep the conditions to ${CONDITIONS_MAX.toLocaleString("en-GB")} characters or fewer`),
-});
-
-export const acceptSchema = z.object({
-  signedName: z
-    .string()
-    .trim()
-    .min(2, "Enter the full name of the person accepting for the group")
-    .max(200, "Keep the name to 200 characters or fewer"),
-  agree: z.literal("yes", { error: "Tick the box to confirm the group accepts the conditions" }),
-});
-
-export const paymentRequestSchema = z.object({
-  method: z.enum(PAYMENT_METHODS, { error: "Choose how the award will be paid" }),
-});
-
-/** A date typed as YYYY-MM-DD (a date input) or DD/MM/YYYY, not in the future. */
-function parseDay(input: string): Date | null {
-  const text = input.trim();
-  let y: number, m: number, d: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else if (uk) [y, m, d] = [Number(uk[3]), Number(uk[2]), Number(uk[1])];
-  else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date;
-}
-
-/** `today` is the calendar day in the fund's time zone as YYYY-MM-DD. */
-export function manualPaymentSchema(today: string) {
-  return z.object({
-    reference: z
-      .string()
-      .trim()
-      .min(1, "Enter the cheque number or the bank transfer's reference")
-      .max(REFERENCE_MAX, `Keep the reference to ${REFERENCE_MAX} characters or fewer`),
-    paidOn: z
-      .string()
-      .trim()
-      .min(1, "Enter the date the payment was made")
-      .transform((value, ctx) => {
-        const day = parseDay(value);
-        if (!day) {
-          ctx.addIssue({ code: "custom", message: "Enter a real date, for example 14/05/2027" });
-          return z.NEVER;
-        }
-        if (day.toISOString().slice(0, 10) > today) {
-          ctx.addIssue({ code: "custom", message: "The payment date cannot be in the future" });
-          return z.NEVER;
-        }
-        return day;
-      }),
-  });
-}
-
-export const cancelSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(REASON_MIN, `Explain why, in at least ${REASON_MIN} characters`)
-    .max(REASON_MAX, `Keep the reason to ${REASON_MAX} characters or fewer`),
-});
-
-export const feedbackSchema = z
-  .string()
-  .trim()
-  .max(FEEDBACK_MAX, `Keep the feedback to ${FEEDBACK_MAX.toLocaleString("en-GB")} characters or fewer`);

@@ -1,5 +1,5 @@
 import { subMonths } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 
 // A group's personal data is its contact's name, email address and phone number, kept apart
 // from the bid (BidContact) so it can be erased while the bid, its decision, award and

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // What a panellist sends for one pitch, checked against the round's criteria. The same schema
 // serves the no-JavaScript form (fields named `items.<criterionId>`, `comment`,

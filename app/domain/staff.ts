@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ROLES, ROLE_LABELS, type Role } from "~/domain/permissions";
 import { passwordProblem, type PasswordContext } from "~/domain/password-policy";
 

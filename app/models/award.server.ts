@@ -1,7 +1,8 @@
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { formatMoney } from "~/domain/money";
-import { acceptSchema, cancelSchema, conditionsSchema } from "~/domain/payment";
+import { cancelSchema, conditionsSchema } from "~/domain/payment-forms";
+import { acceptSchema } from "~/domain/award-acceptance";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { findBidByToken } from "~/models/bid.server";

@@ -4,8 +4,6 @@ import type { Prisma } from "~/generated/prisma/client";
 import {
   BID_STATUS_VIEW,
   bidAccess,
-  bidErrors,
-  bidSchema,
   bidSnapshot,
   formValuesFromBid,
   GROUP_TYPE_LABELS,
@@ -16,6 +14,7 @@ import {
   type BidRules,
   type BidStatus,
 } from "~/domain/bid";
+import { bidErrors, bidSchema } from "~/domain/bid-schema";
 import { formatCalendarDate, formatDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { formatReference, normaliseReference, referenceYear } from "~/domain/reference";

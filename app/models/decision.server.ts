@@ -3,7 +3,7 @@ import { proposeAllocation, type Allocation, type AllocationRules, type Outcome,
 import type { AuditActor } from "~/domain/audit-events";
 import { checkDecision, type DecisionField } from "~/domain/award";
 import { formatMoney } from "~/domain/money";
-import { feedbackSchema } from "~/domain/payment";
+import { feedbackSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { describeBid, rankBids, type BidRanking, type Ranking } from "~/domain/scoring";
 import { appendAudit, type Tx } from "~/models/audit.server";

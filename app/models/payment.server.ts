@@ -4,9 +4,7 @@ import type { AuditActor } from "~/domain/audit-events";
 import { clockTime } from "~/domain/event-machine";
 import { formatMoney } from "~/domain/money";
 import {
-  cancelSchema,
   classifyStripeFailure,
-  manualPaymentSchema,
   mayAdvance,
   nextPaymentKey,
   PAYMENT_METHOD_LABELS,
@@ -17,6 +15,7 @@ import {
   type PaymentStatus,
   type StripeFailure,
 } from "~/domain/payment";
+import { cancelSchema, manualPaymentSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { formatMoney } from "~/domain/money";
-import { acceptSchema } from "~/domain/payment";
+import { acceptSchema } from "~/domain/award-acceptance";
 import { formatDate } from "~/domain/zoned-time";
 import { acceptAward, awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidForm } from "~/components/bid-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { bidErrors, bidSchema, emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
+import { emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
+import { bidErrors, bidSchema } from "~/domain/bid-schema";
 import { formatDateTime } from "~/domain/bid-dates";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
 import { formValues } from "~/utils/forms";

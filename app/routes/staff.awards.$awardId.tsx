@@ -11,9 +11,7 @@ import { clockTime } from "~/domain/event-machine";
 import { awardFormSchema, describeDecision, fundDay, paymentMethodsOffered, OUTCOME_VIEW } from "~/domain/funder-forms";
 import { formatMoney } from "~/domain/money";
 import {
-  acceptSchema,
   AWARD_STATUS_VIEW,
-  manualPaymentSchema,
   PAYMENT_METHOD_LABELS,
   PAYMENT_STATUS_VIEW,
   PAYMENTS_NOT_CONFIGURED,
@@ -21,6 +19,8 @@ import {
   REASON_MAX,
   type AwardStatus,
 } from "~/domain/payment";
+import { manualPaymentSchema } from "~/domain/payment-forms";
+import { acceptSchema } from "~/domain/award-acceptance";
 import { can, type Actor } from "~/domain/permissions";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
 import { acceptAwardForGroup, cancelAward } from "~/models/award.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Read and checked once; every other module asks here instead of reading process.env.
 const schema = z.object({

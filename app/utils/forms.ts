@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 
 // Turns a zod result into what a form needs: one message per field (the first), in the order
 // the fields appear, plus what the person typed so nothing is lost on a failed submit.

@@ -1,0 +1,33 @@
+import * as z from "zod/mini";
+import { bidProblems, readFormValues, toBidInput, type BidFormValues, type BidRules } from "~/domain/bid";
+
+// The server's schema of a bid form: reads whatever was posted, runs the domain's checks
+// (bidProblems) and gives the bid to store. why a file of its own: zod stays out of every page
+// that only needs the bid's plain rules; the browser runs the same checks through bidResolver.
+
+/** Issues are keyed by field path (e.g. budget.2.amount). */
+export function bidSchema(rules: BidRules) {
+  const checked = z.custom<BidFormValues>().check(
+    z.superRefine((values, ctx) => {
+      for (const [path, message] of bidProblems(values, rules)) {
+        ctx.addIssue({
+          code: "custom",
+          message,
+          input: values,
+          path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+        });
+      }
+    }),
+  );
+  return z.pipe(z.pipe(z.transform(readFormValues), checked), z.transform(toBidInput));
+}
+
+/** One message per field (the first), keyed like the form's names: what the pages show. */
+export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "form";
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
