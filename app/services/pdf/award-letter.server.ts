@@ -1,10 +1,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
 
 // The award letter as a PDF: who offers what to whom, on which conditions, with the references
-// a treasurer or an auditor quotes later. Drawn with pdf-lib's standard Helvetica, which every
-// PDF reader has, so nothing is embedded; that font covers Western European text (WinAnsi),
-// and any other character in what a group typed is spelled without its accent or shown as "?"
-// rather than failing the download.
+// a treasurer or an auditor quotes later. Text is drawn as text.server.ts says.
 //
 // Interface:
 //   renderAwardLetter(letter: AwardLetter) -> Promise<Uint8Array>   (A4, one or more pages)
@@ -31,58 +29,13 @@ export interface AwardLetter {
   cancelled: boolean;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 62;
 const BODY = 11;
 const LEADING = 1.45;
-const INK = rgb(0.043, 0.047, 0.047);
-const MUTED = rgb(0.31, 0.35, 0.37);
 const BRAND = rgb(0.114, 0.31, 0.569);
 
 export function letterFileName(reference: string) {
   return `award-letter-${reference.replace(/[^A-Za-z0-9-]/g, "")}.pdf`;
-}
-
-/** Text the standard font can draw: accents dropped where that helps, anything else "?". */
-function drawable(font: PDFFont, text: string): string {
-  const known = new Set(font.getCharacterSet());
-  let out = "";
-  for (const char of text.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
-    const code = char.codePointAt(0)!;
-    if (char === "\n" || known.has(code)) {
-      out += char;
-      continue;
-    }
-    const plain = char.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    out += plain && [...plain].every((c) => known.has(c.codePointAt(0)!)) ? plain : "?";
-  }
-  return out;
-}
-
-/** Breaks a paragraph into lines that fit `width`; a word longer than a line is split. */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-    lines.push(line);
-  }
-  return lines;
 }
 
 class Writer {

@@ -1,22 +1,18 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import type { FindingTone, ReportView } from "~/domain/decision-report";
+import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
 
 // The decision report as a printable PDF (A4), for the file an auditor keeps and the papers of
 // a council meeting. It says what the web page says, in the same order, from the same view
-// (app/domain/decision-report.ts). Drawn with pdf-lib's standard Helvetica, which every PDF
-// reader has, so nothing is embedded; that font covers Western European text (WinAnsi), and
-// any other character someone typed is spelled without its accent or shown as "?" rather than
-// failing the download. The web page is the accessible version; this one is for paper.
+// (app/domain/decision-report.ts); text is drawn as text.server.ts says. The web page is the
+// accessible version; this one is for paper.
 //
 // Interface:
 //   renderDecisionReportPdf(view: ReportView) -> Promise<Uint8Array>
 
-const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 48;
 const FOOTER = 28;
 const WIDTH = A4.width - 2 * MARGIN;
-const INK = rgb(0.043, 0.047, 0.047);
-const MUTED = rgb(0.31, 0.35, 0.37);
 const RULE = rgb(0.69, 0.71, 0.72);
 const TONES: Record<FindingTone, { label: string; colour: RGB }> = {
   ok: { label: "OK", colour: rgb(0.0, 0.44, 0.24) },
@@ -33,32 +29,16 @@ interface Style {
 const BODY: Style = { size: 9.5 };
 const SMALL: Style = { size: 8, colour: MUTED };
 
-/** Text the standard font can draw: accents dropped where that helps, anything else "?". */
-function drawable(known: Set<number>, text: string): string {
-  let out = "";
-  for (const char of text.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
-    if (char === "\n" || known.has(char.codePointAt(0)!)) {
-      out += char;
-      continue;
-    }
-    const plain = char.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
-    out += plain && [...plain].every((c) => known.has(c.codePointAt(0)!)) ? plain : "?";
-  }
-  return out;
-}
-
 class Writer {
   private page!: PDFPage;
   private y = 0;
   readonly pages: PDFPage[] = [];
-  private readonly known: Set<number>;
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
   ) {
-    this.known = new Set(regular.getCharacterSet());
     this.newPage();
   }
 
@@ -76,32 +56,10 @@ class Writer {
     if (this.y - height < MARGIN + FOOTER) this.newPage();
   }
 
-  /** Lines of `text` that fit `width`, breaking at spaces (and inside words longer than a line). */
+  /** Lines of `text` that fit `width` in the style's font. */
   wrap(text: string, style: Style, width: number): string[] {
     const font = this.font(style);
-    const fits = (s: string) => font.widthOfTextAtSize(s, style.size) <= width;
-    const lines: string[] = [];
-    for (const paragraph of drawable(this.known, text).split("\n")) {
-      let line = "";
-      for (const word of paragraph.split(/ +/)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (fits(candidate)) {
-          line = candidate;
-          continue;
-        }
-        if (line) lines.push(line);
-        let rest = word;
-        while (!fits(rest)) {
-          let cut = rest.length - 1;
-          while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
-      }
-      lines.push(line);
-    }
-    return lines;
+    return wrap(drawable(font, text), font, style.size, width);
   }
 
   private leading(style: Style) {
@@ -236,7 +194,7 @@ class Writer {
 
   footers(text: string) {
     const style = { size: 7.5, colour: MUTED };
-    const line = drawable(this.known, text);
+    const line = drawable(this.regular, text);
     this.pages.forEach((page, i) => {
       const label = `${line}  |  Page ${i + 1} of ${this.pages.length}`;
       page.drawText(label, { x: MARGIN, y: MARGIN - 12, size: style.size, font: this.regular, color: style.colour });
