@@ -12,22 +12,12 @@ import {
   roundFieldLabel,
   type FormValues,
 } from "~/domain/fund";
+import { RULE_FIELDS } from "~/domain/round-rule-fields";
 
 // The round form, for creating and editing: the round's details, its assessment criteria and
 // its decision rule. Without JavaScript, "Add another criterion" and "Remove" are submit
 // buttons that come back with the form as typed plus or minus a row.
 
-const RULE_FIELDS = [
-  "panelWeightPercent",
-  "audienceWeightPercent",
-  "normaliseScores",
-  "quorum",
-  "partFundingAllowed",
-  "partFundingMinPercent",
-  "tieBreak",
-  "audienceMode",
-  "audienceVotesPerPerson",
-] as const;
 
 const CRITERION_FIELDS = ["id", "name", "guidance", "weight", "scaleMin", "scaleMax"] as const;
 

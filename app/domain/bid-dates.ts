@@ -2,10 +2,12 @@ import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
 // Dates as a group reads them, in the fund's time zone (Europe/London by default): "Friday
-// 12 February 2027 at 5pm". Kept apart from bid.ts so the apply page's JavaScript stays small.
+// 12 February 2027 at 5pm". Staff pages' shorter forms ("1 March 2027 at 09:00") are in
+// zoned-time.ts. why apart: only group pages' loaders and emails use these, so no page's
+// JavaScript carries them.
 
 /** "Friday 12 February 2027 at 5pm" (minutes only when there are some: "at 5:30pm"). */
-export function formatDateTime(date: Date, timeZone: string) {
+export function formatWeekdayDateTime(date: Date, timeZone: string) {
   const local = new TZDate(date, timeZone);
   const time = local.getMinutes() === 0 ? format(local, "haaa") : format(local, "h:mmaaa");
   return `${format(local, "EEEE d MMMM yyyy")} at ${time}`;

@@ -8,11 +8,11 @@ import {
   MAX_BUDGET_LINES,
   parseDateInput,
   roundPhase,
-  todayIn,
   withExtraRow,
   type BidFormValues,
   type BidRules,
 } from "~/domain/bid";
+import { todayIn } from "~/domain/calendar-day";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
 
 // 10:00 on 15 January 2027 in London.

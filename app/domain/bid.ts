@@ -1,4 +1,5 @@
 import { formatMoney, parsePounds, sumPence, type Pence } from "~/domain/money";
+import { todayIn } from "~/domain/calendar-day";
 
 // A one-page bid: what a group types, the rules it must meet, and where a bid stands.
 // One set of checks (bidProblems) serves the browser (react-hook-form, through bidResolver) and
@@ -195,13 +196,6 @@ export function parseDateInput(value: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** Today's date where the fund is, as YYYY-MM-DD. */
-export function todayIn(now: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
 function isGroupType(value: string): value is GroupType {

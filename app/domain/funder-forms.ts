@@ -1,5 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import * as z from "zod";
 import type { Outcome } from "~/domain/allocation";
 import { OVERRIDE_REASON_MAX } from "~/domain/award";
@@ -20,7 +18,6 @@ import { cancelSchema, conditionsSchema } from "~/domain/payment-forms";
 //   awardFormSchema         intent accept | request | approve | send | manual | cancel-payment |
 //                           cancel-award | onboarding-link | check-stripe
 //   defaultConditions({ reference, funderName })   the conditions a funder starts from
-//   fundDay(now, timeZone)  the calendar day in the fund's zone (YYYY-MM-DD), for manual payment dates
 
 export const OUTCOMES = ["FUNDED", "PART_FUNDED", "NOT_FUNDED"] as const satisfies readonly Outcome[];
 
@@ -129,9 +126,4 @@ export function defaultConditions({ reference, funderName }: { reference: string
     "3. Within 12 months, send a short report of what the money did, with numbers or photos.",
     `4. Credit ${funderName} when you tell people about the project.`,
   ].join("\n");
-}
-
-/** The calendar day in the fund's time zone as YYYY-MM-DD: "today" for a payment date. */
-export function fundDay(now: Date, timeZone: string): string {
-  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
 }

@@ -6,6 +6,7 @@ import {
   utcToLocalInput,
   zonedToUtc,
 } from "~/domain/zoned-time";
+import { todayIn } from "~/domain/calendar-day";
 
 describe("zonedToUtc", () => {
   it("reads a winter time in London as UTC and a summer time as UTC+1", () => {
@@ -67,5 +68,13 @@ describe("isValidTimeZone", () => {
     expect(isValidTimeZone("UTC")).toBe(true);
     expect(isValidTimeZone("Europe/Thornbury")).toBe(false);
     expect(isValidTimeZone("")).toBe(false);
+  });
+});
+
+describe("today where the fund is", () => {
+  it("is the fund's calendar day, not the server's", () => {
+    expect(todayIn(new Date("2027-05-31T23:30:00Z"), "Europe/London")).toBe("2027-06-01");
+    expect(todayIn(new Date("2027-01-31T23:30:00Z"), "Europe/London")).toBe("2027-01-31");
+    expect(todayIn(new Date("2027-01-31T23:30:00Z"), "Pacific/Auckland")).toBe("2027-02-01");
   });
 });

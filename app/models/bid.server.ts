@@ -15,7 +15,7 @@ import {
   type BidStatus,
 } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
-import { formatCalendarDate, formatDateTime } from "~/domain/bid-dates";
+import { formatCalendarDate, formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { formatReference, normaliseReference, referenceYear } from "~/domain/reference";
 import { appendAudit, type Tx } from "~/models/audit.server";
@@ -194,8 +194,8 @@ function mailContext(bid: BidView, token: string): BidMailContext {
 
 function closedMessage(round: RoundWithFund, now: Date) {
   return roundPhase(round, now) === "upcoming"
-    ? `This round opens on ${formatDateTime(round.opensAt, round.fund.timeZone)}. You can start a bid then.`
-    : `This round closed on ${formatDateTime(round.closesAt, round.fund.timeZone)}, so it no longer takes bids.`;
+    ? `This round opens on ${formatWeekdayDateTime(round.opensAt, round.fund.timeZone)}. You can start a bid then.`
+    : `This round closed on ${formatWeekdayDateTime(round.closesAt, round.fund.timeZone)}, so it no longer takes bids.`;
 }
 
 /**
@@ -511,13 +511,13 @@ export function bidStatusView(bid: BidView, now: Date) {
     round: {
       title: bid.round.title,
       slug: bid.round.slug,
-      closes: formatDateTime(bid.round.closesAt, tz),
+      closes: formatWeekdayDateTime(bid.round.closesAt, tz),
       phase: roundPhase(bid.round, now),
     },
-    started: formatDateTime(bid.createdAt, tz),
-    submitted: bid.submittedAt ? formatDateTime(bid.submittedAt, tz) : null,
-    lastChanged: formatDateTime(bid.updatedAt, tz),
-    withdrawn: bid.withdrawnAt ? formatDateTime(bid.withdrawnAt, tz) : null,
+    started: formatWeekdayDateTime(bid.createdAt, tz),
+    submitted: bid.submittedAt ? formatWeekdayDateTime(bid.submittedAt, tz) : null,
+    lastChanged: formatWeekdayDateTime(bid.updatedAt, tz),
+    withdrawn: bid.withdrawnAt ? formatWeekdayDateTime(bid.withdrawnAt, tz) : null,
     access: bidAccess(bid, bid.round, now),
   };
 }

@@ -5,6 +5,7 @@ import { changedFields, LOCKING_EVENT_STATES, type RoundFormData } from "~/domai
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { SaveResult } from "~/models/fund.server";
+import { RULE_FIELDS } from "~/domain/round-rule-fields";
 
 export interface CriterionInput {
   name: string;
@@ -30,17 +31,6 @@ export function slugTakenMessage(slug: string) {
 
 // The round's own details and its decision rule: none of these are about a person.
 const DETAIL_FIELDS = ["title", "slug", "opensAt", "closesAt", "description", "eligibility"] as const;
-const RULE_FIELDS = [
-  "panelWeightPercent",
-  "audienceWeightPercent",
-  "normaliseScores",
-  "quorum",
-  "partFundingAllowed",
-  "partFundingMinPercent",
-  "tieBreak",
-  "audienceMode",
-  "audienceVotesPerPerson",
-] as const;
 
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

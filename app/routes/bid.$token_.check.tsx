@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Choices, ErrorSummary, fieldId } from "~/components/forms";
 import { bidAccess } from "~/domain/bid";
 import { declarationSchema } from "~/domain/bid-requests";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { bidAnswers, requireBidByToken, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
@@ -23,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return {
     token: params.token as string,
     reference: bid.reference,
-    closes: formatDateTime(bid.round.closesAt, bid.round.fund.timeZone),
+    closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),
     lockedReason: access.canSubmit ? null : access.lockedReason,
     answers: bidAnswers(bid),
     problems: submissionProblems(bid, now),

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidForm } from "~/components/bid-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidAccess, formValuesFromBid, formValuesFromEntries, isoDate, withExtraRow, type BidFormValues } from "~/domain/bid";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { fundRules, requireBidByToken, saveBid } from "~/models/bid.server";
 import { formValues } from "~/utils/forms";
 
@@ -20,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     reference: bid.reference,
     submitted: bid.status === "SUBMITTED",
     lockedReason: access.canEdit ? null : access.lockedReason,
-    closes: formatDateTime(bid.round.closesAt, bid.round.fund.timeZone),
+    closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),
     roundTitle: bid.round.title,
     rules: fundRules(bid.round),
     keepStartDate: bid.status === "SUBMITTED" ? isoDate(bid.startDate) || null : null,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { requireBidByToken } from "~/models/bid.server";
 import { appUrl } from "~/utils/http.server";
 
@@ -20,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     link: appUrl(`/bid/${params.token}`),
     email: bid.contact?.email ?? null,
     roundTitle: bid.round.title,
-    closes: formatDateTime(bid.round.closesAt, bid.round.fund.timeZone),
+    closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),
   };
 }
 

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { roundPhase } from "~/domain/bid";
 import { linkRequestSchema } from "~/domain/bid-requests";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
@@ -31,8 +31,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       description: round.description,
       eligibility: round.eligibility,
       phase: roundPhase(round, now),
-      opens: formatDateTime(round.opensAt, fund.timeZone),
-      closes: formatDateTime(round.closesAt, fund.timeZone),
+      opens: formatWeekdayDateTime(round.opensAt, fund.timeZone),
+      closes: formatWeekdayDateTime(round.closesAt, fund.timeZone),
       min: formatMoney(fund.minAwardPence, fund.currency),
       max: formatMoney(fund.maxAwardPence, fund.currency),
       fundName: fund.name,

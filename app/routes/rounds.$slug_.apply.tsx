@@ -4,7 +4,7 @@ import { BidForm } from "~/components/bid-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
 import { formValues } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
@@ -27,8 +27,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
       slug: round.slug,
       title: round.title,
       phase: roundPhase(round, now),
-      opens: formatDateTime(round.opensAt, round.fund.timeZone),
-      closes: formatDateTime(round.closesAt, round.fund.timeZone),
+      opens: formatWeekdayDateTime(round.opensAt, round.fund.timeZone),
+      closes: formatWeekdayDateTime(round.closesAt, round.fund.timeZone),
     },
     rules: fundRules(round),
     values: emptyFormValues(),

@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { roundPhase } from "~/domain/bid";
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { listPublicRounds } from "~/models/bid.server";
 
@@ -17,8 +17,8 @@ export async function loader() {
     funder: round.fund.funderName,
     fundName: round.fund.name,
     phase: roundPhase(round, now),
-    opens: formatDateTime(round.opensAt, round.fund.timeZone),
-    closes: formatDateTime(round.closesAt, round.fund.timeZone),
+    opens: formatWeekdayDateTime(round.opensAt, round.fund.timeZone),
+    closes: formatWeekdayDateTime(round.closesAt, round.fund.timeZone),
     amounts: `${formatMoney(round.fund.minAwardPence, round.fund.currency)} to ${formatMoney(round.fund.maxAwardPence, round.fund.currency)}`,
   }));
   return {

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextArea, TextField } from "~/components/forms";
 import { qrDataUrl } from "~/components/live/qr.server";
 import { clockTime } from "~/domain/event-machine";
-import { awardFormSchema, describeDecision, fundDay, paymentMethodsOffered, OUTCOME_VIEW } from "~/domain/funder-forms";
+import { awardFormSchema, describeDecision, paymentMethodsOffered, OUTCOME_VIEW } from "~/domain/funder-forms";
 import { formatMoney } from "~/domain/money";
 import {
   AWARD_STATUS_VIEW,
@@ -23,6 +23,7 @@ import { manualPaymentSchema } from "~/domain/payment-forms";
 import { acceptSchema } from "~/domain/award-acceptance";
 import { can, type Actor } from "~/domain/permissions";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { todayIn } from "~/domain/calendar-day";
 import { acceptAwardForGroup, cancelAward } from "~/models/award.server";
 import { awardPage } from "~/models/funder-views.server";
 import { approvePayment, cancelPayment, recordManualPayment, requestPayment, sendPayment } from "~/models/payment.server";
@@ -134,7 +135,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     payments,
-    today: fundDay(now, fund.timeZone).split("-").reverse().join("/"),
+    today: todayIn(now, fund.timeZone).split("-").reverse().join("/"),
     can: {
       accept: status === "OFFERED" && mayActForGroup(user),
       onboard: stripe && live && !recipient?.payoutsEnabled && mayActForGroup(user),
@@ -205,7 +206,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done.ok ? redirect(`${here}?notice=sent`) : refused(done);
     }
     case "manual": {
-      const today = fundDay(new Date(), award.bid.round.fund.timeZone);
+      const today = todayIn(new Date(), award.bid.round.fund.timeZone);
       const input = parseForm(manualPaymentSchema(today), formData);
       if (!input.ok) return answer(400, { errors: input.errors });
       const typed = { reference: String(submission.values.reference ?? ""), paidOn: String(submission.values.paidOn ?? "") };

@@ -1,4 +1,4 @@
-import { formatDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import type { MailInput } from "~/models/mail.server";
 import { appUrl } from "~/utils/http.server";
 
@@ -45,7 +45,7 @@ export function draftStartedMail(c: BidMailContext): MailInput {
       `You started a bid for ${c.groupName} to "${c.roundTitle}". Your reference is ${c.reference}.`,
       "It is saved as a draft: it has not been submitted yet.",
       "",
-      `Use the link below to finish it, check your answers and submit it before ${formatDateTime(c.closesAt, c.timeZone)}.`,
+      `Use the link below to finish it, check your answers and submit it before ${formatWeekdayDateTime(c.closesAt, c.timeZone)}.`,
       "",
       linkBlock(c),
       signOff(),
@@ -63,7 +63,7 @@ export function submittedMail(c: BidMailContext & { amount: string }): MailInput
       `We have received the bid from ${c.groupName} to "${c.roundTitle}", asking for ${c.amount}.`,
       `Your reference is ${c.reference}.`,
       "",
-      `You can change your bid until the round closes on ${formatDateTime(c.closesAt, c.timeZone)}.`,
+      `You can change your bid until the round closes on ${formatWeekdayDateTime(c.closesAt, c.timeZone)}.`,
       "After that, the organisers draw up a shortlist of groups to pitch; we will email you either way.",
       "",
       linkBlock(c),
