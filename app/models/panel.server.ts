@@ -15,7 +15,7 @@ import { publish } from "~/services/live/bus.server";
 //                                                                  -> Result<{ panellist, inviteToken, emailed }>
 //   claimInvite(inviteToken, currentDeviceToken | null, now?)      -> Result<{ panellistId, eventId, deviceToken }>
 //   panellistForDevice(deviceToken)                                -> active panellist or null
-//   reissueInvite(eventId, panellistId, actor)                     -> Result<{ inviteToken }>
+//   reissueInvite(eventId, panellistId, actor)                     -> Result<{ inviteToken, name }>
 //   reissueUnopenedInvites(eventId, actor)                         -> Result<{ invites: { id, name, inviteToken }[] }>
 //   revokePanellist(eventId, panellistId, actor)                   -> Result<{}>
 //   declareConflict({ panellistId, bidId, reason }, actor)         -> Result<{ conflictId, alreadyDeclared }>
@@ -49,7 +49,7 @@ async function lockPanellist(tx: Tx, panellistId: string, eventId?: string) {
   if (rows.length === 0) return null;
   return tx.panellist.findUniqueOrThrow({
     where: { id: panellistId },
-    select: { id: true, eventId: true, revokedAt: true, deviceTokenHash: true, joinedAt: true, event: { select: { state: true } } },
+    select: { id: true, name: true, eventId: true, revokedAt: true, deviceTokenHash: true, joinedAt: true, event: { select: { state: true } } },
   });
 }
 
@@ -150,7 +150,7 @@ export async function panellistForDevice(deviceToken: string) {
 }
 
 /** A new invite link; the old link and the device it was opened on stop working. */
-export async function reissueInvite(eventId: string, panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string }>> {
+export async function reissueInvite(eventId: string, panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string; name: string }>> {
   const invite = newToken();
   const outcome = await db().$transaction(async (tx) => {
     const panellist = await lockPanellist(tx, panellistId, eventId);
@@ -164,11 +164,11 @@ export async function reissueInvite(eventId: string, panellistId: string, actor:
       subject: { type: "panellist", id: panellistId },
       payload: { eventId: panellist.eventId, deviceReleased: panellist.deviceTokenHash !== null },
     });
-    return { ok: true as const, eventId: panellist.eventId, seq: entry.seq };
+    return { ok: true as const, eventId: panellist.eventId, name: panellist.name, seq: entry.seq };
   }, LIVE_TX);
   if (!outcome.ok) return outcome;
   await afterCommit(outcome.eventId, outcome.seq);
-  return { ok: true, inviteToken: invite.token };
+  return { ok: true, inviteToken: invite.token, name: outcome.name };
 }
 
 /**
