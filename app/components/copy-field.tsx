@@ -21,6 +21,8 @@ export function CopyField({ id, label, value, testId }: { id: string; label: str
     <div className="field copy-field">
       <label htmlFor={id}>{label}</label>
       <textarea
+        // why: a new link is a new box (an uncontrolled field keeps its first value otherwise).
+        key={value}
         id={id}
         className="copy-field__text private-link"
         readOnly
