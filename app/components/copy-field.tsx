@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 // A link to hand on: a read-only box whose text can be selected and copied by hand (no
 // JavaScript needed; focusing it selects it all), and, once scripts run, a Copy button.
 
-export function CopyField({ id, label, value, testId }: { id: string; label: string; value: string; testId?: string }) {
+export function CopyField({ id, label, value, testId, rows = 2 }: { id: string; label: string; value: string; testId?: string; rows?: number }) {
   const [canCopy, setCanCopy] = useState(false);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   useEffect(() => setCanCopy(typeof navigator !== "undefined" && Boolean(navigator.clipboard)), []);
@@ -26,7 +26,7 @@ export function CopyField({ id, label, value, testId }: { id: string; label: str
         id={id}
         className="copy-field__text private-link"
         readOnly
-        rows={2}
+        rows={rows}
         spellCheck={false}
         data-testid={testId}
         defaultValue={value}

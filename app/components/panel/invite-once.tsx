@@ -20,9 +20,9 @@ export function InviteOnce({ invite }: { invite: Invite }) {
         </p>
       ) : null}
       <p>
-        {invite.emailed ? "You can also copy it now" : <strong>Copy this link now: it is shown only once.</strong>} Send it to {invite.name} only (by
-        email or text), or let them scan the QR code with their phone. It works on the first phone that opens it. Lost it? Print the invite sheet for
-        fresh links.
+        {invite.emailed ? "You can also copy it now: it is shown only once." : <strong>Copy this link now: it is shown only once.</strong>} Send it to{" "}
+        {invite.name} only (by email or text), or let them scan the QR code with their phone. It works on the first phone that opens it. Lost it?
+        Print the invite sheet for fresh links.
         {invite.reissued ? " Their old link, and the phone it was opened on, no longer work." : ""}
       </p>
       <CopyField id="invite-link" label={`Invite link for ${invite.name}`} value={invite.url} testId="invite-link" />

@@ -41,7 +41,7 @@ export function InviteSheet({ title, venue, invites }: { title: string; venue: s
             <p className="invite-card__how">Scan with the phone you will score on. It works on the first phone that opens it.</p>
             <p className="invite-card__url print-only">{invite.url}</p>
             <div className="no-print">
-              <CopyField id={`invite-${invite.id}`} label={`Invite link for ${invite.name}`} value={invite.url} />
+              <CopyField id={`invite-${invite.id}`} label={`Invite link for ${invite.name}`} value={invite.url} rows={3} />
             </div>
           </li>
         ))}
