@@ -13,6 +13,8 @@ import { startStripeFake, type StripeFake } from "../app/testing/stripe-fake";
 
 async function main() {
   const env = { ...process.env };
+  // why: one project checks the app as started with no APP_URL at all, whatever the runner's environment holds.
+  if (process.env.E2E_NO_APP_URL === "on") delete env.APP_URL;
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `pitchday_e2e_${process.env.PORT ?? "3210"}`;

@@ -1,10 +1,11 @@
 // The HTTP server: static files, security headers, the cross-site write check, then Remix.
-// Usage: tsx scripts/serve.ts (after `remix build`). PORT, TRUST_PROXY from the environment.
+// Usage: tsx scripts/serve.ts (after `remix build`). PORT, HOST, TRUST_PROXY from the environment.
 import path from "node:path";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import { listenAddress, startupReport } from "../app/utils/reachability.server";
 import { createNonce, isCrossSiteWrite, securityHeaders } from "../app/utils/security-headers";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -68,9 +69,10 @@ async function main() {
   );
 
   const port = Number(process.env.PORT ?? 3000);
-  const server = app.listen(port, () => {
+  const server = app.listen(listenAddress(process.env), () => {
     for (const line of notes) console.log(line);
     console.log(`Pitchday is running at http://localhost:${port}`);
+    for (const line of startupReport(process.env)) console.log(line);
   });
   const stop = () => {
     server.close();

@@ -55,7 +55,14 @@ describe("the setup page's buttons", () => {
   });
 
   it("needs a panellist's name, trimmed, of a sensible length", () => {
-    expect(panelInviteSchema.parse({ name: "  Priya Shah " })).toEqual({ name: "Priya Shah" });
+    expect(panelInviteSchema.parse({ name: "  Priya Shah " })).toEqual({ name: "Priya Shah", email: null });
+    expect(panelInviteSchema.parse({ name: "Priya Shah", email: " Priya@Example.org " })).toEqual({ name: "Priya Shah", email: "priya@example.org" });
+    expect(fieldErrors(panelInviteSchema.safeParse({ name: "Priya Shah", email: "priya at example" }).error!)).toEqual({
+      email: "Enter an email address in the correct format, like name@example.org, or leave it empty.",
+    });
+    expect(fieldErrors(panelInviteSchema.safeParse({ name: "Priya Shah", email: `${"a".repeat(250)}@example.org` }).error!)).toEqual({
+      email: "The email address must be 254 characters or fewer.",
+    });
     expect(fieldErrors(panelInviteSchema.safeParse({ name: " " }).error!)).toEqual({ name: "Enter the panellist's name." });
     expect(fieldErrors(panelInviteSchema.safeParse({ name: "a".repeat(101) }).error!)).toEqual({
       name: "The name must be 100 characters or fewer.",

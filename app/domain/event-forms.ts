@@ -9,7 +9,7 @@ import { EXTEND_SECONDS, REASON_MAX, type ChairCommand } from "./event-machine";
 //   chairFormSchema      -> { kind: "command", command: ChairCommand } | { kind: "reveal" }
 //   setupIntentSchema    -> which setup button was pressed
 //   panelInviteSchema, panellistSchema, slotMoveSchema
-//   PANELLIST_NAME_MAX
+//   PANELLIST_NAME_MAX, PANELLIST_EMAIL_MAX
 
 export const PANELLIST_NAME_MAX = 100;
 
@@ -83,12 +83,25 @@ export const setupIntentSchema = z.object({
   intent: z.enum(SETUP_INTENTS, { error: "Choose one of the page's buttons." }),
 });
 
+export const PANELLIST_EMAIL_MAX = 254;
+
+// why optional: some panellists get their link on paper or by text; an address given must be a real one.
+const inviteEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(PANELLIST_EMAIL_MAX, `The email address must be ${PANELLIST_EMAIL_MAX} characters or fewer.`)
+  .optional()
+  .transform((value) => (value ? value : null))
+  .pipe(z.email("Enter an email address in the correct format, like name@example.org, or leave it empty.").nullable());
+
 export const panelInviteSchema = z.object({
   name: z
     .string({ error: "Enter the panellist's name." })
     .trim()
     .min(1, "Enter the panellist's name.")
     .max(PANELLIST_NAME_MAX, `The name must be ${PANELLIST_NAME_MAX} characters or fewer.`),
+  email: inviteEmail,
 });
 
 export const panellistSchema = z.object({ panellistId: id("Choose a panellist.") });

@@ -273,7 +273,7 @@ describe("the public live state", () => {
     await live.chair({ type: "NEXT" }, T0);
     await live.chair({ type: "NEXT" }, at(1));
     await submitScore({ panellistId: live.panellists[2].id, bidId: live.slots[0].bidId, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } }, at(2));
-    await revokePanellist(live.panellists[2].id, live.organiser.actor);
+    await revokePanellist(live.event.id, live.panellists[2].id, live.organiser.actor);
     const state = (await liveState(live.event.id))!;
     expect(state.slots[0]).toMatchObject({ scoredCount: 1, quorum: { eligible: 3, state: "WAITING" } });
     expect(state.slots[1].quorum).toMatchObject({ eligible: 2, state: "SHORT" });

@@ -26,12 +26,12 @@ describe("an invite link opened on a phone", () => {
     await claimInvite(invited.inviteToken, null);
     expect(await findInvite(invited.inviteToken)).toMatchObject({ status: "BOUND" });
 
-    const reissued = await reissueInvite(invited.panellist.id, live.organiser.actor);
+    const reissued = await reissueInvite(live.event.id, invited.panellist.id, live.organiser.actor);
     if (!reissued.ok) throw new Error(reissued.message);
     expect(await findInvite(invited.inviteToken)).toBeNull();
     expect(await findInvite(reissued.inviteToken)).toMatchObject({ status: "OPEN" });
 
-    await revokePanellist(invited.panellist.id, live.organiser.actor);
+    await revokePanellist(live.event.id, invited.panellist.id, live.organiser.actor);
     expect(await findInvite(reissued.inviteToken)).toMatchObject({ status: "REVOKED" });
 
     await live.chair({ type: "MARK_READY" });
@@ -86,7 +86,7 @@ describe("the panellist's running order", () => {
 
   it("has nothing for a panellist who was removed", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
-    await revokePanellist(live.panellists[0].id, live.organiser.actor);
+    await revokePanellist(live.event.id, live.panellists[0].id, live.organiser.actor);
     expect(await panellistEvent(live.panellists[0].id)).toBeNull();
     expect(await panellistEvent("no-such-panellist")).toBeNull();
   });

@@ -93,7 +93,7 @@ describe("opening the invite on a phone", () => {
   it("re-issuing gives a new link and releases the old phone; the old link stops working", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
     const [p] = live.panellists;
-    const again = await reissueInvite(p.id, live.organiser.actor);
+    const again = await reissueInvite(live.event.id, p.id, live.organiser.actor);
     if (!again.ok) throw new Error(again.message);
     expect(await panellistForDevice(p.deviceToken)).toBeNull();
     expect((await claimInvite(p.inviteToken, p.deviceToken)).ok).toBe(false);
@@ -106,14 +106,14 @@ describe("opening the invite on a phone", () => {
   it("revoking stops the link and the phone, and cannot be repeated", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
     const [p] = live.panellists;
-    expect(await revokePanellist(p.id, live.organiser.actor)).toEqual({ ok: true });
+    expect(await revokePanellist(live.event.id, p.id, live.organiser.actor)).toEqual({ ok: true });
     expect(await panellistForDevice(p.deviceToken)).toBeNull();
     expect(await claimInvite(p.inviteToken, p.deviceToken)).toEqual({
       ok: false,
       message: "This invitation has been withdrawn. Ask the organiser if you think that is a mistake.",
     });
-    expect(await revokePanellist(p.id, live.organiser.actor)).toEqual({ ok: false, message: "This panellist has already been removed from the panel." });
-    expect(await reissueInvite(p.id, live.organiser.actor)).toMatchObject({ ok: false });
+    expect(await revokePanellist(live.event.id, p.id, live.organiser.actor)).toEqual({ ok: false, message: "This panellist has already been removed from the panel." });
+    expect(await reissueInvite(live.event.id, p.id, live.organiser.actor)).toMatchObject({ ok: false });
     const [row] = await listPanel(live.event.id);
     expect(row).toMatchObject({ status: "REVOKED", pitchesScored: 0 });
   });

@@ -1,6 +1,9 @@
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
+import { panelInviteMail } from "~/domain/panel-invite-mail";
+import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { queueMail } from "~/models/mail.server";
 import { hashToken, LIVE_TX, newToken, refused, type Result } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 
@@ -8,11 +11,13 @@ import { publish } from "~/services/live/bus.server";
 // conflicts of interest.
 //
 // Interface:
-//   invitePanellist({ eventId, name, userId? }, actor)            -> Result<{ panellist, inviteToken }>
+//   invitePanellist({ eventId, name, userId?, email?, mailBaseUrl? }, actor)
+//                                                                  -> Result<{ panellist, inviteToken, emailed }>
 //   claimInvite(inviteToken, currentDeviceToken | null, now?)      -> Result<{ panellistId, eventId, deviceToken }>
 //   panellistForDevice(deviceToken)                                -> active panellist or null
-//   reissueInvite(panellistId, actor)                              -> Result<{ inviteToken }>
-//   revokePanellist(panellistId, actor)                            -> Result<{}>
+//   reissueInvite(eventId, panellistId, actor)                     -> Result<{ inviteToken, name }>
+//   reissueUnopenedInvites(eventId, actor)                         -> Result<{ invites: { id, name, inviteToken }[] }>
+//   revokePanellist(eventId, panellistId, actor)                   -> Result<{}>
 //   declareConflict({ panellistId, bidId, reason }, actor)         -> Result<{ conflictId, alreadyDeclared }>
 //   withdrawConflict({ panellistId, bidId }, actor)                -> Result<{}>
 //   listPanel(eventId)                                             -> staff view: names, status, conflicts
@@ -21,6 +26,8 @@ import { publish } from "~/services/live/bus.server";
 // keeps only their sha256. The first device to open an invite link keeps it: the same link on
 // a second device is refused (a forwarded email cannot score), until the organiser re-issues
 // the invite, which also releases the old device. Identity comes from these tokens only.
+// An invite with an email address queues the email (APP_URL's link) in the same transaction.
+// Every change to one panellist names the event too, and is refused for another event's panellist.
 // Conflicts can be declared (and withdrawn) until scoring for that pitch is locked; a conflict
 // stops the panellist scoring the pitch and keeps any sheet they sent out of the counts.
 
@@ -33,25 +40,34 @@ async function afterCommit(eventId: string, seq: number) {
   await publish(eventId, seq);
 }
 
-async function lockPanellist(tx: Tx, panellistId: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Panellist" WHERE id = ${panellistId} FOR UPDATE`;
+const NOT_ON_PANEL = "That panellist is not on this event's panel.";
+
+async function lockPanellist(tx: Tx, panellistId: string, eventId?: string) {
+  const rows = eventId
+    ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Panellist" WHERE id = ${panellistId} AND "eventId" = ${eventId} FOR UPDATE`
+    : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Panellist" WHERE id = ${panellistId} FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.panellist.findUniqueOrThrow({
     where: { id: panellistId },
-    select: { id: true, eventId: true, revokedAt: true, deviceTokenHash: true, joinedAt: true, event: { select: { state: true } } },
+    select: { id: true, name: true, eventId: true, revokedAt: true, deviceTokenHash: true, joinedAt: true, event: { select: { state: true } } },
   });
 }
 
 export async function invitePanellist(
-  input: { eventId: string; name: string; userId?: string | null },
+  input: { eventId: string; name: string; userId?: string | null; email?: string | null; mailBaseUrl?: string },
   actor: AuditActor,
-): Promise<Result<{ panellist: { id: string; name: string }; inviteToken: string }>> {
+): Promise<Result<{ panellist: { id: string; name: string }; inviteToken: string; emailed: string | null }>> {
   const name = input.name.trim();
   if (!name) return refused("Enter the panellist's name.");
   if (name.length > NAME_MAX) return refused(`The name must be ${NAME_MAX} characters or fewer.`);
+  const email = input.email?.trim() || null;
+  if (email && !input.mailBaseUrl) throw new Error("invitePanellist: an emailed invite needs mailBaseUrl for its link");
   const invite = newToken();
   const outcome = await db().$transaction(async (tx) => {
-    const event = await tx.event.findUnique({ where: { id: input.eventId }, select: { state: true } });
+    const event = await tx.event.findUnique({
+      where: { id: input.eventId },
+      select: { state: true, title: true, venue: true, startsAt: true, round: { select: { fund: { select: { timeZone: true } } } } },
+    });
     if (!event) return refused("That event does not exist.");
     if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") {
       return refused("Scoring for this event has closed, so no one else can join the panel.");
@@ -70,11 +86,16 @@ export async function invitePanellist(
       subject: { type: "panellist", id: panellist.id },
       payload: { eventId: input.eventId, userId: input.userId ?? null },
     });
+    if (email) {
+      const starts = formatDateTime(event.startsAt, event.round.fund.timeZone);
+      const mail = { to: email, name, eventTitle: event.title, venue: event.venue, starts, inviteToken: invite.token, baseUrl: input.mailBaseUrl! };
+      await queueMail(tx, panelInviteMail(mail));
+    }
     return { ok: true as const, panellist, seq: entry.seq };
   }, LIVE_TX);
   if (!outcome.ok) return outcome;
   await afterCommit(input.eventId, outcome.seq);
-  return { ok: true, panellist: outcome.panellist, inviteToken: invite.token };
+  return { ok: true, panellist: outcome.panellist, inviteToken: invite.token, emailed: email };
 }
 
 /**
@@ -129,11 +150,11 @@ export async function panellistForDevice(deviceToken: string) {
 }
 
 /** A new invite link; the old link and the device it was opened on stop working. */
-export async function reissueInvite(panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string }>> {
+export async function reissueInvite(eventId: string, panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string; name: string }>> {
   const invite = newToken();
   const outcome = await db().$transaction(async (tx) => {
-    const panellist = await lockPanellist(tx, panellistId);
-    if (!panellist) return refused("That panellist does not exist.");
+    const panellist = await lockPanellist(tx, panellistId, eventId);
+    if (!panellist) return refused(NOT_ON_PANEL);
     if (panellist.revokedAt) return refused("This panellist was removed from the panel. Invite them again as a new panellist.");
     if (panellist.event.state === "DECIDED") return refused("This event has finished.");
     await tx.panellist.update({ where: { id: panellistId }, data: { inviteTokenHash: invite.hash, deviceTokenHash: null, joinedAt: null } });
@@ -143,21 +164,61 @@ export async function reissueInvite(panellistId: string, actor: AuditActor): Pro
       subject: { type: "panellist", id: panellistId },
       payload: { eventId: panellist.eventId, deviceReleased: panellist.deviceTokenHash !== null },
     });
-    return { ok: true as const, eventId: panellist.eventId, seq: entry.seq };
+    return { ok: true as const, eventId: panellist.eventId, name: panellist.name, seq: entry.seq };
   }, LIVE_TX);
   if (!outcome.ok) return outcome;
   await afterCommit(outcome.eventId, outcome.seq);
-  return { ok: true, inviteToken: invite.token };
+  return { ok: true, inviteToken: invite.token, name: outcome.name };
+}
+
+/**
+ * Fresh links for every panellist who has not opened theirs yet, for one printed sheet: each
+ * old unopened link stops working (a lost print-out or email can no longer be used), and each
+ * change is audited. Panellists already on their phones keep them.
+ */
+export async function reissueUnopenedInvites(
+  eventId: string,
+  actor: AuditActor,
+): Promise<Result<{ invites: { id: string; name: string; inviteToken: string }[] }>> {
+  const outcome = await db().$transaction(async (tx) => {
+    const event = await tx.event.findUnique({ where: { id: eventId }, select: { state: true } });
+    if (!event) return refused("That event does not exist.");
+    if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") {
+      return refused("Scoring for this event has closed, so no one else can join the panel.");
+    }
+    const unopened = await tx.$queryRaw<{ id: string; name: string }[]>`
+      SELECT id, name FROM "Panellist"
+      WHERE "eventId" = ${eventId} AND "revokedAt" IS NULL AND "deviceTokenHash" IS NULL
+      ORDER BY "createdAt", id FOR UPDATE`;
+    const invites = [];
+    let seq: number | null = null;
+    for (const panellist of unopened) {
+      const invite = newToken();
+      await tx.panellist.update({ where: { id: panellist.id }, data: { inviteTokenHash: invite.hash } });
+      const entry = await appendAudit(tx, {
+        actor,
+        action: "panellist.invite_reissued",
+        subject: { type: "panellist", id: panellist.id },
+        payload: { eventId, deviceReleased: false },
+      });
+      seq = entry.seq;
+      invites.push({ id: panellist.id, name: panellist.name, inviteToken: invite.token });
+    }
+    return { ok: true as const, invites, seq };
+  }, LIVE_TX);
+  if (!outcome.ok) return outcome;
+  if (outcome.seq !== null) await afterCommit(eventId, outcome.seq);
+  return { ok: true, invites: outcome.invites };
 }
 
 /**
  * Removes a panellist: their link and device stop working and they cannot score any more.
  * Scores they already sent stay (they were on the panel when they gave them).
  */
-export async function revokePanellist(panellistId: string, actor: AuditActor, now: Date = new Date()): Promise<Result<object>> {
+export async function revokePanellist(eventId: string, panellistId: string, actor: AuditActor, now: Date = new Date()): Promise<Result<object>> {
   const outcome = await db().$transaction(async (tx) => {
-    const panellist = await lockPanellist(tx, panellistId);
-    if (!panellist) return refused("That panellist does not exist.");
+    const panellist = await lockPanellist(tx, panellistId, eventId);
+    if (!panellist) return refused(NOT_ON_PANEL);
     if (panellist.revokedAt) return refused("This panellist has already been removed from the panel.");
     if (panellist.event.state === "DECIDED") return refused("Decisions have been recorded, so the panel can no longer change.");
     await tx.panellist.update({ where: { id: panellistId }, data: { revokedAt: now, deviceTokenHash: null } });

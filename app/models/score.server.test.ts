@@ -131,7 +131,7 @@ describe("submitting a score", () => {
       ok: false,
       message: "This score could not be matched to your phone's submission. Reload the page and send it again.",
     });
-    await revokePanellist(live.panellists[0].id, live.organiser.actor);
+    await revokePanellist(live.event.id, live.panellists[0].id, live.organiser.actor);
     expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
       message: "You are no longer on this panel, so your score was not saved.",

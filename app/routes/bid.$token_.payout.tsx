@@ -6,7 +6,7 @@ import { awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";
 import { createOnboardingLink, refreshRecipient } from "~/models/recipient.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
-import { appUrl, notFound } from "~/utils/http.server";
+import { notFound, publicUrl } from "~/utils/http.server";
 
 // "Set up payment": the group's way onto Stripe's onboarding pages and back.
 //   /bid/<link>/payout           what it involves, and a "Continue to Stripe" link
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (search.has("start")) {
     const link = await createOnboardingLink(
       bid.id,
-      { refreshUrl: appUrl(`${here}?start=1`), returnUrl: appUrl(`${here}?back=1`) },
+      { refreshUrl: publicUrl(request, `${here}?start=1`), returnUrl: publicUrl(request, `${here}?back=1`) },
       { type: "group", id: bid.id },
     );
     if (!link.ok) return view({ kind: "problem", message: link.message });

@@ -4,20 +4,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { requireBidByToken } from "~/models/bid.server";
-import { appUrl } from "~/utils/http.server";
+import { publicUrl } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Bid submitted: ${d.reference} – Pitchday` : "Bid submitted – Pitchday" },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   if (bid.status === "DRAFT" || bid.status === "WITHDRAWN") throw redirect(`/bid/${params.token}`);
   return {
     token: params.token as string,
     reference: bid.reference,
-    link: appUrl(`/bid/${params.token}`),
+    link: publicUrl(request, `/bid/${params.token}`),
     email: bid.contact?.email ?? null,
     roundTitle: bid.round.title,
     closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),

@@ -12,7 +12,7 @@ import { orderedSlots } from "~/domain/event-machine";
 import { formatCode } from "~/domain/join-code";
 import { liveState } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
-import { appUrl, notFound } from "~/utils/http.server";
+import { notFound, publicUrl } from "~/utils/http.server";
 
 // The projector: who is pitching, a countdown readable from the back of the hall, the phase,
 // who is next, how many panellists have scored (counts only), and how the audience joins.
@@ -27,9 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const join = state.event.joinCode
     ? {
         code: formatCode(state.event.joinCode),
-        url: appUrl(votePath(state.event.joinCode)),
+        url: publicUrl(request, votePath(state.event.joinCode)),
         // The address people type: short, without the code (they enter it on the page).
-        address: new URL(appUrl("/vote")).host + "/vote",
+        address: new URL(publicUrl(request, "/vote")).host + "/vote",
         qr: `/staff/events/${state.event.id}/vote-qr.svg`,
       }
     : null;

@@ -31,7 +31,7 @@ import { createOnboardingLink, refreshRecipient } from "~/models/recipient.serve
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { appUrl, notFound } from "~/utils/http.server";
+import { notFound, publicUrl } from "~/utils/http.server";
 
 // One award: what was decided and why, the conditions and their acceptance (on the organiser's
 // device if the group's representative is in the room), the letter, the group's Stripe
@@ -225,7 +225,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!mayActForGroup(user)) throw new Response("Only an organiser or a funder can make a set-up link.", { status: 403 });
       const link = await createOnboardingLink(
         award.bid.id,
-        { refreshUrl: appUrl("/payout/expired"), returnUrl: appUrl("/payout/done") },
+        { refreshUrl: publicUrl(request, "/payout/expired"), returnUrl: publicUrl(request, "/payout/done") },
         { type: "user", id: user.id },
       );
       if (!link.ok) return refused(link);

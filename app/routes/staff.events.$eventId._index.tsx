@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
 import { EventDetailsForm } from "~/components/live/event-details-form";
 import { panelInvitePath } from "~/components/live/links";
+import { PhoneReachNotice } from "~/components/live/phone-reach-notice";
 import { qrDataUrl } from "~/components/live/qr.server";
 import { SLOT_TAGS } from "~/components/live/running-order";
+import type { Invite } from "~/components/panel/invite-once";
+import { PanelSection } from "~/components/panel/panel-section";
 import { EVENT_STATE_LABELS, SLOT_STATE_LABELS, type EventState } from "~/domain/event-machine";
-import { panelInviteSchema, panellistSchema, setupIntentSchema, slotMoveSchema, PANELLIST_NAME_MAX } from "~/domain/event-forms";
+import { panelInviteSchema, panellistSchema, setupIntentSchema, slotMoveSchema } from "~/domain/event-forms";
 import { eventSetupSchema, formatDuration } from "~/domain/event-setup";
 import { AUDIENCE_MODE_LABELS, describeRule } from "~/domain/fund";
 import { formatCode } from "~/domain/join-code";
@@ -19,8 +20,10 @@ import { getEvent, moveSlot, refreshRunningOrder, runChairCommand, updateEvent }
 import { invitePanellist, listPanel, reissueInvite, revokePanellist } from "~/models/panel.server";
 import { getRound } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms";
-import { appUrl, notFound } from "~/utils/http.server";
+import { appUrl, notFound, publicUrl, requestOrigin } from "~/utils/http.server";
+import { pageReach } from "~/utils/reachability.server";
 
 // The organiser's setup page for one live event: details, the decision rule as declared,
 // the running order, the panel (invite links shown once), conflicts, and "Mark ready".
@@ -64,6 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     notice: notice === "refreshed" ? refreshedNotice(search) : NOTICES[notice ?? ""] ?? null,
     canRun: can(user, "event:run"),
+    reach: pageReach({ origin: requestOrigin(request), appUrl: env().APP_URL }),
     event: {
       id: event.id,
       title: event.title,
@@ -125,7 +129,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Invite = { name: string; url: string; qr: string; reissued: boolean };
 type ActionData = {
   errors?: Record<string, string>;
   values?: Record<string, string | string[]>;
@@ -136,9 +139,9 @@ type ActionData = {
 // why: the invite link is a credential shown once; no cache may keep the page that shows it.
 const NO_STORE = { "Cache-Control": "no-store" };
 
-async function inviteData(name: string, token: string, reissued: boolean) {
-  const url = appUrl(panelInvitePath(token));
-  return data<ActionData>({ invite: { name, url, qr: await qrDataUrl(url), reissued } }, { headers: NO_STORE });
+async function inviteData(request: Request, name: string, token: string, reissued: boolean, emailed: string | null = null) {
+  const url = publicUrl(request, panelInvitePath(token));
+  return data<ActionData>({ invite: { name, url, qr: await qrDataUrl(url), reissued, emailed } }, { headers: NO_STORE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -174,23 +177,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invite": {
       const submission = parseForm(panelInviteSchema, form);
       if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
-      const invited = await invitePanellist({ eventId, name: submission.data.name }, actor);
+      // why APP_URL for the email: nobody's browser is at the other end of it (utils/public-origin.ts).
+      const invited = await invitePanellist({ eventId, ...submission.data, mailBaseUrl: appUrl("/") }, actor);
       if (!invited.ok) return refuse(invited.message);
-      return inviteData(invited.panellist.name, invited.inviteToken, false);
+      return inviteData(request, invited.panellist.name, invited.inviteToken, false, invited.emailed);
     }
     case "reissue":
     case "revoke": {
       const submission = parseForm(panellistSchema, form);
-      // why: the model acts on any panellist id; this page may only touch its own event's panel.
-      const panellist = submission.ok ? (await listPanel(eventId)).find((p) => p.id === submission.data.panellistId) : undefined;
-      if (!panellist) return refuse("That panellist is not on this event's panel.");
+      if (!submission.ok) return refuse(Object.values(submission.errors)[0]);
+      const { panellistId } = submission.data;
       if (intent.data.intent === "revoke") {
-        const revoked = await revokePanellist(panellist.id, actor);
+        const revoked = await revokePanellist(eventId, panellistId, actor);
         return revoked.ok ? back("revoked") : refuse(revoked.message);
       }
-      const reissued = await reissueInvite(panellist.id, actor);
+      const reissued = await reissueInvite(eventId, panellistId, actor);
       if (!reissued.ok) return refuse(reissued.message);
-      return inviteData(panellist.name, reissued.inviteToken, true);
+      return inviteData(request, reissued.name, reissued.inviteToken, true);
     }
     case "ready":
     case "draft": {
@@ -201,16 +204,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EventSetup() {
-  const { event, round, values, rule, slots, panel, conflicts, notice, canRun } = useLoaderData<typeof loader>();
+  const { event, round, values, rule, slots, panel, conflicts, notice, canRun, reach } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const detailErrors = result?.values && "title" in result.values ? result.errors ?? {} : {};
   const inviteErrors = result?.values && "name" in result.values ? result.errors ?? {} : {};
-  const inviteRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (result?.invite) inviteRef.current?.focus();
-  }, [result?.invite]);
 
   return (
     <>
@@ -258,6 +257,8 @@ export default function EventSetup() {
           <Link to={`/staff/events/${event.id}/decisions`}>Ranking and decisions</Link>
         </li>
       </ul>
+
+      {reach ? <PhoneReachNotice reach={reach} /> : null}
 
       <h2>Details</h2>
       {event.editable ? (
@@ -368,117 +369,15 @@ export default function EventSetup() {
         </Form>
       ) : null}
 
-      <h2 id="panel">Panel</h2>
-      {result?.invite ? (
-        <div className="invite-once" ref={inviteRef} tabIndex={-1} role="region" aria-labelledby="invite-title">
-          <h3 id="invite-title">
-            {result.invite.reissued ? "New invite link" : "Invite link"} for {result.invite.name}
-          </h3>
-          <p>
-            <strong>Copy this link now: it is shown only once.</strong> Send it to {result.invite.name} only (by email or text), or let them scan the QR code
-            with their phone. It works on the first phone that opens it.
-            {result.invite.reissued ? " Their old link, and the phone it was opened on, no longer work." : ""}
-          </p>
-          <p className="private-link" data-testid="invite-link">
-            {result.invite.url}
-          </p>
-          <img className="invite-once__qr" src={result.invite.qr} alt={`QR code of the invite link for ${result.invite.name}`} width={240} height={240} />
-        </div>
-      ) : null}
-      {panel.length === 0 ? (
-        <p>No one has been invited yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">The panel</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Pitches scored
-                </th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {panel.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.name}</td>
-                  <td>
-                    {p.status === "JOINED" ? (
-                      <>
-                        <strong className="tag tag--green">Joined</strong>
-                        <span className="hint">on their phone, {p.joined}</span>
-                      </>
-                    ) : p.status === "INVITED" ? (
-                      <strong className="tag tag--grey">Invited, not opened yet</strong>
-                    ) : (
-                      <strong className="tag tag--red">Removed</strong>
-                    )}
-                  </td>
-                  <td className="num">{p.pitchesScored}</td>
-                  <td>
-                    {p.status !== "REVOKED" && event.panelOpen ? (
-                      <div className="panel-actions">
-                        {/* why: both cut a panellist off their phone at once; a stray tap mid-pitch must not. */}
-                        <details className="confirm">
-                          <summary>
-                            Re-issue link<span className="visually-hidden"> for {p.name}</span>
-                          </summary>
-                          <Form method="post" preventScrollReset>
-                            <input type="hidden" name="intent" value="reissue" />
-                            <input type="hidden" name="panellistId" value={p.id} />
-                            <p>The old link, and the phone it was opened on, stop working. Scores already sent stay.</p>
-                            <button type="submit" className="button button--secondary" disabled={busy}>
-                              Yes, give {p.name} a new link
-                            </button>
-                          </Form>
-                        </details>
-                        <details className="confirm">
-                          <summary>
-                            Revoke<span className="visually-hidden"> {p.name}’s place on the panel</span>
-                          </summary>
-                          <Form method="post" preventScrollReset>
-                            <input type="hidden" name="intent" value="revoke" />
-                            <input type="hidden" name="panellistId" value={p.id} />
-                            <p>{p.name} leaves the panel: their link and phone stop working. Scores already sent still count.</p>
-                            <button type="submit" className="button button--warning" disabled={busy}>
-                              Yes, remove {p.name} from the panel
-                            </button>
-                          </Form>
-                        </details>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {event.panelOpen ? (
-        <Form method="post" noValidate preventScrollReset className="invite-form">
-          <input type="hidden" name="intent" value="invite" />
-          <ErrorSummary errors={inviteErrors} labels={{ name: "Panellist’s name" }} />
-          <TextField
-            // why: a fresh empty box after each invite; the name typed stays after a problem.
-            key={result?.invite ? result.invite.url : "invite"}
-            name="name"
-            label="Invite a panellist"
-            hint="Their name as the chair knows them. They get a private link to score on their phone; no account is needed."
-            maxLength={PANELLIST_NAME_MAX}
-            autoComplete="off"
-            defaultValue={typeof inviteErrors.name === "string" && typeof result?.values?.name === "string" ? result.values.name : ""}
-            error={inviteErrors.name}
-          />
-          <button type="submit" className="button" disabled={busy}>
-            Invite panellist
-          </button>
-        </Form>
-      ) : (
-        <p className="hint">Scoring for this event has closed, so the panel can no longer change.</p>
-      )}
+      <PanelSection
+        eventId={event.id}
+        panel={panel}
+        panelOpen={event.panelOpen}
+        invite={result?.invite ?? null}
+        errors={inviteErrors}
+        values={result?.values && "name" in result.values ? result.values : null}
+        busy={busy}
+      />
 
       <h2 id="conflicts">Conflicts of interest</h2>
       {conflicts.length === 0 ? (

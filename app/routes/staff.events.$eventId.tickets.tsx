@@ -10,7 +10,7 @@ import { generateTickets, listTickets } from "~/models/audience.server";
 import { getEvent } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
-import { appUrl, notFound } from "~/utils/http.server";
+import { notFound, publicUrl } from "~/utils/http.server";
 
 // Printed single-use ballot tickets for an event whose round votes with tickets: the organiser
 // makes a batch, prints the sheet (a code and a QR code of /vote/<code> per ticket, cut along
@@ -26,10 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const made = Number(new URL(request.url).searchParams.get("made"));
   return {
     event: { id: event.id, title: event.title, state: event.state, venue: event.venue, roundId: event.round.id, mode: event.round.audienceMode },
-    voteAddress: appUrl("/vote"),
+    voteAddress: publicUrl(request, "/vote"),
     made: Number.isInteger(made) && made > 0 ? made : null,
     tickets: await Promise.all(
-      tickets.map(async (ticket) => ({ ...ticket, qr: await qrDataUrl(appUrl(`/vote/${ticket.code}`)) })),
+      tickets.map(async (ticket) => ({ ...ticket, qr: await qrDataUrl(publicUrl(request, `/vote/${ticket.code}`)) })),
     ),
   };
 }

@@ -3,7 +3,7 @@ import { votePath } from "~/components/live/links";
 import { qrSvg } from "~/components/live/qr.server";
 import { getEvent } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
-import { appUrl, notFound } from "~/utils/http.server";
+import { notFound, publicUrl } from "~/utils/http.server";
 
 // The QR code of the audience's voting page, for the big screen (and for printing on posters).
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await getEvent(params.eventId ?? "");
   if (!event) throw notFound("There is no event at this address.");
   if (event.round.audienceMode === "NONE") throw notFound("The audience does not vote at this event, so there is no voting QR code.");
-  return new Response(await qrSvg(appUrl(votePath(event.joinCode))), {
+  return new Response(await qrSvg(publicUrl(request, votePath(event.joinCode))), {
     headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, max-age=300" },
   });
 }

@@ -77,7 +77,7 @@ describe("requirePanellist", () => {
     expect((await refusal(requirePanellist(requestWith(crossed), live.event.id))).status).toBe(403);
 
     const cookie = await rememberDevice(requestWith(), live.event.id, panellist.deviceToken);
-    await revokePanellist(panellist.id, live.organiser.actor);
+    await revokePanellist(live.event.id, panellist.id, live.organiser.actor);
     const revoked = await refusal(requirePanellist(requestWith(cookie), live.event.id, { json: true }));
     expect(revoked.status).toBe(403);
     expect(await revoked.json()).toEqual({ ok: false, message: NOT_ON_PANEL });
