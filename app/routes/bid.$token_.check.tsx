@@ -52,8 +52,7 @@ const DECLARATION =
 
 export default function CheckAnswers() {
   const loaded = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const edit = `/bid/${loaded.token}/edit`;
   const problems = Object.entries(result?.problems && Object.keys(result.problems).length ? result.problems : loaded.problems);

@@ -54,8 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditBid() {
   const loaded = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const back = `/bid/${loaded.token}`;
 
   if (loaded.lockedReason) {

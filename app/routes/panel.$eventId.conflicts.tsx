@@ -56,8 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Conflicts() {
   const loaded = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const errors = posted?.errors ?? {};
   const values = posted?.values ?? {};
   const declarable = loaded.pitches.filter((p) => !p.conflict && p.changeable);

@@ -68,8 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ScorePitch() {
   const loaded = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const { state } = useLiveState(loaded.live);
   const [saved, setSaved] = useState(loaded.saved);
   const slot = state.slots.find((s) => s.id === loaded.pitch.slotId);

@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function JoinPanel() {
   const { eventTitle, name, refusal: shown } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const refusal = posted?.refusal ?? shown;
   if (refusal) {
     return (

@@ -68,8 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RoundPage() {
   const { round } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper.
-  const result = useActionData<typeof action>() as LinkRequestResult | undefined;
+  const result = useActionData<typeof action>();
   const errors: Record<string, string> = result?.errors ?? {};
   return (
     <>

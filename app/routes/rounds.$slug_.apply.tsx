@@ -67,8 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Apply() {
   const { round, rules, values } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
 
   if (round.phase !== "open") {
     return (

@@ -42,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function InviteSheetPage() {
   const { event } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionData.
-  const made = useActionData<typeof action>() as ActionData | undefined;
+  const made = useActionData<typeof action>();
   return (
     <div className="invite-sheet-page">
       <div className="no-print">

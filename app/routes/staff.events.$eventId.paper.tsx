@@ -75,8 +75,7 @@ function entryText(entry: { count: number; yours: boolean } | null) {
 
 export default function PaperVotes() {
   const { event, figures, rows, saved } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const errorFor = (bidId: string, intent: string) => (posted && posted.bidId === bidId && posted.intent === intent ? posted.errors : {});
   const open = event.state === "LIVE" || event.state === "SCORING_CLOSED";
   const summaryErrors: Record<string, string> = {};

@@ -50,8 +50,7 @@ export const TRADE_OFF =
 
 export default function Tickets() {
   const { event, tickets, voteAddress, made } = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const [canPrint, setCanPrint] = useState(false);
   useEffect(() => setCanPrint(true), []);
   const used = tickets.filter((t) => t.used).length;

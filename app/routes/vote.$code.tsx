@@ -102,8 +102,7 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function Vote() {
   const loaded = useLoaderData<typeof loader>();
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   const { state } = useLiveState(loaded.live);
   const status = audienceVotingStatus(loaded.mode, state.event.state);
 

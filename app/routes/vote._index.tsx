@@ -26,8 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function VoteStart() {
-  // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
-  const posted = useActionData<typeof action>() as ActionResult | undefined;
+  const posted = useActionData<typeof action>();
   return (
     <div className="phone">
       <h1>Vote for the pitches</h1>
