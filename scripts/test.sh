@@ -9,6 +9,8 @@ echo "== Pitchday test suite on $engine"
 npm run --silent setup
 echo "== Type check"
 npx tsc -p .
+echo "== Lint"
+npm run --silent lint
 echo "== Build"
 # why: built first, so the tests that start the real server (two instances) use this code.
 NODE_ENV=production npx remix build >/dev/null

@@ -37,7 +37,7 @@ describe("the organiser's bid list", () => {
   });
 
   it("shows one status per tab", async () => {
-    const { round, ref } = await setup();
+    const { round } = await setup();
     expect((await listRoundBids(round.id, { status: "submitted", q: "" })).bids.map((b) => b.groupName)).toEqual([
       "Alveston Allotments",
       "Thornbury Scouts",
