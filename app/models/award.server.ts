@@ -8,9 +8,10 @@ import { appendAudit, type Tx } from "~/models/audit.server";
 import { findBidByToken } from "~/models/bid.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { queueMail } from "~/models/mail.server";
-import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/services/payments/messages.server";
+import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/domain/mail/award-messages";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
+import { env } from "~/utils/env.server";
 
 // Awards: the funder's offer to a funded group, with conditions the group accepts before any
 // money moves. Awards are what spend the pot, so the pot is re-checked inside the transaction
@@ -132,6 +133,7 @@ export function groupMail(bid: MailableBid): GroupMailContext | null {
     groupName: bid.groupName,
     roundTitle: bid.round.title,
     roundSlug: bid.round.slug,
+    baseUrl: env().APP_URL,
   };
 }
 

@@ -27,8 +27,9 @@ import {
   submittedMail,
   withdrawnMail,
   type BidMailContext,
-} from "~/services/mail/bid-messages.server";
+} from "~/domain/mail/bid-messages";
 import type { FieldErrors } from "~/utils/forms";
+import { env } from "~/utils/env.server";
 
 // Bids from community groups: start (a draft), save, submit, change until the deadline,
 // withdraw, and get a fresh private link. A group has no account: whoever holds the bid's
@@ -189,6 +190,7 @@ function mailContext(bid: BidView, token: string): BidMailContext {
     closesAt: bid.round.closesAt,
     timeZone: bid.round.fund.timeZone,
     token,
+    baseUrl: env().APP_URL,
   };
 }
 
@@ -370,8 +372,8 @@ export function withdrawBid({
       payload: { reference: bid.reference },
     });
     if (updated.contact?.email) {
-      const { to, contactName, reference, groupName, roundTitle, roundSlug } = mailContext(updated, "");
-      await queueMail(tx, withdrawnMail({ to, contactName, reference, groupName, roundTitle, roundSlug }));
+      const { to, contactName, reference, groupName, roundTitle, roundSlug, baseUrl } = mailContext(updated, "");
+      await queueMail(tx, withdrawnMail({ to, contactName, reference, groupName, roundTitle, roundSlug, baseUrl }));
     }
     return { ok: true, bid: updated } as const;
   }, TX_OPTIONS);

@@ -12,7 +12,7 @@ import { lockEvent } from "~/models/live.server";
 import { queueMail } from "~/models/mail.server";
 import { scoringInput } from "~/models/score.server";
 import { publish } from "~/services/live/bus.server";
-import { fundedMail, notFundedMail } from "~/services/payments/messages.server";
+import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
 
 // The funder's decisions at the end of an event, made in the room and defended later.
 // For every pitch the funder sees its place and why (rankBids, describeBid), and the proposal

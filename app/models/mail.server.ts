@@ -1,15 +1,11 @@
 import { db } from "~/db.server";
+import type { MailInput } from "~/domain/mail/mail";
 import type { Tx } from "~/models/audit.server";
 
 // The outbox: every email is a MailMessage row written in the same transaction as the change it
 // tells someone about, so a rolled-back change never sends mail and a sent one is never lost.
 // A worker (app/services/mail/outbox.server.ts) sends the rows when SMTP is configured.
 
-export interface MailInput {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 /** Queues one email inside the caller's transaction. */
 export function queueMail(tx: Tx, mail: MailInput) {

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { panelInviteMail } from "~/domain/panel-invite-mail";
+import { panelInviteMail } from "~/domain/mail/panel-invite";
 import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";

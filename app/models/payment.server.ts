@@ -21,7 +21,7 @@ import { appendAudit, type Tx } from "~/models/audit.server";
 import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
 import { paymentFields } from "~/models/payment-fields.server";
-import { paymentSentMail } from "~/services/payments/messages.server";
+import { paymentSentMail } from "~/domain/mail/award-messages";
 import {
   createTransfer,
   listAllTransfers,

@@ -3,7 +3,8 @@ import type { AuditActor } from "~/domain/audit-events";
 import { STATUS_LABELS, type BidStatusValue, type ReviewDecision } from "~/domain/bid-review";
 import { appendAudit } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
-import { declinedMail, reconsideredMail, shortlistedMail } from "~/services/mail/shortlist-messages.server";
+import { declinedMail, reconsideredMail, shortlistedMail } from "~/domain/mail/shortlist-messages";
+import { env } from "~/utils/env.server";
 
 // The organiser's shortlist: a submitted bid is shortlisted or declined with a reason the group
 // sees on its status page (Bid.statusReason) and in an email; a decision can be undone while the
@@ -56,6 +57,7 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
       groupName: bid.groupName,
       roundTitle: bid.round.title,
       roundSlug: bid.round.slug,
+      baseUrl: env().APP_URL,
     };
     const now = STATUS_LABELS[bid.status].toLowerCase();
 

@@ -1,10 +1,11 @@
-import type { MailInput } from "~/models/mail.server";
-import { appUrl } from "~/utils/http.server";
+import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
 
 // The emails a group gets when the organisers decide on its bid. The private link is stored
 // only as a hash, so these point the group to the link they already have (or a new one).
 
 export interface ShortlistMailContext {
+  /** The app\'s public address (APP_URL), for links. */
+  baseUrl: string;
   to: string;
   contactName: string;
   reference: string;
@@ -14,14 +15,10 @@ export interface ShortlistMailContext {
   reason: string;
 }
 
-function greeting(name: string) {
-  return name ? `Hello ${name},` : "Hello,";
-}
-
-function statusLink(c: { roundSlug: string }) {
+function statusLink(c: { baseUrl: string; roundSlug: string }) {
   return [
     "You can see where your bid stands with the private link in our earlier emails.",
-    `If you have lost it, ask for a new one on the round page: ${appUrl(`/rounds/${c.roundSlug}`)}`,
+    `If you have lost it, ask for a new one on the round page: ${mailLink(c.baseUrl, `/rounds/${c.roundSlug}`)}`,
   ].join("\n");
 }
 
@@ -58,7 +55,7 @@ export function declinedMail(c: ShortlistMailContext): MailInput {
       c.reason,
       "",
       statusLink(c),
-      `Other funding rounds: ${appUrl("/rounds")}`,
+      `Other funding rounds: ${mailLink(c.baseUrl, "/rounds")}`,
       SIGN_OFF,
     ].join("\n"),
   };

@@ -1,5 +1,4 @@
-import type { MailInput } from "~/models/mail.server";
-import { appUrl } from "~/utils/http.server";
+import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
 
 // The emails a group gets after the pitch: the decision, the award offer with its conditions,
 // a cancelled award, and the payment. The private link is stored only as a hash, so these send
@@ -7,6 +6,8 @@ import { appUrl } from "~/utils/http.server";
 // new link to the contact address if they have lost it.
 
 export interface GroupMailContext {
+  /** The app\'s public address (APP_URL), for links. */
+  baseUrl: string;
   to: string;
   contactName: string;
   reference: string;
@@ -15,14 +16,10 @@ export interface GroupMailContext {
   roundSlug: string;
 }
 
-function greeting(name: string) {
-  return name ? `Hello ${name},` : "Hello,";
-}
-
 function privateLink(c: GroupMailContext, what: string) {
   return [
     `${what}, use the private link we sent you when you applied (your reference is ${c.reference}).`,
-    `If you have lost it, ask for a new one on the round page: ${appUrl(`/rounds/${c.roundSlug}`)}`,
+    `If you have lost it, ask for a new one on the round page: ${mailLink(c.baseUrl, `/rounds/${c.roundSlug}`)}`,
   ].join("\n");
 }
 
@@ -63,7 +60,7 @@ export function notFundedMail(c: GroupMailContext & { feedback: string }): MailI
       ...feedbackBlock(c.feedback),
       "",
       privateLink(c, "To see the decision"),
-      `Other funding rounds: ${appUrl("/rounds")}`,
+      `Other funding rounds: ${mailLink(c.baseUrl, "/rounds")}`,
       SIGN_OFF,
     ].join("\n"),
   };

@@ -1,3 +1,5 @@
+import { mailLink, type MailInput } from "~/domain/mail/mail";
+
 // The email that takes a panellist's private invite link to them. The link is a credential that
 // binds to the first phone that opens it, so the text says so; the base URL comes from the
 // caller (APP_URL: an email has no browser request to take an address from).
@@ -18,7 +20,7 @@ export interface PanelInviteMailContext {
   baseUrl: string;
 }
 
-export function panelInviteMail(c: PanelInviteMailContext): { to: string; subject: string; text: string } {
+export function panelInviteMail(c: PanelInviteMailContext): MailInput {
   return {
     to: c.to,
     subject: `Your panel link for ${c.eventTitle}`,
@@ -28,7 +30,7 @@ export function panelInviteMail(c: PanelInviteMailContext): { to: string; subjec
       `You are on the panel for ${c.eventTitle}, at ${c.venue}, on ${c.starts}.`,
       "",
       "Open this link on the phone you will score on (no account or password needed):",
-      new URL(panelInvitePath(c.inviteToken), c.baseUrl).toString(),
+      mailLink(c.baseUrl, panelInvitePath(c.inviteToken)),
       "",
       "The link works on the first phone that opens it, so please do not forward it.",
       "If you need to use another phone, ask the organiser for a new link.",

@@ -1,11 +1,12 @@
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
-import type { MailInput } from "~/models/mail.server";
-import { appUrl } from "~/utils/http.server";
+import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
 
 // The emails a group gets about its bid. Each carries the private link, because that link is
 // the group's only way back in: there is no account to sign in to.
 
 export interface BidMailContext {
+  /** The app\'s public address (APP_URL), for links. */
+  baseUrl: string;
   to: string;
   contactName: string;
   reference: string;
@@ -17,17 +18,13 @@ export interface BidMailContext {
   token: string;
 }
 
-function greeting(name: string) {
-  return name ? `Hello ${name},` : "Hello,";
-}
-
 function linkBlock(c: BidMailContext) {
   return [
     "Your private link:",
-    appUrl(`/bid/${c.token}`),
+    mailLink(c.baseUrl, `/bid/${c.token}`),
     "",
     "Anyone with this link can see and change your bid, so keep it to your group. If you lose it,",
-    `ask for a new one on the round page: ${appUrl(`/rounds/${c.roundSlug}`)}`,
+    `ask for a new one on the round page: ${mailLink(c.baseUrl, `/rounds/${c.roundSlug}`)}`,
   ].join("\n");
 }
 
@@ -100,7 +97,7 @@ export function withdrawnMail(c: Omit<BidMailContext, "token" | "closesAt" | "ti
       `The bid from ${c.groupName} (${c.reference}) to "${c.roundTitle}" has been withdrawn, as you asked.`,
       "The organisers will not consider it. If this was a mistake, contact the organisers.",
       "",
-      `Other funding rounds: ${appUrl("/rounds")}`,
+      `Other funding rounds: ${mailLink(c.baseUrl, "/rounds")}`,
       signOff(),
     ].join("\n"),
   };
