@@ -3,6 +3,7 @@ import {
   awardRevealView,
   decisionsConfirmed,
   nextRevealStep,
+  outcomeAnnounced,
   revealOrder,
   revealStepCount,
   type AwardRevealView,
@@ -26,6 +27,7 @@ import { publish } from "~/services/live/bus.server";
 //       only someone who may run the event (event:run), only once the decisions are confirmed
 //   awardReveal(eventId) -> { plan, view } | null     plan for the chair; view is public (null
 //       until the first step); null when there is no such event
+//   announcementForBid(bidId) -> { eventId, eventTitle, announced } | null   for the group's page
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -114,4 +116,15 @@ export async function awardReveal(eventId: string): Promise<{ plan: RevealPlan; 
   const pot = complete ? await potSummary(loaded.fundId) : null;
   const view = awardRevealView({ confirmed: plan.confirmed, step: plan.step, awards, potRemainingPence: pot?.remainingPence ?? 0, currency });
   return { plan, view };
+}
+
+/**
+ * Whether a group's own page may show its outcome yet (outcomeAnnounced): null when the bid's
+ * decision was not made at an event (nothing to wait for).
+ */
+export async function announcementForBid(bidId: string) {
+  const decision = await db().decision.findUnique({ where: { bidId }, select: { event: { select: { id: true, title: true } } } });
+  if (!decision?.event) return null;
+  const view = (await awardReveal(decision.event.id))?.view ?? null;
+  return { eventId: decision.event.id, eventTitle: decision.event.title, announced: outcomeAnnounced(view, bidId) };
 }
