@@ -177,7 +177,7 @@ test("the funder decides with a reason, a second funder approves, and the groups
 
   await test.step("the chair reveals the awards, one then the rest; the screen, a phone, a group's page and /results follow", async () => {
     const funded = order.filter((g) => g === KNIT.group || g === FOODBANK.group);
-    const amounts: Record<string, string> = { [KNIT.group]: "£1,200", [FOODBANK.group]: "£1,900" };
+    const amounts: Record<string, string> = { [KNIT.group]: "£1,200", [FOODBANK.group]: "£950" };
     const screen = await organiser.context().newPage();
     await screen.goto(`/screen/${eventId}`);
     await expect(screen.locator(".screen__phase")).toHaveText("Decisions made");
@@ -220,19 +220,19 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await expect(organiser.getByText("Every award and the totals are showing on the screen")).toBeVisible();
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText(funded[1]);
-    await expect(screen.locator(".screen-reveal__totals")).toContainText("Awarded tonight: £3,100");
+    await expect(screen.locator(".screen-reveal__totals")).toContainText("Awarded tonight: £2,150");
     await expect(screen.locator(".screen-reveal__totals")).toContainText("Left in the fund:");
     await expect(screen.locator(".screen")).not.toContainText(FOOTBALL.group);
     await expectAccessible(screen);
     await expect(onPhone.getByRole("listitem")).toHaveCount(2);
-    await expect(onPhone).toContainText("Awarded tonight: £3,100");
+    await expect(onPhone).toContainText("Awarded tonight: £2,150");
     // The group's own page shows its outcome and the feedback as the reveal ends, without a reload.
     await expect(football.getByText("A strong pitch; come back with match funding from the league.")).toBeVisible();
     await expect(football.getByRole("heading", { name: "Where to go from here" })).toBeVisible();
     await expectAccessible(football);
     await results.reload();
     await expect(table.getByRole("row")).toHaveCount(4);
-    await expect(table.getByRole("row", { name: /Total awarded at this event.*£3,100/ })).toBeVisible();
+    await expect(table.getByRole("row", { name: /Total awarded at this event.*£2,150/ })).toBeVisible();
     await expect(results.getByText(FOOTBALL.group)).toHaveCount(0);
     await expectAccessible(results);
     await screen.close();
