@@ -4,7 +4,9 @@ import { readPdfText } from "../app/testing/pdf-text";
 import { expectAccessible, loginAs } from "./fixtures";
 
 // After the last pitch: the funder reads the ranking and why each bid is placed where it is,
-// departs from one proposal with a reason, and confirms; the awards are offered; one group
+// departs from one proposal with a reason, and confirms; the chair reveals the awards on the big
+// screen (one, then the rest), followed live by an audience phone, a group's own page and the
+// public results; the awards are offered; one group
 // accepts through its private link, sets up payment on (the local fake of) Stripe and is paid
 // once a second funder approves; another accepts on the organiser's laptop and is paid by bank
 // transfer; the award letter downloads as a PDF. The evening before it is run as briefly as the
@@ -48,7 +50,7 @@ test("the funder decides with a reason, a second funder approves, and the groups
   const organiser = page;
   await loginAs(organiser, "organiser");
 
-  const { eventId, phones } = await test.step("the evening: three pitches scored by two panellists, then scoring closes", async () => {
+  const { eventId, phones, order, joinCode } = await test.step("the evening: three pitches scored by two panellists, then scoring closes", async () => {
     await organiser.goto("/staff");
     await organiser.getByRole("link", { name: ROUND_TITLE, exact: true }).click();
     await organiser.waitForURL(/\/staff\/rounds\/[^/?#]+$/);
@@ -63,6 +65,8 @@ test("the funder decides with a reason, a second funder approves, and the groups
     // why: two panellists tonight, so the rule's quorum of three would leave every pitch short.
     await organiser.goto(`/staff/rounds/${roundId}/edit`);
     await organiser.getByLabel("Quorum").fill("2");
+    // The audience may follow on their phones (the vote carries no weight in this rule).
+    await organiser.getByLabel("Anyone in the room can vote with the event's join code").check();
     await organiser.getByRole("button", { name: "Save changes" }).click();
     await organiser.waitForURL(new RegExp(`/staff/rounds/${roundId}(\\?|$)`));
 
@@ -75,6 +79,7 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await organiser.getByRole("button", { name: "Create event" }).click();
     await expect(organiser.getByText("Event created.")).toBeVisible();
     const id = /\/staff\/events\/([^/?#]+)/.exec(organiser.url())![1];
+    const code = (await organiser.locator(".join-code-inline").textContent())!.trim();
     const links: string[] = [];
     for (const name of ["Priya Shah", "Tom Okafor"]) {
       await organiser.getByLabel("Invite a panellist").fill(name);
@@ -95,8 +100,8 @@ test("the funder decides with a reason, a second funder approves, and the groups
 
     await organiser.goto(`/staff/events/${id}/control`);
     await organiser.getByRole("button", { name: "Start the event" }).click();
-    const order = await organiser.locator(".running-order__group").allTextContents();
-    for (const groupName of order) {
+    const running = (await organiser.locator(".running-order__group").allTextContents()).map((g) => g.trim());
+    for (const groupName of running) {
       const pitch = PITCHES.find((p) => p.group === groupName.trim())!;
       await organiser.getByRole("button", { name: `Start next pitch: ${pitch.group}` }).click();
       await organiser.getByRole("button", { name: "Next phase: questions" }).click();
@@ -119,7 +124,7 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await organiser.getByRole("link", { name: "Go to the decisions" }).click();
     await expect(organiser.getByText("You can read the ranking and the decisions. Only a funder can make or change them.")).toBeVisible();
     await expect(organiser.getByRole("button", { name: /Save decision/ })).toHaveCount(0);
-    return { eventId: id, phones: panel };
+    return { eventId: id, phones: panel, order: running, joinCode: code };
   });
   await Promise.all(phones.map((p) => p.context().close()));
 
@@ -168,6 +173,70 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await funder.getByRole("button", { name: "Confirm all decisions" }).click();
     await expect(funder.getByRole("status")).toContainText("Decisions confirmed: 2 funded, 1 not funded. The event is closed and 3 groups have been emailed.");
     await expect(funder.getByRole("button", { name: /Save decision/ })).toHaveCount(0);
+  });
+
+  await test.step("the chair reveals the awards, one then the rest; the screen, a phone, a group's page and /results follow", async () => {
+    const funded = order.filter((g) => g === KNIT.group || g === FOODBANK.group);
+    const amounts: Record<string, string> = { [KNIT.group]: "£1,200", [FOODBANK.group]: "£950" };
+    const screen = await organiser.context().newPage();
+    await screen.goto(`/screen/${eventId}`);
+    await expect(screen.locator(".screen__phase")).toHaveText("Decisions made");
+    const audience = await newBrowser(browser, { phone: true });
+    await audience.goto(`/vote/${joinCode}`);
+    await expect(audience.getByText("Voting has closed")).toBeVisible();
+    const football = await newBrowser(browser, { phone: true });
+    await football.goto(await privateLink(football, FOOTBALL.email));
+    await expect(football.getByText("The decision on your bid has been made")).toBeVisible();
+    await expect(football.getByText("A strong pitch; come back with match funding")).toHaveCount(0);
+    await expectAccessible(football);
+
+    await organiser.goto(`/staff/events/${eventId}/control`);
+    await expect(organiser.getByRole("heading", { name: "Reveal the awards" })).toBeVisible();
+    await expectAccessible(organiser);
+    await organiser.getByRole("button", { name: "Reveal next award (1 of 2)" }).click();
+    await expect(organiser.getByRole("button", { name: "Reveal next award (2 of 2)" })).toBeVisible();
+
+    const rows = screen.locator(".screen-reveal__row");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(funded[0]);
+    await expect(rows.first()).toContainText(amounts[funded[0]]);
+    await expect(screen.locator(".screen-reveal__totals")).toHaveCount(0);
+    await expect(screen.locator(".screen")).not.toContainText(FOOTBALL.group);
+    await expectAccessible(screen);
+    const onPhone = audience.getByRole("region", { name: /Tonight.s awards/ });
+    await expect(onPhone.getByRole("listitem")).toHaveCount(1);
+    await expect(onPhone).toContainText(funded[0]);
+    await expectAccessible(audience);
+    const results = await newBrowser(browser);
+    await results.goto(`/results/${eventId}`);
+    const table = results.getByRole("table", { name: "Projects funded at Autumn pitch night" });
+    await expect(table.getByRole("row")).toHaveCount(3); // header, one project, awarded so far
+    await expect(table.getByRole("row", { name: new RegExp(`Awarded so far.*${amounts[funded[0]]}`) })).toBeVisible();
+    await expect(results.getByText("The awards are being announced at the event.")).toBeVisible();
+    await expectAccessible(results);
+    await expect(football.getByText("The decision on your bid has been made")).toBeVisible();
+
+    await organiser.getByRole("button", { name: "Reveal all the rest" }).click();
+    await expect(organiser.getByText("Every award and the totals are showing on the screen")).toBeVisible();
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText(funded[1]);
+    await expect(screen.locator(".screen-reveal__totals")).toContainText("Awarded tonight: £2,150");
+    await expect(screen.locator(".screen-reveal__totals")).toContainText("Left in the fund:");
+    await expect(screen.locator(".screen")).not.toContainText(FOOTBALL.group);
+    await expectAccessible(screen);
+    await expect(onPhone.getByRole("listitem")).toHaveCount(2);
+    await expect(onPhone).toContainText("Awarded tonight: £2,150");
+    // The group's own page shows its outcome and the feedback as the reveal ends, without a reload.
+    await expect(football.getByText("A strong pitch; come back with match funding from the league.")).toBeVisible();
+    await expect(football.getByRole("heading", { name: "Where to go from here" })).toBeVisible();
+    await expectAccessible(football);
+    await results.reload();
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(table.getByRole("row", { name: /Total awarded at this event.*£2,150/ })).toBeVisible();
+    await expect(results.getByText(FOOTBALL.group)).toHaveCount(0);
+    await expectAccessible(results);
+    await screen.close();
+    await Promise.all([audience, football, results].map((p) => p.context().close()));
   });
 
   const awardUrls: Record<string, string> = {};

@@ -54,6 +54,7 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "event.scoring_reopened": "Scoring reopened for the event",
   "event.decided": "Event marked as decided",
   "event.results_revealed": "Results shown on the screen",
+  "event.awards_revealed": "Awards revealed on the screen",
   "panellist.invited": "Panellist invited",
   "panellist.joined": "Panellist joined on their phone",
   "panellist.invite_reissued": "Panellist sent a new invitation",

@@ -55,6 +55,9 @@ export const AUDIT_PAYLOADS = {
   "event.scoring_reopened": chairPayload,
   "event.decided": chairPayload,
   "event.results_revealed": z.strictObject({ state: z.string() }),
+  // One chair press of the awards reveal: the steps shown before and after, and the funded bids
+  // it put on the screen (never the groups not funded: they are not in the reveal).
+  "event.awards_revealed": z.strictObject({ mode: z.enum(["next", "all"]), from: z.number().int(), to: z.number().int(), steps: z.number().int(), bidIds: z.array(id), totalsShown: z.boolean() }),
   "panellist.invited": z.strictObject({ eventId: id, userId: id.nullable() }),
   "panellist.joined": z.strictObject({ eventId: id }),
   "panellist.invite_reissued": z.strictObject({ eventId: id, deviceReleased: z.boolean() }),

@@ -16,6 +16,9 @@ describe("the chair's buttons", () => {
       command: { type: "LOCK", slotId: "slot-2", revision: "r" },
     });
     expect(chairFormSchema.parse({ intent: "reveal" })).toEqual({ kind: "reveal" });
+    expect(chairFormSchema.parse({ intent: "reveal-next", fromStep: "2" })).toEqual({ kind: "awards", mode: "next", fromStep: 2 });
+    expect(chairFormSchema.parse({ intent: "reveal-all" })).toEqual({ kind: "awards", mode: "all" });
+    expect(chairFormSchema.safeParse({ intent: "reveal-next", fromStep: "-1" }).success).toBe(false);
   });
 
   it("sends no revision check when the form had none", () => {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { RevealMode } from "./award-reveal";
 import { EXTEND_SECONDS, REASON_MAX, type ChairCommand } from "./event-machine";
 
 // The small forms of the event pages, shared by the no-JavaScript POSTs and the pages:
@@ -7,6 +8,7 @@ import { EXTEND_SECONDS, REASON_MAX, type ChairCommand } from "./event-machine";
 //
 // Interface:
 //   chairFormSchema      -> { kind: "command", command: ChairCommand } | { kind: "reveal" }
+//                           | { kind: "awards", mode: "next" | "all", fromStep? }
 //   setupIntentSchema    -> which setup button was pressed
 //   panelInviteSchema, panellistSchema, slotMoveSchema
 //   PANELLIST_NAME_MAX, PANELLIST_EMAIL_MAX
@@ -45,11 +47,17 @@ const chairForms = z.discriminatedUnion(
     z.object({ intent: z.literal("close"), revision, leaveUnheard: z.literal("yes").optional() }),
     z.object({ intent: z.literal("reopen-event"), revision, reason: reason("reopening scoring for the event") }),
     z.object({ intent: z.literal("reveal") }),
+    // why: fromStep is the reveal step the chair's page showed, so a double tap reveals one group, not two.
+    z.object({ intent: z.literal("reveal-next"), fromStep: z.coerce.number().int().min(0).optional() }),
+    z.object({ intent: z.literal("reveal-all") }),
   ],
   { error: "Choose one of the chair's buttons." }
 );
 
-export type ChairForm = { kind: "command"; command: ChairCommand } | { kind: "reveal" };
+export type ChairForm =
+  | { kind: "command"; command: ChairCommand }
+  | { kind: "reveal" }
+  | { kind: "awards"; mode: RevealMode; fromStep?: number };
 
 export const chairFormSchema = chairForms.transform((form): ChairForm => {
   switch (form.intent) {
@@ -73,6 +81,10 @@ export const chairFormSchema = chairForms.transform((form): ChairForm => {
       return { kind: "command", command: { type: "REOPEN_EVENT", reason: form.reason, revision: form.revision } };
     case "reveal":
       return { kind: "reveal" };
+    case "reveal-next":
+      return { kind: "awards", mode: "next", fromStep: form.fromStep };
+    case "reveal-all":
+      return { kind: "awards", mode: "all" };
   }
 });
 

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor, AuditAction } from "~/domain/audit-events";
 import type { AudienceMode } from "~/domain/ballot";
+import type { AwardRevealView } from "~/domain/award-reveal";
 import {
   orderedSlots,
   revision,
@@ -17,6 +18,7 @@ import type { EventSetup } from "~/domain/event-setup";
 import { generateCode, JOIN_CODE_LENGTH, normaliseCode } from "~/domain/join-code";
 import { quorumStatus, type QuorumStatus } from "~/domain/quorum";
 import { audienceTallies, type BidTally } from "~/models/audience.server";
+import { awardReveal } from "~/models/award-reveal.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
@@ -33,7 +35,8 @@ import { publish } from "~/services/live/bus.server";
 //   runChairCommand(eventId, command, actor, now?)            -> Result<{ state, currentSlotId, revision, version }>
 //   revealResults(eventId, actor, now?)                       -> Result<{ revealedAt }>
 //   getEvent(eventId) / listEventsForRound(roundId) / findEventByJoinCode(code)
-//   liveState(eventId, now?) -> LiveState | null   (no personal data; vote counts after reveal)
+//   liveState(eventId, now?) -> LiveState | null   (no personal data; vote counts after reveal;
+//       the awards revealed so far, see app/models/award-reveal.server.ts)
 //
 // A round's shortlisted bids are each in at most one event, so a long shortlist can be split
 // over two evenings: a new event (and a refresh) takes the shortlisted bids not yet in one.
@@ -424,6 +427,8 @@ export interface LiveState {
   current: LiveSlot | null;
   slots: LiveSlot[];
   panel: { active: number; joined: number };
+  /** The awards reveal so far (funded groups only, totals at the end); null until it starts. */
+  awards: AwardRevealView | null;
   /** For the chair: "PD-2027-0003: Only 2 panellists can score this pitch ...". */
   warnings: string[];
 }
@@ -445,6 +450,7 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
       joinCode: true,
       currentSlotId: true,
       resultsRevealedAt: true,
+      awardsRevealed: true,
       round: { select: { quorum: true, audienceMode: true, audienceVotesPerPerson: true, fund: { select: { timeZone: true } } } },
       slots: {
         select: {
@@ -473,6 +479,8 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
   const revealed = event.resultsRevealedAt !== null;
   const tallies = revealed ? new Map((await audienceTallies(eventId)).map((t) => [t.bidId, t])) : null;
   const activePanellists = event.panellists.filter((p) => !p.revokedAt);
+  // why: read only once the chair has started the reveal, so a live pitch costs nothing more.
+  const awards = event.state === "DECIDED" && event.awardsRevealed > 0 ? ((await awardReveal(eventId))?.view ?? null) : null;
 
   const slots: LiveSlot[] = orderedSlots(event.slots).map((slot) => {
     const bidId = slot.bid.id;
@@ -540,6 +548,7 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
     current: slots.find((slot) => slot.id === event.currentSlotId) ?? null,
     slots,
     panel: { active: activePanellists.length, joined: activePanellists.filter((p) => p.joinedAt).length },
+    awards,
     warnings: slots
       .filter((slot) => slot.quorum.warning && event.state !== "DRAFT")
       .map((slot) => `${slot.bidReference}: ${slot.quorum.warning}`),

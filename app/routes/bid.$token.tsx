@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BidSummary } from "~/components/bid-summary";
 import { GroupDecision } from "~/components/decision/group-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BidOutcomePending } from "~/components/live/bid-outcome-pending";
 import { groupAwardView } from "~/domain/group-award";
 import { awardForBid } from "~/models/award.server";
+import { announcementForBid } from "~/models/award-reveal.server";
 import { bidAnswers, bidStatusView, requireBidByToken } from "~/models/bid.server";
+import { liveState } from "~/models/event.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 
 // The group's own page, reached by the private link: where the bid stands and what comes next.
@@ -26,20 +29,28 @@ const NOTICES = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   const notice = new URL(request.url).searchParams.get("notice") ?? "";
-  // Award and payment: only once the funder's decision is confirmed.
-  const award = bid.status === "FUNDED" ? await awardForBid(bid.id) : null;
+  const view = bidStatusView(bid, new Date());
+  // The outcome waits for the awards reveal in the hall; until then not even this page's data carries it.
+  const decided = bid.status === "FUNDED" || bid.status === "NOT_FUNDED";
+  const announcement = decided ? await announcementForBid(bid.id) : null;
+  const live = announcement && !announcement.announced ? await liveState(announcement.eventId) : null;
+  const pending = announcement && live ? { eventTitle: announcement.eventTitle, live } : null;
+  // Award and payment: only once the funder's decision is confirmed and announced.
+  const award = bid.status === "FUNDED" && !pending ? await awardForBid(bid.id) : null;
   const { currency, timeZone } = bid.round.fund;
   return {
     token: params.token as string,
     award: award ? groupAwardView({ ...award, recipient: award.bid.recipient }, { currency, timeZone, stripe: paymentsConfigured() }) : null,
-    bid: bidStatusView(bid, new Date()),
+    // why: the page's data reaches the browser whole; pending, it says only "shortlisted, decision made".
+    bid: pending ? { ...view, status: "SHORTLISTED" as const, statusLabel: "Decision made", statusTag: "tag tag--grey", statusReason: null } : view,
+    pending,
     answers: bidAnswers(bid),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
   };
 }
 
 export default function BidStatus() {
-  const { token, bid, answers, notice, award } = useLoaderData<typeof loader>();
+  const { token, bid, answers, notice, award, pending } = useLoaderData<typeof loader>();
   const base = `/bid/${token}`;
   return (
     <>
@@ -124,9 +135,9 @@ export default function BidStatus() {
       </dl>
 
       <h2>What happens next</h2>
-      <NextSteps bid={bid} />
+      {pending ? <BidOutcomePending live={pending.live} eventTitle={pending.eventTitle} reloadTo={base} /> : <NextSteps bid={bid} />}
 
-      {bid.status === "FUNDED" || bid.status === "NOT_FUNDED" ? (
+      {!pending && (bid.status === "FUNDED" || bid.status === "NOT_FUNDED") ? (
         <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.statusReason} award={award} />
       ) : null}
 

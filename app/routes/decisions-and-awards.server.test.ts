@@ -4,6 +4,7 @@ import { createCookie, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
 import { issueAward } from "~/models/award.server";
+import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { requestPayment } from "~/models/payment.server";
 import { createSession } from "~/models/session.server";
@@ -298,7 +299,7 @@ describe("the award letter", () => {
 });
 
 describe("the group's pages", () => {
-  async function offered() {
+  async function offered(options: { reveal?: boolean } = {}) {
     const setup = await makeScoredEvent({ bids: [{ amountPence: 90_000, scores: scores([5, 5]) }] });
     const funder = await makeFunder();
     const decided = await recordDecision({ eventId: setup.event.id, bidId: setup.bids[0].id, outcome: "FUNDED", amountPence: 0, overrideReason: "", feedback: "Lovely idea." }, funder);
@@ -306,8 +307,20 @@ describe("the group's pages", () => {
     await confirmDecisions(setup.event.id, funder);
     const issued = await issueAward(decided.decision.id, { conditions: "Send photos of the finished mural." }, funder);
     if (!issued.ok) throw new Error(issued.message);
-    return { ...setup, bid: setup.bids[0], token: await giveLink(setup.bids[0].id), awardId: issued.award.id };
+    const chair = (await staff(["ORGANISER"])).user;
+    if (options.reveal !== false) await revealAwards(setup.event.id, "all", chair);
+    return { ...setup, bid: setup.bids[0], token: await giveLink(setup.bids[0].id), awardId: issued.award.id, chair };
   }
+
+  it("keeps the outcome, even out of the page's data, until the award is revealed in the hall", async () => {
+    const { token, event, chair } = await offered({ reveal: false });
+    const before = await bidLoader(args(get(`/bid/${token}`), { token }));
+    expect(before).toMatchObject({ award: null, pending: { eventTitle: "Pitch night" }, bid: { status: "SHORTLISTED", statusLabel: "Decision made", statusReason: null } });
+    expect(JSON.stringify(before)).not.toMatch(/Awarded|Lovely idea|FUNDED|mural/);
+    expect((await revealAwards(event.id, "next", chair, { fromStep: 0 })).ok).toBe(true);
+    const after = await bidLoader(args(get(`/bid/${token}`), { token }));
+    expect(after).toMatchObject({ pending: null, bid: { status: "FUNDED", statusReason: "Awarded £900.\n\nLovely idea." }, award: { amount: "£900" } });
+  });
 
   it("shows the decision and the award, and accepts the conditions with the name typed", async () => {
     configureStripe(null);
@@ -362,7 +375,7 @@ describe("the group's pages", () => {
     expect((await thrown(acceptLoader(args(get(`/bid/${bareToken}/accept`), { token: bareToken })))).status).toBe(404);
   });
 
-  it("gives an unsuccessful group the feedback and no award", async () => {
+  it("gives an unsuccessful group the feedback and no award, once the reveal is over", async () => {
     configureStripe(null);
     const setup = await makeScoredEvent({ bids: [{ amountPence: 90_000, scores: scores([2, 2]) }] });
     const funder = await makeFunder();
@@ -372,7 +385,11 @@ describe("the group's pages", () => {
     );
     await confirmDecisions(setup.event.id, funder);
     const token = await giveLink(setup.bids[0].id);
+    // Not funded: nothing to reveal but the totals, and the page waits for them.
+    expect(await bidLoader(args(get(`/bid/${token}`), { token }))).toMatchObject({ pending: { eventTitle: "Pitch night" }, bid: { statusReason: null } });
+    expect((await revealAwards(setup.event.id, "next", (await staff(["ORGANISER"])).user, { fromStep: 0 })).ok).toBe(true);
     const status = await bidLoader(args(get(`/bid/${token}`), { token }));
+    expect(status.pending).toBeNull();
     expect(status.award).toBeNull();
     expect(status.bid.statusReason).toBe("The funder decided not to fund this bid.\n\nCost the hall hire again.");
     expect(JSON.stringify(status)).not.toContain("The budget did not add up.");

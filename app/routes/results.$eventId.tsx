@@ -29,6 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     fundName: results.round.fund.name,
     funder: results.round.fund.funderName,
     confirmed: results.confirmed,
+    complete: results.revealComplete,
     pitched: results.pitched,
     fundedCount: results.funded.length,
     funded: results.funded.map((f) => ({
@@ -42,7 +43,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     })),
     awarded: money(results.awardedPence),
     pot: money(results.potPence),
-    remaining: money(results.remainingPence),
+    remaining: results.remainingPence === null ? null : money(results.remainingPence),
   };
 }
 
@@ -61,17 +62,21 @@ export default function EventResults() {
         {r.date}, {r.venue}. {r.pitched} {r.pitched === 1 ? "group" : "groups"} pitched
         {r.confirmed ? `; ${r.fundedCount} ${r.fundedCount === 1 ? "project was" : "projects were"} funded.` : "."}
       </p>
-      {r.confirmed ? null : (
+      {!r.confirmed ? (
         <div className="notice" role="status">
           <p>The funder is still confirming the decisions. The projects funded will be listed here once they have.</p>
         </div>
-      )}
+      ) : !r.complete ? (
+        <div className="notice" role="status">
+          <p>The awards are being announced at the event. Each project funded is listed here once it has been revealed in the hall.</p>
+        </div>
+      ) : null}
 
       {r.confirmed ? (
         <section aria-labelledby="funded">
           <h2 id="funded">Projects funded</h2>
           {r.funded.length === 0 ? (
-            <p>No projects were funded at this event.</p>
+            <p>{r.complete ? "No projects were funded at this event." : "No awards have been revealed yet."}</p>
           ) : (
             <div className="table-wrap">
               <table>
@@ -106,7 +111,7 @@ export default function EventResults() {
                 <tfoot>
                   <tr>
                     <th scope="row" colSpan={2}>
-                      Total awarded at this event
+                      {r.complete ? "Total awarded at this event" : "Awarded so far"}
                     </th>
                     <td className="num">
                       <strong>{r.awarded}</strong>
@@ -128,7 +133,7 @@ export default function EventResults() {
           </div>
           <div>
             <dt>Left in the fund</dt>
-            <dd className="results-total">{r.remaining}</dd>
+            <dd className="results-total">{r.remaining ?? "Announced at the end of the awards"}</dd>
           </div>
         </dl>
         <p className="hint">What is left includes money set aside for every event&rsquo;s decisions so far, not only this one.</p>

@@ -6,6 +6,7 @@ import { Countdown } from "~/components/live/countdown";
 import { votePath } from "~/components/live/links";
 import { announcement, nextUp, phaseName, pitchNumber } from "~/components/live/live-view";
 import { RunningOrder } from "~/components/live/running-order";
+import { ScreenAwardReveal } from "~/components/live/screen-award-reveal";
 import { ScoredCount } from "~/components/live/scored-count";
 import { useLiveState } from "~/components/live/use-live-state";
 import { orderedSlots } from "~/domain/event-machine";
@@ -86,6 +87,8 @@ export default function Screen() {
                 <ScoredCount slot={current} suffix=" this pitch" />
               </p>
             </>
+          ) : state.awards ? (
+            <ScreenAwardReveal awards={state.awards} />
           ) : showResults ? (
             <>
               <p className="screen__phase">{phaseName(state)}</p>

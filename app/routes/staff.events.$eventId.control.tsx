@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextArea } from "~/components/forms";
+import { ChairAwardReveal } from "~/components/live/chair-award-reveal";
 import { Countdown } from "~/components/live/countdown";
 import { announcement, nextCommandLabel, phaseName, pitchNumber } from "~/components/live/live-view";
 import { RunningOrder } from "~/components/live/running-order";
@@ -11,6 +12,7 @@ import { ScoredCount } from "~/components/live/scored-count";
 import { connectionText, useLiveState } from "~/components/live/use-live-state";
 import { chairFormSchema } from "~/domain/event-forms";
 import { EVENT_STATE_LABELS, REASON_MAX } from "~/domain/event-machine";
+import { awardReveal, revealAwards } from "~/models/award-reveal.server";
 import { liveState, revealResults, runChairCommand, type LiveSlot } from "~/models/event.server";
 import { listPanel } from "~/models/panel.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -36,7 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   for (const p of panel) {
     for (const c of p.conflicts) (recused[c.bidId] ??= []).push(p.status === "REVOKED" ? `${p.name} (removed)` : p.name);
   }
-  return { state, recused };
+  const reveal = state.event.state === "DECIDED" ? ((await awardReveal(state.event.id))?.plan ?? null) : null;
+  return { state, recused, reveal };
 }
 
 type ActionData = { problem?: string; errors?: Record<string, string>; values?: Record<string, string | string[]> };
@@ -51,7 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionData>({ problem, errors: submission.errors, values: submission.values }, { status: 400 });
   }
   const form = submission.data;
-  const done = form.kind === "reveal" ? await revealResults(eventId, actor) : await runChairCommand(eventId, form.command, actor);
+  const done =
+    form.kind === "reveal"
+      ? await revealResults(eventId, actor)
+      : form.kind === "awards"
+        ? await revealAwards(eventId, form.mode, user, { fromStep: form.fromStep })
+        : await runChairCommand(eventId, form.command, actor);
   if (!done.ok) return data<ActionData>({ problem: done.message, values: submission.values }, { status: 409 });
   return redirect(`/staff/events/${eventId}/control`);
 }
@@ -66,9 +74,9 @@ export default function ChairControls() {
   const busy = navigation.state === "submitting";
   const revalidator = useRevalidator();
 
-  // why: names of who declared a conflict are staff-only and not in the live state; when the
-  // live counts change, fetch them again.
-  const recusals = state.slots.map((s) => s.recusalCount).join(",");
+  // why: names of who declared a conflict, and how many awards there are to reveal, are
+  // staff-only and not in the live state; when the counts or the event's state change, fetch them again.
+  const recusals = `${state.slots.map((s) => s.recusalCount).join(",")}|${state.event.state}`;
   const seenRecusals = useRef(recusals);
   useEffect(() => {
     if (recusals === seenRecusals.current) return;
@@ -268,6 +276,7 @@ export default function ChairControls() {
           </p>
         </section>
       ) : null}
+      {loaded.reveal ? <ChairAwardReveal plan={loaded.reveal} view={state.awards} guard={guard} /> : null}
 
       <h2 id="order-title">Running order</h2>
       <p className="hint">

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { PhoneAwardReveal } from "~/components/live/phone-award-reveal";
 import { useLiveState } from "~/components/live/use-live-state";
 import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "~/domain/audience-phone";
 import { liveState } from "~/models/event.server";
@@ -110,6 +111,7 @@ export default function Vote() {
     <div className="phone">
       <span className="caption">{loaded.venue}</span>
       <h1>{loaded.eventTitle}</h1>
+      {state.awards ? <PhoneAwardReveal awards={state.awards} /> : null}
       {status === "NOT_USED" ? (
         <p>The audience does not vote at this event. Enjoy the pitches!</p>
       ) : loaded.blocked ? (

@@ -4,6 +4,7 @@ import type { ChairCommand } from "~/domain/event-machine";
 import type { Actor } from "~/domain/permissions";
 import { castBallot } from "~/models/audience.server";
 import { acceptAward, acceptAwardForGroup, issueAward } from "~/models/award.server";
+import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, decisionBoard, decisionsForEvent, recordDecision } from "~/models/decision.server";
 import { createEvent, getEvent, revealResults, runChairCommand } from "~/models/event.server";
 import { createFund } from "~/models/fund.server";
@@ -25,7 +26,8 @@ import type { Staff } from "./staff";
 // one score changed after the questions (version 2), twelve audience ballots, a proposal the
 // funder departed from with a reason, three awards accepted (one through the group's private
 // link, one on the organiser's laptop), two payments each asked for by one funder and approved
-// by another (a bank transfer and a cheque, both recorded as paid), and the results revealed.
+// by another (a bank transfer and a cheque, both recorded as paid), and the results and awards
+// revealed.
 //
 // It has its own fund so that the demo's other rounds keep their whole pot.
 
@@ -298,6 +300,9 @@ export async function seedPastEvent(staff: Staff, now: Date) {
     must(`the decision on ${key}`, await recordDecision({ eventId, bidId: row.bid.id, ...choice, feedback: feedback[key] }, funder));
   }
   must("confirming the decisions", await confirmDecisions(eventId, funder));
+  // The chair reveals the first award on the big screen, then the rest and the totals.
+  must("revealing the first award", await revealAwards(eventId, "next", organiser, { fromStep: 0 }));
+  must("revealing every award", await revealAwards(eventId, "all", organiser));
 
   // Awards, accepted, and two of them paid (four eyes: asked for by Fran, approved by Frank).
   const decisions = await decisionsForEvent(eventId);

@@ -24,7 +24,9 @@ function slot(n: number, over: Partial<LiveSlot> = {}): LiveSlot {
   };
 }
 
-function state(over: { event?: Partial<LiveState["event"]>; slots?: LiveSlot[]; currentSlotId?: string | null } = {}): LiveState {
+function state(
+  over: { event?: Partial<LiveState["event"]>; slots?: LiveSlot[]; currentSlotId?: string | null; awards?: LiveState["awards"] } = {},
+): LiveState {
   const slots = over.slots ?? [slot(0), slot(1), slot(2)];
   const currentSlotId = over.currentSlotId ?? null;
   return {
@@ -49,6 +51,7 @@ function state(over: { event?: Partial<LiveState["event"]>; slots?: LiveSlot[]; 
     current: slots.find((s) => s.id === currentSlotId) ?? null,
     slots,
     panel: { active: 4, joined: 4 },
+    awards: over.awards ?? null,
     warnings: [],
   };
 }
@@ -127,6 +130,18 @@ describe("what the screen says", () => {
     const scoring = state({ slots: [slot(0, { state: "SCORING" })], currentSlotId: "slot-0" });
     expect(announcement(scoring)).toBe("The panel is scoring Group 0.");
     expect(announcement(state({ event: { state: "SCORING_CLOSED", resultsRevealed: true } }))).toBe("Scoring has closed. The results are showing.");
+  });
+
+  it("names each award as it is revealed, then the totals", () => {
+    const row = { bidId: "b1", reference: "PD-2026-0001", groupName: "Group 1", projectTitle: "Shed tools", amountPence: 200_000, partFunded: true, requestedPence: 240_000 };
+    const decided = (awards: LiveState["awards"]) => state({ event: { state: "DECIDED" }, awards });
+    expect(phaseName(decided(null))).toBe("Decisions made");
+    expect(announcement(decided(null))).toBe("Decisions have been recorded for the event.");
+    const one = decided({ step: 1, rows: [row], complete: false, totals: null, currency: "GBP" });
+    expect(phaseName(one)).toBe("Tonight’s awards");
+    expect(announcement(one)).toBe("Awarded: Group 1, £2,000 (part-funded).");
+    const done = decided({ step: 2, rows: [row], complete: true, totals: { awardedPence: 200_000, potRemainingPence: 50_050 }, currency: "GBP" });
+    expect(announcement(done)).toBe("£2,000 awarded tonight; £500.50 left in the fund.");
   });
 
   it("says who is next and numbers pitches by the running order, gaps and all", () => {

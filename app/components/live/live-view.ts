@@ -1,4 +1,5 @@
 import { formatTimer, orderedSlots, SLOT_STATE_LABELS, timerAt } from "~/domain/event-machine";
+import { formatMoney } from "~/domain/money";
 import type { LiveSlot, LiveState } from "~/models/event.server";
 
 // What the chair's page and the big screen say about the live state: pure, so it renders the
@@ -57,7 +58,7 @@ export function countdownView(slot: TimedSlot | null, serverNowMs: number): Coun
 }
 
 /** The phase in a word or two, for the screen's heading and the chair's status line. */
-export function phaseName(state: Pick<LiveState, "event" | "current">): string {
+export function phaseName(state: Pick<LiveState, "event" | "current"> & Partial<Pick<LiveState, "awards">>): string {
   switch (state.event.state) {
     case "DRAFT":
     case "READY":
@@ -65,7 +66,7 @@ export function phaseName(state: Pick<LiveState, "event" | "current">): string {
     case "SCORING_CLOSED":
       return "Scoring closed";
     case "DECIDED":
-      return "Decisions made";
+      return state.awards ? "Tonight’s awards" : "Decisions made";
     case "LIVE":
       if (!state.current) return "Welcome";
       if (state.current.pausedRemainingMs !== null && (state.current.state === "PITCHING" || state.current.state === "QUESTIONS")) {
@@ -79,7 +80,7 @@ export function phaseName(state: Pick<LiveState, "event" | "current">): string {
  * One sentence that changes only when the phase does (never with the seconds), for an
  * aria-live region: screen reader users hear "Questions for Orchard Friends", not a ticking clock.
  */
-export function announcement(state: Pick<LiveState, "event" | "current" | "slots">): string {
+export function announcement(state: Pick<LiveState, "event" | "current" | "slots"> & Partial<Pick<LiveState, "awards">>): string {
   switch (state.event.state) {
     case "DRAFT":
     case "READY":
@@ -87,7 +88,7 @@ export function announcement(state: Pick<LiveState, "event" | "current" | "slots
     case "SCORING_CLOSED":
       return state.event.resultsRevealed ? "Scoring has closed. The results are showing." : "Scoring has closed for the event.";
     case "DECIDED":
-      return "Decisions have been recorded for the event.";
+      return state.awards ? awardAnnouncement(state.awards) : "Decisions have been recorded for the event.";
     case "LIVE":
       break;
   }
@@ -136,4 +137,15 @@ export function scoredText(slot: Pick<LiveSlot, "scoredCount" | "recusalCount" |
   const text = `${scored} of ${eligible} ${eligible === 1 ? "panellist" : "panellists"} ${scored === 1 || eligible === 1 ? "has" : "have"} scored`;
   if (slot.recusalCount === 0) return text;
   return `${text} (${slot.recusalCount} declared a conflict of interest)`;
+}
+
+/** The newest step of the awards reveal in a sentence: the group just revealed, or the totals. */
+function awardAnnouncement(awards: NonNullable<LiveState["awards"]>): string {
+  const money = (pence: number) => formatMoney(pence, awards.currency);
+  if (awards.totals) {
+    return `${money(awards.totals.awardedPence)} awarded tonight; ${money(awards.totals.potRemainingPence)} left in the fund.`;
+  }
+  const last = awards.rows.at(-1);
+  if (!last) return "The awards are about to be revealed.";
+  return `Awarded: ${last.groupName}, ${money(last.amountPence)}${last.partFunded ? " (part-funded)" : ""}.`;
 }

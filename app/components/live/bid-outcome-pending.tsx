@@ -1,0 +1,31 @@
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type { LiveState } from "~/models/event.server";
+import { useLiveState } from "./use-live-state";
+
+// A group's own page between the funder's confirmation and the moment the hall hears the
+// outcome: it says the decision is made and follows the event's live state, so the page
+// shows the group's outcome (fetched afresh from the server, never carried in the public
+// state) as soon as the chair reveals it. Without JavaScript, a link reloads the page.
+
+export function BidOutcomePending({ live, eventTitle, reloadTo }: { live: LiveState; eventTitle: string; reloadTo: string }) {
+  const { state } = useLiveState(live);
+  const revalidator = useRevalidator();
+  const step = state.awards?.step ?? 0;
+  const seen = useRef(step);
+  useEffect(() => {
+    if (step === seen.current) return;
+    seen.current = step;
+    if (revalidator.state === "idle") revalidator.revalidate();
+  }, [step, revalidator]);
+
+  return (
+    <div className="notice" role="status">
+      <p className="notice__title">The decision on your bid has been made</p>
+      <p>
+        It will be announced at {eventTitle}, on the big screen. This page shows your outcome, and the funder’s feedback, as soon as it has been
+        announced: it updates by itself, or <a href={reloadTo}>refresh it</a>.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { AwardRevealView } from "~/domain/award-reveal";
+import { formatMoney } from "~/domain/money";
+
+// The big screen's awards reveal: each funded group as the chair reveals it (group, project,
+// amount, and a "part-funded" marker with what was asked for), then the totals. Groups not
+// funded are not in the live state, so they cannot appear here. The class names are the
+// projector layout's (app/styles/app.css, "awards reveal"); keep them when changing markup.
+
+export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
+  const money = (pence: number) => formatMoney(pence, awards.currency);
+  return (
+    <section className="screen-reveal" aria-labelledby="screen-reveal-title">
+      <h1 id="screen-reveal-title" className="screen__group">
+        Tonight’s awards
+      </h1>
+      {awards.rows.length > 0 ? (
+        <ol className="screen-reveal__rows">
+          {awards.rows.map((row) => (
+            <li key={row.bidId} className="screen-reveal__row">
+              <span className="screen-reveal__group">{row.groupName}</span>
+              <span className="screen-reveal__project">{row.projectTitle}</span>
+              <span className="screen-reveal__amount">{money(row.amountPence)}</span>
+              {row.partFunded ? (
+                <span className="screen-reveal__part">
+                  part-funded{row.requestedPence !== null ? ` (asked for ${money(row.requestedPence)})` : ""}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : awards.complete ? (
+        <p className="screen__project">No awards were made at this event.</p>
+      ) : null}
+      {awards.totals ? (
+        <p className="screen-reveal__totals">
+          <span>
+            Awarded tonight: <strong>{money(awards.totals.awardedPence)}</strong>
+          </span>{" "}
+          <span>
+            Left in the fund: <strong>{money(awards.totals.potRemainingPence)}</strong>
+          </span>
+        </p>
+      ) : null}
+    </section>
+  );
+}
