@@ -28,11 +28,17 @@ export async function hit(limit: Limit, now = new Date()) {
 
 /** Whether the limit is already used up, without counting an attempt. */
 export async function isLimited(limit: Limit, now = new Date()) {
+  return (await limitState(limit, now)).limited;
+}
+
+/** isLimited, and how long until the window that used it up ends. */
+export async function limitState(limit: Limit, now = new Date()) {
   const start = windowStart(now, limit.windowSeconds);
   const row = await db().rateLimit.findUnique({
     where: { key_windowStart: { key: limit.key, windowStart: start } },
   });
-  return (row?.count ?? 0) >= limit.max;
+  const retryAfterSeconds = Math.ceil((start.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000);
+  return { limited: (row?.count ?? 0) >= limit.max, retryAfterSeconds };
 }
 
 export async function reset(key: string) {
