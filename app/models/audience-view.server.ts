@@ -4,7 +4,7 @@ import { orderedSlots, type EventState, type SlotState } from "~/domain/event-ma
 import { formatCode, JOIN_CODE_LENGTH, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
 import { WRONG_CODE_LIMIT } from "~/domain/audience-phone";
 import { audienceTallies } from "~/models/audience.server";
-import { hit, limitState } from "~/models/rate-limit.server";
+import { hit, limitState, shortAddress } from "~/models/rate-limit.server";
 
 // What the audience's phones and the organiser's audience pages read.
 //
@@ -34,7 +34,7 @@ export type CodeLookup =
  * from it (right ones too, or the limit would still answer guesses) waits for the minute to end.
  */
 export async function lookUpVoteCode(typed: string, address: string, now = new Date()): Promise<CodeLookup> {
-  const limit = { key: `vote-code:${address}`, ...WRONG_CODE_LIMIT };
+  const limit = { key: `vote-code:${shortAddress(address)}`, ...WRONG_CODE_LIMIT };
   const state = await limitState(limit, now);
   if (state.limited) return { ok: false, reason: "limited", retryAfterSeconds: state.retryAfterSeconds };
   const found = await resolveVoteCode(typed);

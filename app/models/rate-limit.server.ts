@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 
 // Fixed-window counters in the database, so every app instance shares them.
@@ -7,6 +8,11 @@ export interface Limit {
   key: string;
   max: number;
   windowSeconds: number;
+}
+
+/** An address for a key: behind a proxy it comes from a header, and a long one must not make a huge key. */
+export function shortAddress(address: string) {
+  return address.length <= 64 ? address : createHash("sha256").update(address).digest("hex").slice(0, 32);
 }
 
 function windowStart(now: Date, windowSeconds: number) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { SIGN_IN_RULES, afterFailure, signInKeys, waitSeconds, type ThrottleKey } from "~/domain/sign-in-throttle";
+import { shortAddress } from "~/models/rate-limit.server";
 
 // Sign-in throttling and trusted devices in the shared database, so every app instance counts
 // together. The policy (which keys, how long to wait) is app/domain/sign-in-throttle.ts.
@@ -47,7 +48,7 @@ export async function claimSignInAttempt(
 ): Promise<SignInAttempt> {
   const trusted = await trustedDevice(input.email, input.deviceToken, now);
   const account = accountDigest(input.email);
-  const keys = signInKeys({ account, address: input.address, device: trusted ? digest(`${input.deviceToken}:${account}`) : null });
+  const keys = signInKeys({ account, address: shortAddress(input.address), device: trusted ? digest(`${input.deviceToken}:${account}`) : null });
   // why: every transaction locks its rows in one order, so two attempts never wait on each other in a circle.
   const ordered = [...keys].sort((a, b) => a.key.localeCompare(b.key));
   const names = ordered.map((k) => k.key);

@@ -197,6 +197,15 @@ describe("processing each event once", () => {
     expect(await db().auditEntry.count({ where: { action: "payment.paid", subjectId: paymentId } })).toBe(1);
   });
 
+  it("acknowledges an event our database refuses to store (a NUL in its id), with the error logged, while the database works", async () => {
+    const nul = syntheticEvent("transfer.created", { id: "tr_x", object: "transfer", amount: 1, amount_reversed: 0, reversed: false, metadata: {} });
+    const event = { ...nul, id: `${nul.id}\u0000` };
+    const { result, log } = await logged(() => post(JSON.stringify(event)));
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ received: true, duplicate: false, effect: "ignored_failed" });
+    expect(log).toContain("ignored: ignored_failed");
+  });
+
   it("acknowledges a signed body that is not an event at all (no id or type)", async () => {
     for (const body of [JSON.stringify({ hello: "world" }), JSON.stringify({ id: 42, type: ["x"], data: { object: {} } }), "null", "[]"]) {
       const { result, log } = await logged(() => post(body));
