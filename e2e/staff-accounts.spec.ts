@@ -2,8 +2,8 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, STAFF, expectAccessible, latestMailTo, loginAs, signOut } from "./fixtures";
 
 // Staff accounts from the outside: signing in, an admin inviting a colleague who sets their own
-// password, disabling that colleague, and signing out everywhere. Failed sign-ins are kept to
-// one here: every spec shares the server and its per-address limit.
+// password, disabling that colleague, and signing out everywhere. Failed sign-ins are kept few
+// here: every spec shares the server and its per-address allowance.
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
@@ -29,10 +29,26 @@ test("a wrong password shows one clear error, keeps the email, and passes axe", 
   await expectAccessible(page);
 });
 
-test("an organiser signs in and lands on the staff home page", async ({ page }) => {
+test("an organiser signs in and lands on the staff home page, and the browser is trusted for next time", async ({ page }) => {
   await signIn(page, STAFF.organiser, DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/staff$/);
   await expect(signOutButton(page)).toBeVisible();
+  const device = (await page.context().cookies()).find((c) => c.name === "pd_device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/login" });
+});
+
+test("after five wrong passwords the page says how long to wait, at once, and keeps the email", async ({ page }) => {
+  // An address with no account: sign-in is slowed the same way whether or not it exists.
+  const email = `nobody-${Date.now()}@example.org`;
+  for (let i = 0; i < 5; i += 1) {
+    await signIn(page, email, `guess number ${i}`);
+    await expect(page.getByRole("alert")).toContainText("Enter a correct email address and password");
+  }
+  await signIn(page, email, "guess number 5");
+  const summary = page.getByRole("alert");
+  await expect(summary.getByRole("link", { name: /^Too many attempts with the wrong password\. Try again in \d+ seconds?\.$/ })).toBeVisible();
+  await expect(page.getByLabel("Email address")).toHaveValue(email);
+  await expectAccessible(page);
 });
 
 test("signing in sends you back to the page you asked for, but never to another site", async ({ page }) => {

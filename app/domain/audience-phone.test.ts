@@ -1,5 +1,5 @@
 import { checkBallot, votingStatus, type BallotBid } from "./ballot";
-import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "./audience-phone";
+import { audienceVotingStatus, canVoteFor, choiceProblem, publicJoinCode, voteCodeProblem, votesText, wrongCodesMessage } from "./audience-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
 
 const MODES = ["NONE", "TICKETS", "OPEN"] as const;
@@ -43,5 +43,19 @@ describe("a code typed on the voting page", () => {
     expect(voteCodeProblem("  ")).toBe("Enter the code from the big screen or from your ticket.");
     expect(voteCodeProblem("K7Q0M3")).toBe("Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.");
     expect(voteCodeProblem("K7QM3")).toBe("The code on the big screen has 6 characters and a ticket code has 8; this one has 5.");
+  });
+});
+
+describe("the join code in the public live state", () => {
+  it("is there only once the event has started and the audience votes", () => {
+    expect(EVENT_STATES.map((state) => publicJoinCode("OPEN", state, "K7QM3X"))).toEqual([null, null, "K7QM3X", "K7QM3X", "K7QM3X"]);
+    expect(EVENT_STATES.map((state) => publicJoinCode("NONE", state, "K7QM3X")).every((code) => code === null)).toBe(true);
+  });
+});
+
+describe("too many wrong codes", () => {
+  it("says how many seconds to wait, never zero", () => {
+    expect(wrongCodesMessage(42)).toBe("Too many wrong codes have been tried from your network. Wait 42 seconds, then try again.");
+    expect(wrongCodesMessage(0)).toMatch("Wait 1 second,");
   });
 });

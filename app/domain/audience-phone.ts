@@ -12,6 +12,8 @@ import { CODE_ALPHABET, JOIN_CODE_LENGTH, TICKET_CODE_LENGTH } from "./join-code
 //   choiceProblem(chosen, votesPerPerson)               -> the server's message for too few / too many
 //   votesText(votesPerPerson)                           -> "1 pitch" | "up to 3 pitches"
 //   voteCodeProblem(typed)                              -> why a typed code cannot be a join or ticket code
+//   publicJoinCode(mode, eventState, joinCode)          the join code anyone may see: only once started
+//   WRONG_CODE_LIMIT, wrongCodesMessage(seconds)        how many wrong codes one address may try a minute
 
 export type AudienceMode = "NONE" | "TICKETS" | "OPEN";
 export type VotingStatus = "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED";
@@ -34,6 +36,28 @@ export function choiceProblem(chosen: number, votesPerPerson: number): string | 
   if (chosen === 0) return "Choose at least one pitch to vote for.";
   if (chosen > votesPerPerson) return `You can vote for ${votesText(votesPerPerson)}; you chose ${chosen}.`;
   return null;
+}
+
+/**
+ * The join code in the public live state (anyone with the event's id can read it): only once the
+ * chair has started the event, so it cannot be collected beforehand to stuff the ballot from
+ * outside the hall. Staff pages (the projector included) have it all along.
+ */
+export function publicJoinCode(mode: AudienceMode, eventState: EventState, joinCode: string): string | null {
+  if (mode === "NONE" || eventState === "DRAFT" || eventState === "READY") return null;
+  return joinCode;
+}
+
+/**
+ * Wrong codes (not joins: a hall of phones shares one address behind the venue's router) one
+ * address may try per minute before every code from it waits for the minute to end. Against
+ * 30^6 join codes that leaves a guesser about one chance in 25,000 a day.
+ */
+export const WRONG_CODE_LIMIT = { max: 20, windowSeconds: 60 } as const;
+
+export function wrongCodesMessage(retryAfterSeconds: number): string {
+  const seconds = Math.max(1, retryAfterSeconds);
+  return `Too many wrong codes have been tried from your network. Wait ${seconds} second${seconds === 1 ? "" : "s"}, then try again.`;
 }
 
 /** A join code (6 characters, on the big screen) or a ticket code (8, printed); null if it could be one. */

@@ -2,13 +2,18 @@ import { db } from "~/db.server";
 import type { AudienceMode } from "~/domain/ballot";
 import { orderedSlots, type EventState, type SlotState } from "~/domain/event-machine";
 import { formatCode, JOIN_CODE_LENGTH, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
+import { WRONG_CODE_LIMIT } from "~/domain/audience-phone";
 import { audienceTallies } from "~/models/audience.server";
+import { hit, limitState, shortAddress } from "~/models/rate-limit.server";
 
 // What the audience's phones and the organiser's audience pages read.
 //
 // Interface:
 //   resolveVoteCode(typed)   -> { kind: "join", eventId, code } | { kind: "ticket", eventId, code, used } | null
 //                               (a 6-character event join code or an 8-character printed ticket)
+//   lookUpVoteCode(typed, address, now) -> { ok: true, found } | { ok: false, reason: "unknown" }
+//                               | { ok: false, reason: "limited", retryAfterSeconds }: the same,
+//                               for codes typed or in a URL, counting wrong ones per address
 //   votingView(eventId)      -> the event and its running order as the audience sees it, or null
 //   participation(eventId)   -> phones that voted, phone votes, paper votes that count, all votes
 //
@@ -17,6 +22,26 @@ import { audienceTallies } from "~/models/audience.server";
 export type VoteCode =
   | { kind: "join"; eventId: string; code: string }
   | { kind: "ticket"; eventId: string; code: string; used: boolean };
+
+export type CodeLookup =
+  | { ok: true; found: VoteCode }
+  | { ok: false; reason: "unknown" }
+  | { ok: false; reason: "limited"; retryAfterSeconds: number };
+
+/**
+ * A code from someone on the audience side. Only wrong codes are counted, so a hall of phones
+ * behind one address joins freely; once an address has tried too many in a minute, every code
+ * from it (right ones too, or the limit would still answer guesses) waits for the minute to end.
+ */
+export async function lookUpVoteCode(typed: string, address: string, now = new Date()): Promise<CodeLookup> {
+  const limit = { key: `vote-code:${shortAddress(address)}`, ...WRONG_CODE_LIMIT };
+  const state = await limitState(limit, now);
+  if (state.limited) return { ok: false, reason: "limited", retryAfterSeconds: state.retryAfterSeconds };
+  const found = await resolveVoteCode(typed);
+  if (found) return { ok: true, found };
+  await hit(limit, now);
+  return { ok: false, reason: "unknown" };
+}
 
 export async function resolveVoteCode(typed: string): Promise<VoteCode | null> {
   const code = normaliseCode(typed);

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor, AuditAction } from "~/domain/audit-events";
 import type { AudienceMode } from "~/domain/ballot";
+import { publicJoinCode } from "~/domain/audience-phone";
 import type { AwardRevealView } from "~/domain/award-reveal";
 import {
   orderedSlots,
@@ -374,6 +375,12 @@ export function listEventsForRound(roundId: string) {
   });
 }
 
+/** The join code for staff pages (the projector shows it before the start); null when the audience does not vote. */
+export async function staffJoinCode(eventId: string) {
+  const event = await db().event.findUnique({ where: { id: eventId }, select: { joinCode: true, round: { select: { audienceMode: true } } } });
+  return event && event.round.audienceMode !== "NONE" ? event.joinCode : null;
+}
+
 /** The event a typed join code belongs to (any case, spaces and hyphens), or null. */
 export async function findEventByJoinCode(input: string) {
   const joinCode = normaliseCode(input, JOIN_CODE_LENGTH);
@@ -419,7 +426,7 @@ export interface LiveState {
     questionSeconds: number;
     audienceMode: AudienceMode;
     votesPerPerson: number;
-    /** Shown on the projector so the audience can join; null when the audience does not vote. */
+    /** How the audience joins; null when it does not vote, or before the event has started. */
     joinCode: string | null;
     resultsRevealed: boolean;
   };
@@ -541,7 +548,7 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
       questionSeconds: event.questionSeconds,
       audienceMode: event.round.audienceMode,
       votesPerPerson: event.round.audienceVotesPerPerson,
-      joinCode: event.round.audienceMode === "NONE" ? null : event.joinCode,
+      joinCode: publicJoinCode(event.round.audienceMode, event.state, event.joinCode),
       resultsRevealed: revealed,
     },
     currentSlotId: event.currentSlotId,

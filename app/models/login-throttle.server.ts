@@ -2,24 +2,20 @@ import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import { hit, type Limit } from "~/models/rate-limit.server";
 
-// How many failed sign-ins are tolerated, per account and per network address, in the
-// shared database so every app instance counts together.
+// Fixed-window allowances for password checks other than signing in (changing your own
+// password, asking for a reset link), in the shared database so every app instance counts
+// together. Signing in itself is slowed down, never locked: sign-in-throttle.server.ts.
 //
 // An attempt is counted BEFORE the password is checked, so a burst of parallel guesses cannot
 // all slip past a check that only sees finished attempts; a successful sign-in then gives its
 // attempt back, so only failures use up the allowance.
 
 export const ACCOUNT_LIMIT = { max: 5, windowSeconds: 15 * 60 };
-export const ADDRESS_LIMIT = { max: 20, windowSeconds: 15 * 60 };
 
 // why: the counter table outlives the account; it never needs to hold an email address.
 export function accountLimit(email: string): Limit {
   const digest = createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
   return { key: `login:account:${digest}`, ...ACCOUNT_LIMIT };
-}
-
-export function addressLimit(address: string): Limit {
-  return { key: `login:address:${address}`, ...ADDRESS_LIMIT };
 }
 
 export type Attempt =

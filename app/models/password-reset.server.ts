@@ -12,6 +12,7 @@ import { accountLimit, takeAttempt } from "~/models/login-throttle.server";
 import { queueMail } from "~/models/mail.server";
 import { pruneRateLimits, reset as resetRateLimit, type Limit } from "~/models/rate-limit.server";
 import { endSessions, hashToken } from "~/models/session.server";
+import { forgetSignInFailures } from "~/models/sign-in-throttle.server";
 import { appUrl } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
 
@@ -199,6 +200,7 @@ export async function resetPassword(token: string, input: { password: string }, 
   // why: the person has just proved they hold the account's email; failed guesses at the old
   // password should not keep them (or their other devices) locked out of the new one.
   await resetRateLimit(accountLimit(result.user.email).key);
+  await forgetSignInFailures(result.user.email);
   return { ok: true, user: { id: result.user.id }, sessionsEnded: result.sessionsEnded };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 
 // Fixed-window counters in the database, so every app instance shares them.
@@ -7,6 +8,11 @@ export interface Limit {
   key: string;
   max: number;
   windowSeconds: number;
+}
+
+/** An address for a key: behind a proxy it comes from a header, and a long one must not make a huge key. */
+export function shortAddress(address: string) {
+  return address.length <= 64 ? address : createHash("sha256").update(address).digest("hex").slice(0, 32);
 }
 
 function windowStart(now: Date, windowSeconds: number) {
@@ -28,11 +34,17 @@ export async function hit(limit: Limit, now = new Date()) {
 
 /** Whether the limit is already used up, without counting an attempt. */
 export async function isLimited(limit: Limit, now = new Date()) {
+  return (await limitState(limit, now)).limited;
+}
+
+/** isLimited, and how long until the window that used it up ends. */
+export async function limitState(limit: Limit, now = new Date()) {
   const start = windowStart(now, limit.windowSeconds);
   const row = await db().rateLimit.findUnique({
     where: { key_windowStart: { key: limit.key, windowStart: start } },
   });
-  return (row?.count ?? 0) >= limit.max;
+  const retryAfterSeconds = Math.ceil((start.getTime() + limit.windowSeconds * 1000 - now.getTime()) / 1000);
+  return { limited: (row?.count ?? 0) >= limit.max, retryAfterSeconds };
 }
 
 export async function reset(key: string) {

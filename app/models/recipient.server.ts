@@ -29,6 +29,11 @@ import {
 
 const STRIPE_UNREACHABLE = "Stripe could not be reached just now, so nothing was changed. Try again in a minute.";
 
+/** Whether a connected account is one of ours (webhooks for anyone else's are ignored). */
+export async function isOurAccount(accountId: string) {
+  return (await db().recipient.count({ where: { stripeAccountId: accountId } })) > 0;
+}
+
 export function recipientForBid(bidId: string) {
   return db().recipient.findUnique({ where: { bidId } });
 }

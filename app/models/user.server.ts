@@ -4,8 +4,9 @@ import type { AuditActor } from "~/domain/audit-events";
 import type { Role } from "~/domain/permissions";
 import { tooManyAttemptsMessage } from "~/domain/staff";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { accountLimit, addressLimit, giveBack, takeAttempt } from "~/models/login-throttle.server";
+import { accountLimit, giveBack, takeAttempt } from "~/models/login-throttle.server";
 import { pruneRateLimits } from "~/models/rate-limit.server";
+import { claimSignInAttempt, pruneSignInThrottles, settleSignIn } from "~/models/sign-in-throttle.server";
 import { endSessions, pruneExpiredSessions } from "~/models/session.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 
@@ -39,7 +40,7 @@ export function countUsers() {
 // ---------- Signing in ----------
 
 export type SignInResult =
-  | { ok: true; user: { id: string; name: string; roles: Role[] } }
+  | { ok: true; user: { id: string; name: string; roles: Role[] }; deviceToken: string }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "limited"; retryAfterSeconds: number };
 
@@ -52,21 +53,24 @@ function hashToWasteTimeOn() {
 
 /**
  * Checks an email and password. A wrong password, an unknown email and a disabled account all
- * look the same from outside. When too many attempts have failed the password is not checked.
+ * look the same from outside. While failures make a key wait (app/domain/sign-in-throttle.ts)
+ * the password is not checked. `deviceToken` is the browser's device cookie; on success the
+ * token to keep is returned (the same one, or a new one for a browser not yet trusted).
  */
 export async function authenticate(
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string; deviceToken?: string | null },
   now = new Date(),
 ): Promise<SignInResult> {
-  const attempt = await takeAttempt([accountLimit(input.email), addressLimit(input.address)], now);
+  const attempt = await claimSignInAttempt({ email: input.email, address: input.address, deviceToken: input.deviceToken ?? null }, now);
   if (!attempt.allowed) return { ok: false, reason: "limited", retryAfterSeconds: attempt.retryAfterSeconds };
   const user = await findUserByEmail(input.email);
   const matches = await verifyPassword(user?.passwordHash ?? (await hashToWasteTimeOn()), input.password);
   if (!user || !user.passwordHash || !matches || user.disabledAt) return { ok: false, reason: "invalid" };
-  await giveBack(attempt.limits, now);
+  const deviceToken = await settleSignIn(attempt.claim, user.id, now);
   await pruneExpiredSessions(now, user.id);
+  await pruneSignInThrottles(now);
   await pruneRateLimits(now);
-  return { ok: true, user: { id: user.id, name: user.name, roles: user.roles } };
+  return { ok: true, user: { id: user.id, name: user.name, roles: user.roles }, deviceToken };
 }
 
 // ---------- Looking at accounts ----------

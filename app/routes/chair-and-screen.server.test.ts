@@ -89,6 +89,24 @@ describe("the public live state routes", () => {
   });
 });
 
+describe("the join code before the event starts", () => {
+  it("stays out of the public state until the chair starts the event, while the screen and staff have it", async () => {
+    const { cookie } = await signedIn(["ORGANISER"]);
+    const open = await makeLiveEvent({ bids: 1, panellists: 1, audienceMode: "OPEN" });
+    const code = open.event.joinCode;
+    const publicCode = async () => ((await (snapshotLoader(args(get(`/events/${open.event.id}/state`), { eventId: open.event.id })) as Promise<Response>)).json() as Promise<LiveState>).then((s) => s.event.joinCode);
+    expect(await publicCode()).toBeNull();
+    await open.chair({ type: "MARK_READY" });
+    expect(await publicCode()).toBeNull();
+    expect(JSON.stringify(await liveState(open.event.id))).not.toContain(code);
+    // The projector (a staff page) can show it while the hall fills up.
+    const shown = await screenLoader(args(get(`/screen/${open.event.id}`, cookie), { eventId: open.event.id }));
+    expect(shown.join?.url).toBe(`${BASE}/vote/${code}`);
+    await open.chair({ type: "START" });
+    expect(await publicCode()).toBe(code);
+  });
+});
+
 describe("the big screen", () => {
   it("needs a signed-in staff member who may read events", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });

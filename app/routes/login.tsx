@@ -3,9 +3,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { ErrorSummary, TextField, fieldId } from "~/components/forms";
-import { LOGIN_ERROR, loginSchema, tooManyAttemptsMessage } from "~/domain/staff";
+import { retryMessage } from "~/domain/sign-in-throttle";
+import { LOGIN_ERROR, loginSchema } from "~/domain/staff";
 import { authenticate } from "~/models/user.server";
-import { getUser, safeRedirect, signIn } from "~/utils/auth.server";
+import { getUser, readDeviceToken, safeRedirect, signIn } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 
@@ -32,11 +33,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, email }, { status: 400 });
 
   const { password, redirectTo } = submission.data;
-  const result = await authenticate({ email: submission.data.email, password, address: clientAddress(request) });
-  if (result.ok) return signIn(request, result.user.id, safeRedirect(redirectTo));
+  const deviceToken = await readDeviceToken(request);
+  const result = await authenticate({ email: submission.data.email, password, address: clientAddress(request), deviceToken });
+  if (result.ok) return signIn(request, result.user.id, safeRedirect(redirectTo), result.deviceToken);
   if (result.reason === "limited") {
     return data<ActionData>(
-      { errors: { email: tooManyAttemptsMessage(result.retryAfterSeconds) }, email },
+      { errors: { email: retryMessage(result.retryAfterSeconds) }, email },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
   }

@@ -11,7 +11,7 @@ import { ScoredCount } from "~/components/live/scored-count";
 import { useLiveState } from "~/components/live/use-live-state";
 import { orderedSlots } from "~/domain/event-machine";
 import { formatCode } from "~/domain/join-code";
-import { liveState } from "~/models/event.server";
+import { liveState, staffJoinCode } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 
@@ -23,12 +23,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:read");
-  const state = await liveState(params.eventId ?? "");
+  const [state, joinCode] = await Promise.all([liveState(params.eventId ?? ""), staffJoinCode(params.eventId ?? "")]);
   if (!state) throw notFound("There is no event at this address. It may have been typed wrongly.");
-  const join = state.event.joinCode
+  // why: from the staff-only look-up, so the projector shows the code while the hall fills up;
+  // the public live state carries it only once the event has started.
+  const join = joinCode
     ? {
-        code: formatCode(state.event.joinCode),
-        url: publicUrl(request, votePath(state.event.joinCode)),
+        code: formatCode(joinCode),
+        url: publicUrl(request, votePath(joinCode)),
         // The address people type: short, without the code (they enter it on the page).
         address: new URL(publicUrl(request, "/vote")).host + "/vote",
         qr: `/staff/events/${state.event.id}/vote-qr.svg`,

@@ -1,14 +1,22 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { resolveVoteCode } from "~/models/audience-view.server";
+import { wrongCodesMessage } from "~/domain/audience-phone";
+import { lookUpVoteCode } from "~/models/audience-view.server";
 import { receiveBallot } from "~/utils/ballot-submission.server";
+import { clientAddress } from "~/utils/http.server";
 
 // The voting page's JSON endpoint for the phone's offline queue: the same form body as the
 // plain form post to /vote/<code>, answered in JSON so the queue can tell "counted" (200, with
-// the chosen pitches) from a refusal it must not retry (404, 409, 422).
+// the chosen pitches) from a refusal it must not retry (404, 409, 422); 429 (too many wrong
+// codes from this address) is worth retrying after Retry-After.
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const found = params.code ? await resolveVoteCode(params.code) : null;
-  if (!found) return Response.json({ ok: false, message: "We could not find an event or a ticket with that code." }, { status: 404 });
+  const looked = await lookUpVoteCode(params.code ?? "", clientAddress(request));
+  if (!looked.ok && looked.reason === "limited") {
+    const headers = { "Retry-After": String(looked.retryAfterSeconds) };
+    return Response.json({ ok: false, message: wrongCodesMessage(looked.retryAfterSeconds) }, { status: 429, headers });
+  }
+  if (!looked.ok) return Response.json({ ok: false, message: "We could not find an event or a ticket with that code." }, { status: 404 });
+  const found = looked.found;
   const outcome = await receiveBallot(request, found, await request.formData());
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   switch (outcome.kind) {

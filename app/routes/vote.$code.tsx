@@ -7,12 +7,13 @@ import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PhoneAwardReveal } from "~/components/live/phone-award-reveal";
 import { useLiveState } from "~/components/live/use-live-state";
-import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "~/domain/audience-phone";
+import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText, wrongCodesMessage } from "~/domain/audience-phone";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
-import { resolveVoteCode, votingView } from "~/models/audience-view.server";
+import { lookUpVoteCode, votingView } from "~/models/audience-view.server";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
 import { receiveBallot } from "~/utils/ballot-submission.server";
+import { clientAddress } from "~/utils/http.server";
 import { voterKeyFrom } from "~/utils/voter.server";
 
 // The audience's voting page, reached by the event's join code (OPEN voting: one ballot per
@@ -29,14 +30,19 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const NOT_FOUND = "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
 
-async function resolve(code: string | undefined) {
-  const found = code ? await resolveVoteCode(code) : null;
-  if (!found) throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
-  return found;
+async function resolve(request: Request, code: string | undefined) {
+  const looked = await lookUpVoteCode(code ?? "", clientAddress(request));
+  if (looked.ok) return looked.found;
+  if (looked.reason === "limited") throw tooManyWrongCodes(looked.retryAfterSeconds);
+  throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
+}
+
+function tooManyWrongCodes(retryAfterSeconds: number) {
+  return new Response(wrongCodesMessage(retryAfterSeconds), { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const found = await resolve(params.code);
+  const found = await resolve(request, params.code);
   if (found.code !== params.code) throw redirect(`/vote/${found.code}`);
   const voterKey = await voterKeyFrom(request);
   const [view, live, ballot] = await Promise.all([
@@ -80,15 +86,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors: Record<string, string>; values: Record<string, string | string[]>; refusal: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const found = await resolve(params.code);
+  const found = await resolve(request, params.code);
   const form = await request.formData();
   if (form.get("intent") === "ticket") {
     const typed = String(form.get("ticket") ?? "");
     const problem = voteCodeProblem(typed);
-    const ticket = problem ? null : await resolveVoteCode(typed);
+    const looked = problem ? null : await lookUpVoteCode(typed, clientAddress(request));
+    const ticket = looked?.ok ? looked.found : null;
     if (!ticket || ticket.kind !== "ticket" || ticket.eventId !== found.eventId) {
-      const error = problem ?? "We could not find that ticket for this event. Check the code printed on it.";
-      return data<ActionResult>({ errors: { ticket: error }, values: { ticket: typed }, refusal: null }, { status: 400 });
+      const limited = looked && !looked.ok && looked.reason === "limited" ? looked.retryAfterSeconds : null;
+      const error = problem ?? (limited !== null ? wrongCodesMessage(limited) : "We could not find that ticket for this event. Check the code printed on it.");
+      const init = limited !== null ? { status: 429, headers: { "Retry-After": String(limited) } } : { status: 400 };
+      return data<ActionResult>({ errors: { ticket: error }, values: { ticket: typed }, refusal: null }, init);
     }
     throw redirect(`/vote/${ticket.code}`);
   }

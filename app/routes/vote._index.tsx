@@ -3,8 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { voteCodeProblem } from "~/domain/audience-phone";
-import { resolveVoteCode } from "~/models/audience-view.server";
+import { voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
+import { lookUpVoteCode } from "~/models/audience-view.server";
+import { clientAddress } from "~/utils/http.server";
 
 // Where the audience starts: type the code from the big screen (the event's join code) or the
 // code printed on a ticket. Scanning the QR code on the screen or a ticket skips this page.
@@ -17,12 +18,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const code = String(form.get("code") ?? "");
   const problem = voteCodeProblem(code);
-  const found = problem ? null : await resolveVoteCode(code);
-  if (!found) {
-    const error = problem ?? "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
-    return data<ActionResult>({ error, code }, { status: 400 });
+  if (problem) return data<ActionResult>({ error: problem, code }, { status: 400 });
+  const looked = await lookUpVoteCode(code, clientAddress(request));
+  if (looked.ok) throw redirect(`/vote/${looked.found.code}`);
+  if (looked.reason === "limited") {
+    const wait = { status: 429, headers: { "Retry-After": String(looked.retryAfterSeconds) } };
+    return data<ActionResult>({ error: wrongCodesMessage(looked.retryAfterSeconds), code }, wait);
   }
-  throw redirect(`/vote/${found.code}`);
+  const error = "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
+  return data<ActionResult>({ error, code }, { status: 400 });
 }
 
 export default function VoteStart() {

@@ -1,6 +1,6 @@
-import type Stripe from "stripe";
+import Stripe from "stripe";
 import { useTestDatabase } from "~/testing/database";
-import { db } from "~/db.server";
+import { closeDatabase, db, openDatabase } from "~/db.server";
 import { getAward } from "~/models/award.server";
 import { approvePayment, getPayment, requestPayment } from "~/models/payment.server";
 import { recipientForBid } from "~/models/recipient.server";
@@ -61,6 +61,26 @@ function syntheticEvent(type: string, object: object): Stripe.Event {
   } as unknown as Stripe.Event;
 }
 
+/** A delivery signed with the official SDK's test header, straight to the route. */
+async function post(body: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: stripe.fake.webhookSecret, timestamp });
+  const request = new Request("http://app.test/webhooks/stripe", { method: "POST", body, headers: { "Stripe-Signature": signature } });
+  const response = await action({ request, params: {}, context: {} });
+  return { status: response.status, body: await response.text() };
+}
+
+/** What the route logged while `run` ran, as one string. */
+async function logged<T>(run: () => Promise<T>): Promise<{ result: T; log: string }> {
+  const lines: string[] = [];
+  const keep = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
+  const spies = [jest.spyOn(console, "warn").mockImplementation(keep), jest.spyOn(console, "error").mockImplementation(keep)];
+  try {
+    return { result: await run(), log: lines.join("\n") };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
+
 describe("verifying deliveries", () => {
   it("refuses a tampered body or a wrong signing secret with 400 and records nothing", async () => {
     const { event } = await paidQuietly();
@@ -78,6 +98,19 @@ describe("verifying deliveries", () => {
     expect(await stored(event.id)).toBe(0);
     const fresh = await deliver(event.id);
     expect(fresh.status).toBe(200);
+  });
+
+  it("refuses a signature dated more than five minutes ahead, and accepts one a few seconds ahead (clock skew)", async () => {
+    const { event } = await paidQuietly();
+    const body = JSON.stringify(event);
+    const now = Math.floor(Date.now() / 1000);
+    const ahead = await post(body, now + 3600);
+    expect(ahead).toEqual({ status: 400, body: "The signature is dated more than 5 minutes ahead: refused as a possible replay." });
+    expect(await stored(event.id)).toBe(0);
+    expect((await post(body, Math.floor(Date.now() / 1000) + 320)).status).toBe(400);
+    const skewed = await post(body, now + 30);
+    expect(skewed.status).toBe(200);
+    expect(await stored(event.id)).toBe(1);
   });
 
   it("answers 405 to anything but POST, and 503 when Stripe is not configured", async () => {
@@ -113,18 +146,73 @@ describe("processing each event once", () => {
     expect(await db().auditEntry.count({ where: { action: "stripe.event_processed", subjectId: event.id } })).toBe(1);
   });
 
-  it("an event whose effect cannot be saved answers 500 and is not marked as seen, so Stripe's retry processes it", async () => {
+  it("acknowledges an account.updated for an account that is not ours, with a logged reason, once", async () => {
     const ghost = syntheticEvent("account.updated", { id: "acct_unknown000000000", object: "account" });
-    const failed = await deliver(ghost);
-    expect(failed.status).toBe(500);
-    expect(await stored(ghost.id)).toBe(0);
-    // Stripe's retry carries the same event id; this time the account can be read.
+    const { result, log } = await logged(() => post(JSON.stringify(ghost)));
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ received: true, duplicate: false, effect: "unknown_account" });
+    expect(log).toContain(`Stripe event ${ghost.id} (account.updated) ignored: unknown_account`);
+    expect(await stored(ghost.id)).toBe(1);
+  });
+
+  it("acknowledges an account.updated for one of our accounts that Stripe no longer has", async () => {
+    const { bid } = await makeAcceptedAward();
+    await db().recipient.create({ data: { bidId: bid.id, stripeAccountId: "acct_gone00000000000" } });
+    const gone = syntheticEvent("account.updated", { id: "acct_gone00000000000", object: "account" });
+    const { result, log } = await logged(() => post(JSON.stringify(gone)));
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ effect: "account_missing_at_stripe" });
+    expect(log).toContain("account_missing_at_stripe");
+    expect(await recipientForBid(bid.id)).toMatchObject({ payoutsEnabled: false });
+  });
+
+  it("answers 503 when Stripe's API cannot be reached to read one of our accounts, and records nothing", async () => {
     const { bid } = await makeAcceptedAward();
     const accountId = await onboardRecipient(stripe.fake, bid.id);
-    const retry = await deliver({ ...ghost, data: { object: { id: accountId, object: "account" } } } as unknown as Stripe.Event);
-    expect(retry.status).toBe(200);
-    expect(JSON.parse(retry.responseBody)).toMatchObject({ duplicate: false });
-    expect(await stored(ghost.id)).toBe(1);
+    const update = syntheticEvent("account.updated", { id: accountId, object: "account" });
+    configureStripe({ secretKey: stripe.fake.secretKey, webhookSecret: stripe.fake.webhookSecret, apiBase: "http://127.0.0.1:9", maxNetworkRetries: 0 });
+    try {
+      const { result } = await logged(() => post(JSON.stringify(update)));
+      expect(result).toEqual({ status: 503, body: "Stripe's API could not be reached; Stripe will retry this event." });
+    } finally {
+      configureStripe({ secretKey: stripe.fake.secretKey, webhookSecret: stripe.fake.webhookSecret, apiBase: stripe.fake.url, maxNetworkRetries: 0 });
+    }
+    expect(await stored(update.id)).toBe(0);
+    expect((await post(JSON.stringify(update))).status).toBe(200);
+  });
+
+  it.each([
+    ["data null", { data: null }],
+    ["no data object", { data: {} }],
+    ["an object without an id", { data: { object: { object: "transfer", amount: 5 } } }],
+    ["a transfer with an amount in words", { data: { object: { id: "tr_1", object: "transfer", amount: "lots", amount_reversed: 0, reversed: false } } }],
+  ])("acknowledges a signed transfer event with %s, with a logged reason, and changes nothing", async (_name, change) => {
+    const { event, paymentId } = await paidQuietly();
+    const broken = { ...event, id: `${event.id}_broken`, ...change };
+    const { result, log } = await logged(() => post(JSON.stringify(broken)));
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toMatchObject({ received: true, effect: "ignored_malformed" });
+    expect(log).toMatch(new RegExp(`Stripe event ${broken.id} \\(transfer.created\\) ignored: ignored_malformed`));
+    expect(await getPayment(paymentId)).toMatchObject({ status: "PAID" });
+    expect(await db().auditEntry.count({ where: { action: "payment.paid", subjectId: paymentId } })).toBe(1);
+  });
+
+  it("acknowledges an event our database refuses to store (a NUL in its id), with the error logged, while the database works", async () => {
+    const nul = syntheticEvent("transfer.created", { id: "tr_x", object: "transfer", amount: 1, amount_reversed: 0, reversed: false, metadata: {} });
+    const event = { ...nul, id: `${nul.id}\u0000` };
+    const { result, log } = await logged(() => post(JSON.stringify(event)));
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.body)).toEqual({ received: true, duplicate: false, effect: "ignored_failed" });
+    expect(log).toContain("ignored: ignored_failed");
+  });
+
+  it("acknowledges a signed body that is not an event at all (no id or type)", async () => {
+    for (const body of [JSON.stringify({ hello: "world" }), JSON.stringify({ id: 42, type: ["x"], data: { object: {} } }), "null", "[]"]) {
+      const { result, log } = await logged(() => post(body));
+      expect(result.status).toBe(200);
+      expect(JSON.parse(result.body)).toMatchObject({ received: true, effect: "ignored_malformed" });
+      expect(log).toContain("ignored: ignored_malformed");
+    }
   });
 
   it("answers 200 to types it does not act on, once", async () => {
@@ -169,5 +257,18 @@ describe("events out of order", () => {
     expect((restricted.data.object as Stripe.Account).payouts_enabled).toBe(false);
     await stripe.fake.deliverEvents([restored.id, restricted.id], { url: stripe.webhookUrl });
     expect(await recipientForBid(bid.id)).toMatchObject({ payoutsEnabled: true, detailsSubmitted: true });
+  });
+});
+
+describe("when our database is down", () => {
+  // Last in the file: it swaps the database for one that cannot be reached.
+  it("answers 503, so Stripe retries the event later", async () => {
+    const { event } = await paidQuietly();
+    await closeDatabase();
+    await openDatabase({ url: "postgres://nobody:nothing@127.0.0.1:9/nowhere", migrate: false });
+    const { result, log } = await logged(() => post(JSON.stringify(event)));
+    expect(result.status).toBe(503);
+    expect(result.body).toBe("Our database is unavailable; Stripe will retry this event.");
+    expect(log).toContain(event.id);
   });
 });

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { verifyWebhook } from "~/services/payments/stripe.server";
-import { handleStripeEvent } from "~/services/payments/webhooks.server";
+import { RetryLater, handleStripeEvent } from "~/services/payments/webhooks.server";
 
-// Stripe's webhook endpoint (POST /webhooks/stripe). 400 for a bad or stale signature (a
-// forged or replayed request), 200 once an event is processed or was already, 500 when its
-// effect could not be saved (Stripe retries later). The raw body is verified as received.
+// Stripe's webhook endpoint (POST /webhooks/stripe). 400 for a bad signature, or one more than
+// 5 minutes old or ahead (a forged or replayed request); 200 once a signed event is processed,
+// was already, or is set aside with a logged reason; 503 only when a retry could succeed (our
+// database, or Stripe's API, unavailable). The raw body is verified as received.
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
@@ -14,8 +15,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await handleStripeEvent(checked.event);
     return Response.json({ received: true, ...result });
   } catch (error) {
-    console.error(`Stripe event ${checked.event.id} (${checked.event.type}) could not be processed:`, error);
-    return new Response("The event could not be processed; Stripe will retry it.", { status: 500 });
+    if (!(error instanceof RetryLater)) throw error;
+    console.error(error.message);
+    return new Response(error.publicMessage, { status: 503, headers: { "Retry-After": "60" } });
   }
 }
 

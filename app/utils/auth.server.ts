@@ -1,6 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { can, type Permission, type Subject } from "~/domain/permissions";
 import { SESSION_DAYS, createSession, deleteSession, findSessionUser, type SessionUser } from "~/models/session.server";
+import { DEVICE_DAYS } from "~/models/sign-in-throttle.server";
 import { isProduction } from "~/utils/env.server";
 import { clientAddress } from "~/utils/http.server";
 
@@ -14,6 +15,25 @@ const sessionCookie = createCookie("pd_session", {
     return isProduction();
   },
 });
+
+// OWASP's device cookie: a random token the database knows (by digest) as a browser the account
+// has signed in on with the right password. Sign-ins from it are throttled apart from everyone
+// else's, so guessing an account's password elsewhere never slows its owner down here.
+const deviceCookie = createCookie("pd_device", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/login",
+  maxAge: DEVICE_DAYS * 86_400,
+  get secure() {
+    return isProduction();
+  },
+});
+
+/** The browser's device token, if it sent a plausible one (the database decides whether it counts). */
+export async function readDeviceToken(request: Request): Promise<string | null> {
+  const value = await deviceCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[\w-]{20,100}$/.test(value) ? value : null;
+}
 
 async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
@@ -47,15 +67,19 @@ export async function requirePermission(request: Request, permission: Permission
   return user;
 }
 
-/** Starts a session and redirects; only same-site paths are followed after login. */
-export async function signIn(request: Request, userId: string, redirectTo: string) {
+/**
+ * Starts a session and redirects; only same-site paths are followed after login. A device
+ * token (from a sign-in with the password) is kept in the browser as its device cookie.
+ */
+export async function signIn(request: Request, userId: string, redirectTo: string, deviceToken?: string) {
   const token = await createSession(userId, {
     userAgent: request.headers.get("User-Agent"),
     ipAddress: clientAddress(request),
   });
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie.serialize(token, { maxAge: SESSION_DAYS * 86_400 }) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie.serialize(token, { maxAge: SESSION_DAYS * 86_400 }));
+  if (deviceToken) headers.append("Set-Cookie", await deviceCookie.serialize(deviceToken));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 /** Ends this browser's session (if any is left) and forgets the cookie. */

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { SIGNATURE_TOLERANCE_SECONDS, signatureTimeProblem } from "~/domain/stripe-webhook";
 import { env } from "~/utils/env.server";
 
 // Stripe behind a small interface: the official SDK, configured from the environment.
@@ -30,7 +31,7 @@ export interface StripeSettings {
 }
 
 /** Stripe's default and ours: a signed delivery older than 5 minutes is refused as a replay. */
-export const WEBHOOK_TOLERANCE_SECONDS = 300;
+export const WEBHOOK_TOLERANCE_SECONDS = SIGNATURE_TOLERANCE_SECONDS;
 
 let override: StripeSettings | null | undefined;
 let cached: { settings: StripeSettings; client: Stripe } | null = null;
@@ -166,14 +167,15 @@ export async function listAllTransfers(filter: { transferGroup?: string } = {}):
 
 export type WebhookCheck =
   | { ok: true; event: Stripe.Event }
-  | { ok: false; status: 400 | 503; reason: "not_configured" | "no_signature" | "bad_signature" | "stale"; message: string };
+  | { ok: false; status: 400 | 503; reason: "not_configured" | "no_signature" | "bad_signature" | "stale" | "future"; message: string };
 
 /**
  * Checks the Stripe-Signature header (HMAC of the exact body with our signing secret) and its
- * age: a delivery signed more than 5 minutes ago is refused, so a captured request cannot be
- * replayed later. Stripe retries refused deliveries, so a refusal loses nothing genuine.
+ * time: a delivery signed more than 5 minutes ago, or dated more than 5 minutes ahead, is
+ * refused, so a captured request cannot be replayed later. Stripe signs each delivery afresh
+ * and retries refused ones, so a refusal loses nothing genuine.
  */
-export function verifyWebhook(payload: string, signature: string | null): WebhookCheck {
+export function verifyWebhook(payload: string, signature: string | null, nowSeconds = Math.floor(Date.now() / 1000)): WebhookCheck {
   const settings = stripeSettings();
   if (!settings) {
     return { ok: false, status: 503, reason: "not_configured", message: "Stripe webhooks are not configured on this server." };
@@ -181,6 +183,10 @@ export function verifyWebhook(payload: string, signature: string | null): Webhoo
   if (!signature) return { ok: false, status: 400, reason: "no_signature", message: "Missing Stripe-Signature header." };
   try {
     const event = Stripe.webhooks.constructEvent(payload, signature, settings.webhookSecret, WEBHOOK_TOLERANCE_SECONDS);
+    // why: the SDK checks only the age, so a signature dated in the future would pass it.
+    if (signatureTimeProblem(signature, nowSeconds) === "future") {
+      return { ok: false, status: 400, reason: "future", message: "The signature is dated more than 5 minutes ahead: refused as a possible replay." };
+    }
     return { ok: true, event };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
