@@ -5,7 +5,7 @@ import { checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotB
 import type { EventState } from "~/domain/event-machine";
 import { Prisma } from "~/generated/prisma/client";
 import { formatCode, generateCode, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
-import { appendAudit, pendingAudit, type Tx } from "~/models/audit.server";
+import { appendAudit, chainedAudit, type Tx } from "~/models/audit.server";
 import { hashToken, isUniqueViolation, LIVE_TX, lockEvent, refused, sharedGate, type Result } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 
@@ -216,7 +216,7 @@ export async function castBallot(input: BallotInput, now: Date = new Date()): Pr
       }
       ballot ??= { id: randomUUID(), ticketId: null, created: true };
       const bidIds = check.votes.map((v) => v.bidId);
-      const audit = pendingAudit({
+      const audit = chainedAudit({
         actor: { type: "audience", id: ballot.id },
         action: "audience.ballot_cast",
         subject: { type: "ballot", id: ballot.id },
@@ -234,21 +234,23 @@ export async function castBallot(input: BallotInput, now: Date = new Date()): Pr
         ? Prisma.sql`INSERT INTO "AudienceBallot" (id, "eventId", "voterKeyHash", "lastMutationId", "updatedAt")
                      VALUES (${ballot.id}, ${input.eventId}, ${voterKeyHash}, ${input.clientMutationId}, ${now})`
         : Prisma.sql`UPDATE "AudienceBallot" SET "lastMutationId" = ${input.clientMutationId}, "updatedAt" = ${now} WHERE id = ${ballot.id}`;
-      const votes = JSON.stringify(check.votes);
+      // why: a ballot's votes read back in the order they were chosen (ids sort by position).
+      const votes = JSON.stringify(check.votes.map((v, i) => ({ ...v, id: `v${String(i).padStart(3, "0")}-${randomUUID()}` })));
       // One statement: the ballot, its votes as a whole (pitches no longer chosen removed, the
       // chosen ones written; the two sets never meet), the submission's id and the audit entry.
-      await tx.$executeRaw`
+      await tx.$queryRaw`
         WITH ballot AS (${writeBallot}),
-        chosen AS (SELECT c."bidId", c.points FROM json_to_recordset(${votes}::json) AS c("bidId" text, points int)),
+        chosen AS (SELECT c.id, c."bidId", c.points FROM json_to_recordset(${votes}::json) AS c(id text, "bidId" text, points int)),
         removed AS (DELETE FROM "AudienceVote" WHERE "ballotId" = ${ballot.id} AND "bidId" NOT IN (SELECT "bidId" FROM chosen)),
         kept AS (
-          INSERT INTO "AudienceVote" (id, "ballotId", "bidId", points) SELECT gen_random_uuid()::text, ${ballot.id}, "bidId", points FROM chosen
-          ON CONFLICT ("ballotId", "bidId") DO UPDATE SET points = EXCLUDED.points
+          INSERT INTO "AudienceVote" (id, "ballotId", "bidId", points) SELECT id, ${ballot.id}, "bidId", points FROM chosen
+          ON CONFLICT ("ballotId", "bidId") DO UPDATE SET id = EXCLUDED.id, points = EXCLUDED.points
         ),
         submission AS (
           INSERT INTO "AudienceSubmission" ("ballotId", "clientMutationId", "submittedAt") VALUES (${ballot.id}, ${input.clientMutationId}, ${now})
-        )
-        ${audit.insert}`;
+        ),
+        audit AS (${audit})
+        SELECT (SELECT seq FROM audit) AS seq`;
       return { ok: true as const, ballotId: ballot.id, bidIds, duplicate: false };
     }, LIVE_TX);
   return retryOnceOnRace(attempt);

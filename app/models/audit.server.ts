@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+import { database, db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { chainTemplate, verifyChain, type AuditRecord } from "~/domain/audit-chain";
 import {
@@ -27,10 +27,9 @@ export interface AuditInput<A extends AuditAction> {
 // this one. See the migration audit_chain_at_commit for the SQL.
 //   appendAudit   the entry now (its seq and hash are known at once), holding the chain until
 //                 the transaction ends: for rare changes that need the entry (a checkpoint).
-//   pendingAudit  for the busiest writes (ballots, scores): a CTE part that writes the entry to
+//   chainedAudit  for the busiest writes (ballots, scores): a CTE part that writes the entry to
 //                 "AuditPending"; the database chains it as the transaction commits, so the
-//                 chain is held for the commit alone. latestAuditSeq() after the commit gives a
-//                 version for the live bus.
+//                 chain is held for the commit alone (on PGlite, one connection, at once).
 
 /** Appends one entry. Call it inside the transaction that makes the change it records, after its other locks. */
 export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<AuditRecord> {
@@ -42,16 +41,28 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInp
   return { ...content, seq: row.seq, prevHash: row.prevHash, hash: row.hash };
 }
 
-/** An entry chained when the transaction commits: `insert` is a CTE part (INSERT INTO "AuditPending"). */
-export function pendingAudit<A extends AuditAction>(input: AuditInput<A>): { insert: Prisma.Sql } {
+/**
+ * The entry of one of the busiest writes, as a CTE part named by the caller; the statement's
+ * main query must read `seq` from it (`SELECT (SELECT seq FROM audit) AS seq`). On PostgreSQL
+ * it writes the entry to "AuditPending", chained as the transaction commits, and seq is null
+ * (latestAuditSeq() after the commit gives a version for the live bus). On PGlite, one
+ * connection, no other transaction can wait for the chain, so the entry is chained at once (no
+ * staging row, no extra read) and seq is its place.
+ */
+export function chainedAudit<A extends AuditAction>(input: AuditInput<A>): Prisma.Sql {
   const content = auditContent(input);
   const template = chainTemplate(content);
-  return {
-    insert: Prisma.sql`
-      INSERT INTO "AuditPending" (id, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "hashBefore", "hashAfter")
-      VALUES (${randomUUID()}, ${content.at}, ${content.actorType}, ${content.actorId}, ${content.action}, ${content.subjectType},
-              ${content.subjectId}, ${JSON.stringify(content.payload)}::jsonb, ${template.before}, ${template.after})`,
-  };
+  const payload = JSON.stringify(content.payload);
+  if (database().engine === "pglite") {
+    return Prisma.sql`
+      SELECT seq FROM audit_chain_append(${content.at}::timestamp(3), ${content.actorType}, ${content.actorId}::text,
+        ${content.action}, ${content.subjectType}, ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})`;
+  }
+  return Prisma.sql`
+    INSERT INTO "AuditPending" (id, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "hashBefore", "hashAfter")
+    VALUES (${randomUUID()}, ${content.at}, ${content.actorType}, ${content.actorId}, ${content.action}, ${content.subjectType},
+            ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})
+    RETURNING NULL::int AS seq`;
 }
 
 /** The newest entry's seq: after a pending entry's transaction committed, at least that entry's. */

@@ -5,7 +5,7 @@ import { clockTime } from "~/domain/event-machine";
 import { scoreSheetSchema, type SheetCriterion } from "~/domain/score-sheet";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
-import { latestAuditSeq, pendingAudit, type Tx } from "~/models/audit.server";
+import { chainedAudit, latestAuditSeq, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, refused, sharedGate } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
@@ -60,7 +60,7 @@ const NOT_SAVED = "your score was not saved";
 // why: a score arrives from every phone after every pitch; each statement costs a round trip
 // (about half a millisecond on PGlite), so what the checks need is read in two statements, and
 // the sheet, its items, the end of the previous current sheet and the audit entry are written
-// in one. The entry is chained as the transaction commits (pendingAudit).
+// in one. The entry is chained as the transaction commits (chainedAudit).
 
 interface Seat {
   eventId: string;
@@ -138,8 +138,8 @@ export async function submitScore(input: ScoreInput, now: Date = new Date()): Pr
     return sameSubmissionOutcome(earlier, input, seat[0]?.timeZone ?? "Europe/London");
   }
   if (outcome.ok && "eventId" in outcome) {
-    const { eventId, ...saved } = outcome;
-    await publish(eventId, await latestAuditSeq());
+    const { eventId, seq, ...saved } = outcome;
+    await publish(eventId, seq ?? (await latestAuditSeq()));
     return saved;
   }
   return outcome;
@@ -221,11 +221,11 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       clientMutationId: sheetData.clientMutationId,
     },
   };
-  const audit = pendingAudit(auditInput);
+  const audit = chainedAudit(auditInput);
   // One statement: the panellist's previous sheet for this bid stops being current, the new
   // one and its items are written, and so is its audit entry. (Every part sees the table as it
   // was before the statement, so the update cannot touch the new sheet.)
-  await tx.$executeRaw`
+  const [written] = await tx.$queryRaw<{ seq: number | null }[]>`
     WITH previous AS (
       UPDATE "ScoreSheet" SET current = false
       WHERE "panellistId" = ${input.panellistId} AND "bidId" = ${input.bidId} AND current
@@ -236,10 +236,10 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
       SELECT gen_random_uuid()::text, ${sheetId}, i."criterionId", i.value
       FROM json_to_recordset(${JSON.stringify(sheetData.items)}::json) AS i("criterionId" text, value int)
-    )
-    ${audit.insert}`;
+    ), audit AS (${audit})
+    SELECT (SELECT seq FROM audit) AS seq`;
   const sheet = { id: sheetId, version, submittedAt: now };
-  return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId };
+  return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId, seq: written?.seq ?? null };
 }
 
 const sheetSelect = {
