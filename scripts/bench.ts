@@ -2,6 +2,9 @@
 //
 //   score-submit  panellists' phones posting scores at a fixed 100 a second (and flat out), to the
 //                 app and to a bare Node server doing only the insert: our overhead as a ratio
+//   audience      a hall votes at once: 1,000 new phones cast a ballot at 100 a second (and, on
+//                 PostgreSQL, 2,000 at 200 a second over two app instances), against the bare insert
+//   chair         the chair locks a pitch while every panellist's phone sends scores flat out
 //   fan-out       1,000 screens on one instance; chair's press -> last screen has the new state
 //   page weight   gzip HTML and JS of the panellist's and the audience's pages (and the apply page)
 //
@@ -9,11 +12,15 @@
 // or a fresh database on the PostgreSQL server in DATABASE_URL; loopback only; every part is
 // bounded and the whole run ends by itself (a few minutes). Prints a table and writes
 // bench-results.json ([{ name, value, unit, target, ok }]); exits 1 when a target is missed.
-// Options: --only=score,fanout,pages  --clients=1000  --rate=100  --seconds=10  --actions=20
+// Options: --only=score,audience,chair,fanout,pages  --clients=1000  --rate=100  --seconds=10
+//          --actions=20  --phones=1000  --phone-rate=100  --presses=5
+// BENCH_PORTS=3800-3899 keeps the servers' ports in a range (a machine shared with other runs).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { runAudienceBurst, type AudienceFigures, type AudiencePlan } from "./bench/audience-burst";
+import { runChairUnderLoad } from "./bench/chair-under-load";
 import { runFanOut } from "./bench/fan-out";
 import type { BenchFixture } from "./bench/fixture";
 import { cookieFrom, keepAliveAgent, send, signIn } from "./bench/http";
@@ -30,11 +37,18 @@ interface Options {
   rate: number;
   seconds: number;
   actions: number;
+  phones: number;
+  phoneRate: number;
+  presses: number;
 }
+
+const PARTS = ["score", "audience", "chair", "fanout", "pages"];
 
 function parseOptions(argv: string[]): Options {
   for (const arg of argv) {
-    if (!/^--(only|clients|rate|seconds|actions)=/.test(arg)) throw new Error(`Unknown option ${arg}. Options: --only= --clients= --rate= --seconds= --actions=`);
+    if (!/^--(only|clients|rate|seconds|actions|phones|phone-rate|presses)=/.test(arg)) {
+      throw new Error(`Unknown option ${arg}. Options: --only= --clients= --rate= --seconds= --actions= --phones= --phone-rate= --presses=`);
+    }
   }
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
   const number = (name: string, fallback: number, max: number) => {
@@ -43,14 +57,17 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}.`);
     return n;
   };
-  const only = new Set((value("only") ?? "score,fanout,pages").split(","));
-  for (const part of only) if (!["score", "fanout", "pages"].includes(part)) throw new Error(`Unknown part "${part}" in --only.`);
+  const only = new Set((value("only") ?? PARTS.join(",")).split(","));
+  for (const part of only) if (!PARTS.includes(part)) throw new Error(`Unknown part "${part}" in --only.`);
   return {
     only,
     clients: number("clients", 1000, 5000),
     rate: number("rate", 100, 2000),
     seconds: number("seconds", 10, 60),
     actions: number("actions", 20, 100),
+    phones: number("phones", 1000, 5000),
+    phoneRate: number("phone-rate", 100, 1000),
+    presses: number("presses", 5, 20),
   };
 }
 
@@ -157,14 +174,30 @@ async function main() {
       burstMaxSeconds: 4,
     };
 
+    // why: a hall votes at once when voting opens; on PostgreSQL the same again twice as big over
+    // two app instances (a load balancer's round robin), since one instance is not the limit there.
+    const audienceRuns: (AudiencePlan & { instances: number })[] = [{ phones: options.phones, rate: options.phoneRate, warmupPhones: 100, instances: 1 }];
+    if (engine === "PostgreSQL") audienceRuns.push({ phones: options.phones * 2, rate: options.phoneRate * 2, warmupPhones: 100, instances: 2 });
+    const audienceLabel = (run: AudiencePlan & { instances: number }) =>
+      `audience: ${run.phones} new phones at ${run.rate}/s${run.instances > 1 ? ` over ${run.instances} instances` : ""}`;
+
     let bare: ScoreFigures | null = null;
-    if (options.only.has("score")) {
-      console.log(`score-submit: bare insert server, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
+    const bareBallots = new Map<AudiencePlan, AudienceFigures>();
+    if (options.only.has("score") || options.only.has("audience")) {
       try {
         running = await startScript("scripts/bench/bare-insert-server.ts", database.env, { port: await freePort() });
-        bare = await runScoreLoad("bare", running, fixture, plan);
+        if (options.only.has("score")) {
+          console.log(`score-submit: bare insert server, ${plan.rate}/s for ${plan.seconds} s, then flat out ...`);
+          bare = await runScoreLoad("bare", running, fixture, plan);
+        }
+        if (options.only.has("audience")) {
+          for (const run of audienceRuns) {
+            console.log(`${audienceLabel(run)}: bare insert server ...`);
+            bareBallots.set(run, await runAudienceBurst("bare", [running], fixture, run));
+          }
+        }
       } catch (error) {
-        failedPart("score-submit bare", error);
+        failedPart("bare insert", error);
       } finally {
         await running?.stop();
         running = null;
@@ -205,11 +238,64 @@ async function main() {
       }
     }
 
+    if (options.only.has("audience")) {
+      for (const run of audienceRuns) {
+        console.log(`${audienceLabel(run)}: app ...`);
+        let second: RunningProcess | null = null;
+        try {
+          if (run.instances > 1) second = await startScript("scripts/serve.ts", { ...database.env, NODE_ENV: "production" }, { port: await freePort() });
+          const f = await runAudienceBurst("app", second ? [app, second] : [app], fixture, run);
+          const b = bareBallots.get(run) ?? null;
+          const name = audienceLabel(run);
+          rows.push(
+            row(`${name}: achieved`, round(f.throughput), "ballots/s", { op: ">=", limit: run.rate * 0.95 }),
+            row(`${name}: p50`, round(f.p50), "ms"),
+            row(`${name}: p99`, round(f.p99), "ms", { op: "<=", limit: run.instances > 1 ? 500 : 300 }),
+            row(`${name}: failed`, f.failed, "count", { op: "<=", limit: 0 }),
+            row(`${name}: server CPU per ballot`, round(f.cpuMsPerBallot, 2), "ms"),
+          );
+          if (f.failed > 0) console.error(`  ${name}: ${f.failed} of ${f.sent} failed; the first: ${f.firstFailure}`);
+          if (b) {
+            rows.push(
+              row(`${name}: bare insert p50`, round(b.p50), "ms"),
+              row(`${name}: bare insert p99`, round(b.p99), "ms"),
+              row(`${name}: bare insert achieved`, round(b.throughput), "ballots/s"),
+              row(`${name}: p99 / bare p99`, ratio(f.p99, b.p99), "x"),
+              row(`${name}: CPU per ballot / bare`, ratio(f.cpuMsPerBallot, b.cpuMsPerBallot), "x"),
+            );
+          }
+        } catch (error) {
+          failedPart(audienceLabel(run), error);
+        } finally {
+          await second?.stop();
+        }
+      }
+    }
+
+    if (options.only.has("chair")) {
+      console.log(`chair under load: ${fixture.panellists.length} phones send scores flat out; the chair locks a pitch ${options.presses} times ...`);
+      try {
+        const chairCookie = await signIn(app.url, fixture.chair.email, fixture.chair.password);
+        const c = await runChairUnderLoad({ baseUrl: app.url, fixture, chairCookie, presses: options.presses });
+        rows.push(
+          row("chair under load: scores answered per second", round(c.scoresPerSecond), "sub/s"),
+          row("chair under load: lock press, slowest", round(Math.max(...c.lockMs)), "ms", { op: "<=", limit: 1000 }),
+          row("chair under load: lock press, median", round(percentile(c.lockMs, 50)), "ms"),
+          row("chair under load: reopen press, slowest", round(Math.max(...c.reopenMs)), "ms", { op: "<=", limit: 1000 }),
+          row("chair under load: scores saved after the lock answered", c.savedAfterLock, "count", { op: "<=", limit: 0 }),
+          row("chair under load: failed scores", c.failed, "count", { op: "<=", limit: 0 }),
+        );
+        if (c.firstFailure) console.error(`  chair under load: ${c.failed} scores failed; the first: ${c.firstFailure}`);
+      } catch (error) {
+        failedPart("chair under load", error);
+      }
+    }
+
     if (options.only.has("fanout")) {
       console.log(`fan-out: ${options.clients} screens, ${options.actions} chair presses ...`);
       try {
         // why: a fresh process, so memory freed after the score runs does not hide what screens take.
-        if (options.only.has("score")) app = await startApp();
+        if (options.only.has("score") || options.only.has("audience") || options.only.has("chair")) app = await startApp();
         const chairCookie = await signIn(app.url, fixture.chair.email, fixture.chair.password);
         const f = await runFanOut({
           baseUrl: app.url,

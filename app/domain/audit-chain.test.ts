@@ -1,4 +1,4 @@
-import { GENESIS_HASH, nextEntry, verifyChain, type AuditRecord } from "~/domain/audit-chain";
+import { chainTemplate, GENESIS_HASH, hashEntry, hashFromTemplate, nextEntry, verifyChain, type AuditContent, type AuditRecord } from "~/domain/audit-chain";
 import { canonicalJson } from "~/domain/canonical-json";
 
 function chainOf(n: number): AuditRecord[] {
@@ -82,6 +82,21 @@ describe("audit chain", () => {
     const forged = nextEntry(chain[0], { ...chain[1], actorId: "forger" });
     chain[1] = forged;
     expect(verifyChain(chain)).toMatchObject({ ok: false, firstBadSeq: 3 });
+  });
+});
+
+describe("the chain template the database hashes with", () => {
+  it("gives the same hash as the entry's own canonical JSON, whatever the content", () => {
+    const contents: Omit<AuditContent, "seq">[] = [
+      { at: new Date("2026-12-06T19:30:00.123Z"), actorType: "audience", actorId: "b1", action: "audience.ballot_cast", subjectType: "ballot", subjectId: "b1", payload: { bidIds: ["x", "y"], points: 2, z: null } },
+      { at: new Date(0), actorType: "system", actorId: null, action: "a", subjectType: "s\"},{\"seq\":1", subjectId: "é ☃ \u0001", payload: { prevHash: "fake", seq: 9, nested: { b: [1.5, -2e-7, true] } } },
+      { at: new Date("2030-01-01T00:00:00Z"), actorType: "user", actorId: "u", action: "x", subjectType: "t", subjectId: "", payload: [] },
+    ];
+    for (const [i, content] of contents.entries()) {
+      const prevHash = i === 0 ? GENESIS_HASH : "ab".repeat(32);
+      const seq = [1, 42, 1_000_000][i];
+      expect(hashFromTemplate(chainTemplate(content), prevHash, seq)).toBe(hashEntry({ ...content, seq }, prevHash));
+    }
   });
 });
 

@@ -37,6 +37,37 @@ export function hashEntry(content: AuditContent, prevHash: string): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+/**
+ * An entry's canonical JSON (what hashEntry hashes) around its place in the chain: the text is
+ * before + prevHash + CHAIN_TEMPLATE_MIDDLE + seq + after. With it the database can hash an
+ * entry at the moment it gives it a place (see the migration audit_chain_at_commit), and the
+ * result is the hash verifyChain() expects. Keys sort as action, actorId, actorType, at,
+ * payload, prevHash, seq, subjectId, subjectType: prevHash and seq are neighbours.
+ */
+export interface ChainTemplate {
+  before: string;
+  after: string;
+}
+
+export const CHAIN_TEMPLATE_MIDDLE = '","seq":';
+
+export function chainTemplate(content: Omit<AuditContent, "seq">): ChainTemplate {
+  const head = canonicalJson({
+    action: content.action,
+    actorId: content.actorId,
+    actorType: content.actorType,
+    at: content.at.toISOString(),
+    payload: content.payload,
+  });
+  const tail = canonicalJson({ subjectId: content.subjectId, subjectType: content.subjectType });
+  return { before: `${head.slice(0, -1)},"prevHash":"`, after: `,${tail.slice(1)}` };
+}
+
+/** The hash of an entry from its template (what the database computes). */
+export function hashFromTemplate(template: ChainTemplate, prevHash: string, seq: number): string {
+  return createHash("sha256").update(`${template.before}${prevHash}${CHAIN_TEMPLATE_MIDDLE}${seq}${template.after}`).digest("hex");
+}
+
 /** The next link: its sequence number, previous hash and hash follow from the last one. */
 export function nextEntry(
   last: Pick<AuditRecord, "seq" | "hash"> | null,

@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { checkBallot, countedPaper, paperStatus, type PaperStatus } from "~/domain/ballot";
+import { checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotBid, type PaperStatus } from "~/domain/ballot";
+import type { EventState } from "~/domain/event-machine";
+import { Prisma } from "~/generated/prisma/client";
 import { formatCode, generateCode, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
-import { appendAudit, type Tx } from "~/models/audit.server";
-import { hashToken, isUniqueViolation, LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
+import { appendAudit, chainedAudit, type Tx } from "~/models/audit.server";
+import { hashToken, isUniqueViolation, LIVE_TX, lockEvent, refused, sharedGate, type Result } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 
 // The audience: printed single-use tickets, phone ballots, paper tallies counted twice.
@@ -117,17 +119,12 @@ async function ballotForTicket(tx: Tx, eventId: string, voterKeyHash: string, ti
 }
 
 async function votingEvent(tx: Tx, eventId: string) {
-  // why: a share lock, so closing scoring (which takes the row for update) waits for votes in
-  // flight and no vote lands after the close.
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Event" WHERE id = ${eventId} FOR SHARE`;
-  if (rows.length === 0) return null;
-  return tx.event.findUniqueOrThrow({
+  // why: the event's gate, so closing scoring (which closes it) waits for votes in flight and
+  // no vote lands after the close.
+  await tx.$queryRaw`SELECT 1 AS held FROM ${sharedGate(eventId)} AS gate(held)`;
+  return tx.event.findUnique({
     where: { id: eventId },
-    select: {
-      state: true,
-      round: { select: { audienceMode: true, audienceVotesPerPerson: true } },
-      slots: { select: { state: true, bid: { select: { id: true, projectTitle: true, reference: true } } } },
-    },
+    select: { state: true, round: { select: { audienceMode: true } } },
   });
 }
 
@@ -159,42 +156,67 @@ export interface BallotInput {
   clientMutationId: string;
 }
 
+// why: a hall votes at once when voting opens, so a ballot is a few statements: the event's gate
+// and the phone's ballot locked; what the checks need (the event, its pitches, this ballot's
+// votes and whether it took this submission already); one statement writing the ballot, its
+// votes, the submission's id and the audit entry (chained as the transaction commits).
+interface BallotContext {
+  state: EventState;
+  audienceMode: AudienceMode;
+  votesPerPerson: number;
+  bids: BallotBid[] | null;
+  ballotId: string | null;
+  ticketId: string | null;
+  applied: boolean;
+  bidIds: string[] | null;
+}
+
+async function ballotContext(tx: Tx, eventId: string, voterKeyHash: string, clientMutationId: string) {
+  // The gate first, then the phone's ballot: a new snapshot below sees what the chair, and this
+  // phone's previous submission, committed before we passed them.
+  const [locked] = await tx.$queryRaw<{ ballotId: string | null }[]>`
+    SELECT (SELECT 1 FROM ${sharedGate(eventId)} AS gate(held)) AS gate,
+      (SELECT id FROM "AudienceBallot" WHERE "voterKeyHash" = ${voterKeyHash} FOR UPDATE) AS "ballotId"`;
+  const rows = await tx.$queryRaw<BallotContext[]>`
+    SELECT e.state::text AS state, r."audienceMode"::text AS "audienceMode", r."audienceVotesPerPerson" AS "votesPerPerson",
+      (SELECT json_agg(json_build_object('bidId', b.id, 'label', COALESCE(NULLIF(b."projectTitle", ''), b.reference), 'slotState', s.state))
+         FROM "Slot" s JOIN "Bid" b ON b.id = s."bidId" WHERE s."eventId" = e.id) AS bids,
+      a.id AS "ballotId", a."ticketId",
+      EXISTS (SELECT 1 FROM "AudienceSubmission" m WHERE m."ballotId" = a.id AND m."clientMutationId" = ${clientMutationId}) AS applied,
+      (SELECT json_agg(v."bidId" ORDER BY v.id) FROM "AudienceVote" v WHERE v."ballotId" = a.id) AS "bidIds"
+    FROM "Event" e
+    JOIN "Round" r ON r.id = e."roundId"
+    LEFT JOIN "AudienceBallot" a ON a.id = ${locked?.ballotId ?? null}
+    WHERE e.id = ${eventId}`;
+  return rows[0] ?? null;
+}
+
 export async function castBallot(input: BallotInput, now: Date = new Date()): Promise<Result<{ ballotId: string; bidIds: string[]; duplicate: boolean }>> {
   const voterKeyHash = voterHash(input.eventId, input.voterKey);
   const attempt = () =>
     db().$transaction(async (tx) => {
-      const event = await votingEvent(tx, input.eventId);
-      if (!event) return refused("That event does not exist.");
-      let ballot = await lockBallot(tx, voterKeyHash);
-      if (ballot && (await alreadyApplied(tx, ballot, input.clientMutationId))) {
-        const votes = await tx.audienceVote.findMany({ where: { ballotId: ballot.id }, select: { bidId: true }, orderBy: { id: "asc" } });
-        return { ok: true as const, ballotId: ballot.id, bidIds: votes.map((v) => v.bidId), duplicate: true };
-      }
+      const context = await ballotContext(tx, input.eventId, voterKeyHash, input.clientMutationId);
+      if (!context) return refused("That event does not exist.");
+      const previous = context.bidIds ?? [];
+      // A copy of a submission already applied (the latest, or an older one arriving late).
+      if (context.ballotId && context.applied) return { ok: true as const, ballotId: context.ballotId, bidIds: previous, duplicate: true };
       const check = checkBallot({
-        mode: event.round.audienceMode,
-        votesPerPerson: event.round.audienceVotesPerPerson,
-        eventState: event.state,
-        bids: event.slots.map((slot) => ({ bidId: slot.bid.id, label: slot.bid.projectTitle || slot.bid.reference, slotState: slot.state })),
+        mode: context.audienceMode,
+        votesPerPerson: context.votesPerPerson,
+        eventState: context.state,
+        bids: context.bids ?? [],
         bidIds: input.bidIds,
       });
       if (!check.ok) return check;
-      if (!ballot) {
-        if (event.round.audienceMode === "TICKETS") {
-          const bound = await ballotForTicket(tx, input.eventId, voterKeyHash, input.ticketCode, now);
-          if (!bound.ok) return bound;
-          ballot = bound.ballot;
-        } else {
-          ballot = {
-            ...(await tx.audienceBallot.create({ data: { eventId: input.eventId, voterKeyHash }, select: { id: true, ticketId: true } })),
-            lastMutationId: null,
-          };
-        }
+      let ballot = context.ballotId ? { id: context.ballotId, ticketId: context.ticketId, created: false } : null;
+      if (!ballot && context.audienceMode === "TICKETS") {
+        const bound = await ballotForTicket(tx, input.eventId, voterKeyHash, input.ticketCode, now);
+        if (!bound.ok) return bound;
+        ballot = { ...bound.ballot, created: false };
       }
-      const previous = await tx.audienceVote.findMany({ where: { ballotId: ballot.id }, select: { bidId: true } });
-      await tx.audienceVote.deleteMany({ where: { ballotId: ballot.id } });
-      await tx.audienceVote.createMany({ data: check.votes.map((v) => ({ ballotId: ballot!.id, bidId: v.bidId, points: v.points })) });
-      await tx.audienceBallot.update({ where: { id: ballot.id }, data: { lastMutationId: input.clientMutationId } });
-      await appendAudit(tx, {
+      ballot ??= { id: randomUUID(), ticketId: null, created: true };
+      const bidIds = check.votes.map((v) => v.bidId);
+      const audit = chainedAudit({
         actor: { type: "audience", id: ballot.id },
         action: "audience.ballot_cast",
         subject: { type: "ballot", id: ballot.id },
@@ -202,25 +224,36 @@ export async function castBallot(input: BallotInput, now: Date = new Date()): Pr
         payload: {
           eventId: input.eventId,
           ticketId: ballot.ticketId,
-          bidIds: check.votes.map((v) => v.bidId),
+          bidIds,
           points: check.votes.reduce((sum, v) => sum + v.points, 0),
-          previousBidIds: previous.map((v) => v.bidId),
+          previousBidIds: previous,
           mutationId: input.clientMutationId,
         },
       });
-      return { ok: true as const, ballotId: ballot.id, bidIds: check.votes.map((v) => v.bidId), duplicate: false };
+      const writeBallot = ballot.created
+        ? Prisma.sql`INSERT INTO "AudienceBallot" (id, "eventId", "voterKeyHash", "lastMutationId", "updatedAt")
+                     VALUES (${ballot.id}, ${input.eventId}, ${voterKeyHash}, ${input.clientMutationId}, ${now})`
+        : Prisma.sql`UPDATE "AudienceBallot" SET "lastMutationId" = ${input.clientMutationId}, "updatedAt" = ${now} WHERE id = ${ballot.id}`;
+      // why: a ballot's votes read back in the order they were chosen (ids sort by position).
+      const votes = JSON.stringify(check.votes.map((v, i) => ({ ...v, id: `v${String(i).padStart(3, "0")}-${randomUUID()}` })));
+      // One statement: the ballot, its votes as a whole (pitches no longer chosen removed, the
+      // chosen ones written; the two sets never meet), the submission's id and the audit entry.
+      await tx.$queryRaw`
+        WITH ballot AS (${writeBallot}),
+        chosen AS (SELECT c.id, c."bidId", c.points FROM json_to_recordset(${votes}::json) AS c(id text, "bidId" text, points int)),
+        removed AS (DELETE FROM "AudienceVote" WHERE "ballotId" = ${ballot.id} AND "bidId" NOT IN (SELECT "bidId" FROM chosen)),
+        kept AS (
+          INSERT INTO "AudienceVote" (id, "ballotId", "bidId", points) SELECT id, ${ballot.id}, "bidId", points FROM chosen
+          ON CONFLICT ("ballotId", "bidId") DO UPDATE SET id = EXCLUDED.id, points = EXCLUDED.points
+        ),
+        submission AS (
+          INSERT INTO "AudienceSubmission" ("ballotId", "clientMutationId", "submittedAt") VALUES (${ballot.id}, ${input.clientMutationId}, ${now})
+        ),
+        audit AS (${audit})
+        SELECT (SELECT seq FROM audit) AS seq`;
+      return { ok: true as const, ballotId: ballot.id, bidIds, duplicate: false };
     }, LIVE_TX);
   return retryOnceOnRace(attempt);
-}
-
-/** The submission was applied before: the latest one, or an older one arriving late. */
-async function alreadyApplied(tx: Tx, ballot: { id: string; lastMutationId: string | null }, mutationId: string) {
-  if (ballot.lastMutationId === mutationId) return true;
-  const earlier = await tx.auditEntry.findFirst({
-    where: { subjectType: "ballot", subjectId: ballot.id, action: "audience.ballot_cast", payload: { path: ["mutationId"], equals: mutationId } },
-    select: { seq: true },
-  });
-  return earlier !== null;
 }
 
 /**

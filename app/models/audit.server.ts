@@ -1,6 +1,7 @@
-import { db } from "~/db.server";
+import { randomUUID } from "node:crypto";
+import { database, db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { nextEntry, verifyChain, type AuditRecord } from "~/domain/audit-chain";
+import { chainTemplate, verifyChain, type AuditRecord } from "~/domain/audit-chain";
 import {
   parseAuditPayload,
   type AuditAction,
@@ -19,55 +20,55 @@ export interface AuditInput<A extends AuditAction> {
   at?: Date;
 }
 
-// why: a chain cannot fork and stays in commit order without a lock held across round trips.
-// The entry after the newest committed one is inserted; if another transaction has claimed that
-// sequence number, ON CONFLICT waits for it to commit (or roll back) and inserts nothing, and we
-// read the new head (READ COMMITTED: each statement sees what has committed) and try again. So
-// an entry is only ever written on top of a committed one, and all before it are visible. The
-// chain is contended only from the insert to the commit: one round trip, not four.
-const MAX_ATTEMPTS = 100;
+// why: a chain cannot fork, stays in commit order, and must not be held across round trips.
+// Appends take one transaction-level lock in the database (first come, first served), read the
+// newest committed entry and insert the next on top, hashing it there from a template the app
+// made (chainTemplate); the lock is released when the transaction ends, so the next append sees
+// this one. See the migration audit_chain_at_commit for the SQL.
+//   appendAudit   the entry now (its seq and hash are known at once), holding the chain until
+//                 the transaction ends: for rare changes that need the entry (a checkpoint).
+//   chainedAudit  for the busiest writes (ballots, scores): a CTE part that writes the entry to
+//                 "AuditPending"; the database chains it as the transaction commits, so the
+//                 chain is held for the commit alone (on PGlite, one connection, at once).
 
-/** Appends one entry. Call it inside the transaction that makes the change it records. */
+/** Appends one entry. Call it inside the transaction that makes the change it records, after its other locks. */
 export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<AuditRecord> {
   const content = auditContent(input);
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const [head] = await tx.$queryRaw<AuditHead[]>`
-      SELECT seq, hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1`;
-    const entry = nextEntry(head ?? null, content);
-    const written = await tx.$queryRaw<{ seq: number }[]>`${insertEntry(entry)}`;
-    if (written.length === 1) return entry;
+  const template = chainTemplate(content);
+  const [row] = await tx.$queryRaw<{ seq: number; prevHash: string; hash: string }[]>`
+    SELECT seq, "prevHash", hash FROM audit_chain_append(${content.at}::timestamp(3), ${content.actorType}, ${content.actorId}::text,
+      ${content.action}, ${content.subjectType}, ${content.subjectId}, ${JSON.stringify(content.payload)}::jsonb, ${template.before}, ${template.after})`;
+  return { ...content, seq: row.seq, prevHash: row.prevHash, hash: row.hash };
+}
+
+/**
+ * The entry of one of the busiest writes, as a CTE part named by the caller; the statement's
+ * main query must read `seq` from it (`SELECT (SELECT seq FROM audit) AS seq`). On PostgreSQL
+ * it writes the entry to "AuditPending", chained as the transaction commits, and seq is null
+ * (latestAuditSeq() after the commit gives a version for the live bus). On PGlite, one
+ * connection, no other transaction can wait for the chain, so the entry is chained at once (no
+ * staging row, no extra read) and seq is its place.
+ */
+export function chainedAudit<A extends AuditAction>(input: AuditInput<A>): Prisma.Sql {
+  const content = auditContent(input);
+  const template = chainTemplate(content);
+  const payload = JSON.stringify(content.payload);
+  if (database().engine === "pglite") {
+    return Prisma.sql`
+      SELECT seq FROM audit_chain_append(${content.at}::timestamp(3), ${content.actorType}, ${content.actorId}::text,
+        ${content.action}, ${content.subjectType}, ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})`;
   }
-  throw new Error(`Could not append to the audit log after ${MAX_ATTEMPTS} attempts: too many changes at once.`);
+  return Prisma.sql`
+    INSERT INTO "AuditPending" (id, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "hashBefore", "hashAfter")
+    VALUES (${randomUUID()}, ${content.at}, ${content.actorType}, ${content.actorId}, ${content.action}, ${content.subjectType},
+            ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})
+    RETURNING NULL::int AS seq`;
 }
 
-// For the busiest write (a score), the same append without its own round trips: the caller
-// reads the head with a query it makes anyway (auditHeadColumns), writes the entry in the
-// statement that makes the change (PreparedAudit.insert, a CTE part), and calls
-// appendAudit only when that insert found its place taken (the head had moved on meanwhile).
-
-export interface AuditHead {
-  seq: number;
-  hash: string;
-}
-
-/** Columns "auditHeadSeq" and "auditHeadHash": the newest entry, read alongside a caller's own query. */
-export const auditHeadColumns = Prisma.sql`
-  (SELECT seq FROM "AuditEntry" ORDER BY seq DESC LIMIT 1) AS "auditHeadSeq",
-  (SELECT hash FROM "AuditEntry" ORDER BY seq DESC LIMIT 1) AS "auditHeadHash"`;
-
-export interface PreparedAudit {
-  entry: AuditRecord;
-  /** INSERT ... ON CONFLICT (seq) DO NOTHING RETURNING seq: one row when written, none when the place was taken. */
-  insert: Prisma.Sql;
-}
-
-export function prepareAudit<A extends AuditAction>(
-  head: { auditHeadSeq: number | null; auditHeadHash: string | null },
-  input: AuditInput<A>,
-): PreparedAudit {
-  const last = head.auditHeadSeq === null || head.auditHeadHash === null ? null : { seq: head.auditHeadSeq, hash: head.auditHeadHash };
-  const entry = nextEntry(last, auditContent(input));
-  return { entry, insert: insertEntry(entry) };
+/** The newest entry's seq: after a pending entry's transaction committed, at least that entry's. */
+export async function latestAuditSeq(): Promise<number> {
+  const [row] = await db().$queryRaw<{ seq: number | null }[]>`SELECT max(seq) AS seq FROM "AuditEntry"`;
+  return row?.seq ?? 0;
 }
 
 function auditContent<A extends AuditAction>(input: AuditInput<A>) {
@@ -80,15 +81,6 @@ function auditContent<A extends AuditAction>(input: AuditInput<A>) {
     subjectId: input.subject.id,
     payload: parseAuditPayload(input.action, input.payload) as Json,
   };
-}
-
-function insertEntry(entry: AuditRecord) {
-  return Prisma.sql`
-    INSERT INTO "AuditEntry" (seq, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "prevHash", hash)
-    VALUES (${entry.seq}, ${entry.at}, ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.subjectType},
-            ${entry.subjectId}, ${JSON.stringify(entry.payload)}::jsonb, ${entry.prevHash}, ${entry.hash})
-    ON CONFLICT (seq) DO NOTHING
-    RETURNING seq`;
 }
 
 export async function readChain(): Promise<AuditRecord[]> {

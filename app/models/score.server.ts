@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { clockTime } from "~/domain/event-machine";
 import { scoreSheetSchema, type SheetCriterion } from "~/domain/score-sheet";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
-import { appendAudit, auditHeadColumns, prepareAudit, type Tx } from "~/models/audit.server";
-import { isUniqueViolation, LIVE_TX, refused } from "~/models/live.server";
+import { chainedAudit, latestAuditSeq, type Tx } from "~/models/audit.server";
+import { isUniqueViolation, LIVE_TX, refused, sharedGate } from "~/models/live.server";
 import { publish } from "~/services/live/bus.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
 
@@ -28,8 +29,9 @@ import { fieldErrors, type FieldErrors } from "~/utils/forms";
 // the first one's result and change nothing. Correctness under concurrency comes from the
 // panellist's row lock (FOR UPDATE): one panellist's submissions are applied one at a time,
 // so there is exactly one `current` sheet per panellist and bid and versions never collide.
-// The pitch's row is share-locked, so the chair's lock waits for scores in flight and no
-// score lands after it.
+// The event's gate is held shared (app/models/live.server.ts) before the pitch's state is read,
+// so the chair's lock waits for scores in flight, and no score that reads the pitch after the
+// lock has committed is saved.
 
 export interface ScoreInput {
   panellistId: string;
@@ -56,9 +58,9 @@ export type ScoreOutcome =
 const NOT_SAVED = "your score was not saved";
 
 // why: a score arrives from every phone after every pitch; each statement costs a round trip
-// (about half a millisecond on PGlite), so what the checks need (and the audit log's head) is
-// read in two statements, and the sheet, its items, the end of the previous current sheet and the
-// audit entry are written in one.
+// (about half a millisecond on PGlite), so what the checks need is read in two statements, and
+// the sheet, its items, the end of the previous current sheet and the audit entry are written
+// in one. The entry is chained as the transaction commits (chainedAudit).
 
 interface Seat {
   eventId: string;
@@ -79,8 +81,6 @@ interface Pitch {
   earlierAt: Date | null;
   earlierPanellistId: string | null;
   earlierBidId: string | null;
-  auditHeadSeq: number | null;
-  auditHeadHash: string | null;
 }
 
 interface Earlier {
@@ -137,17 +137,18 @@ export async function submitScore(input: ScoreInput, now: Date = new Date()): Pr
       JOIN "Fund" f ON f.id = r."fundId" WHERE p.id = ${input.panellistId}`;
     return sameSubmissionOutcome(earlier, input, seat[0]?.timeZone ?? "Europe/London");
   }
-  if (outcome.ok && "seq" in outcome) {
-    const { seq, eventId, ...saved } = outcome;
-    await publish(eventId, seq);
+  if (outcome.ok && "eventId" in outcome) {
+    const { eventId, seq, ...saved } = outcome;
+    await publish(eventId, seq ?? (await latestAuditSeq()));
     return saved;
   }
   return outcome;
 }
 
 async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
-  // The panellist's row lock first: their submissions are applied one at a time, and what is
-  // read below (in later statements) includes whatever the one before saved.
+  // The event's gate and the panellist's row lock first: their submissions are applied one at a
+  // time, and what is read below (in later statements) includes whatever the one before saved
+  // and whatever the chair changed before we passed the gate.
   const seats = await tx.$queryRaw<Seat[]>`
     SELECT p."eventId", p."revokedAt", f."timeZone",
       (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'scaleMin', c."scaleMin", 'scaleMax', c."scaleMax") ORDER BY c.position)
@@ -156,6 +157,7 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
     JOIN "Event" e ON e.id = p."eventId"
     JOIN "Round" r ON r.id = e."roundId"
     JOIN "Fund" f ON f.id = r."fundId"
+    CROSS JOIN LATERAL ${sharedGate(Prisma.sql`p."eventId"`)} AS gate(held)
     WHERE p.id = ${input.panellistId}
     FOR UPDATE OF p`;
   const seat = seats[0];
@@ -168,13 +170,11 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       EXISTS (SELECT 1 FROM "Conflict" c WHERE c."panellistId" = ${input.panellistId} AND c."bidId" = s."bidId") AS conflicted,
       (SELECT max(version) FROM "ScoreSheet" x WHERE x."panellistId" = ${input.panellistId} AND x."bidId" = s."bidId") AS "lastVersion",
       d.id AS "earlierId", d.version AS "earlierVersion", d."submittedAt" AS "earlierAt",
-      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId",
-      ${auditHeadColumns}
+      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId"
     FROM "Slot" s
     JOIN "Event" e ON e.id = s."eventId"
     LEFT JOIN "ScoreSheet" d ON d."clientMutationId" = ${clientMutationId}
-    WHERE s."eventId" = ${seat.eventId} AND s."bidId" = ${input.bidId}
-    FOR SHARE OF s`;
+    WHERE s."eventId" = ${seat.eventId} AND s."bidId" = ${input.bidId}`;
   const pitch = pitches[0];
   // A copy of a submission already saved (a retry, the offline queue replaying) gets the first one's answer.
   const earlier = pitch ? earlierIn(pitch) : await findEarlier(tx, clientMutationId);
@@ -221,11 +221,11 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       clientMutationId: sheetData.clientMutationId,
     },
   };
-  const audit = prepareAudit(pitch, auditInput);
+  const audit = chainedAudit(auditInput);
   // One statement: the panellist's previous sheet for this bid stops being current, the new
   // one and its items are written, and so is its audit entry. (Every part sees the table as it
   // was before the statement, so the update cannot touch the new sheet.)
-  const [written] = await tx.$queryRaw<{ audited: number }[]>`
+  const [written] = await tx.$queryRaw<{ seq: number | null }[]>`
     WITH previous AS (
       UPDATE "ScoreSheet" SET current = false
       WHERE "panellistId" = ${input.panellistId} AND "bidId" = ${input.bidId} AND current
@@ -236,12 +236,10 @@ async function applySubmission(tx: Tx, input: ScoreInput, now: Date) {
       INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
       SELECT gen_random_uuid()::text, ${sheetId}, i."criterionId", i.value
       FROM json_to_recordset(${JSON.stringify(sheetData.items)}::json) AS i("criterionId" text, value int)
-    ), audit AS (${audit.insert})
-    SELECT count(*)::int AS audited FROM audit`;
-  // why: another change took the audit place read above; append on top of it instead.
-  const entry = written?.audited === 1 ? audit.entry : await appendAudit(tx, auditInput);
+    ), audit AS (${audit})
+    SELECT (SELECT seq FROM audit) AS seq`;
   const sheet = { id: sheetId, version, submittedAt: now };
-  return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId, seq: entry.seq };
+  return { ok: true as const, sheet, duplicate: false, timeZone, eventId: seat.eventId, seq: written?.seq ?? null };
 }
 
 const sheetSelect = {

@@ -1,10 +1,12 @@
-// The yardstick for the score-submission benchmark: a bare Node HTTP server that takes the
-// same form body a phone posts and does only the one unavoidable write (a ScoreSheet row with
-// its items, through the same Prisma client on the same database engine). No Remix, no
-// cookie, no checks, no audit entry, no live-bus publish: what is left when those are gone.
-// POST /score/<panellistId>/<bidId>?slot=<slotId>, GET /healthz. PORT, PGLITE_DIR or
-// DATABASE_URL from the environment. Benchmark use only.
-import { createServer } from "node:http";
+// The yardstick for the score-submission and audience benchmarks: a bare Node HTTP server that
+// takes the same form body a phone posts and does only the one unavoidable write (a ScoreSheet
+// row with its items, or an AudienceBallot with its votes, through the same Prisma client on the
+// same database engine). No Remix, no cookie, no checks, no audit entry, no live-bus publish:
+// what is left when those are gone.
+// POST /score/<panellistId>/<bidId>?slot=<slotId>, POST /ballot/<eventId>, GET /healthz.
+// PORT, PGLITE_DIR or DATABASE_URL from the environment. Benchmark use only.
+import { randomBytes } from "node:crypto";
+import { createServer, type ServerResponse } from "node:http";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 
 async function main() {
@@ -16,6 +18,13 @@ async function main() {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
       res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
+      return;
+    }
+    const ballot = /^\/ballot\/([^/]+)$/.exec(url.pathname);
+    if (req.method === "POST" && ballot) {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => void writeBallot(ballot[1], new URLSearchParams(Buffer.concat(chunks).toString("utf8")), res));
       return;
     }
     const match = /^\/score\/([^/]+)\/([^/]+)$/.exec(url.pathname);
@@ -64,6 +73,20 @@ async function main() {
   };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
+}
+
+async function writeBallot(eventId: string, form: URLSearchParams, res: ServerResponse) {
+  try {
+    const votes = form.getAll("bidIds").map((bidId) => ({ bidId, points: 1 }));
+    await db().audienceBallot.create({
+      data: { eventId, voterKeyHash: randomBytes(32).toString("hex"), lastMutationId: form.get("clientMutationId"), votes: { create: votes } },
+      select: { id: true },
+    });
+    res.writeHead(200, { "Content-Type": "application/json" }).end('{"ok":true}');
+  } catch (error) {
+    console.error(error);
+    res.writeHead(500, { "Content-Type": "text/plain" }).end((error as Error).message);
+  }
 }
 
 main().catch((error) => {

@@ -18,7 +18,7 @@ import { dropTestDatabase } from "../../app/testing/drop-database";
 //   runScript(script, args, env)              a TypeScript script to completion (rejects on failure)
 //   startScript(script, env, { port })        a long-running TypeScript process, ready when
 //                                             GET /healthz answers 200: { url, pid, rssBytes(), cpuMs(), stop() }
-//   freePort()                                a loopback port nobody listens on
+//   freePort()                                a loopback port nobody listens on (BENCH_PORTS range)
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -147,15 +147,40 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+/**
+ * A loopback port nobody listens on: from BENCH_PORTS ("3800-3899") when set, so runs on a shared
+ * machine stay in their own range, else one the system picks.
+ */
+export async function freePort(): Promise<number> {
+  const range = process.env.BENCH_PORTS;
+  if (!range) return listenOn(0);
+  const [from, to] = range.split("-").map(Number);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) throw new Error(`BENCH_PORTS must look like 3800-3899, not "${range}".`);
+  // why: start where the last call left off, so two servers started in turn get different ports.
+  for (let i = 0; i <= to - from; i++) {
+    const port = from + ((nextPortOffset + i) % (to - from + 1));
+    try {
+      await listenOn(port);
+      nextPortOffset = port - from + 1;
+      return port;
+    } catch {
+      // taken: try the next one
+    }
+  }
+  throw new Error(`No free port in BENCH_PORTS ${range}.`);
+}
+
+let nextPortOffset = 0;
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
+    server.listen(port, "127.0.0.1", () => {
       const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
+      const bound = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(bound));
     });
   });
 }
