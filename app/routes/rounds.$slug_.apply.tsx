@@ -5,8 +5,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidErrors, bidSchema, emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type BidFormValues } from "~/domain/bid";
 import { formatDateTime } from "~/domain/bid-dates";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
-import { formValues } from "~/utils/forms";
+import { formValues, withoutControlCharacters } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Apply: ${d.round.title} – Pitchday` : "Apply – Pitchday" },
@@ -19,7 +21,7 @@ async function requireRound(slug: string | undefined) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const round = await requireRound(params.slug);
+  const round = await requireRound(routeParam(params, "slug", "slug"));
   const now = new Date();
   return {
     round: {
@@ -37,8 +39,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type ActionResult = { values: BidFormValues; errors: Record<string, string>; formError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const round = await requireRound(params.slug);
-  const entries = formValues(await request.formData());
+  const round = await requireRound(routeParam(params, "slug", "slug"));
+  const { values: entries, errors: control } = withoutControlCharacters(formValues(await readForm(request)));
   const values = formValuesFromEntries(entries);
   const intent = entries.intent;
   const reply = (result: Partial<ActionResult>, status = 400) =>
@@ -50,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // A box only robots can see was filled in: look as if it worked, keep nothing.
   if (entries.website) throw redirect(`/rounds/${round.slug}`);
+  if (Object.keys(control).length > 0) return reply({ errors: control });
 
   const now = new Date();
   const checked = bidSchema({ ...fundRules(round), now, mode: intent === "draft" ? "draft" : "submit" }).safeParse(values);

@@ -13,6 +13,7 @@ import { formatCode } from "~/domain/join-code";
 import { liveState } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { appUrl, notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // The projector: who is pitching, a countdown readable from the back of the hall, the phase,
 // who is next, how many panellists have scored (counts only), and how the audience joins.
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:read");
-  const state = await liveState(params.eventId ?? "");
+  const state = await liveState(routeParam(params, "eventId"));
   if (!state) throw notFound("There is no event at this address. It may have been typed wrongly.");
   const join = state.event.joinCode
     ? {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { resolveVoteCode } from "~/models/audience-view.server";
 import { receiveBallot } from "~/utils/ballot-submission.server";
+import { readForm } from "~/utils/request-body.server";
 
 // The voting page's JSON endpoint for the phone's offline queue: the same form body as the
 // plain form post to /vote/<code>, answered in JSON so the queue can tell "counted" (200, with
@@ -9,7 +10,7 @@ import { receiveBallot } from "~/utils/ballot-submission.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = params.code ? await resolveVoteCode(params.code) : null;
   if (!found) return Response.json({ ok: false, message: "We could not find an event or a ticket with that code." }, { status: 404 });
-  const outcome = await receiveBallot(request, found, await request.formData());
+  const outcome = await receiveBallot(request, found, await readForm(request));
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   switch (outcome.kind) {
     case "counted":

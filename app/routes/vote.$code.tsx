@@ -13,6 +13,7 @@ import { resolveVoteCode, votingView } from "~/models/audience-view.server";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
 import { receiveBallot } from "~/utils/ballot-submission.server";
 import { voterKeyFrom } from "~/utils/voter.server";
+import { readForm } from "~/utils/request-body.server";
 
 // The audience's voting page, reached by the event's join code (OPEN voting: one ballot per
 // phone) or a printed ticket's code (TICKETS: one ballot per ticket, bound to the first phone
@@ -80,7 +81,7 @@ type ActionResult = { errors: Record<string, string>; values: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await resolve(params.code);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "ticket") {
     const typed = String(form.get("ticket") ?? "");
     const problem = voteCodeProblem(typed);
