@@ -57,7 +57,7 @@ describe("readForm", () => {
   });
 
   it("refuses one field larger than the limit with 413", async () => {
-    const answer = await refusal(readForm(urlencoded(`note=${"a".repeat(REQUEST_LIMITS.fieldBytes + 1)}`)));
+    const answer = await refusal(readForm(urlencoded(`note=${"a".repeat(REQUEST_LIMITS.fieldChars + 1)}`)));
     expect(answer.status).toBe(413);
     expect(answer.text).toMatch(/One field of that form is too large/);
   });

@@ -6,12 +6,12 @@
 // (README: "Limits on what a request may send".)
 
 export const REQUEST_LIMITS = {
-  /** Whole body, as sent and after any decoding. The bid form filled to every limit is ~40 KB. */
+  /** Whole body as sent. A bid filled to every limit is ~10 KB, under 100 KB even all in a non-Latin script. */
   bodyBytes: 1_000_000,
   /** Fields in one form. The largest form (a bid with 60 budget rows read) has under 200. */
   fields: 1_000,
-  /** One field's name and value, in bytes: ten times the longest text any form accepts. */
-  fieldBytes: 100_000,
+  /** One field's name and value, in characters (decoded): ten times the longest text any form accepts. */
+  fieldChars: 100_000,
 } as const;
 
 const URLENCODED = "application/x-www-form-urlencoded";
@@ -76,7 +76,7 @@ function countOf(haystack: Buffer | string, needle: string, stopAfter: number): 
 }
 
 const TOO_MANY_FIELDS = `That form has too many fields (the limit is ${REQUEST_LIMITS.fields}).`;
-const FIELD_TOO_LARGE = `One field of that form is too large (the limit is ${REQUEST_LIMITS.fieldBytes / 1000} KB).`;
+const FIELD_TOO_LARGE = `One field of that form is too large (the limit is ${REQUEST_LIMITS.fieldChars.toLocaleString("en-GB")} characters).`;
 
 function checkedFields(form: FormData): FormData {
   let fields = 0;
@@ -85,7 +85,7 @@ function checkedFields(form: FormData): FormData {
     if (fields > REQUEST_LIMITS.fields) throw refuse(413, TOO_MANY_FIELDS);
     // why files are exempt: only the checkpoint upload takes one, and it checks its own size.
     const size = name.length + (typeof value === "string" ? value.length : 0);
-    if (size > REQUEST_LIMITS.fieldBytes) throw refuse(413, FIELD_TOO_LARGE);
+    if (size > REQUEST_LIMITS.fieldChars) throw refuse(413, FIELD_TOO_LARGE);
   }
   return form;
 }

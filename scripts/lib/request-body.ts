@@ -6,7 +6,7 @@ import { FORM_TYPES, mediaType, REQUEST_LIMITS, TOO_LARGE_MESSAGE } from "../../
 // The server's half of the request-body layer (the routes' half is app/utils/request-body.server.ts):
 // every body, whatever its framing (Content-Length or chunked), is read here into memory and cut
 // at REQUEST_LIMITS.bodyBytes before any route sees it; compressed bodies and types no route
-// takes are refused unread. Remix then gets the bytes we kept, never the socket.
+// takes are refused (their bytes dropped, never kept). Remix then gets the bytes we kept.
 //
 // Interface:
 //   readBody({ rawPaths })                 middleware: 413/415 plain text, else res.locals.body
@@ -43,16 +43,39 @@ function hasBody(req: ExpressRequest) {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
 
-function refuse(res: ExpressResponse, { status, message }: Refusal) {
-  // why close: what the client is still sending is not worth reading.
-  res.setHeader("Connection", "close");
-  res.status(status).type("text/plain").send(message);
+// why drop the rest before answering: Node closes a connection whose request is unread once
+// the answer is out, and a client still writing then gets a reset instead of our answer. So
+// what is left of a refused body is read and dropped (never kept) until it ends, for LINGER_MS
+// or LINGER_BYTES at most, and only then answered; a client that goes on past that is cut off.
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 32 * REQUEST_LIMITS.bodyBytes;
+
+function refuse(req: ExpressRequest, res: ExpressResponse, { status, message }: Refusal) {
+  const answer = () => {
+    if (!res.headersSent) res.status(status).type("text/plain").send(message);
+  };
+  if (req.complete) return answer();
+  let dropped = 0;
+  const done = () => {
+    clearTimeout(timer);
+    req.off("data", onData);
+    req.off("end", done);
+    answer();
+  };
+  const onData = (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) done();
+  };
+  const timer = setTimeout(done, LINGER_MS).unref();
+  req.on("data", onData);
+  req.once("end", done);
+  req.resume();
 }
 
 export function readBody(options: { rawPaths: readonly string[] }) {
   return (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const refusal = refusalBeforeBody(req, options.rawPaths);
-    if (refusal) return refuse(res, refusal);
+    if (refusal) return refuse(req, res, refusal);
     res.locals.body = null;
     if (!hasBody(req)) return next();
     const chunks: Buffer[] = [];
@@ -66,8 +89,7 @@ export function readBody(options: { rawPaths: readonly string[] }) {
       total += chunk.length;
       if (total <= REQUEST_LIMITS.bodyBytes) return void chunks.push(chunk);
       stop();
-      req.pause();
-      refuse(res, { status: 413, message: TOO_LARGE_MESSAGE });
+      refuse(req, res, { status: 413, message: TOO_LARGE_MESSAGE });
     };
     const onEnd = () => {
       stop();
@@ -129,7 +151,7 @@ export function remixHandler(build: ServerBuild, mode: string, loadContext: (res
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const request = remixRequest(req, res, res.locals.body as Buffer | null);
-      if (!request) return refuse(res, { status: 400, message: "That address or Host header cannot be read." });
+      if (!request) return refuse(req, res, { status: 400, message: "That address or Host header cannot be read." });
       await sendResponse(res, await handle(request, loadContext(res)));
     } catch (error) {
       next(error);
