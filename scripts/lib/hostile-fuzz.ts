@@ -88,7 +88,7 @@ function hostileText(random: () => number): string {
   if (roll < 0.55) return pick(random, HOSTILE_TEXTS);
   if (roll < 0.8) return Array.from({ length: int(random, 0, 40) }, () => String.fromCharCode(int(random, 0, 0x2fff))).join("");
   if (roll < 0.95) return "x".repeat(int(random, 100, 8_000));
-  return "y".repeat(int(random, 90_000, 120_000));
+  return "y".repeat(int(random, 190_000, 210_000));
 }
 
 /** Every byte of the UTF-8 percent-encoded (a lone surrogate becomes U+FFFD, as a browser sends it). */
