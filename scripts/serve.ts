@@ -1,14 +1,16 @@
-// The HTTP server: static files, security headers, the cross-site write check, then Remix.
+// The HTTP server: security headers, the cross-site write check, static files, the request
+// body (cut at its limit: scripts/lib/request-body.ts), then Remix.
 // Usage: tsx scripts/serve.ts (after `remix build`). PORT, HOST, TRUST_PROXY from the environment.
 import path from "node:path";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { listenAddress, startupReport } from "../app/utils/reachability.server";
 import { createNonce, isCrossSiteWrite, securityHeaders } from "../app/utils/security-headers";
+import { readBody, remixHandler } from "./lib/request-body";
 
-const MAX_BODY_BYTES = 1_000_000;
+// why: payment webhooks are signed JSON from Stripe's servers, not forms from a browser.
+const RAW_BODY_PATHS = ["/webhooks/"];
 
 async function main() {
   const production = process.env.NODE_ENV === "production";
@@ -34,11 +36,6 @@ async function main() {
     for (const [name, value] of Object.entries(securityHeaders(nonce, { production }))) {
       res.setHeader(name, value);
     }
-    const length = Number(req.headers["content-length"] ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain").send("That request is too large (the limit is 1 MB).");
-      return;
-    }
     const crossSite = isCrossSiteWrite({
       method: req.method,
       origin: req.headers.origin,
@@ -46,8 +43,7 @@ async function main() {
       host: req.headers.host,
       protocol: req.protocol,
     });
-    // why: payment webhooks are signed and come from Stripe's servers, not from a browser.
-    if (crossSite && !req.path.startsWith("/webhooks/")) {
+    if (crossSite && !RAW_BODY_PATHS.some((prefix) => req.path.startsWith(prefix))) {
       res.status(403).type("text/plain").send("This form must be sent from a Pitchday page.");
       return;
     }
@@ -61,11 +57,8 @@ async function main() {
   app.use(express.static(path.resolve(__dirname, "../public"), { maxAge: "1h" }));
   app.all(
     "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
-    }),
+    readBody({ rawPaths: RAW_BODY_PATHS }),
+    remixHandler(build, production ? "production" : "development", (res) => ({ cspNonce: res.locals.cspNonce as string })),
   );
 
   const port = Number(process.env.PORT ?? 3000);

@@ -1,20 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
-import { closeDatabase, openDatabase } from "~/db.server";
+import { closeDatabase } from "~/db.server";
 import type { LiveState } from "~/models/event.server";
 import { createUser } from "~/models/user.server";
 import { closeLiveBus } from "~/services/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
-import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
 import { keepAliveAgent, send, signIn } from "./bench/http";
-import { buildProblem, freePort, ROOT, startScript, type Env, type RunningProcess } from "./bench/processes";
+import { freePort, startScript, type Env, type RunningProcess } from "./bench/processes";
 import { openLiveStream, type LiveStream } from "./bench/sse";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { ensureBuilt, openTestDatabaseCopy } from "./lib/test-server";
 
 // Several app instances behind a load balancer share one PostgreSQL database, and a screen may
 // be connected to any of them: a change made through one instance must reach screens on the
@@ -27,16 +20,6 @@ const TITLE = SHARED
   ? "a chair's press on instance A reaches a screen connected to instance B within 5 s (two app processes, one PostgreSQL database)"
   : "PGlite cannot be shared by two processes, so on one instance: a chair's press reaches a screen connected to it within 5 s";
 
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 let env: Env = {};
 let dropDatabase: () => Promise<void> = async () => undefined;
 const servers: RunningProcess[] = [];
@@ -46,36 +29,10 @@ let firstSlotId = "";
 let chair = { email: "", password: "" };
 
 beforeAll(async () => {
-  // why: the suite runs Jest before `remix build`; test this code, not a missing or older build.
-  if (buildProblem()) {
-    // why: Jest sets NODE_ENV=test, which would make remix build a development bundle.
-    const { NODE_OPTIONS: _vm, ...parent } = process.env;
-    const built = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["build"], {
-      cwd: ROOT,
-      env: { ...parent, NODE_ENV: "production" },
-      encoding: "utf8",
-      timeout: 170_000,
-    });
-    if (built.status !== 0) throw new Error(`npx remix build failed:\n${built.stdout}\n${built.stderr}`);
-  }
-
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const name = `pitchday_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName()}`);
-    dropDatabase = () => dropTestDatabase(url, name);
-    env = { DATABASE_URL: withDatabase(url, name) };
-    await openDatabase({ url: env.DATABASE_URL, migrate: false });
-  } else {
-    const folder = mkdtempSync(path.join(tmpdir(), "pitchday-instances-"));
-    dropDatabase = async () => rmSync(folder, { recursive: true, force: true });
-    env = { PGLITE_DIR: path.join(folder, "db"), DATABASE_URL: "" };
-    // why: a folder from the run's migrated template; the server opens it once we have closed it.
-    const copy = new PGlite(env.PGLITE_DIR, { loadDataDir: new Blob([readFileSync(pgliteTemplateFile())]) });
-    await copy.waitReady;
-    await copy.close();
-    await openDatabase({ pgliteDir: env.PGLITE_DIR, migrate: false });
-  }
+  ensureBuilt();
+  const copy = await openTestDatabaseCopy("instances");
+  env = copy.env;
+  dropDatabase = copy.drop;
   try {
     const live = await makeLiveEvent({ bids: 2, panellists: 1 });
     await live.chair({ type: "MARK_READY" });

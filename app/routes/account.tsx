@@ -12,6 +12,7 @@ import { changePassword, getAccount } from "~/models/user.server";
 import { requireUser, signOut } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Pitchday" }];
 
@@ -46,7 +47,7 @@ type ActionData = { errors: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
 
   if (intent === "sign-out-everywhere") {

@@ -14,6 +14,8 @@ import { changeRoles, getAccount, setDisabled, userNames } from "~/models/user.s
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "account" in data ? data.account.name : "User"} – Users – Pitchday` },
@@ -31,7 +33,7 @@ const ROLE_CHOICES = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "user:manage");
-  const account = await getAccount(params.userId ?? "");
+  const account = await getAccount(routeParam(params, "userId"));
   if (!account) throw notFound("There is no staff account at this address. It may have been typed wrongly.");
   const entries = await auditEntriesFor("user", account.id);
   const names = await userNames(entries.flatMap((e) => (e.actorType === "user" && e.actorId ? [e.actorId] : [])));
@@ -70,8 +72,8 @@ type ActionData = { errors: Record<string, string>; roles?: string[] };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "user:manage");
-  const userId = params.userId ?? "";
-  const form = await request.formData();
+  const userId = routeParam(params, "userId");
+  const form = await readForm(request);
   const intent = form.get("intent");
   const back = (notice: string) => redirect(`/admin/users/${userId}?notice=${notice}`);
 

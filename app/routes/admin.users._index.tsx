@@ -10,6 +10,8 @@ import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { asRecordId } from "~/utils/route-params";
 
 export const meta: MetaFunction = () => [{ title: "Users – Pitchday" }];
 
@@ -54,9 +56,9 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "user:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
-  const inviteId = String(form.get("inviteId") ?? "");
+  const inviteId = asRecordId(form.get("inviteId"));
 
   if (intent === "invite") {
     const submission = parseForm(inviteSchema, form);

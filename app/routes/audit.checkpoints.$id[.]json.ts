@@ -3,11 +3,12 @@ import { checkpointFileText } from "~/domain/checkpoint";
 import { checkpointFile } from "~/models/checkpoint.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // A stored checkpoint as the file to hand to someone outside Pitchday.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");
-  const file = await checkpointFile(params.id ?? "");
+  const file = await checkpointFile(routeParam(params, "id", "uuid"));
   if (!file) throw notFound("There is no checkpoint at this address. It may have been typed wrongly.");
   return new Response(checkpointFileText(file), {
     headers: {

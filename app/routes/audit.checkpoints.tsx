@@ -1,11 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextArea, fieldId } from "~/components/forms";
@@ -15,6 +9,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { createCheckpoint, listCheckpoints, verifyAgainstFile } from "~/models/checkpoint.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit checkpoints – Pitchday" }];
 
@@ -46,19 +41,10 @@ type ActionData =
 // why a limit: a checkpoint file is a few hundred bytes; anything far bigger is not one.
 const UPLOAD_MAX = 64 * 1024;
 
-async function readForm(request: Request): Promise<FormData | "too-big"> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_MAX }));
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return "too-big";
-    throw error;
-  }
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
-  if (form === "too-big") {
+  const upload = form.get("file");
+  if (upload instanceof File && upload.size > UPLOAD_MAX) {
     await requirePermission(request, "audit:read");
     return data<ActionData>(
       { form: "verify", errors: { file: "The file is too big to be a Pitchday checkpoint. Choose the .json file you downloaded." }, values: { checkpoint: "" } },

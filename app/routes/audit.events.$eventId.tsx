@@ -7,6 +7,7 @@ import { can } from "~/domain/permissions";
 import { decisionReport } from "~/models/decision-report.server";
 import { notFound } from "~/utils/http.server";
 import { requireReportReader } from "~/utils/report-access.server";
+import { routeParam } from "~/utils/route-params";
 
 // The decision report of one event, read-only: the answers first (findings), then the facts
 // behind them in the order things happened. The PDF and the CSVs say the same from the same view.
@@ -21,7 +22,7 @@ const TONE: Record<FindingTone, { label: string; tag: string }> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireReportReader(request);
-  const report = await decisionReport(params.eventId ?? "");
+  const report = await decisionReport(routeParam(params, "eventId"));
   if (!report) throw notFound("There is no event at this address. It may have been typed wrongly.");
   return { eventId: report.event.id, view: reportView(report), canReadLog: can(user, "audit:read") };
 }

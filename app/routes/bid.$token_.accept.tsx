@@ -9,6 +9,7 @@ import { acceptAward, awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 // "Accept the conditions": someone who can sign for the group reads the conditions, types
 // their name and confirms, through the group's private link. The acceptance is recorded with
@@ -41,7 +42,7 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const submission = parseForm(acceptSchema, await request.formData());
+  const submission = parseForm(acceptSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const result = await acceptAward(token, submission.data);
   if (!result.ok) return data<ActionData>({ errors: result.errors ?? {}, values: submission.values, problem: result.message }, { status: 409 });

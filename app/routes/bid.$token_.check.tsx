@@ -9,6 +9,7 @@ import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { bidAnswers, requireBidByToken, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Check your answers: ${d.reference} – Pitchday` : "Check your answers – Pitchday" },
@@ -34,7 +35,7 @@ type ActionResult = { errors: Record<string, string>; problems: Record<string, s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const parsed = parseForm(declarationSchema, await request.formData());
+  const parsed = parseForm(declarationSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, problems: {}, formError: null }, { status: 400 });
   const limited = await takeIntakeAttempt("submit", clientAddress(request));
   if (limited) return data<ActionResult>({ errors: {}, problems: {}, formError: limited }, { status: 429 });

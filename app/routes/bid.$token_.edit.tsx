@@ -5,7 +5,8 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidAccess, formValuesFromBid, formValuesFromEntries, isoDate, withExtraRow, type BidFormValues } from "~/domain/bid";
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { fundRules, requireBidByToken, saveBid } from "~/models/bid.server";
-import { formValues } from "~/utils/forms";
+import { formValues, withoutControlCharacters } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Change bid ${d.reference} – Pitchday` : "Change your bid – Pitchday" },
@@ -32,7 +33,7 @@ type ActionResult = { values: BidFormValues; errors: Record<string, string>; for
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  const entries = formValues(await request.formData());
+  const { values: entries, errors: control } = withoutControlCharacters(formValues(await readForm(request)));
   const values = formValuesFromEntries(entries);
   const intent = entries.intent;
   const reply = (result: Partial<ActionResult>, status = 400) =>
@@ -42,6 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent !== "draft" && intent !== "continue" && intent !== "save") {
     return reply({ formError: "Choose one of the buttons at the bottom of the page to save your bid." });
   }
+  if (Object.keys(control).length > 0) return reply({ errors: control });
   const result = await saveBid({ token, values, intent });
   if (result.ok) {
     if (result.bid.status === "SUBMITTED") throw redirect(`/bid/${token}?notice=changes-saved`);

@@ -9,6 +9,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { INVITE_DAYS, acceptInvite, findInvite, type InviteStatus } from "~/models/invite.server";
 import { signIn } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your account – Pitchday" }];
 
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (found.status !== "pending") {
     return data<ActionData>({ status: found.status }, { status: STATUS_CODES[found.status] });
   }
-  const submission = parseForm(acceptInviteSchema(found.invite), await request.formData());
+  const submission = parseForm(acceptInviteSchema(found.invite), await readForm(request));
   if (!submission.ok) {
     const name = typeof submission.values.name === "string" ? submission.values.name : "";
     return data<ActionData>({ status: "invalid", errors: submission.errors, name }, { status: 400 });

@@ -9,6 +9,7 @@ import { authenticate } from "~/models/user.server";
 import { getUser, readDeviceToken, safeRedirect, signIn } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Pitchday" }];
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { errors: Record<string, string>; email: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseForm(loginSchema, await request.formData());
+  const submission = parseForm(loginSchema, await readForm(request));
   const typed = submission.values.email;
   const email = typeof typed === "string" ? typed : "";
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, email }, { status: 400 });

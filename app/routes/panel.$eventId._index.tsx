@@ -11,6 +11,7 @@ import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { requirePanellist } from "~/utils/panel-device.server";
+import { routeParam } from "~/utils/route-params";
 
 // The panellist's phone during the event: the pitch on stage with its one page, the score pad
 // while a score can land, and the running order with what this panellist has scored. It
@@ -26,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId);
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
   const [view, live] = await Promise.all([panellistEvent(panellist.id), liveState(panellist.eventId)]);
   if (!view || !live) throw new Response("This event is not available any more.", { status: 404, statusText: "Not Found" });
   const current = view.pitches.find((p) => p.slotId === view.event.currentSlotId) ?? null;

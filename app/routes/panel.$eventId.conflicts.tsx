@@ -9,6 +9,8 @@ import { declareConflict, withdrawConflict } from "~/models/panel.server";
 import { panellistEvent } from "~/models/panel-view.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
 import { requirePanellist } from "~/utils/panel-device.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // A panellist declares a conflict of interest with a pitch (a trustee of the group, a relative
 // on its committee...), before or during the event. From then on they cannot score it and any
@@ -20,7 +22,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId);
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
   const view = await panellistEvent(panellist.id);
   if (!view) throw new Response("This event is not available any more.", { status: 404, statusText: "Not Found" });
   const notice = new URL(request.url).searchParams.get("notice");
@@ -41,8 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; values: Record<string, string | string[]>; refusal: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId);
-  const parsed = parseForm(conflictFormSchema, await request.formData());
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
+  const parsed = parseForm(conflictFormSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, refusal: null }, { status: 400 });
   const actor = { type: "panellist" as const, id: panellist.id };
   const input = parsed.data;

@@ -14,6 +14,8 @@ import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import type { FieldErrors } from "~/utils/forms";
 import { requirePanellist } from "~/utils/panel-device.server";
 import { receiveScore } from "~/utils/score-submission.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // One pitch for a panellist: its one page and the score pad while scoring is open for it.
 // The pad's plain form posts here (no JavaScript); with JavaScript it sends through the offline
@@ -28,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId);
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
   const [view, live] = await Promise.all([panellistEvent(panellist.id), liveState(panellist.eventId)]);
   const pitch = view?.pitches.find((p) => p.bidId === params.bidId);
   const onePage = pitch ? await pitchOnePage(panellist.eventId, pitch.bidId) : null;
@@ -52,9 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; values: Record<string, string>; refusal: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId);
-  const bidId = params.bidId ?? "";
-  const formData = await request.formData();
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
+  const bidId = routeParam(params, "bidId");
+  const formData = await readForm(request);
   const outcome = await receiveScore(panellist, bidId, formData);
   if (outcome.kind === "saved") {
     throw formData.get("from") === "home"

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requirePanellist } from "~/utils/panel-device.server";
 import { receiveScore } from "~/utils/score-submission.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // The score pad's JSON endpoint for the phone's offline queue (app/utils/offline-queue.ts):
 // the same form body as the plain form post, answered in JSON so the queue can tell "saved"
 // (200, with the version and time) from a refusal it must not retry (403, 409, 422).
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const panellist = await requirePanellist(request, params.eventId, { json: true });
-  const outcome = await receiveScore(panellist, params.bidId ?? "", await request.formData());
+  const panellist = await requirePanellist(request, routeParam(params, "eventId"), { json: true });
+  const outcome = await receiveScore(panellist, routeParam(params, "bidId"), await readForm(request));
   switch (outcome.kind) {
     case "saved":
       return Response.json({ ok: true, version: outcome.version, savedAt: outcome.at, duplicate: outcome.duplicate });

@@ -7,6 +7,7 @@ import { RESET_HOURS, forgotPasswordSchema, tooManyResetRequestsMessage } from "
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 // "Forgotten your password?": the answer never says whether an account exists.
 
@@ -20,7 +21,7 @@ type ActionData = { status: "sent"; email: string } | { status: "invalid"; error
 
 export async function action({ request }: ActionFunctionArgs) {
   const started = Date.now();
-  const submission = parseForm(forgotPasswordSchema, await request.formData());
+  const submission = parseForm(forgotPasswordSchema, await readForm(request));
   const typed = typeof submission.values.email === "string" ? submission.values.email : "";
   if (!submission.ok) return data<ActionData>({ status: "invalid", errors: submission.errors, email: typed }, { status: 400 });
 

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { signIn } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 // The page behind an emailed reset link: choose a new password, which signs the account out
 // everywhere and this device in.
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const found = await findPasswordReset(token);
   if (found.status !== "valid") return data<ActionData>({ status: found.status }, { status: STATUS_CODES[found.status] });
-  const submission = parseForm(newPasswordSchema(found.reset.user), await request.formData());
+  const submission = parseForm(newPasswordSchema(found.reset.user), await readForm(request));
   if (!submission.ok) return data<ActionData>({ status: "invalid", errors: submission.errors }, { status: 400 });
   const done = await resetPassword(token, submission.data);
   if (!done.ok) return data<ActionData>({ status: done.status }, { status: STATUS_CODES[done.status] });

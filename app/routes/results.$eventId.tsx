@@ -5,6 +5,7 @@ import { formatMoney } from "~/domain/money";
 import { formatDate } from "~/domain/zoned-time";
 import { publicResults } from "~/models/public-results.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // The public results of one event, once they have been revealed in the room: the projects
 // funded and how much each gets, the total, and what is left in the fund.
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const results = await publicResults(params.eventId ?? "");
+  const results = await publicResults(routeParam(params, "eventId"));
   if (!results) {
     throw notFound("There are no results to show here yet: results appear once they have been announced at the event.");
   }

@@ -9,6 +9,8 @@ import { formatMoney } from "~/domain/money";
 import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.round.title} – Pitchday` : "Funding round – Pitchday" },
@@ -21,7 +23,7 @@ async function requireRound(slug: string | undefined) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const round = await requireRound(params.slug);
+  const round = await requireRound(routeParam(params, "slug", "slug"));
   const now = new Date();
   const { fund } = round;
   return {
@@ -53,8 +55,8 @@ type LinkRequestResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const round = await requireRound(params.slug);
-  const formData = await request.formData();
+  const round = await requireRound(routeParam(params, "slug", "slug"));
+  const formData = await readForm(request);
   const parsed = parseForm(linkRequestSchema, formData);
   const values = { email: String(parsed.values.email ?? ""), reference: String(parsed.values.reference ?? "") };
   if (!parsed.ok) return data<LinkRequestResult>({ sent: false, errors: parsed.errors, values, formError: null }, { status: 400 });

@@ -6,8 +6,10 @@ import { emptyFormValues, formValuesFromEntries, roundPhase, withExtraRow, type 
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
-import { formValues } from "~/utils/forms";
+import { formValues, withoutControlCharacters } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `Apply: ${d.round.title} – Pitchday` : "Apply – Pitchday" },
@@ -20,7 +22,7 @@ async function requireRound(slug: string | undefined) {
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const round = await requireRound(params.slug);
+  const round = await requireRound(routeParam(params, "slug", "slug"));
   const now = new Date();
   return {
     round: {
@@ -38,8 +40,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 type ActionResult = { values: BidFormValues; errors: Record<string, string>; formError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const round = await requireRound(params.slug);
-  const entries = formValues(await request.formData());
+  const round = await requireRound(routeParam(params, "slug", "slug"));
+  const { values: entries, errors: control } = withoutControlCharacters(formValues(await readForm(request)));
   const values = formValuesFromEntries(entries);
   const intent = entries.intent;
   const reply = (result: Partial<ActionResult>, status = 400) =>
@@ -51,6 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // A box only robots can see was filled in: look as if it worked, keep nothing.
   if (entries.website) throw redirect(`/rounds/${round.slug}`);
+  if (Object.keys(control).length > 0) return reply({ errors: control });
 
   const now = new Date();
   const checked = bidSchema({ ...fundRules(round), now, mode: intent === "draft" ? "draft" : "submit" }).safeParse(values);

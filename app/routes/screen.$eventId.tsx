@@ -14,6 +14,7 @@ import { formatCode } from "~/domain/join-code";
 import { liveState, staffJoinCode } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // The projector: who is pitching, a countdown readable from the back of the hall, the phase,
 // who is next, how many panellists have scored (counts only), and how the audience joins.
@@ -23,7 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:read");
-  const [state, joinCode] = await Promise.all([liveState(params.eventId ?? ""), staffJoinCode(params.eventId ?? "")]);
+  const eventId = routeParam(params, "eventId");
+  const [state, joinCode] = await Promise.all([liveState(eventId), staffJoinCode(eventId)]);
   if (!state) throw notFound("There is no event at this address. It may have been typed wrongly.");
   // why: from the staff-only look-up, so the projector shows the code while the hall fills up;
   // the public live state carries it only once the event has started.

@@ -32,6 +32,8 @@ import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, publicUrl } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // One award: what was decided and why, the conditions and their acceptance (on the organiser's
 // device if the group's representative is in the room), the letter, the group's Stripe
@@ -66,7 +68,7 @@ function mayActForGroup(user: Actor) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "event:read");
-  const page = await awardPage(params.awardId ?? "");
+  const page = await awardPage(routeParam(params, "awardId"));
   if (!page) throw notFound(MISSING);
   const { award, names } = page;
   const { bid, decision } = award;
@@ -166,9 +168,9 @@ function formKey(values: Record<string, string | string[]>) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:read");
-  const awardId = params.awardId ?? "";
+  const awardId = routeParam(params, "awardId");
   const here = `/staff/awards/${awardId}`;
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseForm(awardFormSchema, formData);
   const answer = (status: number, extra: Partial<ActionData>) =>
     data<ActionData>({ form: formKey(submission.values), errors: {}, values: submission.values, ...extra }, { status });

@@ -22,6 +22,8 @@ import { reviewBid } from "~/models/shortlist.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.bid.reference ?? "Bid"} ${data?.bid.groupName ?? ""} – Pitchday` },
@@ -39,7 +41,7 @@ const CONTACT_FIELDS = new Set(["contactName", "contactEmail", "contactPhone"]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "bid:read");
-  const review = await getBidForReview(params.bidId ?? "");
+  const review = await getBidForReview(routeParam(params, "bidId"));
   if (!review) throw notFound(MISSING);
   const { bid, trail } = review;
   const { currency, timeZone } = bid.round.fund;
@@ -82,8 +84,8 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "bid:shortlist");
-  const bidId = params.bidId ?? "";
-  const submission = parseForm(reviewDecisionSchema, await request.formData());
+  const bidId = routeParam(params, "bidId");
+  const submission = parseForm(reviewDecisionSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const result = await reviewBid(bidId, submission.data, { type: "user", id: user.id });
   if (!result.ok && "notFound" in result) throw notFound(MISSING);

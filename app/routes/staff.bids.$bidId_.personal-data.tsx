@@ -17,6 +17,8 @@ import { eraseGroupContact, personalDataSummary } from "~/models/personal-data.s
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Personal data: ${data?.bid.reference ?? "bid"} – Pitchday` }];
 
@@ -31,7 +33,7 @@ const FAILURES = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "personal-data:export");
-  const bid = await personalDataSummary(params.bidId ?? "");
+  const bid = await personalDataSummary(routeParam(params, "bidId"));
   if (!bid) throw notFound(MISSING);
   const timeZone = bid.round.fund.timeZone;
   const contact = bid.contact;
@@ -57,8 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const bidId = params.bidId ?? "";
-  const form = await request.formData();
+  const bidId = routeParam(params, "bidId");
+  const form = await readForm(request);
   const user = await requirePermission(request, "personal-data:erase");
   const submission = parseForm(eraseFormSchema, form);
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });

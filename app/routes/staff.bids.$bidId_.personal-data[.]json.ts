@@ -2,11 +2,12 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { exportGroupData } from "~/models/personal-data.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // The group's data as a file. A POST, not a link: each download is recorded in the audit log.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "personal-data:export");
-  const result = await exportGroupData(params.bidId ?? "", { type: "user", id: user.id });
+  const result = await exportGroupData(routeParam(params, "bidId"), { type: "user", id: user.id });
   if (!result) throw notFound("There is no bid at this address. It may have been typed wrongly.");
   return new Response(`${JSON.stringify(result.data, null, 2)}\n`, {
     headers: {

@@ -24,6 +24,8 @@ import { env } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms";
 import { appUrl, notFound, publicUrl, requestOrigin } from "~/utils/http.server";
 import { pageReach } from "~/utils/reachability.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // The organiser's setup page for one live event: details, the decision rule as declared,
 // the running order, the panel (invite links shown once), conflicts, and "Mark ready".
@@ -54,7 +56,7 @@ function refreshedNotice(params: URLSearchParams) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "event:manage");
-  const event = await getEvent(params.eventId ?? "");
+  const event = await getEvent(routeParam(params, "eventId"));
   if (!event) throw notFound(MISSING);
   const round = await getRound(event.roundId);
   if (!round) throw notFound(MISSING);
@@ -147,8 +149,8 @@ async function inviteData(request: Request, name: string, token: string, reissue
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:manage");
   const actor = { type: "user" as const, id: user.id };
-  const eventId = params.eventId ?? "";
-  const form = await request.formData();
+  const eventId = routeParam(params, "eventId");
+  const form = await readForm(request);
   const intent = setupIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return data<ActionData>({ problem: "That button is not one this page knows. Reload the page and try again." }, { status: 400 });
   const back = (notice: string) => redirect(`/staff/events/${eventId}?notice=${notice}`);

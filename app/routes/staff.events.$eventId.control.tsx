@@ -18,6 +18,8 @@ import { listPanel } from "~/models/panel.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // The chair's page: one big button per command, each a plain POST carrying the revision this
 // page last showed (a double tap or a stale tablet is refused, not applied twice). With
@@ -30,7 +32,7 @@ const MISSING = "There is no event at this address. It may have been typed wrong
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:run");
-  const state = await liveState(params.eventId ?? "");
+  const state = await liveState(routeParam(params, "eventId"));
   if (!state) throw notFound(MISSING);
   const panel = await listPanel(state.event.id);
   // Staff only: who declared a conflict on which pitch (the public state has counts only).
@@ -46,9 +48,9 @@ type ActionData = { problem?: string; errors?: Record<string, string>; values?: 
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:run");
-  const eventId = params.eventId ?? "";
+  const eventId = routeParam(params, "eventId");
   const actor = { type: "user" as const, id: user.id };
-  const submission = parseForm(chairFormSchema, await request.formData());
+  const submission = parseForm(chairFormSchema, await readForm(request));
   if (!submission.ok) {
     const problem = submission.errors.reason ? undefined : Object.values(submission.errors)[0];
     return data<ActionData>({ problem, errors: submission.errors, values: submission.values }, { status: 400 });

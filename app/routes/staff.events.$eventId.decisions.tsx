@@ -22,6 +22,8 @@ import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // The funder's page at the end of the evening: the ranking with every number behind it, the
 // proposed allocation step by step, and one form per bid to confirm the proposal or depart
@@ -54,7 +56,7 @@ function notice(search: URLSearchParams, groups: Record<string, string>): string
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "event:read");
-  const page = await decisionPage(params.eventId ?? "");
+  const page = await decisionPage(routeParam(params, "eventId"));
   if (!page) throw notFound(MISSING);
   const { board } = page;
   const { ranking } = board;
@@ -182,9 +184,9 @@ function formKey(values: Record<string, string | string[]>) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decision:make");
-  const eventId = params.eventId ?? "";
+  const eventId = routeParam(params, "eventId");
   const here = `/staff/events/${eventId}/decisions`;
-  const submission = parseForm(decisionsFormSchema, await request.formData());
+  const submission = parseForm(decisionsFormSchema, await readForm(request));
   if (!submission.ok) {
     return data<ActionData>({ form: formKey(submission.values), errors: submission.errors, values: submission.values }, { status: 400 });
   }

@@ -9,6 +9,7 @@ import { getEvent } from "~/models/event.server";
 import { reissueUnopenedInvites } from "~/models/panel.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // One printable sheet with a fresh link and QR code for every panellist who has not opened
 // their invite. Making it is a POST (it replaces their links), never a page load; the sheet
@@ -20,7 +21,7 @@ const NO_STORE = { "Cache-Control": "no-store" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:manage");
-  const event = await getEvent(params.eventId ?? "");
+  const event = await getEvent(routeParam(params, "eventId"));
   if (!event) throw notFound("We could not find that event.");
   return { event: { id: event.id, title: event.title, venue: event.venue } };
 }
@@ -29,7 +30,7 @@ type ActionData = { invites: SheetInvite[]; problem?: undefined } | { problem: s
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:manage");
-  const sheet = await reissueUnopenedInvites(params.eventId ?? "", { type: "user", id: user.id });
+  const sheet = await reissueUnopenedInvites(routeParam(params, "eventId"), { type: "user", id: user.id });
   if (!sheet.ok) return data<ActionData>({ problem: sheet.message }, { status: 409 });
   const invites = await Promise.all(
     sheet.invites.map(async (invite) => {

@@ -11,6 +11,8 @@ import { getEvent } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // Paper ballots, for people without a phone: the votes for each pitch are counted by two
 // different members of staff, each entering their own count. A count is used only when the two
@@ -21,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "event:run");
-  const event = await getEvent(params.eventId ?? "");
+  const event = await getEvent(routeParam(params, "eventId"));
   if (!event) throw notFound("We could not find that event.");
   const [rows, figures] = await Promise.all([paperTallies(event.id), participation(event.id)]);
   const saved = new URL(request.url).searchParams.get("saved");
@@ -46,8 +48,8 @@ type ActionResult = { bidId: string; intent: string; errors: Record<string, stri
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:run");
-  const eventId = params.eventId ?? "";
-  const parsed = parseForm(paperFormSchema, await request.formData());
+  const eventId = routeParam(params, "eventId");
+  const parsed = parseForm(paperFormSchema, await readForm(request));
   const bidId = String(parsed.values.bidId ?? "");
   const intent = String(parsed.values.intent ?? "");
   if (!parsed.ok) return data<ActionResult>({ bidId, intent, errors: parsed.errors, values: parsed.values }, { status: 400 });

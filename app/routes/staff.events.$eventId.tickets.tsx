@@ -11,6 +11,8 @@ import { getEvent } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, publicUrl } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // Printed single-use ballot tickets for an event whose round votes with tickets: the organiser
 // makes a batch, prints the sheet (a code and a QR code of /vote/<code> per ticket, cut along
@@ -20,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:manage");
-  const event = await getEvent(params.eventId ?? "");
+  const event = await getEvent(routeParam(params, "eventId"));
   if (!event) throw notFound("We could not find that event.");
   const tickets = await listTickets(event.id);
   const made = Number(new URL(request.url).searchParams.get("made"));
@@ -38,9 +40,9 @@ type ActionResult = { errors: Record<string, string>; values: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:manage");
-  const parsed = parseForm(ticketBatchSchema, await request.formData());
+  const parsed = parseForm(ticketBatchSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await generateTickets(params.eventId ?? "", parsed.data.count, { type: "user", id: user.id });
+  const result = await generateTickets(routeParam(params, "eventId"), parsed.data.count, { type: "user", id: user.id });
   if (!result.ok) return data<ActionResult>({ errors: { count: result.message }, values: parsed.values }, { status: 409 });
   throw redirect(`/staff/events/${params.eventId}/tickets?made=${parsed.data.count}`);
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { getFund } from "~/models/fund.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.fund.name ?? "Fund"} – Pitchday` }];
 
@@ -24,7 +25,7 @@ function phase(opensAt: Date, closesAt: Date, now: Date) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "fund:read");
-  const fund = await getFund(params.fundId ?? "");
+  const fund = await getFund(routeParam(params, "fundId"));
   if (!fund) throw notFound("There is no fund at this address. It may have been typed wrongly.");
   const now = new Date();
   const money = (pence: number) => formatMoney(pence, fund.currency);

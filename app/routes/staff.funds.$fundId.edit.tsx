@@ -9,6 +9,8 @@ import { getFund, updateFund } from "~/models/fund.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.name ?? "fund"} – Pitchday` }];
 
@@ -16,7 +18,7 @@ const MISSING = "There is no fund at this address. It may have been typed wrongl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "fund:manage");
-  const fund = await getFund(params.fundId ?? "");
+  const fund = await getFund(routeParam(params, "fundId"));
   if (!fund) throw notFound(MISSING);
   return { id: fund.id, name: fund.name, values: fundFormValues(fund, penceToInput) };
 }
@@ -25,8 +27,8 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "fund:manage");
-  const fundId = params.fundId ?? "";
-  const submission = parseForm(fundFormSchema, await request.formData());
+  const fundId = routeParam(params, "fundId");
+  const submission = parseForm(fundFormSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const saved = await updateFund(fundId, submission.data, { type: "user", id: user.id });
   if (!saved) throw notFound(MISSING);

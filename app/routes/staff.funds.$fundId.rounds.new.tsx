@@ -9,6 +9,8 @@ import { addRound } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Add a round to ${data?.fund.name ?? "a fund"} – Pitchday` }];
 
@@ -16,7 +18,7 @@ const MISSING = "There is no fund at this address. It may have been typed wrongl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "fund:manage");
-  const fund = await getFund(params.fundId ?? "");
+  const fund = await getFund(routeParam(params, "fundId"));
   if (!fund) throw notFound(MISSING);
   return { fund: { id: fund.id, name: fund.name, timeZone: fund.timeZone }, values: newRoundValues() };
 }
@@ -25,9 +27,9 @@ type ActionData = { errors: Record<string, string>; values: FormValues; focusRow
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "fund:manage");
-  const fund = await getFund(params.fundId ?? "");
+  const fund = await getFund(routeParam(params, "fundId"));
   if (!fund) throw notFound(MISSING);
-  const form = await request.formData();
+  const form = await readForm(request);
   const step = criteriaStep(form.get("intent"), formValues(form));
   if (step) return data<ActionData>({ errors: {}, values: step.values, focusRow: step.focusRow });
 

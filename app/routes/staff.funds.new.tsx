@@ -7,6 +7,7 @@ import { fundFormSchema, NEW_FUND_VALUES, type FormValues } from "~/domain/fund"
 import { createFund } from "~/models/fund.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
+import { readForm } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "Create a fund – Pitchday" }];
 
@@ -19,7 +20,7 @@ type ActionData = { errors: Record<string, string>; values: FormValues };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "fund:manage");
-  const submission = parseForm(fundFormSchema, await request.formData());
+  const submission = parseForm(fundFormSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const fund = await createFund(submission.data, { type: "user", id: user.id });
   return redirect(`/staff/funds/${fund.id}?notice=created`);

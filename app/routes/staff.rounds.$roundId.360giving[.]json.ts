@@ -3,6 +3,7 @@ import { roundOpenData } from "~/models/three-sixty.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { openDataResponse } from "~/utils/open-data.server";
+import { routeParam } from "~/utils/route-params";
 
 // The round's awards as 360Giving open data (the JSON package), ready to publish:
 // nothing personal is in it.
@@ -10,7 +11,7 @@ import { openDataResponse } from "~/utils/open-data.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "fund:read");
   const now = new Date();
-  const data = await roundOpenData(params.roundId ?? "", { now });
+  const data = await roundOpenData(routeParam(params, "roundId"), { now });
   if (!data) throw notFound("There is no round at this address. It may have been typed wrongly.");
   return openDataResponse(data, "json", now);
 }

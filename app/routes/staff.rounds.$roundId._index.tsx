@@ -9,6 +9,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { getRound, roundBidCounts } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Round"} – Pitchday` }];
 
@@ -31,7 +32,7 @@ const EVENT_STATES: Record<string, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "fund:read");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound("There is no round at this address. It may have been typed wrongly.");
   const canReadBids = can(user, "bid:read");
   const counts = canReadBids ? await roundBidCounts(round.id) : null;

@@ -9,12 +9,13 @@ import { listRoundBids } from "~/models/bid-list.server";
 import { getRound } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Bids – ${data?.round.title ?? "Round"} – Pitchday` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "bid:read");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound("There is no round at this address. It may have been typed wrongly.");
   const query = bidListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const { bids, counts } = await listRoundBids(round.id, query);

@@ -7,6 +7,7 @@ import { formatSortableDateTime } from "~/domain/zoned-time";
 import { exportRoundBids } from "~/models/bid-list.server";
 import { requirePermission } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
+import { routeParam } from "~/utils/route-params";
 
 // The round's bids as a spreadsheet. Organisers get the contact details (personal data, so
 // the file is never cached); funders and auditors get the same file without them.
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "bid:export");
   const withContacts = can(user, "fund:manage");
   const query = bidListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await exportRoundBids(params.roundId ?? "", query, { withContacts }, { type: "user", id: user.id });
+  const result = await exportRoundBids(routeParam(params, "roundId"), query, { withContacts }, { type: "user", id: user.id });
   if (!result) throw notFound("There is no round at this address. It may have been typed wrongly.");
   const { round, bids } = result;
   const { currency, timeZone } = round.fund;

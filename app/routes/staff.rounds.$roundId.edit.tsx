@@ -9,6 +9,8 @@ import { getRound, updateRound } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.round.title ?? "round"} – Pitchday` }];
 
@@ -16,7 +18,7 @@ const MISSING = "There is no round at this address. It may have been typed wrong
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "fund:manage");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound(MISSING);
   const tz = round.fund.timeZone;
   const values = roundFormValues(round, (at) => utcToLocalInput(at, tz), !round.ruleLocked);
@@ -46,9 +48,9 @@ type ActionData = { errors: Record<string, string>; values: FormValues; focusRow
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "fund:manage");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound(MISSING);
-  const form = await request.formData();
+  const form = await readForm(request);
   const step = criteriaStep(form.get("intent"), formValues(form));
   if (step) return data<ActionData>({ errors: {}, values: step.values, focusRow: step.focusRow });
 

@@ -9,6 +9,8 @@ import { getRound } from "~/models/round.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Set up an event for ${data?.round.title ?? "a round"} – Pitchday` }];
 
@@ -16,7 +18,7 @@ const MISSING = "There is no round at this address. It may have been typed wrong
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "event:manage");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound(MISSING);
   return {
     round: { id: round.id, title: round.title, timeZone: round.fund.timeZone },
@@ -28,9 +30,9 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "event:manage");
-  const round = await getRound(params.roundId ?? "");
+  const round = await getRound(routeParam(params, "roundId"));
   if (!round) throw notFound(MISSING);
-  const submission = parseForm(eventSetupSchema(round.fund.timeZone), await request.formData());
+  const submission = parseForm(eventSetupSchema(round.fund.timeZone), await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const created = await createEvent({ ...submission.data, roundId: round.id }, { type: "user", id: user.id });
   // why: the only refusal is a round deleted since the form was opened.

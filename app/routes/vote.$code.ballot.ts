@@ -3,6 +3,7 @@ import { wrongCodesMessage } from "~/domain/audience-phone";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { receiveBallot } from "~/utils/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 // The voting page's JSON endpoint for the phone's offline queue: the same form body as the
 // plain form post to /vote/<code>, answered in JSON so the queue can tell "counted" (200, with
@@ -17,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (!looked.ok) return Response.json({ ok: false, message: "We could not find an event or a ticket with that code." }, { status: 404 });
   const found = looked.found;
-  const outcome = await receiveBallot(request, found, await request.formData());
+  const outcome = await receiveBallot(request, found, await readForm(request));
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   switch (outcome.kind) {
     case "counted":

@@ -15,6 +15,7 @@ import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/of
 import { receiveBallot } from "~/utils/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
 import { voterKeyFrom } from "~/utils/voter.server";
+import { readForm } from "~/utils/request-body.server";
 
 // The audience's voting page, reached by the event's join code (OPEN voting: one ballot per
 // phone) or a printed ticket's code (TICKETS: one ballot per ticket, bound to the first phone
@@ -87,7 +88,7 @@ type ActionResult = { errors: Record<string, string>; values: Record<string, str
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await resolve(request, params.code);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "ticket") {
     const typed = String(form.get("ticket") ?? "");
     const problem = voteCodeProblem(typed);

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { clientAddress } from "~/utils/http.server";
+import { readForm } from "~/utils/request-body.server";
 
 // Where the audience starts: type the code from the big screen (the event's join code) or the
 // code printed on a ticket. Scanning the QR code on the screen or a ticket skips this page.
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Vote – Pitchday" }];
 type ActionResult = { error: string; code: string };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const code = String(form.get("code") ?? "");
   const problem = voteCodeProblem(code);
   if (problem) return data<ActionResult>({ error: problem, code }, { status: 400 });

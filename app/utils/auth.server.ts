@@ -91,9 +91,22 @@ export async function signOut(request: Request, redirectTo = "/") {
   });
 }
 
+/**
+ * Where to go after signing in or out: a path on this site only. It must start with a single
+ * "/" and hold nothing but printable ASCII; decoded, it must still start with a single "/" and
+ * hold no backslash, space or control character (a browser drops a tab in "/\t/evil.example"
+ * and goes to another site). Anything else gets the fallback, never an error.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/staff") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || to.length > 2_000 || !/^\/[\x21-\x7E]*$/.test(to)) return fallback;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(to);
+  } catch {
     return fallback;
   }
-  return to;
+  for (const path of [to, decoded]) {
+    if (!path.startsWith("/") || path.startsWith("//") || /[\\\s\u0000-\u001F\u007F-\u009F]/.test(path)) return fallback;
+  }
+  return new URL(to, "http://pitchday.invalid").origin === "http://pitchday.invalid" ? to : fallback;
 }

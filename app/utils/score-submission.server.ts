@@ -1,6 +1,6 @@
 import { clockTime } from "~/domain/event-machine";
 import { submitScore } from "~/models/score.server";
-import { formValues, type FieldErrors } from "~/utils/forms";
+import { formValues, withoutControlCharacters, type FieldErrors } from "~/utils/forms";
 
 // One score sheet from a phone, the same way whether it came as a plain form post (no
 // JavaScript) or from the offline queue: the score model checks it with the shared schema against
@@ -19,7 +19,8 @@ export type ScoreOutcome =
   | { kind: "refused"; message: string; values: Record<string, string | string[]> };
 
 export async function receiveScore(panellist: { id: string; eventId: string }, bidId: string, formData: FormData): Promise<ScoreOutcome> {
-  const values = formValues(formData);
+  const { values, errors } = withoutControlCharacters(formValues(formData));
+  if (Object.keys(errors).length > 0) return { kind: "invalid", errors, values };
   const result = await submitScore({ panellistId: panellist.id, bidId, sheet: values });
   if (result.ok) return { kind: "saved", version: result.sheet.version, at: clockTime(result.sheet.submittedAt, result.timeZone), duplicate: result.duplicate };
   if (result.errors) return { kind: "invalid", errors: result.errors, values };
