@@ -1,20 +1,11 @@
-import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
+import { greeting, mailLink, type GroupMailContext, type MailInput } from "~/domain/mail/mail";
+
+export type { GroupMailContext };
 
 // The emails a group gets after the pitch: the decision, the award offer with its conditions,
 // a cancelled award, and the payment. The private link is stored only as a hash, so these send
 // the group to the link they already have and give the reference; the round page issues a
 // new link to the contact address if they have lost it.
-
-export interface GroupMailContext {
-  /** The app\'s public address (APP_URL), for links. */
-  baseUrl: string;
-  to: string;
-  contactName: string;
-  reference: string;
-  groupName: string;
-  roundTitle: string;
-  roundSlug: string;
-}
 
 function privateLink(c: GroupMailContext, what: string) {
   return [

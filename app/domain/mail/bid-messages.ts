@@ -1,18 +1,10 @@
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
-import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
+import { greeting, mailLink, type GroupMailContext, type MailInput } from "~/domain/mail/mail";
 
 // The emails a group gets about its bid. Each carries the private link, because that link is
 // the group's only way back in: there is no account to sign in to.
 
-export interface BidMailContext {
-  /** The app\'s public address (APP_URL), for links. */
-  baseUrl: string;
-  to: string;
-  contactName: string;
-  reference: string;
-  groupName: string;
-  roundTitle: string;
-  roundSlug: string;
+export interface BidMailContext extends GroupMailContext {
   closesAt: Date;
   timeZone: string;
   token: string;

@@ -8,6 +8,18 @@ export interface MailInput {
   text: string;
 }
 
+/** Who a group's email goes to and which bid and round it is about. */
+export interface GroupMailContext {
+  /** The app's public address (APP_URL), for links. */
+  baseUrl: string;
+  to: string;
+  contactName: string;
+  reference: string;
+  groupName: string;
+  roundTitle: string;
+  roundSlug: string;
+}
+
 export function greeting(name: string) {
   return name ? `Hello ${name},` : "Hello,";
 }

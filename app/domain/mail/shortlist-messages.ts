@@ -1,17 +1,9 @@
-import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
+import { greeting, mailLink, type GroupMailContext, type MailInput } from "~/domain/mail/mail";
 
 // The emails a group gets when the organisers decide on its bid. The private link is stored
 // only as a hash, so these point the group to the link they already have (or a new one).
 
-export interface ShortlistMailContext {
-  /** The app\'s public address (APP_URL), for links. */
-  baseUrl: string;
-  to: string;
-  contactName: string;
-  reference: string;
-  groupName: string;
-  roundTitle: string;
-  roundSlug: string;
+export interface ShortlistMailContext extends GroupMailContext {
   reason: string;
 }
 
