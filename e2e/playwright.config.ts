@@ -9,13 +9,16 @@ const LIVE = {
   chair: /chair-and-screen\.spec\.ts/,
   phones: /panellist-and-audience\.spec\.ts/,
   funder: /decisions-and-payments\.spec\.ts/,
+  bigScreen: /big-screen\.spec\.ts/,
 };
 const LIVE_SPECS = Object.values(LIVE);
-const GROUPS: { name: string; specs?: RegExp }[] = [
+// seed: extra data written before the app starts (see e2e/server.ts).
+const GROUPS: { name: string; specs?: RegExp; seed?: string }[] = [
   { name: "accounts-bids-audit" },
   { name: "chair-and-screen", specs: LIVE.chair },
   { name: "phones", specs: LIVE.phones },
   { name: "decisions-and-payments", specs: LIVE.funder },
+  { name: "big-screen", specs: LIVE.bigScreen, seed: "big-screen" },
 ];
 
 export default defineConfig({
@@ -52,7 +55,7 @@ export default defineConfig({
     testIgnore: group.specs ? undefined : LIVE_SPECS,
     use: { ...devices["Pixel 7"], defaultBrowserType: "chromium", baseURL: `http://localhost:${PORT + i}` },
   })),
-  webServer: GROUPS.map((_, i) => ({
+  webServer: GROUPS.map((group, i) => ({
     command: `npx tsx e2e/server.ts`,
     cwd: "..",
     url: `http://localhost:${PORT + i}/healthz`,
@@ -67,6 +70,7 @@ export default defineConfig({
       NODE_ENV: "production",
       MAIL_OUTBOX_PAGE: "on",
       STRIPE_FAKE: process.env.STRIPE_FAKE ?? "on",
+      E2E_SEED: group.seed ?? "",
     },
   })),
 });

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { TextArea } from "~/components/forms";
 import { Countdown } from "~/components/live/countdown";
 import { announcement, nextCommandLabel, phaseName, pitchNumber } from "~/components/live/live-view";
+import { screenPath } from "~/components/live/links";
 import { RunningOrder } from "~/components/live/running-order";
 import { ScoredCount } from "~/components/live/scored-count";
 import { connectionText, useLiveState } from "~/components/live/use-live-state";
@@ -308,8 +309,11 @@ export default function ChairControls() {
       />
 
       <p>
-        <Link to={`/screen/${event.id}`} target="_blank" rel="noopener" className="button button--secondary">
+        <Link to={screenPath(event.id)} target="_blank" rel="noopener" className="button button--secondary">
           Open the big screen<span className="visually-hidden"> (opens in a new tab)</span>
+        </Link>
+        <Link to={screenPath(event.id, "projector")} target="_blank" rel="noopener" className="button button--secondary">
+          Open the projector view<span className="visually-hidden"> (no page header or buttons; opens in a new tab)</span>
         </Link>
       </p>
     </div>

@@ -1,0 +1,18 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// What the big screen's seeding (e2e/seed-big-screen.ts, run by e2e/server.ts before the app
+// starts) hands to its spec: events whose bids are at the bid form's limits.
+
+export interface BigScreenFixture {
+  /** Ready to start: 13 pitches, the audience votes with the join code. The spec runs it. */
+  eventId: string;
+  /** The first pitch ran out of time minutes ago (the chair's commands were given in the past). */
+  overtimeEventId: string;
+  pitches: number;
+}
+
+/** Where the seeding leaves the fixture for the server on this port. */
+export function bigScreenFixturePath(port: string | number) {
+  return path.join(tmpdir(), `pitchday-e2e-big-screen-${port}.json`);
+}

@@ -1,0 +1,69 @@
+// Seeds the big screen's worst case through the models, before the e2e app opens the database
+// (PGlite serves one process): 13 pitches whose group names and project titles are as long as
+// the bid form allows, an event title at the event form's limit, a conflict of interest (the
+// scored line's longest wording), and an event already running over time.
+// Usage: tsx e2e/seed-big-screen.ts <port> (PGLITE_DIR or DATABASE_URL as for the app).
+import { writeFileSync } from "node:fs";
+import { closeDatabase, db, openDatabase } from "~/db.server";
+import { LIMITS } from "~/domain/bid";
+import { declareConflict } from "~/models/panel.server";
+import { closeLiveBus } from "~/services/live/bus.server";
+import { makeLiveEvent } from "~/testing/live-fixtures";
+import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";
+
+const PITCHES = 13;
+const EVENT_TITLE_MAX = 120;
+
+const WORDS =
+  "Thornbury and District Over-Sixties Woodworking, Gardening, Cookery and Community Allotment Association for Everyone Who Lives Nearby";
+
+/** Text of exactly `length` characters that reads like a name, numbered so rows differ. */
+function atLimit(n: number, words: string, length: number) {
+  let text = `${n}. ${words}`;
+  while (text.length < length) text = `${text} ${words}`;
+  return text.slice(0, length).trimEnd().padEnd(length, "x");
+}
+
+async function seedEvent(title: string) {
+  const live = await makeLiveEvent({ bids: PITCHES, panellists: 4, quorum: 3, audienceMode: "OPEN", votesPerPerson: 3 });
+  for (const [i, bid] of live.bids.entries()) {
+    await db().bid.update({
+      where: { id: bid.id },
+      data: {
+        groupName: atLimit(i + 1, WORDS, LIMITS.groupName),
+        projectTitle: atLimit(i + 1, `A warm welcome: ${WORDS}`, LIMITS.projectTitle),
+      },
+    });
+  }
+  await db().event.update({ where: { id: live.event.id }, data: { title: atLimit(1, title, EVENT_TITLE_MAX) } });
+  const conflict = await declareConflict(
+    { panellistId: live.panellists[0].id, bidId: live.slots[0].bidId, reason: "My sister runs this group." },
+    { type: "panellist", id: live.panellists[0].id },
+  );
+  if (!conflict.ok) throw new Error(conflict.message);
+  await live.chair({ type: "MARK_READY" });
+  return live;
+}
+
+async function main() {
+  const port = process.argv[2];
+  if (!port) throw new Error("Usage: seed-big-screen.ts <port>");
+  await openDatabase({ migrate: false });
+  try {
+    const main = await seedEvent("Big screen night at the Thornbury and District Community Centre, with every pitch at the form's limits");
+    const late = await seedEvent("Over time at the Thornbury and District Community Centre");
+    const past = new Date(Date.now() - 10 * 60_000);
+    await late.chair({ type: "START" }, past);
+    await late.chair({ type: "NEXT" }, past);
+    const fixture: BigScreenFixture = { eventId: main.event.id, overtimeEventId: late.event.id, pitches: PITCHES };
+    writeFileSync(bigScreenFixturePath(port), JSON.stringify(fixture));
+  } finally {
+    await closeLiveBus();
+    await closeDatabase();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
