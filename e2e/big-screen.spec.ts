@@ -109,7 +109,7 @@ test("the big screen fits every projector in every phase, with long names and 13
 
   await test.step("pitching", async () => {
     await chair("Start the event");
-    await each((screen) => expect(screen.getByText("Welcome")).toBeVisible());
+    await each((screen) => expect(screen.getByText("Welcome", { exact: true })).toBeVisible());
     await chair(/^Start next pitch: 1\. /);
     await each((screen) => expect(screen.getByText(`Pitch 1 of ${pitches} · Pitching`)).toBeVisible());
     await each((screen) => expect(screen.getByRole("timer")).toHaveText(/^\d:\d\d left$/));

@@ -9,7 +9,7 @@ import { announcement, nextCommandLabel, phaseName, pitchNumber } from "~/compon
 import { screenPath } from "~/components/live/links";
 import { RunningOrder } from "~/components/live/running-order";
 import { ScoredCount } from "~/components/live/scored-count";
-import { connectionText, useLiveState } from "~/components/live/use-live-state";
+import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { chairFormSchema } from "~/domain/event-forms";
 import { EVENT_STATE_LABELS, REASON_MAX } from "~/domain/event-machine";
 import { liveState, revealResults, runChairCommand, type LiveSlot } from "~/models/event.server";
@@ -60,6 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChairControls() {
   const loaded = useLoaderData<typeof loader>();
   const { state, offsetMs, connection } = useLiveState(loaded.state);
+  const online = useOnline();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   // why: only while a press is on its way; once it has landed (Remix reloading the page's data)
@@ -104,7 +105,7 @@ export default function ChairControls() {
       <p className="chair-status">
         <strong className={event.state === "LIVE" ? "tag tag--green" : "tag tag--grey"}>{EVENT_STATE_LABELS[event.state]}</strong>{" "}
         <span className="hint chair-status__connection" role="status">
-          {busy ? "Sending…" : connectionText(connection)}
+          {busy ? "Sending…" : connectionText(connection, online)}
         </span>
       </p>
       <noscript>

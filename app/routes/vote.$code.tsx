@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { useLiveState } from "~/components/live/use-live-state";
+import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "~/domain/audience-phone";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
@@ -104,13 +104,19 @@ export default function Vote() {
   const loaded = useLoaderData<typeof loader>();
   // why: without the single-fetch type flag, data() replies are typed as a wrapper; the shape is ActionResult.
   const posted = useActionData<typeof action>() as ActionResult | undefined;
-  const { state } = useLiveState(loaded.live);
+  const { state, connection } = useLiveState(loaded.live);
+  const online = useOnline();
   const status = audienceVotingStatus(loaded.mode, state.event.state);
 
   return (
     <div className="phone">
       <span className="caption">{loaded.venue}</span>
       <h1>{loaded.eventTitle}</h1>
+      {status === "NOT_USED" ? null : (
+        <p className="live-line muted" aria-live="polite">
+          {connectionText(connection, online, "audience")}
+        </p>
+      )}
       {status === "NOT_USED" ? (
         <p>The audience does not vote at this event. Enjoy the pitches!</p>
       ) : loaded.blocked ? (
