@@ -7,9 +7,13 @@ import path from "node:path";
 export interface BigScreenFixture {
   /** Ready to start: 13 pitches, the audience votes with the join code. The spec runs it. */
   eventId: string;
-  /** The first pitch ran out of time minutes ago (the chair's commands were given in the past). */
+  /** Pitch `latePitch` ran out of time minutes ago (the chair's commands were given in the past). */
   overtimeEventId: string;
+  overtimeJoinCode: string;
+  /** An invite to the over-time event's panel, not yet opened on any phone. */
+  panelInvitePath: string;
   pitches: number;
+  latePitch: number;
 }
 
 /** Where the seeding leaves the fixture for the server on this port. */

@@ -81,7 +81,7 @@ const stage = (page: Page) => [page.locator(".screen__phase"), page.locator(".sc
 
 test("the big screen fits every projector in every phase, with long names and 13 pitches", async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const { eventId, overtimeEventId, pitches } = seeded();
+  const { eventId, overtimeEventId, pitches, latePitch } = seeded();
   await loginAs(page, "organiser", `/staff/events/${eventId}/control`);
   const screens = await projectors(browser, page.context());
   const each = (check: (screen: Page) => Promise<void>) => Promise.all(screens.map(check));
@@ -92,6 +92,7 @@ test("the big screen fits every projector in every phase, with long names and 13
       await expect(screen.getByRole("timer")).toHaveText(/^\+\d+:\d\d over$/);
     });
     await expectAccessible(screens[1]);
+    await each((screen) => expect(screen.getByText(`Pitch ${latePitch} of ${pitches} · Pitching`)).toBeVisible());
     for (const screen of screens) await expectFits(screen, "over-time", [...stage(screen), joinCode(screen), countdown(screen), scored(screen)]);
   });
 
@@ -186,4 +187,87 @@ test("full screen and the projector view hide every piece of page chrome", async
   });
 
   await screen.context().close();
+});
+
+test("the screen's sign-in says why; staff home has today's and coming events a click from the chair and the screen", async ({ page }) => {
+  const { eventId, overtimeEventId } = seeded();
+  await page.goto(`/screen/${eventId}`);
+  await expect(page).toHaveURL(/\/login\?redirectTo=/);
+  await expect(page.getByText("The big screen needs a staff sign-in: sign in as the chair or organiser.")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/login");
+  await expect(page.getByText("The big screen needs a staff sign-in")).toHaveCount(0);
+
+  await loginAs(page, "organiser", "/staff");
+  const card = () =>
+    page
+      .getByRole("region", { name: "Today and coming up" })
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: /^1\. Over time at the Thornbury/ }) });
+  await expect(card()).toContainText("Live");
+  await expectAccessible(page);
+  await card().getByRole("link", { name: /^Chair’s controls for / }).click();
+  await expect(page).toHaveURL(`/staff/events/${overtimeEventId}/control`);
+  await expect(page.getByText("Chair’s controls", { exact: true })).toBeVisible();
+  await page.goBack();
+  await card().getByRole("link", { name: /^Big screen for / }).click();
+  await expect(page).toHaveURL(`/screen/${overtimeEventId}`);
+  await expect(page.getByRole("timer")).toBeVisible();
+});
+
+test("offline, the panellist's and the audience's phones say so; the audience cannot tick more pitches than their votes", async ({ browser }) => {
+  const { overtimeJoinCode, panelInvitePath, latePitch } = seeded();
+  const baseURL = test.info().project.use.baseURL;
+
+  await test.step("the panellist", async () => {
+    const panellist = await (await browser.newContext({ baseURL })).newPage();
+    await panellist.goto(panelInvitePath);
+    await panellist.getByRole("button", { name: "Use this phone to score" }).click();
+    await expect(panellist.getByText("Live: updates as they happen.")).toBeVisible();
+    await panellist.context().setOffline(true);
+    await expect(panellist.getByText("Offline: your scores are kept and will be sent when the connection is back.")).toBeVisible();
+    await expectAccessible(panellist);
+    await panellist.context().setOffline(false);
+    await expect(panellist.getByText(/^Offline/)).toHaveCount(0);
+    await panellist.context().close();
+  });
+
+  await test.step("the audience, with JavaScript: boxes close once the votes are used", async () => {
+    const phone = await (await browser.newContext({ baseURL })).newPage();
+    await phone.goto(`/vote/${overtimeJoinCode}`);
+    const boxes = phone.getByRole("checkbox");
+    await expect(boxes).toHaveCount(latePitch);
+    await expect(phone.getByText("You have used 0 of 3 votes.")).toBeVisible();
+    for (const n of [0, 1, 2]) await boxes.nth(n).check();
+    await expect(phone.getByText("You have used 3 of 3 votes. Untick a pitch to choose another.")).toBeVisible();
+    await expect(boxes.nth(3)).toBeDisabled();
+    await expectAccessible(phone);
+    await boxes.nth(1).uncheck();
+    await expect(phone.getByText("You have used 2 of 3 votes.")).toBeVisible();
+    await expect(boxes.nth(3)).toBeEnabled();
+    await boxes.nth(3).check();
+    await expect(boxes.nth(1)).toBeDisabled();
+
+    await phone.context().setOffline(true);
+    await expect(phone.getByText("Offline: your vote is kept on this phone and will be sent when the connection is back.")).toBeVisible();
+    await phone.getByRole("button", { name: "Vote" }).click();
+    await expect(phone.getByText("Waiting for connection — will send automatically.")).toBeVisible();
+    await phone.context().setOffline(false);
+    await expect(phone.getByText("Your vote is counted")).toBeVisible();
+    await phone.context().close();
+  });
+
+  await test.step("the audience, without JavaScript: the server refuses too many, beside the field", async () => {
+    const phone = await (await browser.newContext({ baseURL, javaScriptEnabled: false })).newPage();
+    await phone.goto(`/vote/${overtimeJoinCode}`);
+    const boxes = phone.getByRole("checkbox");
+    await expect(boxes).toHaveCount(latePitch);
+    for (let n = 0; n < latePitch; n++) await boxes.nth(n).check();
+    await phone.getByRole("button", { name: "Vote" }).click();
+    const field = phone.getByRole("group", { name: "Choose up to 3 pitches" });
+    await expect(field).toContainText(`You can vote for up to 3 pitches; you chose ${latePitch}.`);
+    await expect(boxes.nth(0)).toBeChecked();
+    await expectAccessible(phone);
+    await phone.context().close();
+  });
 });

@@ -1,17 +1,21 @@
 // Seeds the big screen's worst case through the models, before the e2e app opens the database
 // (PGlite serves one process): 13 pitches whose group names and project titles are as long as
 // the bid form allows, an event title at the event form's limit, a conflict of interest (the
-// scored line's longest wording), and an event already running over time.
+// scored line's longest wording), and an event already running over time, with a panellist
+// invited to join on a phone.
 // Usage: tsx e2e/seed-big-screen.ts <port> (PGLITE_DIR or DATABASE_URL as for the app).
 import { writeFileSync } from "node:fs";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 import { LIMITS } from "~/domain/bid";
-import { declareConflict } from "~/models/panel.server";
+import { panelInvitePath } from "~/components/live/links";
+import { declareConflict, invitePanellist } from "~/models/panel.server";
 import { closeLiveBus } from "~/services/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";
 
 const PITCHES = 13;
+/** The pitch running over time in the second event: the audience can vote for it and the three before. */
+const LATE_PITCH = 4;
 const EVENT_TITLE_MAX = 120;
 
 const WORDS =
@@ -24,7 +28,7 @@ function atLimit(n: number, words: string, length: number) {
   return text.slice(0, length).trimEnd().padEnd(length, "x");
 }
 
-async function seedEvent(title: string) {
+async function seedEvent(title: string, conflictAt: number) {
   const live = await makeLiveEvent({ bids: PITCHES, panellists: 4, quorum: 3, audienceMode: "OPEN", votesPerPerson: 3 });
   for (const [i, bid] of live.bids.entries()) {
     await db().bid.update({
@@ -37,7 +41,7 @@ async function seedEvent(title: string) {
   }
   await db().event.update({ where: { id: live.event.id }, data: { title: atLimit(1, title, EVENT_TITLE_MAX) } });
   const conflict = await declareConflict(
-    { panellistId: live.panellists[0].id, bidId: live.slots[0].bidId, reason: "My sister runs this group." },
+    { panellistId: live.panellists[0].id, bidId: live.slots[conflictAt].bidId, reason: "My sister runs this group." },
     { type: "panellist", id: live.panellists[0].id },
   );
   if (!conflict.ok) throw new Error(conflict.message);
@@ -50,12 +54,23 @@ async function main() {
   if (!port) throw new Error("Usage: seed-big-screen.ts <port>");
   await openDatabase({ migrate: false });
   try {
-    const main = await seedEvent("Big screen night at the Thornbury and District Community Centre, with every pitch at the form's limits");
-    const late = await seedEvent("Over time at the Thornbury and District Community Centre");
+    const main = await seedEvent("Big screen night at the Thornbury and District Community Centre, with every pitch at the form's limits", 0);
+    const late = await seedEvent("Over time at the Thornbury and District Community Centre", LATE_PITCH - 1);
+    // why: commands given ten minutes ago leave the pitch on stage well over its three minutes.
     const past = new Date(Date.now() - 10 * 60_000);
     await late.chair({ type: "START" }, past);
-    await late.chair({ type: "NEXT" }, past);
-    const fixture: BigScreenFixture = { eventId: main.event.id, overtimeEventId: late.event.id, pitches: PITCHES };
+    // Pitching, questions and scoring for each earlier pitch, then the late pitch starts.
+    for (let i = 0; i < (LATE_PITCH - 1) * 3 + 1; i++) await late.chair({ type: "NEXT" }, past);
+    const invited = await invitePanellist({ eventId: late.event.id, name: "Panellist on a phone" }, late.organiser.actor);
+    if (!invited.ok) throw new Error(invited.message);
+    const fixture: BigScreenFixture = {
+      eventId: main.event.id,
+      overtimeEventId: late.event.id,
+      overtimeJoinCode: late.event.joinCode,
+      panelInvitePath: panelInvitePath(invited.inviteToken),
+      pitches: PITCHES,
+      latePitch: LATE_PITCH,
+    };
     writeFileSync(bigScreenFixturePath(port), JSON.stringify(fixture));
   } finally {
     await closeLiveBus();

@@ -1,5 +1,5 @@
 import { checkBallot, votingStatus, type BallotBid } from "./ballot";
-import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "./audience-phone";
+import { allowance, audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText } from "./audience-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
 
 const MODES = ["NONE", "TICKETS", "OPEN"] as const;
@@ -43,5 +43,19 @@ describe("a code typed on the voting page", () => {
     expect(voteCodeProblem("  ")).toBe("Enter the code from the big screen or from your ticket.");
     expect(voteCodeProblem("K7Q0M3")).toBe("Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.");
     expect(voteCodeProblem("K7QM3")).toBe("The code on the big screen has 6 characters and a ticket code has 8; this one has 5.");
+  });
+});
+
+describe("the allowance as the audience ticks pitches", () => {
+  it("counts the votes used and is full at the allowance", () => {
+    expect(allowance(0, 3)).toEqual({ full: false, text: "You have used 0 of 3 votes." });
+    expect(allowance(2, 3)).toEqual({ full: false, text: "You have used 2 of 3 votes." });
+    expect(allowance(3, 3)).toEqual({ full: true, text: "You have used 3 of 3 votes. Untick a pitch to choose another." });
+    expect(allowance(1, 1)).toEqual({ full: true, text: "You have used 1 of 1 vote. Untick a pitch to choose another." });
+  });
+
+  it("says how many to untick when more are ticked than allowed (a form sent back without JavaScript)", () => {
+    expect(allowance(5, 3)).toEqual({ full: true, text: "You have chosen 5 pitches but have 3 votes: untick 2." });
+    expect(allowance(4, 3).text).toBe("You have chosen 4 pitches but have 3 votes: untick one.");
   });
 });

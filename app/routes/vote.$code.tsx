@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { BallotChoices } from "~/components/ballot-choices";
 import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
@@ -168,8 +169,10 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
   const [clientId, setClientId] = useState(posted ? String(posted.values.clientMutationId ?? loaded.clientMutationId) : loaded.clientMutationId);
   const [counted, setCounted] = useState<string[]>(loaded.counted);
   const [sending, setSending] = useState<"idle" | "sending" | "waiting" | "changed">("idle");
-  const [error, setError] = useState<string | null>(posted?.errors.bidIds ?? posted?.errors.clientMutationId ?? null);
-  const [refusal, setRefusal] = useState<string | null>(posted?.refusal ?? null);
+  // why: without JavaScript nothing stops a fourth tick; the server's refusal then belongs by the field.
+  const tooMany = posted?.refusal && [posted.values.bidIds ?? []].flat().length > loaded.votesPerPerson ? posted.refusal : null;
+  const [error, setError] = useState<string | null>(posted?.errors.bidIds ?? posted?.errors.clientMutationId ?? tooMany);
+  const [refusal, setRefusal] = useState<string | null>(tooMany ? null : (posted?.refusal ?? null));
   const [justCounted, setJustCounted] = useState(loaded.justCounted);
 
   const votable = slots.filter((slot) => canVoteFor(slot.state));
@@ -295,35 +298,7 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
         <ErrorSummary errors={{ bidIds: error ?? undefined }} />
         <input type="hidden" name="intent" value="vote" />
         <input type="hidden" name="clientMutationId" value={clientId} />
-        <div className={`field${error ? " field--error" : ""}`}>
-          <fieldset aria-describedby={`${legendId}-hint${error ? ` ${legendId}-error` : ""}`}>
-            <legend>Choose {votesText(loaded.votesPerPerson)}</legend>
-            <span className="hint" id={`${legendId}-hint`}>
-              Pitches appear here once they start. Each pitch you choose gets one vote.
-            </span>
-            {error ? (
-              <span className="error-message" id={`${legendId}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {error}
-              </span>
-            ) : null}
-            {votable.length === 0 ? <p>No pitch has started yet. This list updates by itself.</p> : null}
-            {votable.map((slot, index) => {
-              const id = index === 0 ? legendId : `${legendId}-${index}`;
-              return (
-                <div className="choice choice--large" key={slot.bidId}>
-                  <input type="checkbox" id={id} name="bidIds" value={slot.bidId} defaultChecked={chosenBefore.has(slot.bidId)} aria-describedby={`${id}-hint`} />
-                  <label htmlFor={id}>
-                    {slot.projectTitle || slot.bidReference}
-                    <span className="hint" id={`${id}-hint`}>
-                      {slot.groupName}
-                    </span>
-                  </label>
-                </div>
-              );
-            })}
-          </fieldset>
-        </div>
+        <BallotChoices legendId={legendId} choices={votable} chosenBefore={chosenBefore} votesPerPerson={loaded.votesPerPerson} error={error} />
         <button type="submit" className="button button--large" disabled={votable.length === 0}>
           {counted.length > 0 ? "Change my vote" : "Vote"}
         </button>
