@@ -216,6 +216,7 @@ test("the screen's sign-in says why; staff home has today's and coming events a 
 });
 
 test("offline, the panellist's and the audience's phones say so; the audience cannot tick more pitches than their votes", async ({ browser }) => {
+  test.setTimeout(120_000);
   const { overtimeJoinCode, panelInvitePath, latePitch } = seeded();
   const baseURL = test.info().project.use.baseURL;
 
