@@ -10,16 +10,19 @@ const LIVE = {
   phones: /panellist-and-audience\.spec\.ts/,
   funder: /decisions-and-payments\.spec\.ts/,
   links: /phone-links\.spec\.ts/,
+  bigScreen: /big-screen\.spec\.ts/,
 };
 const LIVE_SPECS = Object.values(LIVE);
 // why "phone-links" differs: started without APP_URL and reached at 127.0.0.1, as a laptop at the
 // venue is reached by its LAN address, so every link it shows must name the address the browser used.
-const GROUPS: { name: string; specs?: RegExp; host?: string; noAppUrl?: boolean }[] = [
+// seed: extra data written before the app starts (see e2e/server.ts).
+const GROUPS: { name: string; specs?: RegExp; host?: string; noAppUrl?: boolean; seed?: string }[] = [
   { name: "accounts-bids-audit" },
   { name: "chair-and-screen", specs: LIVE.chair },
   { name: "phones", specs: LIVE.phones },
   { name: "decisions-and-payments", specs: LIVE.funder },
   { name: "phone-links", specs: LIVE.links, host: "127.0.0.1", noAppUrl: true },
+  { name: "big-screen", specs: LIVE.bigScreen, seed: "big-screen" },
 ];
 const origin = (i: number) => `http://${GROUPS[i].host ?? "localhost"}:${PORT + i}`;
 
@@ -72,6 +75,7 @@ export default defineConfig({
       NODE_ENV: "production",
       MAIL_OUTBOX_PAGE: "on",
       STRIPE_FAKE: process.env.STRIPE_FAKE ?? "on",
+      E2E_SEED: group.seed ?? "",
     },
   })),
 });

@@ -46,6 +46,13 @@ async function main() {
     spawn(tsx, ["prisma/seed.ts", "--if-empty"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
   });
   if (seeded !== 0) process.exit(seeded);
+  // why: a group's specs may need data the demo lacks, written through the models beforehand.
+  if (process.env.E2E_SEED === "big-screen") {
+    const extra = await new Promise<number>((resolve) => {
+      spawn(tsx, ["e2e/seed-big-screen.ts", process.env.PORT ?? "3210"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
+    });
+    if (extra !== 0) process.exit(extra);
+  }
   const server = spawn(tsx, ["scripts/serve.ts"], { cwd: root, env, stdio: "inherit" });
   const stop = () => server.kill("SIGTERM");
   process.on("SIGTERM", stop);

@@ -1,5 +1,5 @@
 import { checkBallot, votingStatus, type BallotBid } from "./ballot";
-import { audienceVotingStatus, canVoteFor, choiceProblem, publicJoinCode, voteCodeProblem, votesText, wrongCodesMessage } from "./audience-phone";
+import { allowance, audienceVotingStatus, canVoteFor, choiceProblem, publicJoinCode, voteCodeProblem, votesText, wrongCodesMessage } from "./audience-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
 
 const MODES = ["NONE", "TICKETS", "OPEN"] as const;
@@ -57,5 +57,19 @@ describe("too many wrong codes", () => {
   it("says how many seconds to wait, never zero", () => {
     expect(wrongCodesMessage(42)).toBe("Too many wrong codes have been tried from your network. Wait 42 seconds, then try again.");
     expect(wrongCodesMessage(0)).toMatch("Wait 1 second,");
+  });
+});
+
+describe("the allowance as the audience ticks pitches", () => {
+  it("counts the votes used and is full at the allowance", () => {
+    expect(allowance(0, 3)).toEqual({ full: false, text: "You have used 0 of 3 votes." });
+    expect(allowance(2, 3)).toEqual({ full: false, text: "You have used 2 of 3 votes." });
+    expect(allowance(3, 3)).toEqual({ full: true, text: "You have used 3 of 3 votes. Untick a pitch to choose another." });
+    expect(allowance(1, 1)).toEqual({ full: true, text: "You have used 1 of 1 vote. Untick a pitch to choose another." });
+  });
+
+  it("says how many to untick when more are ticked than allowed (a form sent back without JavaScript)", () => {
+    expect(allowance(5, 3)).toEqual({ full: true, text: "You have chosen 5 pitches but have 3 votes: untick 2." });
+    expect(allowance(4, 3).text).toBe("You have chosen 4 pitches but have 3 votes: untick one.");
   });
 });

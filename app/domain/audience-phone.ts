@@ -11,6 +11,7 @@ import { CODE_ALPHABET, JOIN_CODE_LENGTH, TICKET_CODE_LENGTH } from "./join-code
 //   canVoteFor(slotState)                               -> the room has heard (or is hearing) the pitch
 //   choiceProblem(chosen, votesPerPerson)               -> the server's message for too few / too many
 //   votesText(votesPerPerson)                           -> "1 pitch" | "up to 3 pitches"
+//   allowance(chosen, votesPerPerson)                   -> { full, text: "You have used 2 of 3 votes." } as ticked
 //   voteCodeProblem(typed)                              -> why a typed code cannot be a join or ticket code
 //   publicJoinCode(mode, eventState, joinCode)          the join code anyone may see: only once started
 //   WRONG_CODE_LIMIT, wrongCodesMessage(seconds)        how many wrong codes one address may try a minute
@@ -58,6 +59,20 @@ export const WRONG_CODE_LIMIT = { max: 20, windowSeconds: 60 } as const;
 export function wrongCodesMessage(retryAfterSeconds: number): string {
   const seconds = Math.max(1, retryAfterSeconds);
   return `Too many wrong codes have been tried from your network. Wait ${seconds} second${seconds === 1 ? "" : "s"}, then try again.`;
+}
+
+/**
+ * How much of their allowance a person has ticked, said as they tick (the phone then stops
+ * further ticks once it is full, so the server's refusal is only met without JavaScript).
+ */
+export function allowance(chosen: number, votesPerPerson: number): { full: boolean; text: string } {
+  const votes = votesPerPerson === 1 ? "vote" : "votes";
+  if (chosen > votesPerPerson) {
+    const over = chosen - votesPerPerson;
+    return { full: true, text: `You have chosen ${chosen} pitches but have ${votesPerPerson} ${votes}: untick ${over === 1 ? "one" : over}.` };
+  }
+  const full = chosen === votesPerPerson;
+  return { full, text: `You have used ${chosen} of ${votesPerPerson} ${votes}.${full ? " Untick a pitch to choose another." : ""}` };
 }
 
 /** A join code (6 characters, on the big screen) or a ticket code (8, printed); null if it could be one. */

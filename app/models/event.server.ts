@@ -35,7 +35,7 @@ import { publish } from "~/services/live/bus.server";
 //   moveSlot(eventId, slotId, "up" | "down", actor)          -> Result<{ order: slotIds }>
 //   runChairCommand(eventId, command, actor, now?)            -> Result<{ state, currentSlotId, revision, version }>
 //   revealResults(eventId, actor, now?)                       -> Result<{ revealedAt }>
-//   getEvent(eventId) / listEventsForRound(roundId) / findEventByJoinCode(code)
+//   getEvent(eventId) / listEventsForRound(roundId) / listComingEvents(since) / findEventByJoinCode(code)
 //   liveState(eventId, now?) -> LiveState | null   (no personal data; vote counts after reveal;
 //       the awards revealed so far, see app/models/award-reveal.server.ts)
 //
@@ -379,6 +379,17 @@ export function listEventsForRound(roundId: string) {
 export async function staffJoinCode(eventId: string) {
   const event = await db().event.findUnique({ where: { id: eventId }, select: { joinCode: true, round: { select: { audienceMode: true } } } });
   return event && event.round.audienceMode !== "NONE" ? event.joinCode : null;
+}
+
+/** Events live now or starting since `since`, for staff home (comingEvents picks the days). */
+export async function listComingEvents(since: Date) {
+  const events = await db().event.findMany({
+    where: { OR: [{ state: "LIVE" }, { startsAt: { gte: since }, state: { not: "DECIDED" } }] },
+    orderBy: { startsAt: "asc" },
+    take: 20,
+    select: { id: true, title: true, startsAt: true, venue: true, state: true, round: { select: { fund: { select: { timeZone: true } } } } },
+  });
+  return events.map(({ round, ...event }) => ({ ...event, timeZone: round.fund.timeZone }));
 }
 
 /** The event a typed join code belongs to (any case, spaces and hyphens), or null. */

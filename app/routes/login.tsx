@@ -22,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = url.searchParams.get("redirectTo") ?? "";
   if (await getUser(request)) throw redirect(safeRedirect(redirectTo));
-  return { redirectTo, notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null };
+  // why: the projector is often set up by someone who expects it to be public, like /vote.
+  const purpose = redirectTo.startsWith("/screen/") ? "The big screen needs a staff sign-in: sign in as the chair or organiser." : null;
+  return { redirectTo, notice: NOTICES[url.searchParams.get("notice") ?? ""] ?? null, purpose };
 }
 
 type ActionData = { errors: Record<string, string>; email: string };
@@ -48,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const { redirectTo, notice, purpose } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const errors = result?.errors ?? {};
   const busy = useNavigation().state === "submitting";
@@ -64,6 +66,11 @@ export default function Login() {
   return (
     <>
       <h1>Sign in</h1>
+      {purpose ? (
+        <div className="notice">
+          <p>{purpose}</p>
+        </div>
+      ) : null}
       {notice ? (
         <div className="notice notice--success" role="status">
           <p>{notice}</p>

@@ -3,7 +3,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { connectionText, useLiveState } from "~/components/live/use-live-state";
+import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
 import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
@@ -64,6 +64,7 @@ type Pitch = Loaded["pitches"][number];
 export default function PanelHome() {
   const loaded = useLoaderData<typeof loader>();
   const { state, connection } = useLiveState(loaded.live);
+  const online = useOnline();
   const revalidator = useRevalidator();
   const [savedNow, setSavedNow] = useState<Record<string, { version: number; at: string }>>({});
 
@@ -100,7 +101,7 @@ export default function PanelHome() {
       <span className="caption">Panellist: {loaded.name}</span>
       <h1>{loaded.eventTitle}</h1>
       <p className="live-line muted">
-        {connectionText(connection)} <a href={`/panel/${loaded.eventId}`}>Refresh</a>
+        <span aria-live="polite">{connectionText(connection, online, "panel")}</span> <a href={`/panel/${loaded.eventId}`}>Refresh</a>
       </p>
 
       <div className="visually-hidden" aria-live="polite">

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Countdown } from "~/components/live/countdown";
 import { votePath } from "~/components/live/links";
-import { announcement, nextUp, phaseName, pitchNumber } from "~/components/live/live-view";
-import { RunningOrder } from "~/components/live/running-order";
+import { announcement, nextUp, phaseName } from "~/components/live/live-view";
 import { ScreenAwardReveal } from "~/components/live/screen-award-reveal";
-import { ScoredCount } from "~/components/live/scored-count";
+import { ScreenOrder } from "~/components/live/screen-order";
+import { ScreenSide } from "~/components/live/screen-side";
+import { ScreenStage } from "~/components/live/screen-stage";
+import { ScreenVotes } from "~/components/live/screen-votes";
+import { useFullScreen } from "~/components/live/use-full-screen";
 import { useLiveState } from "~/components/live/use-live-state";
-import { orderedSlots } from "~/domain/event-machine";
 import { formatCode } from "~/domain/join-code";
 import { liveState, staffJoinCode } from "~/models/event.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -18,7 +18,10 @@ import { routeParam } from "~/utils/route-params";
 
 // The projector: who is pitching, a countdown readable from the back of the hall, the phase,
 // who is next, how many panellists have scored (counts only), and how the audience joins.
-// It follows the live state over SSE; F (or the button) puts it full screen.
+// It follows the live state over SSE. The page is one screenful at every projector size (a grid
+// filling the window, type sized from its height), so nothing is ever below the fold. F (or the
+// button) puts it full screen; opened as the projector view (?view=projector) it shows no page
+// chrome at all (see screenPath), for a browser started in kiosk mode.
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state.event.title ?? "Event"} – screen – Pitchday` }];
 
@@ -38,22 +41,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         qr: `/staff/events/${state.event.id}/vote-qr.svg`,
       }
     : null;
-  return { state, join };
+  const projector = new URL(request.url).searchParams.get("view") === "projector";
+  return { state, join, projector };
 }
-
-const SHORTCUT_KEY = "pitchday.screen.shortcut";
 
 export default function Screen() {
   const loaded = useLoaderData<typeof loader>();
   const { state, offsetMs } = useLiveState(loaded.state);
-  const { fullScreen, toggle, shortcut, setShortcut } = useFullScreen();
+  const fullScreen = useFullScreen();
   const { event, current } = state;
-  const next = nextUp(state);
-  const join = loaded.join;
   const showResults = event.resultsRevealed && event.audienceMode !== "NONE";
+  const joinable = event.state === "LIVE" || event.state === "READY";
+  const classes = ["screen", fullScreen.active ? "screen--full" : null, loaded.projector ? "screen--projector" : null];
 
   return (
-    <div className={`screen${fullScreen.active ? " screen--full" : ""}`} ref={fullScreen.ref}>
+    <div className={classes.filter(Boolean).join(" ")} ref={fullScreen.ref}>
       <noscript>
         <meta httpEquiv="refresh" content="10" />
         <p className="screen__noscript">JavaScript is off: this screen reloads every 10 seconds.</p>
@@ -61,11 +63,16 @@ export default function Screen() {
       <div className="screen__bar">
         <p className="screen__event">{event.title}</p>
         <div className="screen__tools">
-          <button type="button" className="screen__tool" onClick={toggle}>
+          <button type="button" className="screen__tool" onClick={fullScreen.toggle}>
             {fullScreen.active ? "Leave full screen" : "Full screen"}
           </button>
-          <span className="screen__hint">{shortcut ? "Press F for full screen" : "F shortcut off"}</span>
-          <button type="button" className="screen__tool screen__tool--small" aria-pressed={shortcut} onClick={() => setShortcut(!shortcut)}>
+          <span className="screen__hint">{fullScreen.shortcut ? "Press F for full screen" : "F shortcut off"}</span>
+          <button
+            type="button"
+            className="screen__tool screen__tool--small"
+            aria-pressed={fullScreen.shortcut}
+            onClick={() => fullScreen.setShortcut(!fullScreen.shortcut)}
+          >
             F shortcut
           </button>
         </div>
@@ -74,138 +81,41 @@ export default function Screen() {
       <div className="screen__body">
         <div className="screen__main">
           {current ? (
-            <>
-              <p className="screen__phase">
-                {pitchNumber(state, current)} · <strong>{phaseName(state)}</strong>
-              </p>
-              <h1 className="screen__group">{current.groupName}</h1>
-              <p className="screen__project">{current.projectTitle}</p>
-              <Countdown
-                slot={current}
-                serverNow={state.serverNow}
-                offsetMs={offsetMs}
-                size="screen"
-                idle={current.state === "SCORING" ? "Panel scoring" : current.state === "LOCKED" ? "Scores locked" : undefined}
-              />
-              <p className="screen__scored">
-                <ScoredCount slot={current} suffix=" this pitch" />
-              </p>
-            </>
+            <ScreenStage state={state} current={current} offsetMs={offsetMs} />
           ) : state.awards ? (
-            <ScreenAwardReveal awards={state.awards} />
+            <div className="screen__stage screen__stage--list">
+              <p className="screen__phase">{phaseName(state)}</p>
+              <ScreenAwardReveal awards={state.awards} />
+            </div>
           ) : showResults ? (
-            <>
+            <div className="screen__stage screen__stage--list">
               <p className="screen__phase">{phaseName(state)}</p>
               <h1 className="screen__group">Audience vote</h1>
-              <table className="screen__results">
-                <caption className="visually-hidden">Audience votes for each pitch, in running order</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Group</th>
-                    <th scope="col" className="num">
-                      Votes
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orderedSlots(state.slots).map((slot) => (
-                    <tr key={slot.id}>
-                      <td>{slot.groupName}</td>
-                      <td className="num">{slot.audience?.total ?? 0}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="screen__project">The panel’s decisions follow the declared rule; the audience vote is one part of it.</p>
-            </>
-          ) : (
-            <>
+              <ScreenVotes slots={state.slots} />
+              <p className="screen__note">The panel’s decisions follow the declared rule; the audience vote is one part of it.</p>
+            </div>
+          ) : event.state === "SCORING_CLOSED" || event.state === "DECIDED" ? (
+            <div className="screen__stage">
               <p className="screen__phase">{phaseName(state)}</p>
               <h1 className="screen__group">{event.title}</h1>
-              {event.state === "SCORING_CLOSED" || event.state === "DECIDED" ? (
-                <p className="screen__project">Thank you to every group and to the panel. Scoring has closed.</p>
-              ) : (
-                <>
-                  <p className="screen__project">Tonight’s running order</p>
-                  <RunningOrder slots={state.slots} currentSlotId={state.currentSlotId} className="running-order--screen" />
-                </>
-              )}
-            </>
+              <p className="screen__project">Thank you to every group and to the panel. Scoring has closed.</p>
+            </div>
+          ) : (
+            <div className="screen__stage screen__stage--list">
+              <p className="screen__phase">{phaseName(state)}</p>
+              <h1 className="screen__group">{event.title}</h1>
+              <p className="screen__project">Tonight’s running order</p>
+              <ScreenOrder slots={state.slots} />
+            </div>
           )}
         </div>
-
-        <aside className="screen__side" aria-label="Next and how to vote">
-          {next && current ? (
-            <div className="screen__next">
-              <p className="screen__label">Next</p>
-              <p className="screen__next-group">{next.groupName}</p>
-              <p>{next.projectTitle}</p>
-            </div>
-          ) : null}
-          {join && (event.state === "LIVE" || event.state === "READY") ? (
-            <div className="screen__join">
-              <p className="screen__label">Vote on your phone</p>
-              <img src={join.qr} alt={`QR code: opens ${join.url}`} className="screen__qr" width={220} height={220} />
-              <p>
-                Go to <strong>{join.address}</strong> and enter
-              </p>
-              <p className="screen__code">{join.code}</p>
-            </div>
-          ) : null}
-        </aside>
+        <ScreenSide next={current ? nextUp(state) : null} join={joinable ? loaded.join : null} />
       </div>
       <p className="visually-hidden" aria-live="polite">
         {announcement(state)}
       </p>
     </div>
   );
-}
-
-/** Full screen for the screen's own element, by button or by F (which can be turned off). */
-function useFullScreen() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(false);
-  const [shortcut, setShortcutState] = useState(true);
-
-  const toggle = useCallback(() => {
-    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    else void ref.current?.requestFullscreen?.().catch(() => undefined);
-  }, []);
-
-  useEffect(() => {
-    try {
-      setShortcutState(window.localStorage.getItem(SHORTCUT_KEY) !== "off");
-    } catch {
-      // why: storage can be blocked; the shortcut then stays on for this visit.
-    }
-    const onChange = () => setActive(document.fullscreenElement === ref.current && ref.current !== null);
-    document.addEventListener("fullscreenchange", onChange);
-    return () => document.removeEventListener("fullscreenchange", onChange);
-  }, []);
-
-  useEffect(() => {
-    if (!shortcut) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "f" && e.key !== "F") return;
-      if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
-      if ((e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable]")) return;
-      e.preventDefault();
-      toggle();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [shortcut, toggle]);
-
-  const setShortcut = (on: boolean) => {
-    setShortcutState(on);
-    try {
-      window.localStorage.setItem(SHORTCUT_KEY, on ? "on" : "off");
-    } catch {
-      // see above
-    }
-  };
-
-  return { fullScreen: { ref, active }, toggle, shortcut, setShortcut };
 }
 
 export function ErrorBoundary() {

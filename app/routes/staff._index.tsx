@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ComingEvents } from "~/components/coming-events";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can, ROLE_LABELS } from "~/domain/permissions";
+import { comingEvents } from "~/domain/staff-events";
 import { formatDate } from "~/domain/zoned-time";
+import { listComingEvents } from "~/models/event.server";
 import { listFunds } from "~/models/fund.server";
 import { requireUser } from "~/utils/auth.server";
 
@@ -18,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
   const funds = can(user, "fund:read") ? await listFunds() : [];
+  // why 36 hours back: "today" is the fund's day, which may have begun before the server's.
+  const events = can(user, "event:read") ? comingEvents(await listComingEvents(new Date(now.getTime() - 36 * 3600_000)), now) : [];
   return {
     name: user.name,
     roles: user.roles.map((r) => ROLE_LABELS[r]),
@@ -29,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       decide: can(user, "decision:make"),
       audit: can(user, "audit:read"),
       manageUsers: can(user, "user:manage"),
+      readEvents: can(user, "event:read"),
+      runEvents: can(user, "event:run"),
     },
+    events,
     funds: funds.map((fund) => ({
       id: fund.id,
       name: fund.name,
@@ -44,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function StaffHome() {
-  const { name, roles, allowed, funds } = useLoaderData<typeof loader>();
+  const { name, roles, allowed, funds, events } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Staff home</h1>
@@ -56,6 +64,8 @@ export default function StaffHome() {
           <p>Your account has no roles yet, so there is nothing to do here. Ask your Pitchday administrator to give you one.</p>
         </div>
       ) : null}
+
+      {allowed.readEvents ? <ComingEvents events={events} canRun={allowed.runEvents} /> : null}
 
       {allowed.readFunds ? (
         <section aria-labelledby="funds">

@@ -7,9 +7,10 @@ import { TextArea } from "~/components/forms";
 import { ChairAwardReveal } from "~/components/live/chair-award-reveal";
 import { Countdown } from "~/components/live/countdown";
 import { announcement, nextCommandLabel, phaseName, pitchNumber } from "~/components/live/live-view";
+import { screenPath } from "~/components/live/links";
 import { RunningOrder } from "~/components/live/running-order";
 import { ScoredCount } from "~/components/live/scored-count";
-import { connectionText, useLiveState } from "~/components/live/use-live-state";
+import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { chairFormSchema } from "~/domain/event-forms";
 import { EVENT_STATE_LABELS, REASON_MAX } from "~/domain/event-machine";
 import { awardReveal, revealAwards } from "~/models/award-reveal.server";
@@ -69,6 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChairControls() {
   const loaded = useLoaderData<typeof loader>();
   const { state, offsetMs, connection } = useLiveState(loaded.state);
+  const online = useOnline();
   const result = useActionData<ActionData>();
   const navigation = useNavigation();
   // why: only while a press is on its way; once it has landed (Remix reloading the page's data)
@@ -113,7 +115,7 @@ export default function ChairControls() {
       <p className="chair-status">
         <strong className={event.state === "LIVE" ? "tag tag--green" : "tag tag--grey"}>{EVENT_STATE_LABELS[event.state]}</strong>{" "}
         <span className="hint chair-status__connection" role="status">
-          {busy ? "Sending…" : connectionText(connection)}
+          {busy ? "Sending…" : connectionText(connection, online)}
         </span>
       </p>
       <noscript>
@@ -319,8 +321,11 @@ export default function ChairControls() {
       />
 
       <p>
-        <Link to={`/screen/${event.id}`} target="_blank" rel="noopener" className="button button--secondary">
+        <Link to={screenPath(event.id)} target="_blank" rel="noopener" className="button button--secondary">
           Open the big screen<span className="visually-hidden"> (opens in a new tab)</span>
+        </Link>
+        <Link to={screenPath(event.id, "projector")} target="_blank" rel="noopener" className="button button--secondary">
+          Open the projector view<span className="visually-hidden"> (no page header or buttons; opens in a new tab)</span>
         </Link>
       </p>
     </div>

@@ -3,10 +3,11 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { BallotChoices } from "~/components/ballot-choices";
 import { ErrorSummary, fieldId, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PhoneAwardReveal } from "~/components/live/phone-award-reveal";
-import { useLiveState } from "~/components/live/use-live-state";
+import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { audienceVotingStatus, canVoteFor, choiceProblem, voteCodeProblem, votesText, wrongCodesMessage } from "~/domain/audience-phone";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
@@ -114,7 +115,8 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 export default function Vote() {
   const loaded = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
-  const { state } = useLiveState(loaded.live);
+  const { state, connection } = useLiveState(loaded.live);
+  const online = useOnline();
   const status = audienceVotingStatus(loaded.mode, state.event.state);
 
   return (
@@ -122,6 +124,11 @@ export default function Vote() {
       <span className="caption">{loaded.venue}</span>
       <h1>{loaded.eventTitle}</h1>
       {state.awards ? <PhoneAwardReveal awards={state.awards} /> : null}
+      {status === "NOT_USED" ? null : (
+        <p className="live-line muted" aria-live="polite">
+          {connectionText(connection, online, "audience")}
+        </p>
+      )}
       {status === "NOT_USED" ? (
         <p>The audience does not vote at this event. Enjoy the pitches!</p>
       ) : loaded.blocked ? (
@@ -173,8 +180,10 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
   const [clientId, setClientId] = useState(posted ? String(posted.values.clientMutationId ?? loaded.clientMutationId) : loaded.clientMutationId);
   const [counted, setCounted] = useState<string[]>(loaded.counted);
   const [sending, setSending] = useState<"idle" | "sending" | "waiting" | "changed">("idle");
-  const [error, setError] = useState<string | null>(posted?.errors.bidIds ?? posted?.errors.clientMutationId ?? null);
-  const [refusal, setRefusal] = useState<string | null>(posted?.refusal ?? null);
+  // why: without JavaScript nothing stops a fourth tick; the server's refusal then belongs by the field.
+  const tooMany = posted?.refusal && [posted.values.bidIds ?? []].flat().length > loaded.votesPerPerson ? posted.refusal : null;
+  const [error, setError] = useState<string | null>(posted?.errors.bidIds ?? posted?.errors.clientMutationId ?? tooMany);
+  const [refusal, setRefusal] = useState<string | null>(tooMany ? null : (posted?.refusal ?? null));
   const [justCounted, setJustCounted] = useState(loaded.justCounted);
 
   const votable = slots.filter((slot) => canVoteFor(slot.state));
@@ -300,35 +309,7 @@ function Ballot({ loaded, posted, status, slots }: { loaded: Loaded; posted: Act
         <ErrorSummary errors={{ bidIds: error ?? undefined }} />
         <input type="hidden" name="intent" value="vote" />
         <input type="hidden" name="clientMutationId" value={clientId} />
-        <div className={`field${error ? " field--error" : ""}`}>
-          <fieldset aria-describedby={`${legendId}-hint${error ? ` ${legendId}-error` : ""}`}>
-            <legend>Choose {votesText(loaded.votesPerPerson)}</legend>
-            <span className="hint" id={`${legendId}-hint`}>
-              Pitches appear here once they start. Each pitch you choose gets one vote.
-            </span>
-            {error ? (
-              <span className="error-message" id={`${legendId}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {error}
-              </span>
-            ) : null}
-            {votable.length === 0 ? <p>No pitch has started yet. This list updates by itself.</p> : null}
-            {votable.map((slot, index) => {
-              const id = index === 0 ? legendId : `${legendId}-${index}`;
-              return (
-                <div className="choice choice--large" key={slot.bidId}>
-                  <input type="checkbox" id={id} name="bidIds" value={slot.bidId} defaultChecked={chosenBefore.has(slot.bidId)} aria-describedby={`${id}-hint`} />
-                  <label htmlFor={id}>
-                    {slot.projectTitle || slot.bidReference}
-                    <span className="hint" id={`${id}-hint`}>
-                      {slot.groupName}
-                    </span>
-                  </label>
-                </div>
-              );
-            })}
-          </fieldset>
-        </div>
+        <BallotChoices legendId={legendId} choices={votable} chosenBefore={chosenBefore} votesPerPerson={loaded.votesPerPerson} error={error} />
         <button type="submit" className="button button--large" disabled={votable.length === 0}>
           {counted.length > 0 ? "Change my vote" : "Vote"}
         </button>

@@ -1,5 +1,5 @@
 import type { LiveSlot, LiveState } from "~/models/event.server";
-import { announcement, clockOffset, countdownView, newer, nextCommandLabel, nextUp, phaseName, pitchNumber, scoredText } from "./live-view";
+import { announcement, clockOffset, countdownView, newer, nextCommandLabel, nextUp, phaseName, pitchNumber, scoredText, screenOrder } from "./live-view";
 
 const T0 = Date.parse("2027-05-14T18:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -169,5 +169,23 @@ describe("what the screen says", () => {
     expect(scoredText(slot(0, { scoredCount: 1 }))).toBe("1 of 4 panellists has scored");
     const recused = slot(0, { scoredCount: 0, recusalCount: 1, quorum: { state: "SHORT", required: 3, eligible: 1, scored: 0, warning: "x" } });
     expect(scoredText(recused)).toBe("0 of 1 panellist has scored (1 declared a conflict of interest)");
+    expect(scoredText(recused, " this pitch")).toBe("0 of 1 panellist has scored this pitch (1 declared a conflict of interest)");
+  });
+});
+
+describe("the running order on the projector", () => {
+  const many = Array.from({ length: 13 }, (_, n) => slot(12 - n));
+
+  it("lists every pitch in running order when they all fit", () => {
+    const { shown, more } = screenOrder(many, 13);
+    expect(shown.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(more).toBe(0);
+  });
+
+  it("keeps the last row for how many more there are when they do not", () => {
+    const { shown, more } = screenOrder(many, 10);
+    expect(shown.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(more).toBe(4);
+    expect(shown.length + 1).toBe(10);
   });
 });

@@ -11,7 +11,7 @@ import type { LiveSlot, LiveState } from "~/models/event.server";
 //   countdownView(slot, serverNowMs)        { text: "2:59" | "+0:12 over", paused, overtime } | null
 //   phaseName(state), announcement(state)   the phase in words; one sentence per phase change
 //   nextUp(state), pitchNumber(state, slot), nextCommandLabel(state)
-//   scoredText(slot)                        "2 of 4 panellists have scored" (counts, never scores)
+//   scoredText(slot, what?)                 "2 of 4 panellists have scored[ this pitch]" (counts, never scores)
 
 /** Server time minus this device's time, taken when a state arrives (clock skew corrected). */
 export function clockOffset(serverNow: string, clientNowMs: number): number {
@@ -131,10 +131,10 @@ export function nextCommandLabel(state: Pick<LiveState, "event" | "current" | "s
 }
 
 /** How many panellists have scored a pitch: counts only, never what they gave. */
-export function scoredText(slot: Pick<LiveSlot, "scoredCount" | "recusalCount" | "quorum">): string {
+export function scoredText(slot: Pick<LiveSlot, "scoredCount" | "recusalCount" | "quorum">, what = ""): string {
   const eligible = slot.quorum.eligible;
   const scored = slot.scoredCount;
-  const text = `${scored} of ${eligible} ${eligible === 1 ? "panellist" : "panellists"} ${scored === 1 || eligible === 1 ? "has" : "have"} scored`;
+  const text = `${scored} of ${eligible} ${eligible === 1 ? "panellist" : "panellists"} ${scored === 1 || eligible === 1 ? "has" : "have"} scored${what}`;
   if (slot.recusalCount === 0) return text;
   return `${text} (${slot.recusalCount} declared a conflict of interest)`;
 }
@@ -148,4 +148,15 @@ function awardAnnouncement(awards: NonNullable<LiveState["awards"]>): string {
   const last = awards.rows.at(-1);
   if (!last) return "The awards are about to be revealed.";
   return `Awarded: ${last.groupName}, ${money(last.amountPence)}${last.partFunded ? " (part-funded)" : ""}.`;
+}
+
+/**
+ * The running order as the projector lists it: at most `room` rows, so every row shown fits the
+ * screen; when there are more pitches, the last row is kept for "and N more".
+ */
+export function screenOrder<T extends Pick<LiveSlot, "position">>(slots: readonly T[], room: number): { shown: T[]; more: number } {
+  const order = orderedSlots(slots);
+  if (order.length <= room) return { shown: order, more: 0 };
+  const shown = order.slice(0, Math.max(room - 1, 0));
+  return { shown, more: order.length - shown.length };
 }

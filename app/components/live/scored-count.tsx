@@ -6,8 +6,7 @@ export function ScoredCount({ slot, suffix = "" }: { slot: Pick<LiveSlot, "score
   const complete = slot.quorum.eligible > 0 && slot.scoredCount >= slot.quorum.eligible;
   return (
     <span className={`scored-count${complete ? " scored-count--complete" : ""}`}>
-      {scoredText(slot)}
-      {suffix}
+      {scoredText(slot, suffix)}
       {complete ? <span className="scored-count__done"> (all in)</span> : null}
     </span>
   );

@@ -56,8 +56,34 @@ export function useLiveState(initial: LiveState): LiveView & { connection: Conne
   return { ...view, connection };
 }
 
-/** A few words on the connection for the page's status line. */
-export function connectionText(status: ConnectionStatus): string {
+/** Whether the browser says it is online (navigator.onLine and its events); true on the server. */
+export function useOnline() {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine !== false);
+    update();
+    window.addEventListener("online", update);
+    window.addEventListener("offline", update);
+    return () => {
+      window.removeEventListener("online", update);
+      window.removeEventListener("offline", update);
+    };
+  }, []);
+  return online;
+}
+
+/** Who reads the status line: what is kept while offline differs. */
+export type LiveReader = "chair" | "panel" | "audience";
+
+const OFFLINE: Record<LiveReader, string> = {
+  chair: "Offline: this page updates again when the connection is back.",
+  panel: "Offline: your scores are kept and will be sent when the connection is back.",
+  audience: "Offline: your vote is kept on this phone and will be sent when the connection is back.",
+};
+
+/** A few words on the connection for the page's status line; "Offline" whenever the browser is. */
+export function connectionText(status: ConnectionStatus, online = true, reader: LiveReader = "chair"): string {
+  if (!online) return OFFLINE[reader];
   switch (status) {
     case "connecting":
       return "Connecting for live updates…";
