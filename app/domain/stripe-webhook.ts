@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // What a signed Stripe delivery must look like before we act on it. A correct signature proves
 // Stripe (or whoever holds our signing secret) sent the body, not that the body has the shape

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONTROL_CHARACTER_MESSAGE, formValues, parseForm, withoutControlCharacters } from "~/utils/forms";
 
 describe("formValues", () => {
