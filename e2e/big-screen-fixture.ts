@@ -9,6 +9,8 @@ export interface BigScreenFixture {
   eventId: string;
   /** Pitch `latePitch` ran out of time minutes ago (the chair's commands were given in the past). */
   overtimeEventId: string;
+  /** Decided, with all 13 pitches funded (every third in part) and every award revealed. */
+  awardsEventId: string;
   overtimeJoinCode: string;
   /** An invite to the over-time event's panel, not yet opened on any phone. */
   panelInvitePath: string;

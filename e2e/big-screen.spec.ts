@@ -160,6 +160,25 @@ test("the big screen fits every projector in every phase, with long names and 13
   await Promise.all(screens.map((screen) => screen.context().close()));
 });
 
+test("the awards reveal fits every projector: 13 funded groups with long names, then the totals", async ({ page, browser }) => {
+  const { awardsEventId, pitches } = seeded();
+  await loginAs(page, "organiser", "/staff");
+  const screens = await projectors(browser, page.context());
+  await Promise.all(
+    screens.map(async (screen) => {
+      await screen.goto(`/screen/${awardsEventId}`);
+      await expect(screen.getByRole("heading", { name: "Tonight’s awards" })).toBeVisible();
+      await expect(screen.locator(".screen-reveal__row")).toHaveCount(pitches);
+      await expect(screen.locator(".screen-reveal__totals")).toContainText("Left in the fund");
+    }),
+  );
+  await expectAccessible(screens[1]);
+  for (const screen of screens) {
+    await expectFits(screen, "awards", [screen.locator(".screen-reveal__row"), screen.locator(".screen-reveal__amount"), screen.locator(".screen-reveal__totals")]);
+  }
+  await Promise.all(screens.map((screen) => screen.context().close()));
+});
+
 test("full screen and the projector view hide every piece of page chrome", async ({ page, browser }) => {
   const { overtimeEventId } = seeded();
   await loginAs(page, "organiser", `/staff/events/${overtimeEventId}/control`);

@@ -8,9 +8,12 @@ import { writeFileSync } from "node:fs";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 import { LIMITS } from "~/domain/bid";
 import { panelInvitePath } from "~/components/live/links";
+import { revealAwards } from "~/models/award-reveal.server";
+import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { declareConflict, invitePanellist } from "~/models/panel.server";
 import { closeLiveBus } from "~/services/live/bus.server";
-import { makeLiveEvent } from "~/testing/live-fixtures";
+import { makeLiveEvent, makeStaff } from "~/testing/live-fixtures";
+import { makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";
 
 const PITCHES = 13;
@@ -49,6 +52,36 @@ async function seedEvent(title: string, conflictAt: number) {
   return live;
 }
 
+/** An evening whose 13 pitches were all funded (every third in part), decided and revealed. */
+async function seedRevealedAwards() {
+  const scored = await makeScoredEvent({
+    potPence: 5_000_000,
+    partFundingAllowed: true,
+    bids: Array.from({ length: PITCHES }, () => ({ amountPence: 300_000, scores: scores([5, 5]) })),
+  });
+  for (const [i, bid] of scored.bids.entries()) {
+    await db().bid.update({
+      where: { id: bid.id },
+      data: { groupName: atLimit(i + 1, WORDS, LIMITS.groupName), projectTitle: atLimit(i + 1, `A warm welcome: ${WORDS}`, LIMITS.projectTitle) },
+    });
+  }
+  const funder = await makeFunder();
+  for (const [i, bid] of scored.bids.entries()) {
+    const part = i % 3 === 2;
+    const decided = await recordDecision(
+      { eventId: scored.event.id, bidId: bid.id, outcome: part ? "PART_FUNDED" : "FUNDED", amountPence: part ? 150_000 : 0, overrideReason: part ? "The panel asked for a smaller first year." : "", feedback: "Thank you." },
+      funder,
+    );
+    if (!decided.ok) throw new Error(decided.message);
+  }
+  const confirmed = await confirmDecisions(scored.event.id, funder);
+  if (!confirmed.ok) throw new Error(confirmed.message);
+  const organiser = await makeStaff();
+  const revealed = await revealAwards(scored.event.id, "all", { id: organiser.user.id, roles: ["ORGANISER"] });
+  if (!revealed.ok) throw new Error(revealed.message);
+  return scored.event.id;
+}
+
 async function main() {
   const port = process.argv[2];
   if (!port) throw new Error("Usage: seed-big-screen.ts <port>");
@@ -63,8 +96,10 @@ async function main() {
     for (let i = 0; i < (LATE_PITCH - 1) * 3 + 1; i++) await late.chair({ type: "NEXT" }, past);
     const invited = await invitePanellist({ eventId: late.event.id, name: "Panellist on a phone" }, late.organiser.actor);
     if (!invited.ok) throw new Error(invited.message);
+    const awardsEventId = await seedRevealedAwards();
     const fixture: BigScreenFixture = {
       eventId: main.event.id,
+      awardsEventId,
       overtimeEventId: late.event.id,
       overtimeJoinCode: late.event.joinCode,
       panelInvitePath: panelInvitePath(invited.inviteToken),

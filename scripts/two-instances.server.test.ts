@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { closeDatabase } from "~/db.server";
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { createUser } from "~/models/user.server";
 import { closeLiveBus } from "~/services/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";

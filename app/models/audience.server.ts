@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotBid, type PaperStatus } from "~/domain/ballot";
+import type { BidTally } from "~/domain/live-state";
 import type { EventState } from "~/domain/event-machine";
 import { Prisma } from "~/generated/prisma/client";
 import { formatCode, generateCode, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
@@ -30,17 +31,6 @@ import { publish } from "~/services/live/bus.server";
 // an older one arriving late) changes nothing and returns the ballot as it is.
 // Votes are not published on the live bus: nobody sees counts before the reveal, and after
 // the reveal voting is closed. Paper tallies are published (they appear after the reveal).
-
-export interface BidTally {
-  bidId: string;
-  /** Phones that voted for the bid. */
-  votes: number;
-  points: number;
-  /** Paper votes that count (matched or resolved). */
-  paper: number;
-  paperStatus: PaperStatus;
-  total: number;
-}
 
 export const MAX_TICKETS_PER_BATCH = 500;
 const NOTE_MAX = 500;

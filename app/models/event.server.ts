@@ -4,6 +4,7 @@ import type { AuditActor, AuditAction } from "~/domain/audit-events";
 import type { AudienceMode } from "~/domain/ballot";
 import { publicJoinCode } from "~/domain/audience-phone";
 import type { AwardRevealView } from "~/domain/award-reveal";
+import type { BidTally, LiveSlot, LiveState } from "~/domain/live-state";
 import {
   orderedSlots,
   revision,
@@ -18,7 +19,7 @@ import {
 import type { EventSetup } from "~/domain/event-setup";
 import { generateCode, JOIN_CODE_LENGTH, normaliseCode } from "~/domain/join-code";
 import { quorumStatus, type QuorumStatus } from "~/domain/quorum";
-import { audienceTallies, type BidTally } from "~/models/audience.server";
+import { audienceTallies } from "~/models/audience.server";
 import { awardReveal } from "~/models/award-reveal.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
@@ -400,55 +401,6 @@ export async function findEventByJoinCode(input: string) {
     where: { joinCode },
     select: { id: true, title: true, state: true, round: { select: { audienceMode: true, audienceVotesPerPerson: true } } },
   });
-}
-
-export interface LiveSlot {
-  id: string;
-  position: number;
-  bidId: string;
-  bidReference: string;
-  projectTitle: string;
-  groupName: string;
-  state: SlotState;
-  phaseEndsAt: string | null;
-  pausedRemainingMs: number | null;
-  lockedAt: string | null;
-  /** Panellists whose current score sheet counts (no conflict); never the scores. */
-  scoredCount: number;
-  recusalCount: number;
-  quorum: QuorumStatus;
-  /** Only after the results are revealed. */
-  audience: BidTally | null;
-}
-
-export interface LiveState {
-  /** Audit sequence number of the latest change included; grows with every change. */
-  version: number;
-  serverNow: string;
-  /** Pass back with chair commands so a stale screen cannot act twice. */
-  revision: string;
-  event: {
-    id: string;
-    title: string;
-    state: EventState;
-    startsAt: string;
-    venue: string;
-    pitchSeconds: number;
-    questionSeconds: number;
-    audienceMode: AudienceMode;
-    votesPerPerson: number;
-    /** How the audience joins; null when it does not vote, or before the event has started. */
-    joinCode: string | null;
-    resultsRevealed: boolean;
-  };
-  currentSlotId: string | null;
-  current: LiveSlot | null;
-  slots: LiveSlot[];
-  panel: { active: number; joined: number };
-  /** The awards reveal so far (funded groups only, totals at the end); null until it starts. */
-  awards: AwardRevealView | null;
-  /** For the chair: "PD-2027-0003: Only 2 panellists can score this pitch ...". */
-  warnings: string[];
 }
 
 /** The small public state of an event for every screen: ids, states, counts; no personal data. */

@@ -1,7 +1,8 @@
 import { useTestDatabase } from "~/testing/database";
 import { createCookie, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { liveState, type LiveState } from "~/models/event.server";
+import { liveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { claimInvite } from "~/models/panel.server";
 import { createSession } from "~/models/session.server";
 import { closeLiveBus } from "~/services/live/bus.server";

@@ -14,7 +14,8 @@ import { connectionText, useLiveState, useOnline } from "~/components/live/use-l
 import { chairFormSchema } from "~/domain/event-forms";
 import { EVENT_STATE_LABELS, REASON_MAX } from "~/domain/event-machine";
 import { awardReveal, revealAwards } from "~/models/award-reveal.server";
-import { liveState, revealResults, runChairCommand, type LiveSlot } from "~/models/event.server";
+import { liveState, revealResults, runChairCommand } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 import { listPanel } from "~/models/panel.server";
 import { requirePermission } from "~/utils/auth.server";
 import { parseForm } from "~/utils/forms";

@@ -73,3 +73,15 @@ export function publicOrigin(inputs: OriginInputs): string {
   const proto = (inputs.trustProxy ? scheme(inputs.forwardedProto) : null) ?? scheme(inputs.protocol) ?? "http";
   return new URL(`${proto}://${host}`).origin;
 }
+
+/** Whether phones can open the links an organiser's page shows, and what to do if not. */
+export interface PageReach {
+  /** The origin the links on this page use (the address this browser reached us at). */
+  shown: string;
+  /** The page's own links name an address only this machine can open. */
+  shownLoopback: boolean;
+  /** Addresses on this machine that phones on the same network can open, for the same port. */
+  lanUrls: string[];
+  /** APP_URL too is loopback, so emailed invites will not open on phones either. */
+  emailsLoopback: boolean;
+}

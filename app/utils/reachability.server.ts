@@ -1,5 +1,6 @@
 import os from "node:os";
 import { isLoopbackUrl } from "./public-origin";
+import type { PageReach } from "~/utils/public-origin";
 
 // Can the phones in the hall reach the addresses we show? At start (scripts/serve.ts) and on the
 // event page we say so in plain words when they cannot, and name the addresses this machine has
@@ -56,17 +57,6 @@ export function startupReport(env: Env, interfaces?: Interfaces): string[] {
       : "APP_URL is not set, so emailed links point at http://localhost:3000, which phones cannot open.",
   );
   return [...lines, ...lanAdvice(port, interfaces)];
-}
-
-export interface PageReach {
-  /** The origin the links on this page use (the address this browser reached us at). */
-  shown: string;
-  /** The page's own links name an address only this machine can open. */
-  shownLoopback: boolean;
-  /** Addresses on this machine that phones on the same network can open, for the same port. */
-  lanUrls: string[];
-  /** APP_URL too is loopback, so emailed invites will not open on phones either. */
-  emailsLoopback: boolean;
 }
 
 /** What to tell an organiser whose page shows links phones cannot open; null when they can. */

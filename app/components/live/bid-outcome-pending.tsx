@@ -1,6 +1,6 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { useLiveState } from "./use-live-state";
 
 // A group's own page between the funder's confirmation and the moment the hall hears the

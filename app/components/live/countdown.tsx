@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 import { countdownView } from "./live-view";
 
 // The pitch timer, drawn from the server's end time and clock (never counted on the device):

@@ -1,4 +1,4 @@
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { startLiveClient, type ConnectionStatus, type StreamLike } from "./live-client";
 
 // why: a stand-in for the browser's EventSource, so the test can open, drop and refuse the

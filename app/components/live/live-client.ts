@@ -1,4 +1,4 @@
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 
 // Keeps a page's copy of the live state current over a Wi-Fi that drops: one EventSource
 // (the browser reconnects it by itself, sending Last-Event-ID), and polling the JSON snapshot

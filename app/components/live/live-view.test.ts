@@ -1,4 +1,4 @@
-import type { LiveSlot, LiveState } from "~/models/event.server";
+import type { LiveSlot, LiveState } from "~/domain/live-state";
 import { announcement, clockOffset, countdownView, newer, nextCommandLabel, nextUp, phaseName, pitchNumber, scoredText, screenOrder } from "./live-view";
 
 const T0 = Date.parse("2027-05-14T18:00:00Z");

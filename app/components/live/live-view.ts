@@ -1,6 +1,6 @@
 import { formatTimer, orderedSlots, SLOT_STATE_LABELS, timerAt } from "~/domain/event-machine";
 import { formatMoney } from "~/domain/money";
-import type { LiveSlot, LiveState } from "~/models/event.server";
+import type { LiveSlot, LiveState } from "~/domain/live-state";
 
 // What the chair's page and the big screen say about the live state: pure, so it renders the
 // same on the server and in the browser, and is tested without a browser.

@@ -1,4 +1,4 @@
-import type { PageReach } from "~/utils/reachability.server";
+import type { PageReach } from "~/utils/public-origin";
 
 // Told to the organiser setting up an event on a laptop: the links and QR codes on this page
 // (or in the emails) name an address phones cannot open, and which address they can.

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { orderedSlots, SLOT_STATE_LABELS, type SlotState } from "~/domain/event-machine";
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 
 // The running order as a numbered list: each pitch's group, project and state in words (the
 // colour of the tag only repeats what the words say), the current pitch marked "Now".

@@ -1,4 +1,4 @@
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 import { scoredText } from "./live-view";
 
 /** How many panellists have scored a pitch: counts, never the scores themselves. */

@@ -1,4 +1,4 @@
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 import { screenOrder } from "./live-view";
 
 // The running order before the first pitch, as the projector shows it: one line per pitch in

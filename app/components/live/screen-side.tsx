@@ -1,4 +1,4 @@
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 
 // The projector's right-hand column: who pitches next, and how the audience joins the vote.
 // The join code comes before the QR code, and the QR code takes only the height left, so the

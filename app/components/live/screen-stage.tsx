@@ -1,4 +1,4 @@
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { Countdown } from "./countdown";
 import { phaseName, pitchNumber } from "./live-view";
 import { ScoredCount } from "./scored-count";

@@ -1,5 +1,5 @@
 import { orderedSlots } from "~/domain/event-machine";
-import type { LiveSlot } from "~/models/event.server";
+import type { LiveSlot } from "~/domain/live-state";
 
 // The audience vote on the projector once the chair shows the results: one row per pitch in
 // running order and the total. It uses the screen's reveal layout (.screen-reveal), whose rows

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { LiveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { startLiveClient, type ConnectionStatus } from "./live-client";
 import { clockOffset, newer } from "./live-view";
 

@@ -1,6 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
-import { liveState, type LiveState } from "~/models/event.server";
+import { liveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { submitScore } from "~/models/score.server";
 import { closeLiveBus, createMemoryBus } from "./bus.server";
 import { createLiveStateHub, liveStateStream, watchLiveState } from "./live-state.server";

@@ -1,4 +1,5 @@
-import { liveState, type LiveState } from "~/models/event.server";
+import { liveState } from "~/models/event.server";
+import type { LiveState } from "~/domain/live-state";
 import { liveBus, subscribe as subscribeBus, type LiveSignal } from "./bus.server";
 
 // From bus signals to screens: one read of the live state per change, shared by every screen
