@@ -15,7 +15,7 @@ import {
 
 // The official schemas live beside the clone (CI checks out shared/ next to it).
 const repoRoot = path.resolve(__dirname, "../..");
-const standards = path.resolve(repoRoot, "../shared/standards/360giving");
+const standards = path.resolve(repoRoot, "app/standards/360giving");
 const GRANT_1_4_2 = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json";
 
 function packageValidator() {

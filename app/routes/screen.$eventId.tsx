@@ -84,7 +84,6 @@ export default function Screen() {
             <ScreenStage state={state} current={current} offsetMs={offsetMs} />
           ) : state.awards ? (
             <div className="screen__stage screen__stage--list">
-              <p className="screen__phase">{phaseName(state)}</p>
               <ScreenAwardReveal awards={state.awards} />
             </div>
           ) : showResults ? (

@@ -6,7 +6,8 @@ import addFormats from "ajv-formats";
 // The official 360Giving package validator, as app/domain/three-sixty.test.ts builds it, for
 // tests of what Pitchday exports. The schemas live beside the clone (CI checks out shared/).
 
-const standards = path.resolve(__dirname, "../../../shared/standards/360giving");
+// why inside the project: the official schema ships with the code that must pass it.
+const standards = path.resolve(__dirname, "../standards/360giving");
 const GRANT_1_4_2 = "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json";
 
 export function threeSixtyPackageValidator() {

@@ -17,14 +17,18 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
         <ol className="screen-reveal__rows">
           {awards.rows.map((row) => (
             <li key={row.bidId} className="screen-reveal__row">
-              <span className="screen-reveal__group">{row.groupName}</span>
-              <span className="screen-reveal__project">{row.projectTitle}</span>
-              <span className="screen-reveal__amount">{money(row.amountPence)}</span>
-              {row.partFunded ? (
-                <span className="screen-reveal__part">
-                  part-funded{row.requestedPence !== null ? ` (asked for ${money(row.requestedPence)})` : ""}
-                </span>
-              ) : null}
+              <span className="screen-reveal__name">
+                <span className="screen-reveal__group">{row.groupName}</span>
+                <span className="screen-reveal__project">{row.projectTitle}</span>
+              </span>
+              <span className="screen-reveal__value">
+                <span className="screen-reveal__amount">{money(row.amountPence)}</span>
+                {row.partFunded ? (
+                  <span className="screen-reveal__part">
+                    part-funded{row.requestedPence !== null ? ` (asked ${money(row.requestedPence)})` : ""}
+                  </span>
+                ) : null}
+              </span>
             </li>
           ))}
         </ol>
