@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { dropTestDatabase } from "../app/testing/drop-database";
+import { dropTestDatabase } from "../app/testing/admin-database";
 import { startStripeFake, type StripeFake } from "../app/testing/stripe-fake";
 
 async function main() {

@@ -11,7 +11,7 @@ import { closeLiveBus } from "~/services/live/bus.server";
 import { stripeClient } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { dropTestDatabase } from "~/testing/admin-database";
 
 // `npm run payments:reconcile` run as its own process against a database on disk (a PGlite
 // folder, or a PostgreSQL database when DATABASE_URL is set) and the Stripe fake.

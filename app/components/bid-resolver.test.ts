@@ -1,6 +1,7 @@
 import { bidResolver } from "~/components/bid-resolver";
 import { emptyFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
+import { completeBidValues } from "~/testing/bid-values";
 
 // The browser checks a bid with the same rules as the server, without zod: what a person sees
 // on blur must be what the server would say on submit.
@@ -13,29 +14,7 @@ const RULES: BidRules = {
   mode: "submit",
 };
 
-function complete(overrides: Partial<BidFormValues> = {}): BidFormValues {
-  return {
-    ...emptyFormValues(),
-    groupName: "Thornbury Allotment Society",
-    groupType: "CONSTITUTED_GROUP",
-    area: "BS35 2AA",
-    contactName: "Jo Green",
-    contactEmail: "jo@example.org",
-    projectTitle: "A polytunnel for the community plot",
-    summary: "We will put up a polytunnel so that members can grow all year.",
-    difference: "Older members can keep growing through the winter.",
-    beneficiaries: "Plot holders and the primary school",
-    beneficiaryCount: "120",
-    amountRequested: "1,500",
-    budget: [
-      { item: "Polytunnel kit", amount: "1,200" },
-      { item: "Staging and hoses", amount: "300" },
-    ],
-    startDate: "2027-03-01",
-    endDate: "2027-09-30",
-    ...overrides,
-  };
-}
+const complete = completeBidValues;
 
 async function resolve(values: BidFormValues, rules: Partial<BidRules> = {}) {
   return bidResolver(() => ({ ...RULES, ...rules }))(values, undefined, { fields: {}, shouldUseNativeValidation: false });

@@ -9,42 +9,18 @@ import {
   parseDateInput,
   roundPhase,
   withExtraRow,
-  type BidFormValues,
   type BidRules,
 } from "~/domain/bid";
 import { todayIn } from "~/domain/calendar-day";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
+import { completeBidValues } from "~/testing/bid-values";
 
 // 10:00 on 15 January 2027 in London.
 const NOW = new Date("2027-01-15T10:00:00Z");
 
 const RULES: BidRules = { minAwardPence: 20_000, maxAwardPence: 500_000, timeZone: "Europe/London", now: NOW, mode: "submit" };
 
-function complete(overrides: Partial<BidFormValues> = {}): BidFormValues {
-  return {
-    ...emptyFormValues(),
-    groupName: "Thornbury Allotment Society",
-    groupType: "CONSTITUTED_GROUP",
-    area: "BS35 2AA",
-    contactName: "Jo Green",
-    contactEmail: "jo@example.org",
-    contactPhone: "",
-    projectTitle: "A polytunnel for the community plot",
-    summary: "We will put up a polytunnel so that members can grow all year.",
-    difference: "Older members can keep growing through the winter.",
-    beneficiaries: "Plot holders and the primary school",
-    beneficiaryCount: "120",
-    amountRequested: "1,500",
-    budget: [
-      { item: "Polytunnel kit", amount: "1,200" },
-      { item: "Staging and hoses", amount: "300" },
-      { item: "", amount: "" },
-    ],
-    startDate: "2027-03-01",
-    endDate: "2027-09-30",
-    ...overrides,
-  };
-}
+const complete = completeBidValues;
 
 function errorsOf(values: unknown, rules: Partial<BidRules> = {}) {
   const result = bidSchema({ ...RULES, ...rules }).safeParse(values);

@@ -9,7 +9,7 @@ import { makeLiveEvent } from "~/testing/live-fixtures";
 import { liveState, runChairCommand } from "~/models/event.server";
 import { timerAt } from "~/domain/event-machine";
 import { closeLiveBus } from "~/services/live/bus.server";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { dropTestDatabase } from "~/testing/admin-database";
 
 // The server owns the clock: a restart in the middle of a pitch (a crash, a deploy, the
 // laptop's lid) must resume with the same end time. This file opens, closes and reopens the

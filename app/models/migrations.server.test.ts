@@ -7,7 +7,7 @@ import pg from "pg";
 import { migrate, readMigrations, type SqlRunner } from "~/db/migrate.server";
 import { withDatabase } from "~/testing/template";
 import { diffMigrationsAgainstSchema } from "../../scripts/lib/migration-diff";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { dropTestDatabase } from "~/testing/admin-database";
 
 // The migrations folder is the one history of the database: it must build exactly what
 // schema.prisma describes, and the runner must keep Prisma's own bookkeeping so stock

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { closeDatabase, openDatabase, db } from "~/db.server";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { adminQuery, dropTestDatabase } from "~/testing/admin-database";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
 
 /**
@@ -29,14 +28,4 @@ export function useTestDatabase() {
     }
   });
   return db;
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs";
-import { dropTestDatabase } from "./drop-database";
+import { dropTestDatabase } from "./admin-database";
 import { pgliteTemplateFile } from "./template";
 
 export default async function globalTeardown() {

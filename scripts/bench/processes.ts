@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } 
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { dropTestDatabase } from "../../app/testing/drop-database";
+import { adminQuery, dropTestDatabase } from "../../app/testing/admin-database";
 
 // Starting Pitchday (or a helper) as separate processes on a database of their own, for the
 // benchmarks and the two-instance test. PGlite serves one process at a time, so whoever seeds
@@ -82,16 +81,6 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
     location: dir,
     drop: async () => rmSync(folder, { recursive: true, force: true }),
   };
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 // why: `tsx script` runs the script in a child of its own; through --import the script is this

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { closeDatabase, openDatabase } from "~/db.server";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";
-import { dropTestDatabase } from "~/testing/drop-database";
+import { dropTestDatabase } from "~/testing/admin-database";
 
 // For tests of the command-line scripts: a migrated database on disk (a PGlite folder, or a
 // PostgreSQL database when DATABASE_URL is set) that the test fills in this process and the

@@ -4,9 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { openDatabase } from "../../app/db.server";
-import { dropTestDatabase } from "../../app/testing/drop-database";
+import { adminQuery, dropTestDatabase } from "../../app/testing/admin-database";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "../../app/testing/template";
 import { buildProblem, ROOT, type Env } from "../bench/processes";
 
@@ -31,16 +30,6 @@ export function ensureBuilt() {
     timeout: 170_000,
   });
   if (built.status !== 0) throw new Error(`npx remix build failed:\n${built.stdout}\n${built.stderr}`);
-}
-
-async function adminQuery(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function openTestDatabaseCopy(label: string): Promise<{ env: Env; drop: () => Promise<void> }> {

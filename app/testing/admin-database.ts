@@ -1,5 +1,16 @@
 import pg from "pg";
 
+/** Runs one statement on the server as the test role, on a connection of its own (CREATE DATABASE and friends). */
+export async function adminQuery(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Drops a test database, even when some other backend (most often an autovacuum worker on a
  * freshly copied database) is still connected to it. DROP ... WITH (FORCE) needs the right to
