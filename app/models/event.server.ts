@@ -1,9 +1,7 @@
 import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor, AuditAction } from "~/domain/audit-events";
-import type { AudienceMode } from "~/domain/ballot";
 import { publicJoinCode } from "~/domain/audience-phone";
-import type { AwardRevealView } from "~/domain/award-reveal";
 import type { BidTally, LiveSlot, LiveState } from "~/domain/live-state";
 import {
   orderedSlots,
@@ -14,11 +12,10 @@ import {
   type EventClock,
   type EventState,
   type SlotClock,
-  type SlotState,
 } from "~/domain/event-machine";
 import type { EventSetup } from "~/domain/event-setup";
 import { generateCode, JOIN_CODE_LENGTH, normaliseCode } from "~/domain/join-code";
-import { quorumStatus, type QuorumStatus } from "~/domain/quorum";
+import { quorumStatus } from "~/domain/quorum";
 import { audienceTallies } from "~/models/audience.server";
 import { awardReveal } from "~/models/award-reveal.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
