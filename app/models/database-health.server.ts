@@ -3,6 +3,28 @@ import { database } from "~/db.server";
 // Telling "our database is down or busy" (worth a retry) from every other failure, for callers
 // that must answer an outside system differently in the two cases (Stripe's webhooks).
 
+export interface DatabaseCheck {
+  ok: boolean;
+  /** "pglite", "postgresql", or "unknown" when the database was never opened. */
+  engine: string;
+  latencyMs: number;
+  error?: string;
+}
+
+/** One trivial query, timed, for /healthz: which engine, and whether it answered. */
+export async function checkDatabase(): Promise<DatabaseCheck> {
+  const started = Date.now();
+  let engine = "unknown";
+  try {
+    const db = database();
+    engine = db.engine;
+    await db.sql.query("SELECT 1");
+    return { ok: true, engine, latencyMs: Date.now() - started };
+  } catch (error) {
+    return { ok: false, engine, latencyMs: Date.now() - started, error: (error as Error).message };
+  }
+}
+
 /** True when the database answers a trivial query within `timeoutMs`. */
 export async function databaseAnswers(timeoutMs = 2_000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
