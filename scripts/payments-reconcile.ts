@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { closeDatabase, openDatabase } from "~/db.server";
-import { reconcilePayments } from "~/services/payments/reconcile.server";
+import { reconcilePayments } from "~/coordinators/payments/reconcile.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { env } from "~/utils/env.server";
 

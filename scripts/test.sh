@@ -11,6 +11,7 @@ echo "== Type check"
 npx tsc -p .
 echo "== Lint"
 npm run --silent lint
+npm run --silent lint:deps
 echo "== Build"
 # why: built first, so the tests that start the real server (two instances) use this code.
 NODE_ENV=production npx remix build >/dev/null

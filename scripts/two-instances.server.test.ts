@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeDatabase } from "~/db.server";
 import type { LiveState } from "~/domain/live-state";
 import { createUser } from "~/models/user.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { keepAliveAgent, send, signIn } from "./bench/http";
 import { freePort, startScript, type Env, type RunningProcess } from "./bench/processes";

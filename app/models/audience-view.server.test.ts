@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { makeLiveEvent, makeStaff } from "~/testing/live-fixtures";
 import { participation, resolveVoteCode, votingView } from "~/models/audience-view.server";
 import { castBallot, enterPaperTally, generateTickets } from "~/models/audience.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

@@ -13,7 +13,7 @@ import {
   resolvePaperTally,
 } from "~/models/audience.server";
 import { hashToken } from "~/models/live.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

@@ -8,7 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { formatCode, generateCode, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
 import { appendAudit, chainedAudit, type Tx } from "~/models/audit.server";
 import { hashToken, isUniqueViolation, LIVE_TX, lockEvent, refused, sharedGate, type Result } from "~/models/live.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 
 // The audience: printed single-use tickets, phone ballots, paper tallies counted twice.
 //

@@ -6,7 +6,7 @@ import { awardReveal, revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { liveState } from "~/models/event.server";
 import { publicResults } from "~/models/public-results.server";
-import { closeLiveBus, subscribe, type LiveSignal } from "~/services/live/bus.server";
+import { closeLiveBus, subscribe, type LiveSignal } from "~/db/live/bus.server";
 import { makeStaff } from "~/testing/live-fixtures";
 import { makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 

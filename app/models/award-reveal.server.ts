@@ -15,7 +15,7 @@ import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { potSummary } from "~/models/award.server";
 import { LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 
 // The awards reveal, stored: how many steps the chair has shown (Event.awardsRevealed), read
 // back with the confirmed decisions into what screens, phones, group pages and /results show.

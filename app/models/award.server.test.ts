@@ -14,7 +14,7 @@ import {
 } from "~/models/award.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { requestPayment } from "~/models/payment.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeAcceptedAward, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 
 useTestDatabase();

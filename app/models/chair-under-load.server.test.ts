@@ -4,7 +4,7 @@ import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
 import { submitScore, type ScoreOutcome } from "~/models/score.server";
 import { castBallot } from "~/models/audience.server";
 import { verifyAuditLog } from "~/models/audit.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 
 // The chair must win: phones sending scores (and votes) non-stop must neither hold the chair's
 // press back for ever nor slip a score in after it. Every phone keeps one request in flight at

@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { decisionsCsv, paymentsCsv, scoresCsv } from "~/domain/decision-report-csv";
 import { reportView } from "~/domain/decision-report";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { decisionReport, reportableEvents } from "~/models/decision-report.server";
 import { seedPastEvent, SHED_OVERRIDE_REASON, type PastEvent } from "../../prisma/seed/past-event";
 import { seedStaff } from "../../prisma/seed/staff";

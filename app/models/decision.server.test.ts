@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
 import { confirmDecisions, decisionBoard, decisionsForEvent, recordDecision, type DecisionInput } from "~/models/decision.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 
 useTestDatabase();

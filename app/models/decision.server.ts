@@ -11,7 +11,7 @@ import { awardedPence, decidedPence, groupMail, lockFund, mailableBid, MONEY_TX 
 import { lockEvent } from "~/models/live.server";
 import { queueMail } from "~/models/mail.server";
 import { scoringInput } from "~/models/score.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
 
 // The funder's decisions at the end of an event, made in the room and defended later.

@@ -8,7 +8,7 @@ import { templateDatabaseName, withDatabase } from "~/testing/template";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { liveState, runChairCommand } from "~/models/event.server";
 import { timerAt } from "~/domain/event-machine";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { dropTestDatabase } from "~/testing/admin-database";
 
 // The server owns the clock: a restart in the middle of a pitch (a crash, a deploy, the

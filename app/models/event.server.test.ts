@@ -16,7 +16,7 @@ import { declareConflict, revokePanellist } from "~/models/panel.server";
 import { submitScore } from "~/models/score.server";
 import { castBallot } from "~/models/audience.server";
 import { verifyAuditLog } from "~/models/audit.server";
-import { closeLiveBus, subscribe, type LiveSignal } from "~/services/live/bus.server";
+import { closeLiveBus, subscribe, type LiveSignal } from "~/db/live/bus.server";
 import { formatCode } from "~/domain/join-code";
 
 useTestDatabase();

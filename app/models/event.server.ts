@@ -20,7 +20,7 @@ import { audienceTallies } from "~/models/audience.server";
 import { awardReveal } from "~/models/award-reveal.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 
 // The live event: setup (details, running order), the chair's commands, and the small public
 // state every screen shows.

@@ -7,7 +7,7 @@ import { decisionBoard } from "~/models/decision.server";
 import { listPanel } from "~/models/panel.server";
 import { scoringInput } from "~/models/score.server";
 import { userNames } from "~/models/user.server";
-import type { AwardLetter } from "~/services/pdf/award-letter.server";
+import type { AwardLetter } from "~/domain/award-letter";
 
 // What the funder's pages read, gathered in one place so each route makes one call:
 //   decisionPage(eventId)   the decision board with the panel's names, the score sheets behind

@@ -2,7 +2,7 @@ import net from "node:net";
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { listMail, queueMail } from "~/models/mail.server";
-import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs } from "~/services/mail/outbox.server";
+import { deliverOutbox, MAX_ATTEMPTS, retryDelayMs } from "~/coordinators/outbox.server";
 import { smtpSender, type MailSender, type OutgoingMail } from "~/services/mail/sender.server";
 
 useTestDatabase();

@@ -4,7 +4,7 @@ import type { Tx } from "~/models/audit.server";
 
 // The outbox: every email is a MailMessage row written in the same transaction as the change it
 // tells someone about, so a rolled-back change never sends mail and a sent one is never lost.
-// A worker (app/services/mail/outbox.server.ts) sends the rows when SMTP is configured.
+// A worker (app/coordinators/outbox.server.ts) sends the rows when SMTP is configured.
 
 
 /** Queues one email inside the caller's transaction. */

@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { claimInvite, invitePanellist, reissueInvite, reissueUnopenedInvites, revokePanellist } from "~/models/panel.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 
 // Panel invites sent by email, the printed sheet of fresh links, and every change to a
 // panellist naming its event.

@@ -4,7 +4,7 @@ import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
 import { findInvite, panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { claimInvite, declareConflict, invitePanellist, reissueInvite, revokePanellist } from "~/models/panel.server";
 import { submitScore } from "~/models/score.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

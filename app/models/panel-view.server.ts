@@ -4,7 +4,7 @@ import type { OnePageBid } from "~/domain/panel-phone";
 import { hashToken } from "~/models/live.server";
 
 // What a panellist's phone reads. The caller has already found the panellist from the device
-// cookie (app/utils/panel-device.server.ts); nothing here takes identity from a request.
+// cookie (app/requests/panel-device.server.ts); nothing here takes identity from a request.
 //
 // Interface:
 //   findInvite(inviteToken)            -> { panellistId, eventId, eventTitle, name, status } | null

@@ -12,7 +12,7 @@ import {
   withdrawConflict,
 } from "~/models/panel.server";
 import { hashToken } from "~/models/live.server";
-import { closeLiveBus, subscribe, type LiveSignal } from "~/services/live/bus.server";
+import { closeLiveBus, subscribe, type LiveSignal } from "~/db/live/bus.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

@@ -5,7 +5,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
 import { hashToken, LIVE_TX, newToken, refused, type Result } from "~/models/live.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 
 // The panel of an event: invitations, the one phone each panellist scores on, revocation, and
 // conflicts of interest.

@@ -15,7 +15,7 @@ import {
   sendPayment,
 } from "~/models/payment.server";
 import { createOnboardingLink } from "~/models/recipient.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
 

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { cancelAward } from "~/models/award.server";
 import { revealResults } from "~/models/event.server";
 import { publicResults, revealedEvents } from "~/models/public-results.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { seedPastEvent, type PastEvent } from "../../prisma/seed/past-event";
 import { seedStaff } from "../../prisma/seed/staff";

@@ -6,7 +6,7 @@ import { declareConflict, revokePanellist } from "~/models/panel.server";
 import { liveState } from "~/models/event.server";
 import { appendAudit, verifyAuditLog, type Tx } from "~/models/audit.server";
 import { whileTransactionHolds } from "~/testing/hold-transaction";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { rankBids } from "~/domain/scoring";
 
 useTestDatabase();

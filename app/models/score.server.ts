@@ -7,7 +7,7 @@ import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
 import { chainedAudit, latestAuditSeq, type Tx } from "~/models/audit.server";
 import { isUniqueViolation, LIVE_TX, refused, sharedGate } from "~/models/live.server";
-import { publish } from "~/services/live/bus.server";
+import { publish } from "~/db/live/bus.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
 
 // Panellists' score sheets: every submission is a new version, never an overwrite.

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import { THREE_SIXTY_CSV_COLUMNS } from "~/domain/three-sixty";
 import { cancelAward } from "~/models/award.server";
 import { fundOpenData, openDataFunds, roundOpenData } from "~/models/three-sixty.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { threeSixtyPackageValidator } from "~/testing/three-sixty-schema";
 import { seedPastEvent, type PastEvent } from "../../prisma/seed/past-event";
 import { seedStaff } from "../../prisma/seed/staff";

@@ -9,7 +9,7 @@ import { STAFF_TIME_ZONE, passwordChangeSchema } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";
 import { listSessions, signOutEverywhere } from "~/models/session.server";
 import { changePassword, getAccount } from "~/models/user.server";
-import { requireUser, signOut } from "~/utils/auth.server";
+import { requireUser, signOut } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -11,7 +11,7 @@ import { auditEntriesFor } from "~/models/audit.server";
 import { sendPasswordReset } from "~/models/password-reset.server";
 import { signOutEverywhere } from "~/models/session.server";
 import { changeRoles, getAccount, setDisabled, userNames } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest, notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -7,7 +7,7 @@ import { INVITE_DAYS, ROLE_DESCRIPTIONS, STAFF_TIME_ZONE, inviteSchema } from "~
 import { formatDateTime } from "~/domain/zoned-time";
 import { createInvite, listOpenInvites, resendInvite, revokeInvite } from "~/models/invite.server";
 import { listUsers } from "~/models/user.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { badRequest } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

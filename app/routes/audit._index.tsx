@@ -19,7 +19,7 @@ import { can, type Permission } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { auditFilterOptions, listAuditLog, logCurrency } from "~/models/audit-log.server";
 import { verifyLogState } from "~/models/checkpoint.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Pitchday" }];
 

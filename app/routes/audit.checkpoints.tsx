@@ -7,7 +7,7 @@ import { CHECKPOINT_TEXT_MAX, NOTE_MAX, describeVerdict, newCheckpointSchema, sh
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { createCheckpoint, listCheckpoints, verifyAgainstFile } from "~/models/checkpoint.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 

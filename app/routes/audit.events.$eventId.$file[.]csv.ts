@@ -3,7 +3,7 @@ import { reportFileName } from "~/domain/decision-report";
 import { isReportCsvFile, reportCsv } from "~/domain/decision-report-csv";
 import { decisionReport } from "~/models/decision-report.server";
 import { notFound } from "~/utils/http.server";
-import { requireReportReader } from "~/utils/report-access.server";
+import { requireReportReader } from "~/requests/report-access.server";
 import { routeParam } from "~/utils/route-params";
 
 // The decision report's tables as spreadsheets: scores.csv (every sheet version),

@@ -3,7 +3,7 @@ import { reportFileName, reportView } from "~/domain/decision-report";
 import { decisionReport } from "~/models/decision-report.server";
 import { renderDecisionReportPdf } from "~/services/pdf/decision-report.server";
 import { notFound } from "~/utils/http.server";
-import { requireReportReader } from "~/utils/report-access.server";
+import { requireReportReader } from "~/requests/report-access.server";
 import { routeParam } from "~/utils/route-params";
 
 // The decision report as a PDF, to print or keep with the accounts. It names panellists and

@@ -6,7 +6,7 @@ import { reportView, type FindingTone } from "~/domain/decision-report";
 import { can } from "~/domain/permissions";
 import { decisionReport } from "~/models/decision-report.server";
 import { notFound } from "~/utils/http.server";
-import { requireReportReader } from "~/utils/report-access.server";
+import { requireReportReader } from "~/requests/report-access.server";
 import { routeParam } from "~/utils/route-params";
 
 // The decision report of one event, read-only: the answers first (findings), then the facts

@@ -6,7 +6,7 @@ import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { reportableEvents } from "~/models/decision-report.server";
-import { requireReportReader } from "~/utils/report-access.server";
+import { requireReportReader } from "~/requests/report-access.server";
 
 export const meta: MetaFunction = () => [{ title: "Decision reports – Pitchday" }];
 

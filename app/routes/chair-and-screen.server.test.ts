@@ -5,7 +5,7 @@ import { liveState } from "~/models/event.server";
 import type { LiveState } from "~/domain/live-state";
 import { claimInvite } from "~/models/panel.server";
 import { createSession } from "~/models/session.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent, makeRoundWithShortlist, makeStaff } from "~/testing/live-fixtures";
 import { action as controlAction } from "~/routes/staff.events.$eventId.control";
 import { action as setupAction, loader as setupLoader } from "~/routes/staff.events.$eventId._index";

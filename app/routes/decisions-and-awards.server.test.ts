@@ -8,7 +8,7 @@ import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { requestPayment } from "~/models/payment.server";
 import { createSession } from "~/models/session.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, makeScoredEvent, scores, startStripeHarness } from "~/testing/payments-fixtures";
 import { readPdfText } from "~/testing/pdf-text";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getEvent } from "~/models/event.server";
-import { liveStateStream } from "~/services/live/live-state.server";
+import { liveStateStream } from "~/coordinators/live-state.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy";
 import { STAFF_TIME_ZONE, acceptInviteSchema } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";
 import { INVITE_DAYS, acceptInvite, findInvite, type InviteStatus } from "~/models/invite.server";
-import { signIn } from "~/utils/auth.server";
+import { signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 

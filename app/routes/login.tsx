@@ -6,7 +6,7 @@ import { ErrorSummary, TextField, fieldId } from "~/components/forms";
 import { retryMessage } from "~/domain/sign-in-throttle";
 import { LOGIN_ERROR, loginSchema } from "~/domain/staff";
 import { authenticate } from "~/models/user.server";
-import { getUser, readDeviceToken, safeRedirect, signIn } from "~/utils/auth.server";
+import { getUser, readDeviceToken, safeRedirect, signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -10,7 +10,7 @@ import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
 import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/panel-phone";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
-import { requirePanellist } from "~/utils/panel-device.server";
+import { requirePanellist } from "~/requests/panel-device.server";
 import { routeParam } from "~/utils/route-params";
 
 // The panellist's phone during the event: the pitch on stage with its one page, the score pad

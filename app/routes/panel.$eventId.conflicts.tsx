@@ -8,7 +8,7 @@ import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
 import { declareConflict, withdrawConflict } from "~/models/panel.server";
 import { panellistEvent } from "~/models/panel-view.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
-import { requirePanellist } from "~/utils/panel-device.server";
+import { requirePanellist } from "~/requests/panel-device.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 

@@ -12,8 +12,8 @@ import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import type { FieldErrors } from "~/utils/forms";
-import { requirePanellist } from "~/utils/panel-device.server";
-import { receiveScore } from "~/utils/score-submission.server";
+import { requirePanellist } from "~/requests/panel-device.server";
+import { receiveScore } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requirePanellist } from "~/utils/panel-device.server";
-import { receiveScore } from "~/utils/score-submission.server";
+import { requirePanellist } from "~/requests/panel-device.server";
+import { receiveScore } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 

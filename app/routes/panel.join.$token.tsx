@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { findInvite } from "~/models/panel-view.server";
 import { claimInvite, panellistForDevice } from "~/models/panel.server";
-import { deviceTokenFor, rememberDevice } from "~/utils/panel-device.server";
+import { deviceTokenFor, rememberDevice } from "~/requests/panel-device.server";
 
 // The invite link from the organiser's email. Opening it shows who and what it is for; the
 // button binds the invite to this phone (a device cookie) and goes to the panel page. Binding

@@ -8,7 +8,7 @@ import { RESET_HOURS, newPasswordSchema, type ResetLinkStatus } from "~/domain/p
 import { STAFF_TIME_ZONE } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
-import { signIn } from "~/utils/auth.server";
+import { signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 

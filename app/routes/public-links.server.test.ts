@@ -3,7 +3,7 @@ import { createCookie, type LoaderFunctionArgs } from "@remix-run/node";
 import { qrDataUrl, qrSvg } from "~/components/live/qr.server";
 import { generateTickets } from "~/models/audience.server";
 import { createSession } from "~/models/session.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent, makeStaff } from "~/testing/live-fixtures";
 import { loader as screenLoader } from "~/routes/screen.$eventId";
 import { loader as ticketsLoader } from "~/routes/staff.events.$eventId.tickets";

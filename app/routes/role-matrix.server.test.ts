@@ -6,7 +6,7 @@ import { formatSortableDateTime } from "~/domain/zoned-time";
 import { createCheckpoint } from "~/models/checkpoint.server";
 import { requestPayment } from "~/models/payment.server";
 import { createSession } from "~/models/session.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { seedPastEvent, type PastEvent } from "../../prisma/seed/past-event";
 import { seedStaff } from "../../prisma/seed/staff";

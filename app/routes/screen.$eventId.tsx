@@ -12,7 +12,7 @@ import { useFullScreen } from "~/components/live/use-full-screen";
 import { useLiveState } from "~/components/live/use-live-state";
 import { formatCode } from "~/domain/join-code";
 import { liveState, staffJoinCode } from "~/models/event.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

@@ -7,7 +7,7 @@ import { comingEvents } from "~/domain/staff-events";
 import { formatDate } from "~/domain/zoned-time";
 import { listComingEvents } from "~/models/event.server";
 import { listFunds } from "~/models/fund.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/requests/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Staff home – Pitchday" }];
 

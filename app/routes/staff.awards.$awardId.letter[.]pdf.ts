@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { awardLetter } from "~/models/funder-views.server";
 import { letterFileName, renderAwardLetter } from "~/services/pdf/award-letter.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

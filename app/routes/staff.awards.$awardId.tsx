@@ -29,7 +29,7 @@ import { awardPage } from "~/models/funder-views.server";
 import { approvePayment, cancelPayment, recordManualPayment, requestPayment, sendPayment } from "~/models/payment.server";
 import { createOnboardingLink, refreshRecipient } from "~/models/recipient.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -8,7 +8,7 @@ import { AWARD_STATUS_VIEW, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_VIEW, type Awa
 import { can } from "~/domain/permissions";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
 import { funderWork } from "~/models/funder-views.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 
 // The funder's list of what is waiting after the pitches: payments another funder asked for
 // (the second pair of eyes), events whose decisions are open, funded bids still to be offered

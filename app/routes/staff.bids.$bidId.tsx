@@ -19,7 +19,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { getBidForReview } from "~/models/bid-list.server";
 import { bidAnswers } from "~/models/bid.server";
 import { reviewBid } from "~/models/shortlist.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

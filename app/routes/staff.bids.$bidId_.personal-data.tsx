@@ -14,7 +14,7 @@ import {
 import { addMonths } from "date-fns";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
 import { eraseGroupContact, personalDataSummary } from "~/models/personal-data.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { exportGroupData } from "~/models/personal-data.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

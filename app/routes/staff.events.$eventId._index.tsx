@@ -19,7 +19,7 @@ import { formatDateTime, utcToLocalInput } from "~/domain/zoned-time";
 import { getEvent, moveSlot, refreshRunningOrder, runChairCommand, updateEvent } from "~/models/event.server";
 import { invitePanellist, listPanel, reissueInvite, revokePanellist } from "~/models/panel.server";
 import { getRound } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { env } from "~/utils/env.server";
 import { parseForm } from "~/utils/forms";
 import { appUrl, notFound, publicUrl, requestOrigin } from "~/utils/http.server";

@@ -17,7 +17,7 @@ import { awardReveal, revealAwards } from "~/models/award-reveal.server";
 import { liveState, revealResults, runChairCommand } from "~/models/event.server";
 import type { LiveSlot } from "~/domain/live-state";
 import { listPanel } from "~/models/panel.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

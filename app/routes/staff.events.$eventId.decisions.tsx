@@ -19,7 +19,7 @@ import { formatDateTime } from "~/domain/zoned-time";
 import { issueAward } from "~/models/award.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

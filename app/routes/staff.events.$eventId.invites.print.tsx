@@ -7,7 +7,7 @@ import { qrDataUrl } from "~/components/live/qr.server";
 import { InviteSheet, type SheetInvite } from "~/components/panel/invite-sheet";
 import { getEvent } from "~/models/event.server";
 import { reissueUnopenedInvites } from "~/models/panel.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

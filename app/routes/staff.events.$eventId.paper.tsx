@@ -8,7 +8,7 @@ import { PAPER_STATUS_LABELS, type PaperStatus } from "~/domain/ballot";
 import { enterPaperTally, paperTallies, resolvePaperTally } from "~/models/audience.server";
 import { participation } from "~/models/audience-view.server";
 import { getEvent } from "~/models/event.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -8,7 +8,7 @@ import { qrDataUrl } from "~/components/live/qr.server";
 import { MAX_TICKETS_PER_BATCH, ticketBatchSchema } from "~/domain/audience-forms";
 import { generateTickets, listTickets } from "~/models/audience.server";
 import { getEvent } from "~/models/event.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

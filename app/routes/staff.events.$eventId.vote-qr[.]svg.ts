@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { votePath } from "~/components/live/links";
 import { qrSvg } from "~/components/live/qr.server";
 import { getEvent } from "~/models/event.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

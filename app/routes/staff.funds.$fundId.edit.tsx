@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fundFormSchema, fundFormValues, type FormValues } from "~/domain/fund";
 import { penceToInput } from "~/domain/money";
 import { getFund, updateFund } from "~/models/fund.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -6,7 +6,7 @@ import { RoundForm } from "~/components/round-form";
 import { criteriaStep, newRoundValues, roundFormSchema, type FormValues } from "~/domain/fund";
 import { getFund } from "~/models/fund.server";
 import { addRound } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

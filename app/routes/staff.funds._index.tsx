@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import { listFunds } from "~/models/fund.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Funds – Pitchday" }];
 

@@ -5,7 +5,7 @@ import { FundForm } from "~/components/fund-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { fundFormSchema, NEW_FUND_VALUES, type FormValues } from "~/domain/fund";
 import { createFund } from "~/models/fund.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { roundOpenData } from "~/models/three-sixty.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
-import { openDataResponse } from "~/utils/open-data.server";
+import { openDataResponse } from "~/requests/open-data.server";
 import { routeParam } from "~/utils/route-params";
 
 // The round's awards as 360Giving open data (360Giving's spreadsheet columns), ready to publish:

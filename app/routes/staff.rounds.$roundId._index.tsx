@@ -7,7 +7,7 @@ import { describeRule } from "~/domain/fund";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { getRound, roundBidCounts } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

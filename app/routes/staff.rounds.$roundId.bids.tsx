@@ -7,7 +7,7 @@ import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { listRoundBids } from "~/models/bid-list.server";
 import { getRound } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

@@ -5,7 +5,7 @@ import { poundsCell, toCsv, type CsvCell } from "~/domain/csv";
 import { can } from "~/domain/permissions";
 import { formatSortableDateTime } from "~/domain/zoned-time";
 import { exportRoundBids } from "~/models/bid-list.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 

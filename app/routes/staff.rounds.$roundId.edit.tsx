@@ -6,7 +6,7 @@ import { RoundForm, type LockedRule } from "~/components/round-form";
 import { criteriaStep, LOCKING_EVENT_STATES, roundFormSchema, roundFormValues, type FormValues } from "~/domain/fund";
 import { utcToLocalInput } from "~/domain/zoned-time";
 import { getRound, updateRound } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { formValues, parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

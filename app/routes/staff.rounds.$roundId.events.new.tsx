@@ -6,7 +6,7 @@ import { EventDetailsForm } from "~/components/live/event-details-form";
 import { eventSetupSchema, formatDuration } from "~/domain/event-setup";
 import { createEvent } from "~/models/event.server";
 import { getRound } from "~/models/round.server";
-import { requirePermission } from "~/utils/auth.server";
+import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";

@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { WRONG_CODE_LIMIT } from "~/domain/audience-phone";
 import { generateTickets } from "~/models/audience.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { action as startAction } from "~/routes/vote._index";
 import { action as voteAction, loader as voteLoader } from "~/routes/vote.$code";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { wrongCodesMessage } from "~/domain/audience-phone";
 import { lookUpVoteCode } from "~/models/audience-view.server";
-import { receiveBallot } from "~/utils/ballot-submission.server";
+import { receiveBallot } from "~/requests/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
 

@@ -13,7 +13,7 @@ import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
 import { lookUpVoteCode, votingView } from "~/models/audience-view.server";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
-import { receiveBallot } from "~/utils/ballot-submission.server";
+import { receiveBallot } from "~/requests/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
 import { voterKeyFrom } from "~/utils/voter.server";
 import { readForm } from "~/utils/request-body.server";

@@ -5,7 +5,7 @@ import { getAward } from "~/models/award.server";
 import { approvePayment, getPayment, requestPayment } from "~/models/payment.server";
 import { recipientForBid } from "~/models/recipient.server";
 import { action, loader } from "~/routes/webhooks.stripe";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { verifyWebhook } from "~/services/payments/stripe.server";
-import { RetryLater, handleStripeEvent } from "~/services/payments/webhooks.server";
+import { RetryLater, handleStripeEvent } from "~/coordinators/payments/webhooks.server";
 
 // Stripe's webhook endpoint (POST /webhooks/stripe). 400 for a bad signature, or one more than
 // 5 minutes old or ahead (a forged or replayed request); 200 once a signed event is processed,

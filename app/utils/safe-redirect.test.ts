@@ -1,4 +1,4 @@
-import { safeRedirect } from "~/utils/auth.server";
+import { safeRedirect } from "~/requests/auth.server";
 
 describe("safeRedirect (where sign-in sends you)", () => {
   it("follows a path on this site, with its query", () => {

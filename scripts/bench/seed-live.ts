@@ -6,9 +6,9 @@ import { writeFileSync } from "node:fs";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 import { LIMITS } from "~/domain/bid";
 import { createUser } from "~/models/user.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
-import { rememberDevice } from "~/utils/panel-device.server";
+import { rememberDevice } from "~/requests/panel-device.server";
 import type { BenchFixture } from "./fixture";
 
 /** Pitches in the running order: all but the last are heard and open for scores. */

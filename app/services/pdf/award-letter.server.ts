@@ -1,5 +1,8 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import type { AwardLetter } from "~/domain/award-letter";
 import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
+
+export type { AwardLetter };
 
 // The award letter as a PDF: who offers what to whom, on which conditions, with the references
 // a treasurer or an auditor quotes later. Text is drawn as text.server.ts says.
@@ -7,27 +10,6 @@ import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
 // Interface:
 //   renderAwardLetter(letter: AwardLetter) -> Promise<Uint8Array>   (A4, one or more pages)
 //   letterFileName(reference)              -> "award-letter-PD-2026-0001.pdf"
-
-export interface AwardLetter {
-  funderName: string;
-  fundName: string;
-  roundTitle: string;
-  groupName: string;
-  projectTitle: string;
-  /** The bid's reference, e.g. PD-2026-0001. */
-  reference: string;
-  /** The 360Giving grant identifier the award is published under. */
-  grantId: string;
-  /** Already formatted, e.g. "£2,450". */
-  amount: string;
-  /** The amount asked for, when the award is part of it. */
-  partOf: string | null;
-  conditions: string;
-  /** The date of the offer, in the fund's time zone: "14 May 2027". */
-  date: string;
-  acceptance: { by: string; on: string } | null;
-  cancelled: boolean;
-}
 
 const MARGIN = 62;
 const BODY = 11;

@@ -3,7 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { useTestDatabase } from "~/testing/database";
 import { reportView, type ReportView } from "~/domain/decision-report";
 import { decisionReport } from "~/models/decision-report.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { renderDecisionReportPdf } from "~/services/pdf/decision-report.server";
 import { seedPastEvent, type PastEvent } from "../../../prisma/seed/past-event";
 import { seedStaff } from "../../../prisma/seed/staff";

@@ -3,7 +3,7 @@ import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
 import { liveState } from "~/models/event.server";
 import type { LiveState } from "~/domain/live-state";
 import { submitScore } from "~/models/score.server";
-import { closeLiveBus, createMemoryBus } from "./bus.server";
+import { closeLiveBus, createMemoryBus } from "~/db/live/bus.server";
 import { createLiveStateHub, liveStateStream, watchLiveState } from "./live-state.server";
 
 useTestDatabase();

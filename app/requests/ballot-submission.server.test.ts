@@ -2,9 +2,9 @@ import { useTestDatabase } from "~/testing/database";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { generateTickets, myBallot } from "~/models/audience.server";
 import { resolveVoteCode } from "~/models/audience-view.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { receiveBallot } from "./ballot-submission.server";
-import { voterKeyFrom } from "./voter.server";
+import { voterKeyFrom } from "~/utils/voter.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

@@ -66,3 +66,13 @@ export class Dispatcher {
     }
   }
 }
+
+/** One process's view of the live bus (memory, or PostgreSQL LISTEN/NOTIFY in notify-bus.server.ts). */
+export interface LiveBus {
+  kind: "memory" | "postgres-notify";
+  publish(eventId: string, version: number): Promise<void>;
+  subscribe(eventId: string, listener: LiveListener): () => void;
+  /** Resolves once this bus hears other instances (immediately for the memory bus). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}

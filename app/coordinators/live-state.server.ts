@@ -1,6 +1,6 @@
 import { liveState } from "~/models/event.server";
 import type { LiveState } from "~/domain/live-state";
-import { liveBus, subscribe as subscribeBus, type LiveSignal } from "./bus.server";
+import { liveBus, subscribe as subscribeBus, type LiveSignal } from "~/db/live/bus.server";
 
 // From bus signals to screens: one read of the live state per change, shared by every screen
 // of the event (a projector, the chair, four panellists and sixty phones make one query per

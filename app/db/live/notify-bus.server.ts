@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { PGlite } from "@electric-sql/pglite";
-import { Dispatcher, type LiveListener } from "./dispatcher.server";
-import type { LiveBus } from "./bus.server";
+import { Dispatcher, type LiveBus, type LiveListener } from "./dispatcher.server";
 
 // The live bus for several app instances: PostgreSQL LISTEN/NOTIFY, no new moving part.
 //

@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { declareConflict } from "~/models/panel.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { receiveScore } from "./score-submission.server";
 
 useTestDatabase();

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { revokePanellist } from "~/models/panel.server";
-import { closeLiveBus } from "~/services/live/bus.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { deviceTokenFor, NOT_ON_PANEL, rememberDevice, requirePanellist } from "./panel-device.server";
 
 useTestDatabase();

@@ -1,5 +1,5 @@
 import { canReadDecisionReport } from "~/domain/decision-report";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/requests/auth.server";
 
 // Decision reports are read by auditors and administrators (audit:read) and by funders, whose
 // decisions they record. Organisers run the event but are not its auditors.

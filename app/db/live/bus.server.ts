@@ -1,6 +1,6 @@
 import { database } from "~/db.server";
 import { env } from "~/utils/env.server";
-import { Dispatcher, type LiveListener, type LiveSignal } from "./dispatcher.server";
+import { Dispatcher, type LiveBus, type LiveSignal } from "./dispatcher.server";
 import { createNotifyBus, postgresTransport } from "./notify-bus.server";
 
 // The live bus: "something changed in event X" from whoever made the change to every screen
@@ -14,21 +14,12 @@ import { createNotifyBus, postgresTransport } from "./notify-bus.server";
 //   closeLiveBus(): Promise<void>               at shutdown / end of a test file
 //
 // Signals carry no state, only { eventId, version, reason }: listeners read the state they
-// show (liveState in app/models/event.server.ts, or subscribeLiveState in ./live-state.server).
+// show (liveState in app/models/event.server.ts, or subscribeLiveState in app/coordinators/live-state.server.ts).
 // `version` is the audit sequence number of the change, so it grows in commit order.
 // One process (PGlite): an in-memory emitter. PostgreSQL: LISTEN/NOTIFY, so several app
 // instances behind a load balancer all hear every change.
 
-export type { LiveListener, LiveSignal } from "./dispatcher.server";
-
-export interface LiveBus {
-  kind: "memory" | "postgres-notify";
-  publish(eventId: string, version: number): Promise<void>;
-  subscribe(eventId: string, listener: LiveListener): () => void;
-  /** Resolves once this bus hears other instances (immediately for the memory bus). */
-  ready(): Promise<void>;
-  close(): Promise<void>;
-}
+export type { LiveBus, LiveListener, LiveSignal } from "./dispatcher.server";
 
 export function createMemoryBus(): LiveBus {
   const dispatcher = new Dispatcher();
