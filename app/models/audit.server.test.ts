@@ -1,4 +1,5 @@
 import { useTestDatabase } from "~/testing/database";
+import { untilQueuedBehindLocks } from "~/testing/hold-transaction";
 import { appendAudit, verifyAuditLog, readChain } from "~/models/audit.server";
 import { db, database } from "~/db.server";
 
@@ -44,14 +45,20 @@ describe("audit log on the real database", () => {
     const before = (await readChain()).length;
     let appended: () => void = () => undefined;
     const firstHasAppended = new Promise<void>((resolve) => (appended = resolve));
+    let secondArrived: () => void = () => undefined;
+    const secondIsWaiting = new Promise<void>((resolve) => (secondArrived = resolve));
     const failing = db().$transaction(async (tx) => {
       await appendAudit(tx, { actor: { type: "system" }, action: "bid.withdrawn", subject: { type: "bid", id: "a" }, payload: { reference: "PD-2026-0001" } });
       appended();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the second append arrives meanwhile
+      await secondIsWaiting;
       throw new Error("the change failed");
     });
     await firstHasAppended;
     const waiting = append(2);
+    // why: on PostgreSQL the second append must be waiting for the first's place before that
+    // rolls back; on PGlite (one connection) it simply queues behind the transaction.
+    if (process.env.DATABASE_URL) await untilQueuedBehindLocks(1);
+    secondArrived();
     await expect(failing).rejects.toThrow("the change failed");
     const entry = await waiting;
     expect(entry.seq).toBe(before + 1);

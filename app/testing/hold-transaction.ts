@@ -22,13 +22,18 @@ export async function whileTransactionHolds<T>(hold: (tx: Tx) => Promise<unknown
   await held;
   const racing = race();
   racing.catch(() => letGo());
-  for (;;) {
-    const [{ queued }] = await db().$queryRaw<{ queued: number }[]>`
-      SELECT count(*)::int AS queued FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (queued >= waiting) break;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await untilQueuedBehindLocks(waiting);
   letGo();
   await holder;
   return racing;
+}
+
+/** Resolves once `waiting` statements of this database wait for a lock (PostgreSQL only). */
+export async function untilQueuedBehindLocks(waiting: number) {
+  for (;;) {
+    const [{ queued }] = await db().$queryRaw<{ queued: number }[]>`
+      SELECT count(*)::int AS queued FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+    if (queued >= waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -133,9 +133,15 @@ describe("LISTEN/NOTIFY between instances", () => {
     await a.publish("event-1", 42);
     await eventually(() => onB.seen.length === 1, "the change on the other instance");
     expect(onB.seen).toEqual([{ eventId: "event-1", version: 42, reason: "change" }]);
-    // The publisher's own listeners hear it once, not again when its NOTIFY comes back.
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(onA.seen).toEqual([{ eventId: "event-1", version: 42, reason: "change" }]);
+    // The publisher's own listeners hear it once, not again when its NOTIFY comes back: a later
+    // change from the other instance reaches them after any echo of their own (PostgreSQL
+    // delivers notifications in commit order), so by then an echo would have shown.
+    await b.publish("event-1", 43);
+    await eventually(() => onA.seen.length >= 2, "the other instance's later change");
+    expect(onA.seen).toEqual([
+      { eventId: "event-1", version: 42, reason: "change" },
+      { eventId: "event-1", version: 43, reason: "change" },
+    ]);
     expect(otherEvent.seen).toEqual([]);
   });
 
