@@ -30,10 +30,14 @@ test("a form post from another site is refused", async ({ request }) => {
   expect(response.status()).toBe(403);
 });
 
-test("an oversized request gets a 413 with a message, not a 500", async ({ request }) => {
-  const response = await request.post("/logout", { data: "x".repeat(1_100_000), headers: { "Content-Type": "text/plain" } });
-  expect(response.status()).toBe(413);
-  expect(await response.text()).toMatch(/too large/);
+test("an oversized form gets a 413 with a message, and a body that is not a form a 415, never a 500", async ({ request }) => {
+  const form = { "Content-Type": "application/x-www-form-urlencoded" };
+  const oversized = await request.post("/logout", { data: `x=${"x".repeat(1_100_000)}`, headers: form });
+  expect(oversized.status()).toBe(413);
+  expect(await oversized.text()).toMatch(/too large/i);
+  const notAForm = await request.post("/logout", { data: "hello", headers: { "Content-Type": "text/plain" } });
+  expect(notAForm.status()).toBe(415);
+  expect(await notAForm.text()).toMatch(/takes forms sent as/);
 });
 
 test("public pages load every file they ask for: no 404s or errors in the console", async ({ page }) => {
