@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { closeDatabase } from "~/db.server";
 import type { LiveState } from "~/domain/live-state";
 import { createUser } from "~/models/user.server";
@@ -57,7 +58,23 @@ afterAll(async () => {
   await dropDatabase();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once some instance holds a LISTEN on the shared database (B's, for its screen). */
+async function untilAnInstanceListens(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let tries = 0; tries < 500; tries++) {
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN %'",
+      );
+      if (rows[0].n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error("No app instance started listening for changes within 10 s.");
+  } finally {
+    await client.end();
+  }
+}
 
 describe("live updates across app instances", () => {
   it(TITLE, async () => {
@@ -73,8 +90,8 @@ describe("live updates across app instances", () => {
 
     const cookie = await signIn(a.url, chair.email, chair.password);
     // why: instance B starts listening for other instances' changes when its first screen
-    // connects; give that a moment so the test is about delivery, not start-up order.
-    await sleep(500);
+    // connects; wait until its LISTEN is in place, so the test is about delivery, not start-up order.
+    if (SHARED) await untilAnInstanceListens(env.DATABASE_URL!);
     const arrived = screen.nextAbove(screen.version, 5_000);
     const agent = keepAliveAgent(1);
     const reply = await send(agent, `${a.url}/staff/events/${eventId}/control`, {
