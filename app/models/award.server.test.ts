@@ -12,10 +12,10 @@ import {
   issueAward,
   potSummary,
 } from "~/models/award.server";
-import { confirmDecisions, recordDecision } from "~/models/decision.server";
+import { recordDecision } from "~/models/decision.server";
 import { requestPayment } from "~/models/payment.server";
 import { closeLiveBus } from "~/db/live/bus.server";
-import { makeAcceptedAward, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
+import { confirmAndReveal, makeAcceptedAward, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());
@@ -47,7 +47,7 @@ describe("issuing an award", () => {
       ok: false,
       message: "Confirm the event's decisions first: awards are issued once every decision is confirmed.",
     });
-    await confirmDecisions(event.id, funder);
+    await confirmAndReveal(event.id, funder);
     const issued = await issueAward(decisionId, { conditions: `  ${CONDITIONS}  ` }, funder);
     expect(issued).toMatchObject({ ok: true, award: { amountPence: 100_000 } });
     if (!issued.ok) return;
@@ -69,7 +69,7 @@ describe("issuing an award", () => {
 
   it("asks for conditions, and only a funder may issue", async () => {
     const { event, funder, decisionId } = await fundedDecision();
-    await confirmDecisions(event.id, funder);
+    await confirmAndReveal(event.id, funder);
     expect(await issueAward(decisionId, { conditions: "  " }, funder)).toEqual({
       ok: false,
       message: "Check the conditions.",
@@ -105,6 +105,7 @@ describe("issuing an award", () => {
             outcome: "FUNDED",
             amountPence: 100_000,
             decidedById: funders[0].id,
+            announcedAt: new Date(),
           },
         }),
       );
@@ -127,7 +128,7 @@ describe("issuing an award", () => {
 describe("accepting the conditions", () => {
   async function offered() {
     const setup = await fundedDecision();
-    await confirmDecisions(setup.event.id, setup.funder);
+    await confirmAndReveal(setup.event.id, setup.funder);
     const issued = await issueAward(setup.decisionId, { conditions: CONDITIONS }, setup.funder);
     if (!issued.ok) throw new Error(issued.message);
     return { ...setup, awardId: issued.award.id };

@@ -153,6 +153,8 @@ export async function issueAward(decisionId: string, input: { conditions: string
         outcome: true,
         amountPence: true,
         bidId: true,
+        eventId: true,
+        announcedAt: true,
         bid: { select: { ...mailableBid, status: true, round: { select: { title: true, slug: true, fundId: true, fund: { select: { currency: true } } } } } },
       },
     });
@@ -160,6 +162,10 @@ export async function issueAward(decisionId: string, input: { conditions: string
     if (decision.outcome === "NOT_FUNDED") return refused("This bid was not funded, so there is no award to issue.");
     if (decision.bid.status !== "FUNDED") {
       return refused("Confirm the event's decisions first: awards are issued once every decision is confirmed.");
+    }
+    // why: the offer would tell the group before the hall hears it.
+    if (decision.eventId && !decision.announcedAt) {
+      return refused("The awards have not been revealed at the event yet. Once the chair has revealed this one, offer it here.");
     }
     const money = (pence: number) => formatMoney(pence, decision.bid.round.fund.currency);
     const fundId = decision.bid.round.fundId;
