@@ -111,7 +111,7 @@ async function paidThroughStripe() {
   const accountId = await onboardRecipient(stripe.fake, award.bid.id);
   const asked = await requestPayment(award.awardId, { method: "STRIPE" }, A);
   if (!asked.ok) throw new Error(asked.message);
-  const paid = await approvePayment(asked.payment.id, B);
+  const paid = await approvePayment(award.awardId, asked.payment.id, B);
   if (!paid.ok || paid.payment.status !== "PAID") throw new Error("not paid");
   await stripe.fake.webhooksSettled();
   return { ...award, accountId, paymentId: asked.payment.id, providerId: paid.payment.providerId!, decider: A };

@@ -37,9 +37,9 @@ import { fieldErrors } from "~/utils/forms";
 //   requestPayment(awardId, { method }, staff)          -> { ok, payment, already } | refusal
 //   approvePayment(paymentId, staff, sendOptions?)      four eyes; a Stripe payment is sent at once
 //                                                       -> { ok, payment, already, notSent: why it was not sent | null }
-//   sendPayment(paymentId, staff, { now?, client? })    sends (or retries) an approved Stripe payment
-//   recordManualPayment(paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
-//   cancelPayment(paymentId, { reason }, staff)         FAILED with the reason; checks Stripe first
+//   sendPayment(awardId, paymentId, staff, { now?, client? })   sends (or retries) an approved Stripe payment
+//   recordManualPayment(awardId, paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
+//   cancelPayment(awardId, paymentId, { reason }, staff)   FAILED with the reason; checks Stripe first
 //   getPayment(paymentId), paymentsForAward(awardId), paymentsForReconcile()
 //   processStripeEvent(event, apply)   once per Stripe event id, in one transaction with its effect
 //   applyTransferState(tx, transfer, via) -> effect    what a transfer means for our payment
@@ -71,8 +71,16 @@ function refused(message: string) {
   return { ok: false as const, message };
 }
 
+// why the award too: a payment id typed into another award's page must not act on this one.
+const NOT_THIS_AWARD = "That payment is not part of this award. Reload the page and try again.";
+
 async function lockPayment(tx: Tx, paymentId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
+  return rows.length === 1;
+}
+
+async function lockAwardPayment(tx: Tx, awardId: string, paymentId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} AND "awardId" = ${awardId} FOR UPDATE`;
   return rows.length === 1;
 }
 
@@ -149,13 +157,14 @@ function fourEyesRefusal(staff: Actor, subject: { decidedById: string; requested
 }
 
 export async function approvePayment(
+  awardId: string,
   paymentId: string,
   staff: Actor,
   sendOptions: SendOptions = {},
 ): Promise<Outcome<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
   if (!can(staff, "payment:approve")) return refused("Only a funder can approve payments.");
   const approved = await db().$transaction(async (tx) => {
-    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return refused(NOT_THIS_AWARD);
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: { ...paymentState, awardId: true, amountPence: true, requestedById: true, award: { select: { status: true, decision: { select: { decidedById: true } } } } },
@@ -182,7 +191,7 @@ export async function approvePayment(
     return { ok: true as const, payment: updated, already: false, notSent: null };
   }, MONEY_TX);
   if (!approved.ok || approved.already || approved.payment.method !== "STRIPE") return approved;
-  const sent = await sendPayment(paymentId, staff, sendOptions);
+  const sent = await sendPayment(awardId, paymentId, staff, sendOptions);
   return sent.ok
     ? { ok: true, payment: sent.payment, already: false, notSent: null }
     : { ok: true, payment: approved.payment, already: false, notSent: sent.message };
@@ -201,13 +210,13 @@ type Claim =
   | { kind: "settled"; payment: PaymentState }
   | { kind: "send"; key: string; transfer: TransferInput };
 
-export async function sendPayment(paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Outcome<{ payment: PaymentState }>> {
+export async function sendPayment(awardId: string, paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Outcome<{ payment: PaymentState }>> {
   if (!can(staff, "payment:request")) return refused(STRIPE_SEND_REFUSED);
   if (!options.client && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   const now = options.now ?? new Date();
 
   const claim = await db().$transaction(async (tx): Promise<Claim> => {
-    if (!(await lockPayment(tx, paymentId))) return { kind: "refused", message: "That payment does not exist." };
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return { kind: "refused", message: NOT_THIS_AWARD };
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: {
@@ -379,6 +388,7 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
 // ---------- Manual payments ----------
 
 export async function recordManualPayment(
+  awardId: string,
   paymentId: string,
   input: { reference: string; paidOn: string },
   staff: Actor,
@@ -389,7 +399,7 @@ export async function recordManualPayment(
   if (!parsed.success) return { ok: false, message: "Check the payment details.", errors: fieldErrors(parsed.error) };
   const { reference, paidOn } = parsed.data;
   return db().$transaction(async (tx) => {
-    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return refused(NOT_THIS_AWARD);
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: {
@@ -427,6 +437,7 @@ export async function recordManualPayment(
 // ---------- Cancelling ----------
 
 export async function cancelPayment(
+  awardId: string,
   paymentId: string,
   input: { reason: string },
   staff: Actor,
@@ -436,8 +447,8 @@ export async function cancelPayment(
   const parsed = cancelSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Check the reason.", errors: fieldErrors(parsed.error) };
   const now = options.now ?? new Date();
-  const current = await db().payment.findUnique({ where: { id: paymentId }, select: { ...paymentState, awardId: true, updatedAt: true } });
-  if (!current) return refused("That payment does not exist.");
+  const current = await db().payment.findFirst({ where: { id: paymentId, awardId }, select: { ...paymentState, awardId: true, updatedAt: true } });
+  if (!current) return refused(NOT_THIS_AWARD);
   if (current.status === "PAID") return refused("This payment has been made, so it cannot be cancelled.");
   if (current.status === "FAILED") return { ok: true, payment: current };
 
@@ -461,7 +472,7 @@ export async function cancelPayment(
   }
 
   return db().$transaction(async (tx) => {
-    await lockPayment(tx, paymentId);
+    await lockAwardPayment(tx, awardId, paymentId);
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { ...paymentState, awardId: true, amountPence: true, updatedAt: true } });
     if (payment.status === "PAID" || payment.providerId) return refused("This payment has been made, so it cannot be cancelled.");
     if (payment.status === "FAILED") return { ok: true as const, payment };

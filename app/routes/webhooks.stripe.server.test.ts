@@ -36,7 +36,7 @@ async function paidQuietly() {
   stripe.fake.setWebhookUrl(null);
   const asked = await requestPayment(award.awardId, { method: "STRIPE" }, A);
   if (!asked.ok) throw new Error(asked.message);
-  const paid = await approvePayment(asked.payment.id, B);
+  const paid = await approvePayment(award.awardId, asked.payment.id, B);
   if (!paid.ok || paid.payment.status !== "PAID") throw new Error("not paid");
   const event = stripe.fake.events().find((e) => e.type === "transfer.created" && (e.data.object as Stripe.Transfer).id === paid.payment.providerId)!;
   return { ...award, accountId, paymentId: asked.payment.id, transfer: event.data.object as Stripe.Transfer, event };

@@ -327,8 +327,8 @@ export async function seedPastEvent(staff: Staff, now: Date) {
   for (const key of ["larder", "hall"] as const) {
     const { method, reference } = paid[key];
     const requested = must(`asking to pay ${key}`, await requestPayment(awards[key], { method }, funder));
-    must(`approving the payment to ${key}`, await approvePayment(requested.payment.id, secondFunder));
-    must(`recording the payment to ${key}`, await recordManualPayment(requested.payment.id, { reference, paidOn: today }, funder, today));
+    must(`approving the payment to ${key}`, await approvePayment(awards[key], requested.payment.id, secondFunder));
+    must(`recording the payment to ${key}`, await recordManualPayment(awards[key], requested.payment.id, { reference, paidOn: today }, funder, today));
   }
 
   return { fund, round, eventId, bids, awards, panel };
