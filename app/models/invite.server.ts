@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { ROLE_LABELS, type Role } from "~/domain/permissions";
-import { INVITE_DAYS, STAFF_TIME_ZONE, type InviteInput } from "~/domain/staff";
+import { INVITE_DAYS, STAFF_TIME_ZONE } from "~/domain/staff";
+import type { InviteInput } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
