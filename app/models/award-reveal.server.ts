@@ -14,7 +14,8 @@ import {
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { potSummary } from "~/models/award.server";
-import { LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
+import { LIVE_TX, lockEvent } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
 
 // The awards reveal, stored: how many steps the chair has shown (Event.awardsRevealed), read

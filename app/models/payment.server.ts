@@ -18,7 +18,8 @@ import {
 import { cancelSchema, manualPaymentSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
+import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
+import { refused, type Result } from "~/domain/result";
 import { queueMail } from "~/models/mail.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { paymentSentMail } from "~/domain/mail/award-messages";
@@ -67,10 +68,6 @@ function userActor(staff: Actor): AuditActor {
   return { type: "user", id: staff.id };
 }
 
-function refused(message: string) {
-  return { ok: false as const, message };
-}
-
 async function lockPayment(tx: Tx, paymentId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
   return rows.length === 1;
@@ -93,7 +90,7 @@ export async function requestPayment(
   awardId: string,
   input: { method: PaymentMethod },
   staff: Actor,
-): Promise<Outcome<{ payment: PaymentState; already: boolean }>> {
+): Promise<Result<{ payment: PaymentState; already: boolean }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can ask for a payment.");
   if (input.method === "STRIPE" && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   return db().$transaction(async (tx) => {
@@ -152,7 +149,7 @@ export async function approvePayment(
   paymentId: string,
   staff: Actor,
   sendOptions: SendOptions = {},
-): Promise<Outcome<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
+): Promise<Result<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
   if (!can(staff, "payment:approve")) return refused("Only a funder can approve payments.");
   const approved = await db().$transaction(async (tx) => {
     if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
@@ -201,7 +198,7 @@ type Claim =
   | { kind: "settled"; payment: PaymentState }
   | { kind: "send"; key: string; transfer: TransferInput };
 
-export async function sendPayment(paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Outcome<{ payment: PaymentState }>> {
+export async function sendPayment(paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Result<{ payment: PaymentState }>> {
   if (!can(staff, "payment:request")) return refused(STRIPE_SEND_REFUSED);
   if (!options.client && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   const now = options.now ?? new Date();
@@ -383,7 +380,7 @@ export async function recordManualPayment(
   input: { reference: string; paidOn: string },
   staff: Actor,
   today: string,
-): Promise<Outcome<{ payment: PaymentState }>> {
+): Promise<Result<{ payment: PaymentState }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can record a payment.");
   const parsed = manualPaymentSchema(today).safeParse(input);
   if (!parsed.success) return { ok: false, message: "Check the payment details.", errors: fieldErrors(parsed.error) };
@@ -431,7 +428,7 @@ export async function cancelPayment(
   input: { reason: string },
   staff: Actor,
   options: { now?: Date } = {},
-): Promise<Outcome<{ payment: PaymentState }>> {
+): Promise<Result<{ payment: PaymentState }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can cancel a payment.");
   const parsed = cancelSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Check the reason.", errors: fieldErrors(parsed.error) };

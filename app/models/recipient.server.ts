@@ -3,7 +3,8 @@ import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { MONEY_TX, type Outcome } from "~/models/award.server";
+import { MONEY_TX } from "~/models/award.server";
+import { refused, type Result } from "~/domain/result";
 import {
   createAccountLink,
   createConnectedAccount,
@@ -42,8 +43,8 @@ export async function createOnboardingLink(
   bidId: string,
   urls: { refreshUrl: string; returnUrl: string },
   actor: AuditActor,
-): Promise<Outcome<{ url: string; expiresAt: Date; accountId: string; newAccount: boolean }>> {
-  if (!paymentsConfigured()) return { ok: false, message: PAYMENTS_NOT_CONFIGURED };
+): Promise<Result<{ url: string; expiresAt: Date; accountId: string; newAccount: boolean }>> {
+  if (!paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   const bid = await db().bid.findUnique({
     where: { id: bidId },
     select: {
@@ -55,11 +56,11 @@ export async function createOnboardingLink(
       recipient: { select: { stripeAccountId: true } },
     },
   });
-  if (!bid) return { ok: false, message: "That bid does not exist." };
+  if (!bid) return refused("That bid does not exist.");
   if (!bid.award || bid.award.status === "CANCELLED") {
-    return { ok: false, message: "Payment details are needed only once an award has been offered." };
+    return refused("Payment details are needed only once an award has been offered.");
   }
-  if (bid.award.status === "PAID") return { ok: false, message: "This award has been paid, so no payment details are needed." };
+  if (bid.award.status === "PAID") return refused("This award has been paid, so no payment details are needed.");
 
   let accountId = bid.recipient?.stripeAccountId ?? null;
   let newAccount = false;
@@ -99,21 +100,21 @@ export async function createOnboardingLink(
     return { ok: true, url: link.url, expiresAt: new Date(link.expires_at * 1000), accountId, newAccount };
   } catch (error) {
     console.error("Stripe onboarding link failed:", error instanceof Error ? error.message : error);
-    return { ok: false, message: STRIPE_UNREACHABLE };
+    return refused(STRIPE_UNREACHABLE);
   }
 }
 
 /** Asks Stripe how the group's account stands now (the return page; webhooks can lag). */
-export async function refreshRecipient(bidId: string): Promise<Outcome<{ recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean } }>> {
-  if (!paymentsConfigured()) return { ok: false, message: PAYMENTS_NOT_CONFIGURED };
+export async function refreshRecipient(bidId: string): Promise<Result<{ recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean } }>> {
+  if (!paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   const recipient = await recipientForBid(bidId);
-  if (!recipient) return { ok: false, message: "The group has not started setting up payments yet." };
+  if (!recipient) return refused("The group has not started setting up payments yet.");
   let account: Stripe.Account;
   try {
     account = await retrieveAccount(recipient.stripeAccountId);
   } catch (error) {
     console.error("Stripe account check failed:", error instanceof Error ? error.message : error);
-    return { ok: false, message: STRIPE_UNREACHABLE };
+    return refused(STRIPE_UNREACHABLE);
   }
   await db().$transaction((tx) => applyAccountState(tx, account, "check"), MONEY_TX);
   const after = await db().recipient.findUniqueOrThrow({ where: { bidId }, select: { payoutsEnabled: true, detailsSubmitted: true } });
