@@ -9,7 +9,6 @@ import { findBidByToken } from "~/models/bid.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { queueMail } from "~/models/mail.server";
 import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/domain/mail/award-messages";
-import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { fieldErrors } from "~/utils/forms";
 import { refused, type Result } from "~/domain/result";
 import { env } from "~/utils/env.server";
@@ -134,7 +133,13 @@ export function groupMail(bid: MailableBid): GroupMailContext | null {
 
 // ---------- Issuing ----------
 
-export async function issueAward(decisionId: string, input: { conditions: string }, staff: Actor): Promise<Result<{ award: { id: string; amountPence: number } }>> {
+/** `offer.byStripe`: whether the offer letter tells the group they can be paid through Stripe. */
+export async function issueAward(
+  decisionId: string,
+  input: { conditions: string },
+  staff: Actor,
+  offer: { byStripe: boolean },
+): Promise<Result<{ award: { id: string; amountPence: number } }>> {
   if (!can(staff, "award:issue")) return refused("Only a funder can issue awards.");
   const parsed = conditionsSchema.safeParse(input);
   if (!parsed.success) return refused("Check the conditions.", fieldErrors(parsed.error));
@@ -196,7 +201,7 @@ export async function issueAward(decisionId: string, input: { conditions: string
     });
     const mail = groupMail(decision.bid);
     if (mail) {
-      await queueMail(tx, awardOfferedMail({ ...mail, amount: money(award.amountPence), conditions, stripe: paymentsConfigured() }));
+      await queueMail(tx, awardOfferedMail({ ...mail, amount: money(award.amountPence), conditions, stripe: offer.byStripe }));
     }
     return { ok: true as const, award };
   }, MONEY_TX);
