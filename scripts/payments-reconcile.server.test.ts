@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { closeDatabase, db, openDatabase } from "~/db.server";
-import { approvePayment, requestPayment } from "~/models/payment.server";
+import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { stripeClient } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";

@@ -17,7 +17,8 @@ import { groupMail, mailableBid, potSummary } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
 import { formatMoney } from "~/domain/money";
 import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
-import { LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
+import { LIVE_TX, lockEvent } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
 
 // The awards reveal, stored: how many steps the chair has shown (Event.awardsRevealed), read

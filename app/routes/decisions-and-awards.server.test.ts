@@ -3,10 +3,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
-import { issueAward } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
-import { requestPayment } from "~/models/payment.server";
+import { requestPayment } from "~/coordinators/payments/payments.server";
 import { createSession } from "~/models/session.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
@@ -245,7 +245,7 @@ describe("the award page", () => {
     const decided = await recordDecision({ eventId: setup.event.id, bidId: setup.bids[0].id, outcome: "FUNDED", amountPence: 0, overrideReason: "", feedback: "" }, funder);
     if (!decided.ok) throw new Error(decided.message);
     await confirmAndReveal(setup.event.id, funder);
-    const issued = await issueAward(decided.decision.id, { conditions: "Report back within the year." }, funder);
+    const issued = await offerAward(decided.decision.id, { conditions: "Report back within the year." }, funder);
     if (!issued.ok) throw new Error(issued.message);
     const organiser = await staff(["ORGANISER"]);
     const path = `/staff/awards/${issued.award.id}`;
@@ -316,7 +316,7 @@ describe("the group's pages", () => {
   async function offered() {
     const setup = await confirmed();
     await revealAwards(setup.event.id, "all", setup.chair);
-    const issued = await issueAward(setup.decisionId, { conditions: "Send photos of the finished mural." }, setup.funder);
+    const issued = await offerAward(setup.decisionId, { conditions: "Send photos of the finished mural." }, setup.funder);
     if (!issued.ok) throw new Error(issued.message);
     return { ...setup, awardId: issued.award.id };
   }
@@ -327,7 +327,7 @@ describe("the group's pages", () => {
     expect(before).toMatchObject({ award: null, pending: { eventTitle: "Pitch night" }, bid: { status: "SHORTLISTED", statusLabel: "Decision made", statusReason: null } });
     expect(JSON.stringify(before)).not.toMatch(/Awarded|Lovely idea|FUNDED|mural/);
     expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(0);
-    expect(await issueAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).toEqual({
+    expect(await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).toEqual({
       ok: false,
       message: "The awards have not been revealed at the event yet. Once the chair has revealed this one, offer it here.",
     });
@@ -337,7 +337,7 @@ describe("the group's pages", () => {
     const after = await bidLoader(args(get(`/bid/${token}`), { token }));
     expect(after).toMatchObject({ pending: null, bid: { status: "FUNDED", statusReason: "Awarded £900.\n\nLovely idea." } });
     expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(1);
-    expect((await issueAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).ok).toBe(true);
+    expect((await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).ok).toBe(true);
     expect(await bidLoader(args(get(`/bid/${token}`), { token }))).toMatchObject({ award: { amount: "£900" } });
   });
 

@@ -16,7 +16,7 @@ import { AWARD_STATUS_VIEW, CONDITIONS_MAX, type AwardStatus } from "~/domain/pa
 import { can } from "~/domain/permissions";
 import { TIE_BREAK_LABELS } from "~/domain/scoring";
 import { formatDateTime } from "~/domain/zoned-time";
-import { issueAward } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -203,7 +203,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return refused(result.message);
     return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}#awards`);
   }
-  const issued = await issueAward(form.decisionId, { conditions: form.conditions }, user);
+  const issued = await offerAward(form.decisionId, { conditions: form.conditions }, user);
   if (!issued.ok) return refused(issued.message, issued.errors);
   return redirect(`/staff/awards/${issued.award.id}?notice=offered`);
 }

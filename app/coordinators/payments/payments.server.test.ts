@@ -5,16 +5,9 @@ import type { Actor } from "~/domain/permissions";
 import { BALANCE_TOO_LOW, PAYMENTS_NOT_CONFIGURED, SEND_LEASE_MS } from "~/domain/payment";
 import { verifyAuditLog } from "~/models/audit.server";
 import { getAward } from "~/models/award.server";
-import {
-  approvePayment,
-  cancelPayment,
-  getPayment,
-  paymentsForAward,
-  recordManualPayment,
-  requestPayment,
-  sendPayment,
-} from "~/models/payment.server";
-import { createOnboardingLink } from "~/models/recipient.server";
+import { getPayment, paymentsForAward, recordManualPayment } from "~/models/payment.server";
+import { approvePayment, cancelPayment, requestPayment, sendPayment } from "~/coordinators/payments/payments.server";
+import { createOnboardingLink } from "~/coordinators/payments/recipients.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
