@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { threeSixtyPackageValidator } from "~/testing/three-sixty-schema";
+import { db } from "~/db.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { seedPastEvent } from "../prisma/seed/past-event";
 import { seedStaff } from "../prisma/seed/staff";
@@ -53,6 +54,24 @@ describe("npm run export:360giving", () => {
         const noOut = exportWith(env, []);
         expect(noOut.code).toBe(2);
         expect(noOut.out).toContain("Usage: npm run export:360giving -- --out FILE");
+      },
+    );
+  }, 180_000);
+
+  it("refuses to write a file that would fail the official schema, saying why (exit 1)", async () => {
+    await withScratch(
+      async () => {
+        const { fund } = await seedPastEvent(await seedStaff(), new Date());
+        // A currency code ISO 4217 does not have: every grant of the fund carries it.
+        await db().fund.update({ where: { id: fund.id }, data: { currency: "ZZZ" } });
+      },
+      (env) => {
+        const refused = exportWith(env, ["--out", file("invalid.json"), "--csv", file("invalid.csv")]);
+        expect(refused.out).toContain("Nothing written: the file would not pass the official 360Giving schema.");
+        expect(refused.out).toMatch(/Grant 360G-thornburytc-\S+, currency: is not a code the standard allows \(it is "ZZZ"\)\./);
+        expect(refused.code).toBe(1);
+        expect(existsSync(file("invalid.json"))).toBe(false);
+        expect(existsSync(file("invalid.csv"))).toBe(false);
       },
     );
   }, 180_000);

@@ -3,7 +3,8 @@
 // --csv as 360Giving's spreadsheet columns too, from the database the app uses (PGLITE_DIR or
 // DATABASE_URL). With neither --fund nor --round it exports the one fund that has awards, and
 // lists the funds to choose from when there are several. Nothing personal is written.
-// Exit codes: 0 written, 1 nothing to export, 2 it could not be done (bad options, no database,
+// Every package is checked against the official 360Giving schema first; one that fails is not
+// written. Exit codes: 0 written, 1 nothing to export or it would not be valid, 2 it could not be done (bad options, no database,
 // no such fund or round).
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -87,6 +88,13 @@ export async function main(argv: string[], now = new Date()): Promise<number> {
     await openDatabase({ migrate: false });
     const data = await chosenData(options, now);
     if (data.grants === 0) throw new Refusal(`${data.name} has no awards yet, so there is nothing to publish.`, 1);
+    if (data.problems.length > 0) {
+      // why nothing is written: a file that fails the official schema must not reach a publisher.
+      throw new Refusal(
+        `Nothing written: the file would not pass the official 360Giving schema.\n${data.problems.map((p) => `  ${p}`).join("\n")}`,
+        1,
+      );
+    }
     writeFileSync(options.out, `${JSON.stringify(data.package, null, 2)}\n`);
     if (options.csv) writeFileSync(options.csv, `\uFEFF${data.csv}`);
     const money = (pence: number) => formatMoney(pence, data.currency);

@@ -134,6 +134,27 @@ describe("npm run audit:verify with checkpoints", () => {
     );
   });
 
+  it("catches a cut tail with the stored checkpoints deleted, given the head written down elsewhere", async () => {
+    await withScratch(
+      async () => {
+        await append(4);
+        const head = await db().auditEntry.findFirstOrThrow({ orderBy: { seq: "desc" } });
+        await createCheckpoint({ note: "", via: "web" }, { type: "system" });
+        await database().sql.exec(`DELETE FROM "AuditCheckpoint"; DELETE FROM "AuditEntry" WHERE seq >= 3`);
+        return head;
+      },
+      (env, head) => {
+        // Without the head the cut passes: that is the hole --expect-head closes.
+        expect(runVerify(env).code).toBe(0);
+        const { code, out } = runVerify(env, ["--expect-head", `${head.seq}:${head.hash}`]);
+        expect(out).toContain("Audit chain OK: 2 entries");
+        expect(out).toContain(`Checked against the expected head #${head.seq}: The log has SHRUNK`);
+        expect(code).toBe(1);
+        expect(runVerify(env, ["--expect-head", "12:not-a-hash"]).code).toBe(2);
+      },
+    );
+  });
+
   it("checks against a checkpoint file written by npm run audit:checkpoint", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "pitchday-checkpoint-"));
     const file = path.join(folder, "checkpoint.json");

@@ -1,9 +1,11 @@
-// Usage: npm run audit:verify [-- --checkpoint FILE]
+// Usage: npm run audit:verify [-- --checkpoint FILE | --expect-head SEQ:HASH]
 // Recomputes the audit log's hash chain in the database the app uses (PGLITE_DIR or
 // DATABASE_URL) and names the first entry that does not follow from the one before it. Then it
 // checks the log against a checkpoint: the file given with --checkpoint (one handed to someone
 // outside, e.g. by `npm run audit:checkpoint`), or else the newest one stored in the database,
 // so entries cut off the end of the log, or a log rewritten with fresh hashes, are caught too.
+// --expect-head takes a head written down elsewhere (an emailed or published "#SEQ HASH") the
+// same way: with the stored checkpoints deleted and the tail cut, the file or head still fails.
 // Exit codes: 0 all is well, 1 the log was tampered with, 2 it could not be checked.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -51,20 +53,34 @@ function readCheckpointFile(file: string): CheckpointMark & { label: string } {
   return { seq: parsed.checkpoint.seq, hash: parsed.checkpoint.hash, label: `the checkpoint file ${file} (taken ${parsed.checkpoint.at})` };
 }
 
-const USAGE = "Usage: npm run audit:verify [-- --checkpoint FILE]";
+const USAGE = "Usage: npm run audit:verify [-- --checkpoint FILE | --expect-head SEQ:HASH]";
+
+function readExpectedHead(text: string): CheckpointMark & { label: string } {
+  const match = /^#?(\d{1,12})[:\s]+([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) throw new CannotCheck(`--expect-head must be the entry's number and its 64-character hash, e.g. 42:${"0".repeat(64)}.`);
+  return { seq: Number(match[1]), hash: match[2], label: `the expected head #${match[1]}` };
+}
 
 async function main(argv: string[]): Promise<number> {
   let checkpointPath: string | undefined;
+  let expectHead: string | undefined;
   try {
-    const { values } = parseArgs({ args: argv, options: { checkpoint: { type: "string" } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { checkpoint: { type: "string" }, "expect-head": { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    });
     checkpointPath = values.checkpoint;
+    expectHead = values["expect-head"];
+    if (checkpointPath && expectHead) throw new Error("Give --checkpoint or --expect-head, not both.");
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   try {
     // why first: a file that cannot be read should not wait for the database to open.
-    const fromFile = checkpointPath ? readCheckpointFile(checkpointPath) : null;
+    const fromFile = checkpointPath ? readCheckpointFile(checkpointPath) : expectHead ? readExpectedHead(expectHead) : null;
     const database = await openExistingDatabase();
     const entries = await readChain();
     const chain = summarise(verifyChain(entries));

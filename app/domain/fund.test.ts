@@ -4,7 +4,6 @@ import {
   criteriaRowCount,
   criteriaStep,
   criteriaRowsFrom,
-  describeRule,
   fundFormSchema,
   newRoundValues,
   removeCriterionRow,
@@ -329,31 +328,6 @@ describe("round form values", () => {
     expect(criteriaRowCount(values)).toBe(2);
     const parsed = parseForm(london, values);
     expect(parsed.ok && parsed.data).toEqual({ ...round, criteria: [{ id: "c1", name: "Need", guidance: "", weight: 2, scaleMin: 1, scaleMax: 5 }] });
-  });
-});
-
-describe("describeRule", () => {
-  it("says how bids are ranked in plain English", () => {
-    expect(
-      describeRule({
-        panelWeightPercent: 70,
-        audienceWeightPercent: 30,
-        normaliseScores: false,
-        quorum: 3,
-        partFundingAllowed: true,
-        partFundingMinPercent: 50,
-        tieBreak: "HIGHER_PANEL_SCORE",
-        audienceMode: "OPEN",
-        audienceVotesPerPerson: 3,
-      }),
-    ).toEqual([
-      "Bids are ranked on the panel's scores (70%) and the audience vote (30%).",
-      "The audience votes with the event's join code; each person has 3 votes.",
-      "Panellists' scores are used as given.",
-      "A pitch needs scores from at least 3 panellists for its result to count.",
-      "The panel may offer part of the amount asked for, but no less than 50% of it.",
-      "When two bids have equal scores: the bid with the higher panel score goes first.",
-    ]);
   });
 });
 

@@ -574,45 +574,8 @@ export function roundFormValues(round: StoredRound, toLocalInput: (at: Date) => 
   return spareRow ? addCriterionRow(values) : values;
 }
 
-/** The decision rule in plain English, for the round page and anyone reading the results. */
-export function describeRule(rule: {
-  panelWeightPercent: number;
-  audienceWeightPercent: number;
-  normaliseScores: boolean;
-  quorum: number;
-  partFundingAllowed: boolean;
-  partFundingMinPercent: number;
-  tieBreak: string;
-  audienceMode: string;
-  audienceVotesPerPerson: number;
-}): string[] {
-  const lines: string[] = [];
-  if (rule.audienceMode === "NONE" || rule.audienceWeightPercent === 0) {
-    lines.push("Bids are ranked on the panel's scores alone.");
-  } else {
-    lines.push(
-      `Bids are ranked on the panel's scores (${rule.panelWeightPercent}%) and the audience vote (${rule.audienceWeightPercent}%).`,
-    );
-  }
-  if (rule.audienceMode !== "NONE") {
-    const how = rule.audienceMode === "TICKETS" ? "with a printed ticket code" : "with the event's join code";
-    lines.push(`The audience votes ${how}; each person has ${rule.audienceVotesPerPerson} vote${rule.audienceVotesPerPerson === 1 ? "" : "s"}.`);
-  }
-  lines.push(
-    rule.normaliseScores
-      ? "Each panellist's scores are evened out against their own average, so generous and strict scorers count the same."
-      : "Panellists' scores are used as given.",
-  );
-  lines.push(`A pitch needs scores from at least ${rule.quorum} panellist${rule.quorum === 1 ? "" : "s"} for its result to count.`);
-  lines.push(
-    rule.partFundingAllowed
-      ? `The panel may offer part of the amount asked for, but no less than ${rule.partFundingMinPercent}% of it.`
-      : "Bids are funded in full or not at all.",
-  );
-  const tie = TIE_BREAK_LABELS[rule.tieBreak as TieBreakValue];
-  if (tie) lines.push(`When two bids have equal scores: ${tie.charAt(0).toLowerCase()}${tie.slice(1)}.`);
-  return lines;
-}
+// The decision rule in plain English lives with the rest of the rule summary.
+export { describeRule } from "~/domain/rule-summary";
 
 /**
  * The criteria buttons of the round form ("Add another criterion", "Remove"): the values to show

@@ -74,7 +74,7 @@ describe("funds", () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        pot: "The pot cannot be less than the £4,000 already awarded from it",
+        pot: `The pot cannot be less than the £4,000 already promised from it, to ${bid.reference} (£4,000). Cancel an award first if the pot must shrink`,
         currency: "The currency cannot change: 1 award has been made in GBP",
       },
     });
@@ -82,6 +82,40 @@ describe("funds", () => {
     expect((await auditFor("fund", fund.id)).map((e) => e.action)).toEqual(["fund.created"]);
 
     expect(await updateFund(fund.id, { ...inputFrom(fund), potPence: 400_000, maxAwardPence: 400_000 }, actor)).toMatchObject({ ok: true });
+  });
+
+  it("counts funded decisions still waiting for their award, names them, and leaves out cancelled awards", async () => {
+    const { actor, user } = await makeOrganiser();
+    const fund = await makeFund(actor);
+    const round = await makeRound(fund.id, actor);
+    const decide = async (amountPence: number, award?: "OFFERED" | "CANCELLED") => {
+      const bid = await makeBid(round.id, { status: "FUNDED" });
+      const decision = await db().decision.create({
+        data: { bidId: bid.id, proposedOutcome: "FUNDED", proposedAmountPence: amountPence, proposalReason: "Ranked", outcome: "FUNDED", amountPence, decidedById: user.id },
+      });
+      if (award) await db().award.create({ data: { decisionId: decision.id, bidId: bid.id, amountPence, status: award, createdById: user.id } });
+      return bid.reference;
+    };
+    // Confirmed decisions, their groups told, and no award made yet: the money is promised.
+    const first = await decide(300_000);
+    const second = await decide(200_000, "OFFERED");
+    await decide(400_000, "CANCELLED");
+
+    const result = await updateFund(fund.id, { ...inputFrom(fund), potPence: 100_000, maxAwardPence: 100_000, minAwardPence: 10_000 }, actor);
+    const [a, b] = [first, second].sort();
+    const amount = (ref: string) => (ref === first ? "£3,000" : "£2,000");
+    expect(result).toEqual({
+      ok: false,
+      errors: {
+        pot: `The pot cannot be less than the £5,000 already promised from it, to ${a} (${amount(a)}) and ${b} (${amount(b)}). Cancel an award first if the pot must shrink`,
+      },
+    });
+    expect((await db().fund.findUnique({ where: { id: fund.id } }))?.potPence).toBe(1_000_000);
+    expect((await auditFor("fund", fund.id)).map((e) => e.action)).toEqual(["fund.created"]);
+
+    // Exactly what is promised is allowed, and the change is in the audit log.
+    expect(await updateFund(fund.id, { ...inputFrom(fund), potPence: 500_000 }, actor)).toMatchObject({ ok: true, changed: ["potPence"] });
+    expect((await auditFor("fund", fund.id)).map((e) => e.payload)).toContainEqual({ changes: { potPence: 500_000 } });
   });
 
   it("says so when the fund does not exist", async () => {

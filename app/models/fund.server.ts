@@ -73,19 +73,37 @@ export function getFund(id: string) {
   });
 }
 
-/** What the fund has promised so far: awards not cancelled, in pence. */
+/**
+ * What the fund has promised so far, in pence, and to whom: awards not cancelled, and funded
+ * decisions still waiting for their award (their groups may already have been told).
+ */
 async function committedPence(tx: Tx, fundId: string) {
-  const sum = await tx.award.aggregate({
-    where: { status: { not: "CANCELLED" }, bid: { round: { fundId } } },
-    _sum: { amountPence: true },
-    _count: { _all: true },
+  const decisions = await tx.decision.findMany({
+    where: { outcome: { not: "NOT_FUNDED" }, bid: { round: { fundId } } },
+    select: { amountPence: true, bid: { select: { reference: true } }, award: { select: { amountPence: true, status: true } } },
+    orderBy: { bid: { reference: "asc" } },
   });
-  return { pence: sum._sum.amountPence ?? 0, awards: sum._count._all };
+  const held = decisions
+    .map((d) => ({ reference: d.bid.reference, pence: d.award ? (d.award.status === "CANCELLED" ? 0 : d.award.amountPence) : d.amountPence, award: d.award }))
+    .filter((d) => d.pence > 0);
+  return {
+    pence: held.reduce((sum, d) => sum + d.pence, 0),
+    awards: held.filter((d) => d.award).length,
+    promises: held.map(({ reference, pence }) => ({ reference, pence })),
+  };
+}
+
+/** "PD-2026-0001 (£2,000), PD-2026-0002 (£3,000) and 4 more": which promises a smaller pot would break. */
+function namePromises(promises: { reference: string; pence: number }[], currency: string) {
+  const shown = promises.slice(0, 5).map((p) => `${p.reference} (${formatMoney(p.pence, currency)})`);
+  const more = promises.length - shown.length;
+  if (more > 0) return `${shown.join(", ")} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown.join("");
 }
 
 /**
  * Saves an edited fund and records which fields changed. The pot can never drop below what has
- * already been awarded from it, and the currency is fixed once anything has been awarded.
+ * already been promised from it (awards and funded decisions), and the currency is fixed once anything has been awarded.
  */
 export async function updateFund(id: string, input: FundInput, actor: AuditActor): Promise<SaveResult<{ id: string }> | null> {
   return db().$transaction(async (tx) => {
@@ -96,7 +114,10 @@ export async function updateFund(id: string, input: FundInput, actor: AuditActor
     const committed = await committedPence(tx, id);
     const errors: Record<string, string> = {};
     if (input.potPence < committed.pence) {
-      errors.pot = `The pot cannot be less than the ${formatMoney(committed.pence, current.currency)} already awarded from it`;
+      // why refuse: these groups have been told (or will be) that the money is theirs.
+      errors.pot =
+        `The pot cannot be less than the ${formatMoney(committed.pence, current.currency)} already promised from it, ` +
+        `to ${namePromises(committed.promises, current.currency)}. Cancel an award first if the pot must shrink`;
     }
     if (committed.awards > 0 && input.currency !== current.currency) {
       errors.currency = `The currency cannot change: ${committed.awards} award${committed.awards === 1 ? " has" : "s have"} been made in ${current.currency}`;

@@ -8,6 +8,7 @@ import {
   type ThreeSixtyPackage,
 } from "~/domain/three-sixty";
 import { fundPackage } from "~/domain/three-sixty-fund";
+import { threeSixtyProblems } from "~/standards/360giving/validate";
 
 // A fund's (or one round's) awards as 360Giving open data: the JSON package and the flat CSV.
 // Awards count once offered and until cancelled; the amount disbursed is what has been paid.
@@ -15,7 +16,8 @@ import { fundPackage } from "~/domain/three-sixty-fund";
 // no contact details, no signed names, no panellists (see app/domain/three-sixty.ts).
 //
 // Interface (null: no such fund or round):
-//   fundOpenData(fundId, { now, license? })   -> { name, grants, awardedPence, disbursedPence, package, csv } | null
+//   fundOpenData(fundId, { now, license? })   -> { name, grants, awardedPence, disbursedPence, package, csv, problems } | null
+//                                                problems: where the package fails the official schema ([] when valid)
 //   roundOpenData(roundId, { now, license? }) -> the same for one round
 //   openDataFunds()                            -> every fund with how many grants it would publish
 
@@ -85,6 +87,8 @@ function result(name: string, pkg: ThreeSixtyPackage, awards: ThreeSixtyAward[],
     disbursedPence: sumPence(awards.map((a) => a.amountDisbursedPence)),
     package: pkg,
     csv: toThreeSixtyCsv(pkg),
+    // why here: the CSV is the same grants flattened, so a valid package means a valid pair.
+    problems: threeSixtyProblems(pkg),
   };
 }
 

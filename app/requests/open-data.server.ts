@@ -6,6 +6,18 @@ import type { OpenData } from "~/models/three-sixty.server";
 // 360Giving's spreadsheet columns, named after the fund and the day.
 
 export function openDataResponse(data: OpenData, format: "json" | "csv", now: Date) {
+  // why refuse rather than send: a file that fails the official schema is rejected by GrantNav,
+  // and someone would only find out after publishing it.
+  if (data.problems.length > 0) {
+    const lines = [
+      `We did not make this 360Giving file: it would not pass the official 360Giving schema. Correct these and try again:`,
+      ...data.problems.map((p) => `- ${p}`),
+    ];
+    return new Response(`${lines.join("\n")}\n`, {
+      status: 500,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store, private" },
+    });
+  }
   const day = formatSortableDateTime(now, data.timeZone).slice(0, 10);
   const filename = openDataFileName(data.name, day, format);
   const body = format === "json" ? `${JSON.stringify(data.package, null, 2)}\n` : `\uFEFF${data.csv}`;

@@ -6,6 +6,7 @@ import { roundPhase } from "~/domain/bid";
 import { linkRequestSchema } from "~/domain/bid-requests";
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
+import { describeRoundRule } from "~/domain/rule-summary";
 import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
@@ -39,9 +40,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       max: formatMoney(fund.maxAwardPence, fund.currency),
       fundName: fund.name,
       funder: fund.funderName,
-      audience: round.audienceWeightPercent > 0,
-      panelWeight: round.panelWeightPercent,
-      audienceWeight: round.audienceWeightPercent,
+      rule: describeRoundRule({ ...round, fund }),
       criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
     },
   };
@@ -114,15 +113,16 @@ export default function RoundPage() {
         </>
       ) : null}
 
-      {round.criteria.length > 0 ? (
+      <h2 id="how-judged">How bids are judged</h2>
+      <p>This rule is fixed before the event and is the same for every bid.</p>
+      <ul aria-labelledby="how-judged">
+        {round.rule.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {round.criteria.some((c) => c.guidance) ? (
         <>
-          <h2>How bids are judged</h2>
-          <p>
-            A panel scores each pitch against these criteria. Criteria with a higher weight count for more.
-            {round.audience
-              ? ` The panel's scores make up ${round.panelWeight}% of the result and the audience's votes ${round.audienceWeight}%.`
-              : null}
-          </p>
+          <h3>What the panel looks for</h3>
           <ul className="criteria">
             {round.criteria.map((c) => (
               <li key={c.id}>

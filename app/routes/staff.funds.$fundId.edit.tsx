@@ -46,7 +46,7 @@ export default function EditFund() {
         <Link to={`/staff/funds/${id}`}>Back to {name}</Link>
       </p>
       <h1>Edit {name}</h1>
-      <p>Changes are recorded in the audit log with your name. The pot cannot go below what has already been awarded.</p>
+      <p>Changes are recorded in the audit log with your name. The pot cannot go below what has already been promised: awards, and funded decisions waiting for their award.</p>
       <FundForm
         values={result?.values ?? values}
         errors={result?.errors ?? {}}
