@@ -5,6 +5,7 @@ import { defaultConditions, describeDecision } from "~/domain/funder-forms";
 import { formatMoney, penceToInput } from "~/domain/money";
 import { AWARD_STATUS_VIEW, type AwardStatus } from "~/domain/payment";
 import { TIE_BREAK_LABELS, type BidRanking, type Ranking } from "~/domain/scoring";
+import type { RuleBreach } from "~/domain/decision-rules";
 import { formatDateTime } from "~/domain/zoned-time";
 
 // The funder's decisions page as the browser needs it: every figure already in words, built
@@ -40,6 +41,10 @@ export interface DecisionsPageInput {
         feedback: string;
         decidedById: string;
         decidedAt: Date;
+        ruleBreaches: unknown;
+        ruleExceptionReason: string | null;
+        exceptionApprovedById: string | null;
+        exceptionApprovedAt: Date | null;
       } | null;
     }[];
   };
@@ -57,6 +62,13 @@ export function decisionNotice(search: URLSearchParams, groups: Record<string, s
       return `Decision saved for ${groups[search.get("bid") ?? ""] ?? "the bid"}.`;
     case "override":
       return `Decision saved for ${groups[search.get("bid") ?? ""] ?? "the bid"}, as an override of the proposal, with your reason.`;
+    case "exception":
+      return (
+        `Decision saved for ${groups[search.get("bid") ?? ""] ?? "the bid"} as an exception to the round's declared rule. ` +
+        "A second funder must approve it before the decisions can be confirmed."
+      );
+    case "approved":
+      return `Exception approved for ${groups[search.get("bid") ?? ""] ?? "the bid"}.`;
     case "confirmed": {
       const funded = Number(search.get("funded") ?? 0);
       const notFunded = Number(search.get("notFunded") ?? 0);
@@ -103,12 +115,27 @@ export interface DecisionCardView {
     feedback: string;
     by: string;
     at: string;
+    /** Set when the decision departs from the round's declared rules, as an exception. */
+    exception: ExceptionView | null;
   } | null;
-  defaults: { outcome: Outcome; amount: string; overrideReason: string; feedback: string };
+  defaults: { outcome: Outcome; amount: string; overrideReason: string; feedback: string; departsFromRule: boolean; ruleExceptionReason: string };
   award: AwardOffer | null;
 }
 
+export interface ExceptionView {
+  breaches: string[];
+  reason: string;
+  /** "Approved by Sam Funder, 6 Dec 2026, 21:40", or null while it waits. */
+  approved: string | null;
+  /** The viewer may approve it: a funder other than the one who recorded it. */
+  mayApprove: boolean;
+  /** The viewer recorded it, so someone else must approve it. */
+  ownDecision: boolean;
+}
+
 interface Access {
+  /** The signed-in person, to tell whose decision an exception is. */
+  userId: string;
   mayDecide: boolean;
   mayOffer: boolean;
   search: URLSearchParams;
@@ -127,6 +154,21 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
     const { bid, decision, proposal } = row;
     const award = decision ? awards.get(decision.id)?.award ?? null : null;
     const shown = decision ?? proposal;
+    const breaches = (decision?.ruleBreaches ?? null) as RuleBreach[] | null;
+    const name = (userId: string) => page.deciderNames[userId] ?? "a funder no longer listed";
+    const exception: ExceptionView | null =
+      decision && breaches && breaches.length
+        ? {
+            breaches: breaches.map((b) => b.message),
+            reason: decision.ruleExceptionReason ?? "",
+            approved:
+              decision.exceptionApprovedById && decision.exceptionApprovedAt
+                ? `Approved by ${name(decision.exceptionApprovedById)}, ${formatDateTime(decision.exceptionApprovedAt, timeZone)}`
+                : null,
+            mayApprove: access.mayDecide && !decision.exceptionApprovedAt && decision.decidedById !== access.userId,
+            ownDecision: decision.decidedById === access.userId,
+          }
+        : null;
     return {
       bidId: bid.id,
       reference: bid.reference,
@@ -151,8 +193,9 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
             override: decision.overrideReason !== null,
             overrideReason: decision.overrideReason,
             feedback: decision.feedback,
-            by: page.deciderNames[decision.decidedById] ?? "a funder no longer listed",
+            by: name(decision.decidedById),
             at: formatDateTime(decision.decidedAt, timeZone),
+            exception,
           }
         : null,
       defaults: {
@@ -160,6 +203,8 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
         amount: penceToInput(shown.outcome === "PART_FUNDED" ? shown.amountPence : null),
         overrideReason: decision?.overrideReason ?? "",
         feedback: decision?.feedback ?? "",
+        departsFromRule: exception !== null,
+        ruleExceptionReason: exception?.reason ?? "",
       },
       award: offer(award, decision?.outcome ?? null, bid.status, defaultConditions({ reference: bid.reference, funderName: page.funderName })),
     };
@@ -227,5 +272,6 @@ export function decisionsFormKey(values: Record<string, string | string[]>): str
   const intent = values.intent;
   if (intent === "decide") return `decide-${String(values.bidId ?? "")}`;
   if (intent === "issue") return `issue-${String(values.decisionId ?? "")}`;
+  if (intent === "approve-exception") return `approve-${String(values.decisionId ?? "")}`;
   return "confirm";
 }

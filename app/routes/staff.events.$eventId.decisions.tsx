@@ -15,7 +15,7 @@ import { decisionsFormKey, decisionsPageView, type DecisionsActionData } from "~
 import { decisionsFormSchema } from "~/domain/funder-forms";
 import { can } from "~/domain/permissions";
 import { issueAward } from "~/models/award.server";
-import { confirmDecisions, recordDecision } from "~/models/decision.server";
+import { approveRuleException, confirmDecisions, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await decisionPage(routeParam(params, "eventId"));
   if (!page) throw notFound("There is no event at this address. It may have been typed wrongly.");
   return decisionsPageView(page, {
+    userId: user.id,
     mayDecide: can(user, "decision:make"),
     mayOffer: can(user, "award:issue"),
     search: new URL(request.url).searchParams,
@@ -56,7 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "decide") {
     const result = await recordDecision({ eventId, ...form }, user);
     if (!result.ok) return refused(result.message, result.errors as Record<string, string>);
-    return redirect(`${here}?notice=${result.isOverride ? "override" : "decided"}&bid=${encodeURIComponent(form.bidId)}#bid-${form.bidId}`);
+    const notice = result.exception ? "exception" : result.isOverride ? "override" : "decided";
+    return redirect(`${here}?notice=${notice}&bid=${encodeURIComponent(form.bidId)}#bid-${form.bidId}`);
+  }
+  if (form.intent === "approve-exception") {
+    const result = await approveRuleException(eventId, form.decisionId, user);
+    if (!result.ok) return refused(result.message);
+    return redirect(`${here}?notice=approved&bid=${encodeURIComponent(result.bidId)}#bid-${result.bidId}`);
   }
   if (form.intent === "confirm") {
     const result = await confirmDecisions(eventId, user);
@@ -134,7 +141,10 @@ export default function Decisions() {
               amount: typed(key, "amount", row.defaults.amount),
               overrideReason: typed(key, "overrideReason", row.defaults.overrideReason),
               feedback: typed(key, "feedback", row.defaults.feedback),
+              departsFromRule: result?.form === key ? result.values.departsFromRule === "yes" : row.defaults.departsFromRule,
+              ruleExceptionReason: typed(key, "ruleExceptionReason", row.defaults.ruleExceptionReason),
             }}
+            exceptionFields={Boolean(row.decision?.exception) || (result?.form === key && ("departsFromRule" in result.errors || "ruleExceptionReason" in result.errors))}
           />
         );
       })}

@@ -13,7 +13,8 @@ export function ReportDecisions({ decisions }: Pick<ReportView, "decisions">) {
         decisions.map((d) => (
           <article key={d.reference} className="report-item">
             <h3>
-              {d.reference} {d.group} {d.departs ? <strong className="tag tag--yellow">Departs from the proposal</strong> : null}
+              {d.reference} {d.group} {d.departs ? <strong className="tag tag--yellow">Departs from the proposal</strong> : null}{" "}
+              {d.ruleBreach ? <strong className="tag tag--red">Rule breach</strong> : null}
             </h3>
             <dl className="summary summary--compact">
               <div>
@@ -38,6 +39,12 @@ export function ReportDecisions({ decisions }: Pick<ReportView, "decisions">) {
                 <div>
                   <dt>Why it departs</dt>
                   <dd>{d.overrideReason || <strong className="tag tag--red">No reason recorded</strong>}</dd>
+                </div>
+              ) : null}
+              {d.ruleBreach ? (
+                <div>
+                  <dt>Breaks the round&rsquo;s declared rules</dt>
+                  <dd>{d.ruleBreach}</dd>
                 </div>
               ) : null}
               <div>

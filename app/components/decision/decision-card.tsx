@@ -1,5 +1,6 @@
 import { DecisionForm, type DecisionDefaults } from "~/components/decision/decision-form";
 import { RankExplanation } from "~/components/decision/rank-explanation";
+import { RuleException } from "~/components/decision/rule-exception";
 import type { DecisionCardView } from "~/domain/decisions-page";
 import { OUTCOME_VIEW } from "~/domain/funder-forms";
 
@@ -13,9 +14,11 @@ interface Props {
   errors: Record<string, string>;
   /** What to put in the form: what was typed if the server refused it, else the saved decision. */
   defaults: DecisionDefaults;
+  /** Show the exception fields in the form (the server found a breach it may record as one). */
+  exceptionFields: boolean;
 }
 
-export function DecisionCard({ row, editable, errors, defaults }: Props) {
+export function DecisionCard({ row, editable, errors, defaults, exceptionFields }: Props) {
   const titleId = `bid-${row.bidId}-title`;
   return (
     <section id={`bid-${row.bidId}`} className="decision-card" aria-labelledby={titleId}>
@@ -58,6 +61,7 @@ export function DecisionCard({ row, editable, errors, defaults }: Props) {
           </div>
         ) : null}
       </dl>
+      {row.decision?.exception ? <RuleException exception={row.decision.exception} decisionId={row.decision.id} groupName={row.groupName} /> : null}
       {editable ? (
         <DecisionForm
           bidId={row.bidId}
@@ -67,6 +71,7 @@ export function DecisionCard({ row, editable, errors, defaults }: Props) {
           saved={Boolean(row.decision)}
           errors={errors}
           defaults={defaults}
+          exception={exceptionFields}
         />
       ) : null}
     </section>

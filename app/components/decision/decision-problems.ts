@@ -11,6 +11,8 @@ const FIELD_LABELS: Record<string, string> = {
   overrideReason: "Reason",
   feedback: "Feedback",
   conditions: "Conditions",
+  departsFromRule: "Exception",
+  ruleExceptionReason: "Reason for the exception",
 };
 
 export function decisionProblems(result: DecisionsActionData | undefined, rows: DecisionCardView[]): Problem[] {
