@@ -72,10 +72,9 @@ export function decisionNotice(search: URLSearchParams, groups: Record<string, s
     case "confirmed": {
       const funded = Number(search.get("funded") ?? 0);
       const notFunded = Number(search.get("notFunded") ?? 0);
-      const mailed = Number(search.get("mailed") ?? 0);
       return (
-        `Decisions confirmed: ${funded} funded, ${notFunded} not funded. The event is closed and ` +
-        `${mailed === 1 ? "1 group has" : `${mailed} groups have`} been emailed. Offer the awards below.`
+        `Decisions confirmed: ${funded} funded, ${notFunded} not funded. The event is closed. ` +
+        "Each group hears its outcome, on its page and by email, when the chair reveals the awards; offer each award once it is revealed."
       );
     }
     default:

@@ -14,7 +14,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { decisionsFormKey, decisionsPageView, type DecisionsActionData } from "~/domain/decisions-page";
 import { decisionsFormSchema } from "~/domain/funder-forms";
 import { can } from "~/domain/permissions";
-import { issueAward } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { approveRuleException, confirmDecisions, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -68,9 +68,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "confirm") {
     const result = await confirmDecisions(eventId, user);
     if (!result.ok) return refused(result.message);
-    return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}&mailed=${result.mailed}#awards`);
+    return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}#awards`);
   }
-  const issued = await issueAward(form.decisionId, { conditions: form.conditions }, user);
+  const issued = await offerAward(form.decisionId, { conditions: form.conditions }, user);
   if (!issued.ok) return refused(issued.message, issued.errors);
   return redirect(`/staff/awards/${issued.award.id}?notice=offered`);
 }

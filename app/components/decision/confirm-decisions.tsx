@@ -10,8 +10,8 @@ export function ConfirmDecisions({ missing }: { missing: string[] }) {
         <p>Still to decide: {missing.join(", ")}. Save a decision for every bid, then confirm them together.</p>
       ) : (
         <p>
-          This closes the event: each bid is marked funded or not funded, every group is emailed its decision and feedback, and the decisions can
-          no longer change.
+          This closes the event: each bid is marked funded or not funded and the decisions can no longer change. Each group is told its decision
+          and feedback when the chair reveals the awards.
         </p>
       )}
       <Form method="post">
