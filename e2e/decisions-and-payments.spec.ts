@@ -155,6 +155,19 @@ test("the funder decides with a reason, a second funder approves, and the groups
       await expect(funder.getByRole("status")).toHaveText(`Decision saved for ${group}.`);
     }
     const football = card(funder, FOOTBALL.group);
+    // This round does not allow part-funding, and the fund allows no exceptions to its rules.
+    await football.getByRole("radio", { name: "Part-fund" }).check();
+    await football.getByLabel("Amount to award if part-funding").fill("1000");
+    await football.getByLabel("Reason, if your decision differs from the proposal").fill("We would rather spread the pot further this year.");
+    await football.getByRole("button", { name: `Save decision for ${FOOTBALL.group}` }).click();
+    const ruleError = "Part-funded at 32 % of the ask; the round does not allow part-funding. The fund's policy allows no exceptions to the round's rules.";
+    await expect(football.locator(".field--error")).toContainText(ruleError);
+    await expect(funder.getByRole("alert")).toContainText(`${FOOTBALL.group}: Decision: Part-funded at 32 % of the ask`);
+    await expect(football.getByLabel("Amount to award if part-funding")).toHaveValue("1000");
+    await expect(football).toContainText("Not decided yet");
+    await expectAccessible(funder);
+    await football.getByLabel("Reason, if your decision differs from the proposal").fill("");
+
     await football.getByRole("radio", { name: "Do not fund" }).check();
     await football.getByLabel("Feedback for the group (optional)").fill("A strong pitch; come back with match funding from the league.");
     await football.getByRole("button", { name: `Save decision for ${FOOTBALL.group}` }).click();

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { Choices, ErrorSummary, TextField } from "~/components/forms";
 import { FUND_FIELD_LABELS, type FormValues } from "~/domain/fund";
 
 // The fund form, for creating and editing. Amounts are typed in pounds and kept in pence.
@@ -53,6 +53,23 @@ export function FundForm({
       />
       {money("minAward", "Smallest award", "No group will be offered less than this.")}
       {money("maxAward", "Largest award", "No group can ask for or be given more than this. It cannot be more than the pot.")}
+
+      <h2>Decisions</h2>
+      <Choices
+        name="allowRuleExceptions"
+        type="checkbox"
+        legend="Exceptions to a round's declared rules"
+        hint="A funder's decision must keep to the round's rules: the smallest and largest award, the smallest share when part-funding, the quorum and the ranking. Never the pot or eligibility."
+        error={errors.allowRuleExceptions}
+        defaultValue={text(values, "allowRuleExceptions")}
+        choices={[
+          {
+            value: "yes",
+            label: "Allow a decision to depart from a declared rule, as an exception",
+            hint: "The funder ticks that it departs from the rule and gives a reason; a second funder approves it; the decision report names it as a rule breach.",
+          },
+        ]}
+      />
 
       <h2>Funder</h2>
       <p>These details go into the open data published about each grant (the 360Giving Data Standard).</p>

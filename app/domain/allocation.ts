@@ -86,7 +86,7 @@ function floorToPound(pence: Pence): Pence {
 }
 
 /** The smallest whole-pound amount that is at least `percent`% of `pence`. */
-function minimumShare(pence: Pence, percent: number): Pence {
+export function minimumShare(pence: Pence, percent: number): Pence {
   return Math.ceil((pence * percent) / (100 * POUND)) * POUND;
 }
 

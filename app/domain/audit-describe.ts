@@ -86,6 +86,8 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "audit.checkpoint_created": "Audit checkpoint taken",
   "personal_data.exported": "Group's data downloaded",
   "personal_data.erased": "Group's contact details erased",
+  "decision.rule_breach_recorded": "Funding decision departs from the round's declared rule, as an exception",
+  "decision.rule_exception_approved": "Exception to the round's rule approved by a second funder",
 };
 
 export function describeAction(action: string): string {

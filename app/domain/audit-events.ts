@@ -13,6 +13,8 @@ const text = z.string().max(2_000);
 const liveSlotChange = z.strictObject({ slotId: id, from: z.string(), to: z.string(), phaseEndsAt: z.string().nullable(), pausedRemainingMs: z.number().int().nullable(), lockedAt: z.string().nullable() });
 const chairPayload = z.strictObject({ from: z.string(), to: z.string(), currentSlotId: id.nullable(), slots: z.array(liveSlotChange), reason: text.optional(), seconds: z.number().int().optional(), leaveUnheard: z.boolean().optional() });
 
+const ruleBreach = z.strictObject({ rule: z.string(), message: text, by: z.number().int(), unit: z.enum(["pence", "percent", "count"]), exceptionAllowed: z.boolean() });
+
 export const AUDIT_PAYLOADS = {
   "user.created": z.strictObject({ roles: z.array(z.string()), via: z.enum(["cli", "admin", "invite", "seed"]) }),
   "user.invited": z.strictObject({ roles: z.array(z.string()), inviteId: id }),
@@ -92,6 +94,11 @@ export const AUDIT_PAYLOADS = {
   "audit.checkpoint_created": z.strictObject({ checkpointId: id, via: z.enum(["web", "cli"]) }),
   "personal_data.exported": z.strictObject({ pseudonymId: id }),
   "personal_data.erased": z.strictObject({ pseudonymId: id, reason: z.enum(["request", "objection", "no_longer_needed", "retention"]), note: text.optional(), retentionMonths: z.number().int().optional(), mailRedacted: z.number().int() }),
+
+  // A decision that breaks the round's declared rules, recorded as an exception (the fund allows
+  // them), and a second funder's approval of it: which rules, by how much, and the reason.
+  "decision.rule_breach_recorded": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, breaches: z.array(ruleBreach), exceptionReason: text }),
+  "decision.rule_exception_approved": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, decidedById: id, breaches: z.array(ruleBreach) }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;

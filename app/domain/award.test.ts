@@ -4,8 +4,6 @@ const limits = (overrides: Partial<DecisionLimits> = {}): DecisionLimits => ({
   proposal: { outcome: "FUNDED", amountPence: 150_000 },
   requestedPence: 150_000,
   potRemainingPence: 400_000,
-  minAwardPence: 10_000,
-  maxAwardPence: 200_000,
   currency: "GBP",
   ...overrides,
 });
@@ -73,8 +71,6 @@ describe("limits no reason can move", () => {
 
   it.each<[string, number, Partial<DecisionLimits>, string]>([
     ["more than the pot has left", 90_000, { potRemainingPence: 80_000 }, "Enter an amount no more than the £800 left in the pot"],
-    ["above the maximum award", 120_000, { requestedPence: 250_000, maxAwardPence: 100_000 }, "Enter an amount no more than the fund's maximum award of £1,000"],
-    ["below the minimum award", 5_000, {}, "Enter an amount of at least the fund's minimum award of £100"],
     ["all of the request", 150_000, {}, "A part-award must be less than the £1,500 asked for; to award all of it, choose funded"],
     ["pence", 100_050, {}, "Enter a part-award in whole pounds"],
     ["nothing", 0, {}, "Enter the amount to award"],
@@ -83,7 +79,7 @@ describe("limits no reason can move", () => {
     expect(check).toEqual({ ok: false, errors: { amount: message } });
   });
 
-  it("refuses to fund in full when the pot or the maximum cannot take it", () => {
+  it("refuses to fund in full when the pot cannot take it", () => {
     expect(
       checkDecision({ outcome: "FUNDED", amountPence: 0, overrideReason: "" }, limits({ potRemainingPence: 100_000 })),
     ).toEqual({
@@ -91,15 +87,6 @@ describe("limits no reason can move", () => {
       errors: {
         outcome: "Only £1,000 is left in the pot, less than the £1,500 asked for: choose part-funded or not funded",
       },
-    });
-    expect(
-      checkDecision(
-        { outcome: "FUNDED", amountPence: 0, overrideReason: reason },
-        limits({ requestedPence: 250_000, proposal: { outcome: "NOT_FUNDED", amountPence: 0 } }),
-      ),
-    ).toEqual({
-      ok: false,
-      errors: { outcome: "The £2,500 asked for is above the fund's maximum award of £2,000: choose part-funded or not funded" },
     });
   });
 

@@ -4,9 +4,10 @@ import { formatMoney, type Pence } from "~/domain/money";
 // The funder's final word on a bid, checked against the fund's hard limits before it is saved.
 // The proposal from allocation.ts is a starting point: the funder may depart from it (fund a
 // pitch short of quorum, part-fund when the rule said skip, decline a proposed award), but
-// must say why, in words that go into the decision report. The pot, the fund's minimum and
-// maximum award and the amount asked for are limits no reason can move. The model re-checks
-// the pot inside the transaction that spends it; this gives the person a clear message first.
+// must say why, in words that go into the decision report. The pot and the amount asked for
+// are limits no reason can move. The round's declared rules (the fund's minimum and maximum
+// award, part-funding, quorum, the ranking) are decision-rules.ts's: a breach of one is more
+// than an override. The model re-checks the pot inside the transaction that spends it.
 
 export const OVERRIDE_REASON_MIN = 10;
 export const OVERRIDE_REASON_MAX = 1_000;
@@ -23,8 +24,6 @@ export interface DecisionLimits {
   requestedPence: Pence;
   /** What is left in the pot, not counting any earlier decision on this same bid. */
   potRemainingPence: Pence;
-  minAwardPence: Pence;
-  maxAwardPence: Pence;
   currency: string;
 }
 
@@ -42,12 +41,8 @@ export function checkDecision(choice: DecisionChoice, limits: DecisionLimits): D
   const amount = outcome === "FUNDED" ? requested : outcome === "NOT_FUNDED" ? 0 : choice.amountPence;
 
   if (outcome === "FUNDED") {
-    if (requested > limits.maxAwardPence) {
-      errors.outcome = `The ${money(requested)} asked for is above the fund's maximum award of ${money(limits.maxAwardPence)}: choose part-funded or not funded`;
-    } else if (requested > limits.potRemainingPence) {
+    if (requested > limits.potRemainingPence) {
       errors.outcome = `Only ${money(limits.potRemainingPence)} is left in the pot, less than the ${money(requested)} asked for: choose part-funded or not funded`;
-    } else if (requested < limits.minAwardPence) {
-      errors.outcome = `The ${money(requested)} asked for is below the fund's minimum award of ${money(limits.minAwardPence)}`;
     }
   } else if (outcome === "PART_FUNDED") {
     if (!Number.isSafeInteger(amount) || amount <= 0) {
@@ -58,10 +53,6 @@ export function checkDecision(choice: DecisionChoice, limits: DecisionLimits): D
       errors.amount = `A part-award must be less than the ${money(requested)} asked for; to award all of it, choose funded`;
     } else if (amount > limits.potRemainingPence) {
       errors.amount = `Enter an amount no more than the ${money(limits.potRemainingPence)} left in the pot`;
-    } else if (amount > limits.maxAwardPence) {
-      errors.amount = `Enter an amount no more than the fund's maximum award of ${money(limits.maxAwardPence)}`;
-    } else if (amount < limits.minAwardPence) {
-      errors.amount = `Enter an amount of at least the fund's minimum award of ${money(limits.minAwardPence)}`;
     }
   }
 

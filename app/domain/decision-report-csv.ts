@@ -2,6 +2,7 @@ import { poundsCell, toCsv, type CsvCell } from "~/domain/csv";
 import {
   approvedByTwoPeople,
   AWARD_STATUS_LABELS,
+  describeRuleException,
   OUTCOME_LABELS,
   PAYMENT_STATUS_LABELS,
   sheetStanding,
@@ -86,6 +87,7 @@ export function decisionsCsv(report: DecisionReport): string {
     `Decided at (${timeZone})`,
     "Award status",
     `Award amount (${currency})`,
+    "Breaks the round's rules (exception)",
   ];
   const order = (bidId: string) => ranking?.bids.find((b) => b.bidId === bidId)?.rank ?? Number.MAX_SAFE_INTEGER;
   const rows: CsvCell[][] = [...report.decisions]
@@ -113,6 +115,7 @@ export function decisionsCsv(report: DecisionReport): string {
         at(d.decidedAt),
         award ? AWARD_STATUS_LABELS[award.status] : "",
         poundsCell(award?.amountPence),
+        describeRuleException(d, timeZone),
       ];
     });
   return toCsv(header, rows);

@@ -1,4 +1,4 @@
-import { paymentsCsv, scoresCsv } from "~/domain/decision-report-csv";
+import { decisionsCsv, paymentsCsv, scoresCsv } from "~/domain/decision-report-csv";
 import { approvedByTwoPeople, canReadDecisionReport, reportFindings, reportView, sheetStanding, type DecisionReport } from "~/domain/decision-report";
 
 // What the report concludes from the facts: the findings an auditor reads first, including the
@@ -8,6 +8,7 @@ import { approvedByTwoPeople, canReadDecisionReport, reportFindings, reportView,
 const at = (iso: string) => new Date(iso);
 const fran = { id: "u-fran", name: "Fran Funder" };
 const frank = { id: "u-frank", name: "Frank Second-Funder" };
+const keepsRules = { ruleBreaches: [], ruleExceptionReason: null, exceptionApprovedBy: null, exceptionApprovedAt: null };
 
 function report(overrides: Partial<DecisionReport> = {}): DecisionReport {
   return {
@@ -54,6 +55,7 @@ function report(overrides: Partial<DecisionReport> = {}): DecisionReport {
         feedback: "",
         decidedBy: fran,
         decidedAt: at("2027-05-14T20:00:00Z"),
+        ...keepsRules,
         trail: [],
       },
       {
@@ -68,6 +70,7 @@ function report(overrides: Partial<DecisionReport> = {}): DecisionReport {
         feedback: "",
         decidedBy: fran,
         decidedAt: at("2027-05-14T20:01:00Z"),
+        ...keepsRules,
         trail: [],
       },
     ],
@@ -148,6 +151,33 @@ describe("findings", () => {
     const r = report();
     r.decisions[1] = { ...r.decisions[1], overrideReason: "  " };
     expect(titles(r)).toContain("problem: A decision departs from the proposal without a reason");
+  });
+
+  it("name each rule breach, by how much, and who approved the exception (page, CSV)", () => {
+    const r = report();
+    const share = {
+      rule: "part-funding-minimum-share" as const,
+      message: "Part-funded at 21 % of the ask; the round's minimum is 50 % (£1,400 below)",
+      by: 140_000,
+      unit: "pence" as const,
+      exceptionAllowed: true,
+    };
+    r.decisions[1] = { ...r.decisions[1], outcome: "PART_FUNDED", ruleBreaches: [share], ruleExceptionReason: "The hall hire is covered by the parish." };
+    const pending = reportFindings(r).find((f) => f.title.startsWith("PD-2027-0002: rule breach"))!;
+    expect(pending).toEqual({
+      tone: "problem",
+      title: "PD-2027-0002: rule breach (1 rule of the round broken)",
+      detail:
+        "Part-funded at 21 % of the ask; the round's minimum is 50 % (£1,400 below). Reason for the exception: The hall hire is covered by the parish. Not approved by a second funder (decided by Fran Funder).",
+    });
+
+    r.decisions[1] = { ...r.decisions[1], exceptionApprovedBy: frank, exceptionApprovedAt: at("2027-05-14T20:05:00Z") };
+    const approved = reportFindings(r).find((f) => f.title.startsWith("PD-2027-0002: rule breach"))!;
+    expect(approved.tone).toBe("attention");
+    expect(approved.detail).toContain("Approved as an exception by Frank Second-Funder, 14 May 2027");
+    expect(reportView(r).decisions[1].ruleBreach).toMatch(/^Part-funded at 21 % of the ask; .*Exception approved by Frank Second-Funder/);
+    expect(decisionsCsv(r)).toContain("Part-funded at 21 % of the ask; the round's minimum is 50 % (£1,400 below). Exception approved by Frank Second-Funder");
+    expect(reportView(report()).decisions.every((d) => d.ruleBreach === "")).toBe(true);
   });
 
   it("flag a broken chain and a log that no longer matches its checkpoint", () => {

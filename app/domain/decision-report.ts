@@ -1,6 +1,7 @@
 import type { Outcome } from "~/domain/allocation";
 import type { VerifyResult } from "~/domain/audit-chain";
 import { describeAction } from "~/domain/audit-describe";
+import type { RuleBreach } from "~/domain/decision-rules";
 import { describeVerdict, type CheckpointVerdict } from "~/domain/checkpoint";
 import { EVENT_STATE_LABELS, type EventState, type SlotState } from "~/domain/event-machine";
 import { describeRule } from "~/domain/fund";
@@ -117,6 +118,11 @@ export interface DecisionReport {
     feedback: string;
     decidedBy: Person;
     decidedAt: Date;
+    /** The round's declared rules this decision breaks (decision-rules.ts), recorded as an exception. */
+    ruleBreaches: RuleBreach[];
+    ruleExceptionReason: string | null;
+    exceptionApprovedBy: Person | null;
+    exceptionApprovedAt: Date | null;
     trail: TrailEntry[];
   }[];
   awards: {
@@ -252,6 +258,8 @@ export function reportFindings(report: DecisionReport): Finding[] {
     });
   }
 
+  findings.push(...ruleBreachFindings(report));
+
   const undecided = report.pitches.filter((p) => p.status === "SHORTLISTED" && !report.decisions.some((d) => d.bidId === p.bidId));
   const unconfirmed = report.pitches.filter((p) => p.status === "SHORTLISTED" && report.decisions.some((d) => d.bidId === p.bidId));
   if (undecided.length || unconfirmed.length) {
@@ -308,6 +316,38 @@ export function reportFindings(report: DecisionReport): Finding[] {
     });
   }
   return findings;
+}
+
+/** One finding per decision that breaks a declared rule: which rules, by how much, and who approved it. */
+function ruleBreachFindings(report: DecisionReport): Finding[] {
+  const ref = referenceOf(report);
+  const when = (at: Date) => formatDateTime(at, report.fund.timeZone);
+  return report.decisions
+    .filter((d) => d.ruleBreaches.length > 0)
+    .map((d) => {
+      const breaches = d.ruleBreaches.map((b) => `${b.message}.`).join(" ");
+      const reason = d.ruleExceptionReason ? ` Reason for the exception: ${d.ruleExceptionReason}` : "";
+      const approved = d.exceptionApprovedBy && d.exceptionApprovedAt;
+      return {
+        tone: approved ? ("attention" as const) : ("problem" as const),
+        title: `${ref(d.bidId)}: rule breach (${plural(d.ruleBreaches.length, "rule")} of the round broken)`,
+        detail:
+          `${breaches}${reason}${reason.endsWith(".") ? "" : reason ? "." : ""} ` +
+          (approved
+            ? `Approved as an exception by ${d.exceptionApprovedBy!.name}, ${when(d.exceptionApprovedAt!)} (decided by ${d.decidedBy.name}).`
+            : `Not approved by a second funder (decided by ${d.decidedBy.name}).`),
+      };
+    });
+}
+
+/** The breaches and the approval in one line, for the decisions section, the CSV and the PDF. */
+export function describeRuleException(d: DecisionReport["decisions"][number], timeZone: string): string {
+  if (d.ruleBreaches.length === 0) return "";
+  const approval =
+    d.exceptionApprovedBy && d.exceptionApprovedAt
+      ? `approved by ${d.exceptionApprovedBy.name}, ${formatDateTime(d.exceptionApprovedAt, timeZone)}`
+      : "not approved by a second funder";
+  return `${d.ruleBreaches.map((b) => b.message).join("; ")}. Exception ${approval}. Reason: ${d.ruleExceptionReason ?? "none recorded"}`;
 }
 
 function referenceOf(report: DecisionReport) {
@@ -373,6 +413,8 @@ export interface ReportView {
     decision: string;
     departs: boolean;
     overrideReason: string;
+    /** The rules it breaks, by how much, and the exception's approval; "" when it keeps them. */
+    ruleBreach: string;
     feedback: string;
     decidedBy: string;
     decidedAt: string;
@@ -493,6 +535,7 @@ export function reportView(report: DecisionReport): ReportView {
         decision: describeDecision(d.outcome, d.amountPence, currency),
         departs: d.outcome !== d.proposedOutcome || d.amountPence !== d.proposedAmountPence,
         overrideReason: d.overrideReason ?? "",
+        ruleBreach: describeRuleException(d, report.fund.timeZone),
         feedback: d.feedback,
         decidedBy: d.decidedBy.name,
         decidedAt: when(d.decidedAt),

@@ -102,6 +102,11 @@ export const fundFormSchema = z
       .default(DEFAULT_TIME_ZONE)
       .transform((v) => v.trim() || DEFAULT_TIME_ZONE)
       .refine(isValidTimeZone, "Enter a time zone name, like Europe/London"),
+    // A checkbox: sent as "yes" when ticked, absent when not.
+    allowRuleExceptions: z
+      .string()
+      .optional()
+      .transform((v) => v === "yes"),
   })
   .superRefine((v, ctx) => {
     const known = (n: unknown): n is number => typeof n === "number";
@@ -131,6 +136,7 @@ export const fundFormSchema = z
     funderOrgId: v.funderOrgId,
     grantIdPrefix: v.grantIdPrefix,
     timeZone: v.timeZone,
+    allowRuleExceptions: v.allowRuleExceptions,
   }));
 
 export type FundFormData = z.infer<typeof fundFormSchema>;
@@ -145,6 +151,7 @@ export const FUND_FIELD_LABELS: Record<string, string> = {
   funderOrgId: "360Giving organisation identifier",
   grantIdPrefix: "Grant identifier prefix",
   timeZone: "Time zone",
+  allowRuleExceptions: "Exceptions to a round's rules",
 };
 
 // ---------- Round ----------
@@ -450,6 +457,7 @@ interface StoredFund {
   funderOrgId: string;
   grantIdPrefix: string;
   timeZone: string;
+  allowRuleExceptions?: boolean;
 }
 
 export function fundFormValues(fund: StoredFund, toInput: (pence: number) => string): FormValues {
@@ -463,6 +471,7 @@ export function fundFormValues(fund: StoredFund, toInput: (pence: number) => str
     funderOrgId: fund.funderOrgId,
     grantIdPrefix: fund.grantIdPrefix,
     timeZone: fund.timeZone,
+    allowRuleExceptions: fund.allowRuleExceptions ? "yes" : "",
   };
 }
 

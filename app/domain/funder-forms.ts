@@ -55,8 +55,15 @@ const decisionsForms = z.discriminatedUnion(
       // a runaway paste before it reaches the database.
       overrideReason: text(OVERRIDE_REASON_MAX, `Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer`),
       feedback: text(FEEDBACK_MAX, `Keep the feedback to ${FEEDBACK_MAX} characters or fewer`),
+      // The exception to a round's rule (decision-rules.ts): a checkbox, sent as "yes" when ticked.
+      departsFromRule: z
+        .string()
+        .optional()
+        .transform((v) => v === "yes"),
+      ruleExceptionReason: text(OVERRIDE_REASON_MAX, `Keep the reason to ${OVERRIDE_REASON_MAX} characters or fewer`),
     }),
     z.object({ intent: z.literal("confirm") }),
+    z.object({ intent: z.literal("approve-exception"), decisionId: id("Choose the decision to approve.") }),
     z.object({ intent: z.literal("issue"), decisionId: id("Choose the decision to offer an award for."), conditions: conditionsSchema.shape.conditions }),
   ],
   { error: "Choose one of the page's buttons." },

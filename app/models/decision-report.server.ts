@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import type { RuleBreach } from "~/domain/decision-rules";
 import type { DecisionReport, Person, TrailEntry } from "~/domain/decision-report";
 import { rankBids } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
@@ -86,7 +87,7 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
     ...payments.map((p) => ({ type: "payment", id: p.id })),
   ]);
   const people = await peopleNamed([
-    ...decisions.map((d) => d.decidedById),
+    ...decisions.flatMap((d) => [d.decidedById, d.exceptionApprovedById]),
     ...awards.map((a) => a.createdById),
     ...payments.flatMap((p) => [p.requestedById, p.approvedById]),
     ...trails.actorIds,
@@ -160,6 +161,10 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
       feedback: d.feedback,
       decidedBy: person(d.decidedById, people),
       decidedAt: d.decidedAt,
+      ruleBreaches: (d.ruleBreaches ?? []) as unknown as RuleBreach[],
+      ruleExceptionReason: d.ruleExceptionReason,
+      exceptionApprovedBy: d.exceptionApprovedById ? person(d.exceptionApprovedById, people) : null,
+      exceptionApprovedAt: d.exceptionApprovedAt,
       trail: trail("decision", d.id),
     })),
     awards: awards.sort(byPitch).map((a) => {

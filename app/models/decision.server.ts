@@ -2,6 +2,8 @@ import { db } from "~/db.server";
 import { proposeAllocation, type Allocation, type AllocationRules, type Outcome, type Proposal } from "~/domain/allocation";
 import type { AuditActor } from "~/domain/audit-events";
 import { checkDecision, type DecisionField } from "~/domain/award";
+import { breachField, decisionBreaches, type RuleBreach } from "~/domain/decision-rules";
+import { Prisma } from "~/generated/prisma/client";
 import { formatMoney } from "~/domain/money";
 import { feedbackSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
@@ -37,7 +39,7 @@ import { publish } from "~/db/live/bus.server";
 // Decisions are open while the event's scoring is closed (SCORING_CLOSED), and also when the
 // chair marked the event DECIDED before every pitch had a confirmed decision.
 
-export type DecisionErrors = Partial<Record<DecisionField | "feedback", string>>;
+export type DecisionErrors = Partial<Record<DecisionField | "feedback" | "departsFromRule" | "ruleExceptionReason", string>>;
 
 export interface DecisionInput {
   eventId: string;
@@ -47,6 +49,9 @@ export interface DecisionInput {
   amountPence: number;
   overrideReason: string;
   feedback: string;
+  /** Ticked "This departs from the declared rule" (only where the fund allows exceptions). */
+  departsFromRule?: boolean;
+  ruleExceptionReason?: string;
 }
 
 function userActor(staff: Actor): AuditActor {
@@ -67,7 +72,9 @@ const eventSelect = {
       fundId: true,
       partFundingAllowed: true,
       partFundingMinPercent: true,
-      fund: { select: { id: true, name: true, potPence: true, currency: true, minAwardPence: true, maxAwardPence: true, timeZone: true } },
+      fund: {
+        select: { id: true, name: true, potPence: true, currency: true, minAwardPence: true, maxAwardPence: true, timeZone: true, allowRuleExceptions: true },
+      },
     },
   },
   slots: {
@@ -214,11 +221,42 @@ export async function decisionBoard(eventId: string): Promise<DecisionBoard | nu
 // ---------- Recording one decision ----------
 
 export type RecordResult =
-  | { ok: true; decision: { id: string; outcome: Outcome; amountPence: number }; isOverride: boolean; unchanged: boolean }
-  | { ok: false; message: string; errors: DecisionErrors };
+  | { ok: true; decision: { id: string; outcome: Outcome; amountPence: number }; isOverride: boolean; unchanged: boolean; exception: boolean }
+  | { ok: false; message: string; errors: DecisionErrors; breaches?: RuleBreach[] };
 
 function problem(message: string, errors: DecisionErrors = {}): RecordResult {
   return { ok: false, message, errors };
+}
+
+export const EXCEPTION_REASON_MIN = 10;
+
+/**
+ * A decision that breaks a declared rule: refused with each breach next to its field, unless the
+ * fund allows exceptions, every breach may bend, and the funder ticked the box and gave a reason.
+ */
+function breachProblem(breaches: RuleBreach[], outcome: Outcome, allowed: boolean, input: DecisionInput): RecordResult | null {
+  if (breaches.length === 0) return null;
+  const bendable = allowed && breaches.every((b) => b.exceptionAllowed);
+  const errors: DecisionErrors = {};
+  if (!bendable || !input.departsFromRule) {
+    for (const breach of breaches) {
+      const why = !allowed ? " The fund's policy allows no exceptions to the round's rules." : breach.exceptionAllowed ? "" : " No exception can be made to this rule.";
+      const field = breachField(breach, outcome);
+      errors[field] = [errors[field], `${breach.message}.${why}`].filter(Boolean).join(" ");
+    }
+  }
+  if (bendable && !input.departsFromRule) {
+    errors.departsFromRule = "Tick this to record the decision as an exception to the round's declared rule, or change the decision";
+  }
+  if (bendable && (input.ruleExceptionReason ?? "").trim().length < EXCEPTION_REASON_MIN) {
+    errors.ruleExceptionReason = `Explain why this exception to the round's rule is right, in at least ${EXCEPTION_REASON_MIN} characters`;
+  }
+  if (Object.keys(errors).length === 0) return null;
+  return { ok: false, message: "This decision breaks the round's declared rules.", errors, breaches };
+}
+
+function breachesJson(breaches: RuleBreach[]) {
+  return breaches.length ? (breaches as unknown as Prisma.InputJsonValue) : Prisma.DbNull;
 }
 
 export async function recordDecision(input: DecisionInput, staff: Actor): Promise<RecordResult> {
@@ -252,7 +290,8 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
     const { fund } = event.round;
     const pot = await lockFund(tx, fund.id);
     const { potForEventPence } = await potForEvent(tx, event, pot);
-    const proposal = proposeAllocation(contenders(ranking, event), rules(event, potForEventPence)).proposals.find((p) => p.bidId === bid.id);
+    const allocation = proposeAllocation(contenders(ranking, event), rules(event, potForEventPence));
+    const proposal = allocation.proposals.find((p) => p.bidId === bid.id);
     if (!proposal) return problem("That bid has not been ranked. Reload the page and try again.");
     const committed = (await awardedPence(tx, fund.id, { bidId: bid.id })) + (await decidedPence(tx, fund.id, { bidId: bid.id }));
 
@@ -262,13 +301,30 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
         proposal: { outcome: proposal.outcome, amountPence: proposal.amountPence },
         requestedPence: bid.amountRequestedPence ?? 0,
         potRemainingPence: Math.max(0, pot - committed),
-        minAwardPence: fund.minAwardPence,
-        maxAwardPence: fund.maxAwardPence,
         currency: fund.currency,
       },
     );
     if (!check.ok) return problem("Check the decision.", check.errors);
     const chosen = check.decision;
+
+    const ranked = ranking.bids.find((r) => r.bidId === bid.id)!;
+    const breaches = decisionBreaches({
+      rules: {
+        currency: fund.currency,
+        potRemainingPence: Math.max(0, pot - committed),
+        minAwardPence: fund.minAwardPence,
+        maxAwardPence: fund.maxAwardPence,
+        partFundingAllowed: event.round.partFundingAllowed,
+        partFundingMinPercent: event.round.partFundingMinPercent,
+      },
+      bid: { ...ranked, requestedPence: bid.amountRequestedPence, eligible: bid.status === "SHORTLISTED" },
+      proposal,
+      decision: chosen,
+      others: otherDecisions(event, ranking, allocation.proposals, bid.id),
+    });
+    const refusal = breachProblem(breaches, chosen.outcome, fund.allowRuleExceptions, input);
+    if (refusal) return refusal;
+    const exceptionReason = breaches.length ? (input.ruleExceptionReason ?? "").trim() : null;
 
     const data = {
       eventId: event.id,
@@ -279,6 +335,7 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
       amountPence: chosen.amountPence,
       overrideReason: chosen.overrideReason,
       feedback: feedback.data,
+      ruleExceptionReason: exceptionReason,
     };
     const previous = bid.decision;
     if (
@@ -288,15 +345,18 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
       previous.overrideReason === data.overrideReason &&
       previous.feedback === data.feedback &&
       previous.proposedOutcome === data.proposedOutcome &&
-      previous.proposedAmountPence === data.proposedAmountPence
+      previous.proposedAmountPence === data.proposedAmountPence &&
+      previous.ruleExceptionReason === data.ruleExceptionReason
     ) {
-      return { ok: true, decision: previous, isOverride: chosen.isOverride, unchanged: true };
+      return { ok: true, decision: previous, isOverride: chosen.isOverride, unchanged: true, exception: breaches.length > 0 };
     }
     const now = new Date();
+    // why the approval is cleared: a changed decision is a new one, and needs its own approval.
+    const exception = { ruleBreaches: breachesJson(breaches), exceptionApprovedById: null, exceptionApprovedAt: null };
     const saved = await tx.decision.upsert({
       where: { bidId: bid.id },
-      create: { bidId: bid.id, ...data, decidedById: staff.id, decidedAt: now },
-      update: { ...data, decidedById: staff.id, decidedAt: now },
+      create: { bidId: bid.id, ...data, ...exception, decidedById: staff.id, decidedAt: now },
+      update: { ...data, ...exception, decidedById: staff.id, decidedAt: now },
       select: { id: true, outcome: true, amountPence: true },
     });
     const common = {
@@ -321,7 +381,69 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
     } else {
       await appendAudit(tx, { actor: userActor(staff), action: "decision.confirmed", subject, at: now, payload: common });
     }
-    return { ok: true, decision: saved, isOverride: chosen.isOverride, unchanged: false };
+    if (breaches.length) {
+      await appendAudit(tx, {
+        actor: userActor(staff),
+        action: "decision.rule_breach_recorded",
+        subject,
+        at: now,
+        payload: { eventId: event.id, bidId: bid.id, reference: bid.reference, outcome: chosen.outcome, amountPence: chosen.amountPence, breaches, exceptionReason: exceptionReason ?? "" },
+      });
+    }
+    return { ok: true, decision: saved, isOverride: chosen.isOverride, unchanged: false, exception: breaches.length > 0 };
+  }, MONEY_TX);
+}
+
+/** The event's other recorded decisions with their places and what the rule now proposes for them. */
+function otherDecisions(event: EventForDecisions, ranking: Ranking, proposals: Proposal[], bidId: string) {
+  return event.slots.flatMap(({ bid }) => {
+    if (bid.id === bidId || !bid.decision) return [];
+    const place = ranking.bids.find((r) => r.bidId === bid.id);
+    const proposal = proposals.find((p) => p.bidId === bid.id);
+    if (!place || !proposal) return [];
+    return [{ bidId: bid.id, reference: bid.reference, rank: place.rank, proposedOutcome: proposal.outcome, outcome: bid.decision.outcome }];
+  });
+}
+
+// ---------- A second funder approves an exception ----------
+
+export type ApproveResult = { ok: true; bidId: string; reference: string } | { ok: false; message: string };
+
+/** Approves a decision recorded as an exception to the round's rules; never by the funder who made it. */
+export async function approveRuleException(eventId: string, decisionId: string, staff: Actor): Promise<ApproveResult> {
+  if (!can(staff, "decision:make")) return { ok: false, message: "Only a funder can approve an exception to the round's rules." };
+  return db().$transaction(async (tx): Promise<ApproveResult> => {
+    if (!(await lockEvent(tx, eventId))) return { ok: false, message: "That event does not exist." };
+    const event = await loadEvent(tx, eventId);
+    if (!event) return { ok: false, message: "That event does not exist." };
+    const bid = event.slots.map((s) => s.bid).find((b) => b.decision?.id === decisionId);
+    const decision = bid?.decision;
+    if (!bid || !decision) return { ok: false, message: "That decision is not one of this event's." };
+    if (!decisionsOpen(event) || bid.status !== "SHORTLISTED") return { ok: false, message: closedMessage(event) };
+    const breaches = (decision.ruleBreaches ?? []) as unknown as RuleBreach[];
+    if (breaches.length === 0) return { ok: false, message: `The decision on ${bid.reference} keeps the round's rules: there is nothing to approve.` };
+    if (decision.exceptionApprovedAt) return { ok: false, message: `The exception on ${bid.reference} has already been approved.` };
+    if (decision.decidedById === staff.id) {
+      return { ok: false, message: `You recorded the decision on ${bid.reference}: a second funder must approve the exception.` };
+    }
+    const now = new Date();
+    await tx.decision.update({ where: { id: decision.id }, data: { exceptionApprovedById: staff.id, exceptionApprovedAt: now } });
+    await appendAudit(tx, {
+      actor: userActor(staff),
+      action: "decision.rule_exception_approved",
+      subject: { type: "decision", id: decision.id },
+      at: now,
+      payload: {
+        eventId,
+        bidId: bid.id,
+        reference: bid.reference,
+        outcome: decision.outcome,
+        amountPence: decision.amountPence,
+        decidedById: decision.decidedById,
+        breaches,
+      },
+    });
+    return { ok: true, bidId: bid.id, reference: bid.reference };
   }, MONEY_TX);
 }
 
@@ -370,6 +492,13 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
     const missing = waiting.filter((bid) => !bid.decision).map((bid) => bid.reference);
     if (missing.length > 0) {
       return { ok: false as const, message: `Record a decision for every pitch first. Still to decide: ${missing.join(", ")}.` };
+    }
+    const unapproved = waiting.filter((bid) => bid.decision!.ruleBreaches !== null && !bid.decision!.exceptionApprovedAt).map((bid) => bid.reference);
+    if (unapproved.length > 0) {
+      return {
+        ok: false as const,
+        message: `A second funder must approve each exception to the round's rules first. Waiting for approval: ${unapproved.join(", ")}.`,
+      };
     }
     const { fundId, fund } = event.round;
     const pot = await lockFund(tx, fundId);

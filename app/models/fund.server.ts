@@ -14,6 +14,8 @@ export interface FundInput {
   funderOrgId: string;
   grantIdPrefix: string;
   timeZone?: string;
+  /** The fund's policy on exceptions to a round's declared rules (decision-rules.ts). */
+  allowRuleExceptions?: boolean;
 }
 
 // Every field of a fund is about the funder and its money, none about a person, so all of
@@ -28,6 +30,7 @@ const AUDITED_FIELDS = [
   "funderOrgId",
   "grantIdPrefix",
   "timeZone",
+  "allowRuleExceptions",
 ] as const;
 
 export type SaveResult<T> = { ok: true; value: T; changed: string[] } | { ok: false; errors: Record<string, string> };

@@ -27,7 +27,9 @@ export async function decisionPage(eventId: string) {
     awardsForEvent(eventId),
     db().fund.findUnique({ where: { id: board.fund.id }, select: { funderName: true } }),
   ]);
-  const names = await userNames(board.rows.flatMap((row) => (row.decision ? [row.decision.decidedById] : [])));
+  const names = await userNames(
+    board.rows.flatMap((row) => (row.decision ? [row.decision.decidedById, ...(row.decision.exceptionApprovedById ? [row.decision.exceptionApprovedById] : [])] : [])),
+  );
   return {
     board,
     panellistNames: Object.fromEntries(panel.map((p) => [p.id, p.revokedAt ? `${p.name} (removed from the panel)` : p.name])),

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { RuleExceptionFields } from "~/components/decision/rule-exception-fields";
 import { TextArea, TextField } from "~/components/forms";
 import type { Outcome } from "~/domain/allocation";
 import { OVERRIDE_REASON_MAX } from "~/domain/award";
@@ -18,6 +19,8 @@ export interface DecisionDefaults {
   amount: string;
   overrideReason: string;
   feedback: string;
+  departsFromRule: boolean;
+  ruleExceptionReason: string;
 }
 
 interface Props {
@@ -26,11 +29,13 @@ interface Props {
   asked: string;
   proposal: string;
   defaults: DecisionDefaults;
-  errors: Partial<Record<"outcome" | "amount" | "overrideReason" | "feedback", string>>;
+  errors: Partial<Record<"outcome" | "amount" | "overrideReason" | "feedback" | "departsFromRule" | "ruleExceptionReason", string>>;
   saved: boolean;
+  /** Show the exception fields: the decision breaks a declared rule and the fund allows exceptions. */
+  exception: boolean;
 }
 
-export function DecisionForm({ bidId, groupName, asked, proposal, defaults, errors, saved }: Props) {
+export function DecisionForm({ bidId, groupName, asked, proposal, defaults, errors, saved, exception }: Props) {
   const id = (field: string) => decisionFieldId(bidId, field);
   return (
     <Form method="post" preventScrollReset className="decision-form" aria-label={`Decision for ${groupName}`}>
@@ -92,6 +97,7 @@ export function DecisionForm({ bidId, groupName, asked, proposal, defaults, erro
         defaultValue={defaults.feedback}
         error={errors.feedback}
       />
+      {exception ? <RuleExceptionFields id={id} departsFromRule={defaults.departsFromRule} reason={defaults.ruleExceptionReason} errors={errors} /> : null}
       <button type="submit" className="button">
         {saved ? "Change decision" : "Save decision"}
         <span className="visually-hidden"> for {groupName}</span>

@@ -289,6 +289,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
       ["Proposal", `${d.proposal}. ${d.proposalReason}`],
       ["Decision", `${d.decision}${d.confirmed ? "" : " (not yet confirmed)"}`],
       ...(d.departs ? ([["Why it departs from the proposal", d.overrideReason || "NO REASON RECORDED"]] as [string, string][]) : []),
+      ...(d.ruleBreach ? ([["RULE BREACH", d.ruleBreach]] as [string, string][]) : []),
       ["Feedback to the group", d.feedback],
       ["Decided by", `${d.decidedBy}, ${d.decidedAt}`],
     ]);
