@@ -1,6 +1,6 @@
 import { photoProblem, imageType } from "~/domain/image-type";
 import { addPhotoRecord, photoRecord, photoSlot, removePhotoRecord, type Grant } from "~/models/grant-report.server";
-import type { Outcome } from "~/models/award.server";
+import type { Result as Outcome } from "~/domain/result";
 import { fileStorage } from "~/services/storage/storage.server";
 
 // A report's photos: the bytes go to file storage, the row to the database. The file is

@@ -7,7 +7,8 @@ import { spentByLine, type ReportInput } from "~/domain/grant-report-forms";
 import { reportReviewedMail } from "~/domain/mail/grant-messages";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
+import type { Result as Outcome } from "~/domain/result";
+import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
 import { findBidByToken } from "~/models/bid.server";
 import { queueMail } from "~/models/mail.server";
 
