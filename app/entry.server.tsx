@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, openDatabase } from "~/db.server";
 import { startOutboxWorker } from "~/coordinators/outbox.server";
+import { startReminderJob } from "~/coordinators/reminders.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
@@ -13,6 +14,7 @@ import { NonceProvider } from "~/utils/nonce";
 const ABORT_DELAY = 5_000;
 
 let stopMail: (() => void) | undefined;
+let stopReminders: (() => void) | undefined;
 
 /** Called once by scripts/serve.ts before it listens: opens (and migrates) the database, starts mail. */
 export async function startup(): Promise<string[]> {
@@ -20,11 +22,14 @@ export async function startup(): Promise<string[]> {
   await db.warm();
   const mail = startOutboxWorker();
   stopMail = mail.stop;
-  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note];
+  const reminders = startReminderJob();
+  stopReminders = reminders.stop;
+  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, reminders.note];
 }
 
 export async function shutdown() {
   stopMail?.();
+  stopReminders?.();
   await closeLiveBus();
   await closeDatabase();
 }

@@ -89,6 +89,12 @@ export const AUDIT_PAYLOADS = {
   "recipient.updated": z.strictObject({ bidId: id, accountId: z.string(), payoutsEnabled: z.boolean(), detailsSubmitted: z.boolean(), via: z.enum(["webhook", "check"]) }),
   "stripe.event_processed": z.strictObject({ eventId: z.string(), type: z.string(), effect: z.string() }),
 
+  // After the award: the end-of-grant report and money sent back (figures only; never the contact).
+  "grant_report.submitted": z.strictObject({ awardId: id, bidId: id, spentPence: pence, underspendPence: pence, participants: z.number().int().nullable(), photoCount: z.number().int() }),
+  "grant_report.accepted": z.strictObject({ awardId: id, messageLength: z.number().int() }),
+  "grant_report.more_requested": z.strictObject({ awardId: id, message: text }),
+  "grant.money_returned": z.strictObject({ awardId: id, amountPence: pence, totalReturnedPence: pence, returnedOn: z.string() }),
+
   // Audit and personal data: checkpoints name entries by number and hash; erasure and export name
   // the group only by its pseudonymous id, so the log says what happened without saying to whom.
   "audit.checkpoint_created": z.strictObject({ checkpointId: id, via: z.enum(["web", "cli"]) }),

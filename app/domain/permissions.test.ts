@@ -16,6 +16,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   "award:issue": ["FUNDER"],
   "payment:request": ["FUNDER"],
   "payment:approve": ["FUNDER"],
+  "grant:read": ["ORGANISER", "FUNDER", "AUDITOR"],
+  "grant:review": ["FUNDER"],
   "audit:read": ["AUDITOR", "ADMIN"],
   "audit:checkpoint": ["AUDITOR", "ADMIN", "FUNDER"],
   "personal-data:export": ["ORGANISER", "ADMIN"],

@@ -34,6 +34,7 @@ const awardSelect = {
   acceptedAt: true,
   decision: { select: { decidedAt: true } },
   payments: { select: { status: true, amountPence: true, updatedAt: true } },
+  report: { select: { returnedPence: true } },
   bid: {
     select: {
       reference: true,
@@ -71,7 +72,8 @@ function toAward(row: AwardRow): ThreeSixtyAward {
     area: row.bid.area,
     amountRequestedPence: row.bid.amountRequestedPence,
     amountAwardedPence: row.amountPence,
-    amountDisbursedPence: sumPence(paid.map((p) => p.amountPence)),
+    // why less returned: 360Giving's amountDisbursed is what the recipient kept of the grant.
+    amountDisbursedPence: Math.max(0, sumPence(paid.map((p) => p.amountPence)) - (row.report?.returnedPence ?? 0)),
     awardedAt: row.decision.decidedAt,
     modifiedAt: new Date(Math.max(...times.map((t) => t.getTime()))),
   };

@@ -11,6 +11,10 @@ const schema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DIR: z.string().default("data/pglite"),
+  // Uploaded files (report photos) on disk, when no object storage is configured.
+  DATA_DIR: z.string().default("data"),
+  // How often the reminder job looks for reminders to send.
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().positive().default(60),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Pitchday <no-reply@pitchday.local>"),
   // Shows the outbox page with every sent message (development and tests only).

@@ -1,0 +1,29 @@
+// Photos are checked by what their bytes are, not by their name or the type the browser sent.
+
+export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
+export type PhotoType = (typeof PHOTO_TYPES)[number];
+
+/** The whole request is cut at 1 MB (README "Limits on what a request may send"); a photo and its form fit under it. */
+export const PHOTO_MAX_BYTES = 900_000;
+export const PHOTOS_PER_REPORT = 6;
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0) {
+  return bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
+}
+
+export function imageType(bytes: Uint8Array): PhotoType | null {
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  // RIFF....WEBP
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
+/** Why a photo cannot be taken, or null when it can. */
+export function photoProblem(bytes: Uint8Array, photoCount: number): string | null {
+  if (bytes.length === 0) return "Choose a photo to upload";
+  if (photoCount >= PHOTOS_PER_REPORT) return `A report can have up to ${PHOTOS_PER_REPORT} photos: remove one first`;
+  if (bytes.length > PHOTO_MAX_BYTES) return `The photo must be smaller than ${PHOTO_MAX_BYTES / 1000} KB: make it smaller and try again`;
+  if (!imageType(bytes)) return "The photo must be a JPEG, PNG or WebP image";
+  return null;
+}
