@@ -9,6 +9,7 @@ import { startOutboxWorker } from "~/coordinators/outbox.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { payeeKeyNote } from "~/utils/payee-crypto.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -20,7 +21,7 @@ export async function startup(): Promise<string[]> {
   await db.warm();
   const mail = startOutboxWorker();
   stopMail = mail.stop;
-  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note];
+  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, payeeKeyNote()];
 }
 
 export async function shutdown() {
