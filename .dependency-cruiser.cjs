@@ -5,7 +5,7 @@
 //   requests            request helpers that read or write records: who is signed in, which
 //                       phone, a score's or a ballot's receipt
 //   components          React pieces; no database, no server-only code
-//   coordinators        work that spans models and adapters: webhooks, reconciliation,
+//   coordinators        work that spans models and adapters: Stripe payments and webhooks, reconciliation,
 //                       live state, the outbox
 //   models              the only code that touches Prisma
 //   services            adapters to the outside world: Stripe, PDF, SMTP, notify
@@ -47,10 +47,7 @@ module.exports = {
       name: "models-below-coordinators",
       comment: "Models hold the records; work that also calls adapters lives in app/coordinators.",
       severity: "error",
-      // why the exception: these three still call Stripe inside their transactions' flow (the
-      // transfer's idempotency key is stored before the call); moving that call into a
-      // coordinator is the next step, and then this line goes.
-      from: { path: layer("models"), pathNot: "^app/models/(award|payment|recipient)\\.server\\.ts$" },
+      from: { path: layer("models") },
       to: { path: "^app/(services|coordinators|requests|routes|components)/" },
     },
     {

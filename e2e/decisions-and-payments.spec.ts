@@ -171,7 +171,7 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await expect(football).toContainText("The pitches are not leased yet");
 
     await funder.getByRole("button", { name: "Confirm all decisions" }).click();
-    await expect(funder.getByRole("status")).toContainText("Decisions confirmed: 2 funded, 1 not funded. The event is closed and 3 groups have been emailed.");
+    await expect(funder.getByRole("status")).toContainText("Decisions confirmed: 2 funded, 1 not funded. The event is closed. Each group hears its outcome, on its page and by email, when the chair reveals the awards");
     await expect(funder.getByRole("button", { name: /Save decision/ })).toHaveCount(0);
   });
 

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import type { Readable, Writable } from "node:stream";
 import { closeDatabase, openDatabase } from "../app/db.server";
 import { ROLES } from "../app/domain/permissions";
-import { newUserSchema } from "../app/domain/staff";
+import { newUserSchema } from "../app/domain/staff-forms";
 import { createUser, findUserByEmail } from "../app/models/user.server";
 
 export interface Io {

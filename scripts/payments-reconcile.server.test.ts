@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { closeDatabase, db, openDatabase } from "~/db.server";
-import { approvePayment, requestPayment } from "~/models/payment.server";
+import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { stripeClient } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
@@ -111,7 +111,7 @@ async function paidThroughStripe() {
   const accountId = await onboardRecipient(stripe.fake, award.bid.id);
   const asked = await requestPayment(award.awardId, { method: "STRIPE" }, A);
   if (!asked.ok) throw new Error(asked.message);
-  const paid = await approvePayment(asked.payment.id, B);
+  const paid = await approvePayment(award.awardId, asked.payment.id, B);
   if (!paid.ok || paid.payment.status !== "PAID") throw new Error("not paid");
   await stripe.fake.webhooksSettled();
   return { ...award, accountId, paymentId: asked.payment.id, providerId: paid.payment.providerId!, decider: A };

@@ -1,11 +1,5 @@
-import {
-  describePasswordResetEvent,
-  forgotPasswordSchema,
-  newPasswordSchema,
-  passwordResetDoneMail,
-  resetLinkMail,
-  tooManyResetRequestsMessage,
-} from "~/domain/password-reset";
+import { describePasswordResetEvent, passwordResetDoneMail, resetLinkMail, tooManyResetRequestsMessage } from "~/domain/password-reset";
+import { forgotPasswordSchema, newPasswordSchema } from "~/domain/staff-forms";
 import { parseForm } from "~/utils/forms";
 
 function form(entries: Record<string, string>) {

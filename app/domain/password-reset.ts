@@ -1,9 +1,7 @@
-import * as z from "zod";
-import { passwordProblem } from "~/domain/password-policy";
-import { STAFF_TIME_ZONE, loginSchema } from "~/domain/staff";
+import { STAFF_TIME_ZONE } from "~/domain/staff";
 import { formatDateTime } from "~/domain/zoned-time";
 
-// Getting back in after a forgotten password: the forms, the limits, the emails and the words
+// Getting back in after a forgotten password (its forms are in staff-forms.ts): the limits, the emails and the words
 // for the account history. A link works once, for RESET_HOURS; the newest link replaces older ones.
 
 export const RESET_HOURS = 24;
@@ -17,26 +15,6 @@ export const RESET_LIMITS = {
 
 /** The states of a reset link, as the person holding it should hear about them. */
 export type ResetLinkStatus = "valid" | "unknown" | "expired" | "used" | "withdrawn" | "disabled";
-
-export const forgotPasswordSchema = z.object({ email: loginSchema.shape.email });
-export type ForgotPasswordInput = z.infer<typeof forgotPasswordSchema>;
-
-/** The new password, checked against the same policy as an invite, with the person's details. */
-export function newPasswordSchema(user: { email: string; name: string }) {
-  return z
-    .object({
-      password: z.string({ error: "Enter a new password" }),
-      confirmPassword: z.string().optional(),
-    })
-    .superRefine((data, ctx) => {
-      const problem = passwordProblem(data.password, user);
-      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-      else if (data.confirmPassword !== data.password) {
-        ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "Enter the same password in both fields" });
-      }
-    });
-}
-export type NewPasswordInput = z.infer<ReturnType<typeof newPasswordSchema>>;
 
 function minutes(seconds: number) {
   const n = Math.max(1, Math.ceil(seconds / 60));

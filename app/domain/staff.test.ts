@@ -1,15 +1,6 @@
 import { parseForm } from "~/utils/forms";
-import {
-  LOGIN_ERROR,
-  acceptInviteSchema,
-  inviteSchema,
-  loginSchema,
-  newUserSchema,
-  passwordChangeSchema,
-  roleChangeSchema,
-  tooManyAttemptsMessage,
-  describeAccountEvent,
-} from "~/domain/staff";
+import { LOGIN_ERROR, tooManyAttemptsMessage, describeAccountEvent } from "~/domain/staff";
+import { acceptInviteSchema, inviteSchema, loginSchema, newUserSchema, passwordChangeSchema, roleChangeSchema } from "~/domain/staff-forms";
 
 function form(entries: [string, string][]) {
   const data = new FormData();

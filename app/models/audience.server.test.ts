@@ -12,8 +12,8 @@ import {
   paperTallies,
   resolvePaperTally,
 } from "~/models/audience.server";
-import { hashToken } from "~/models/live.server";
 import { closeLiveBus } from "~/db/live/bus.server";
+import { hashSecretToken } from "~/utils/secret-token.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());
@@ -108,7 +108,7 @@ describe("open voting by phone", () => {
     expect(changed).toEqual({ ok: true, ballotId: first.ballotId, bidIds: [b.id, a.id], duplicate: false });
     const ballot = await db().audienceBallot.findUniqueOrThrow({ where: { id: first.ballotId }, include: { votes: true } });
     expect(ballot.votes.map((v) => [v.bidId, v.points]).sort()).toEqual([[a.id, 1], [b.id, 1]].sort());
-    expect(ballot.voterKeyHash).not.toBe(hashToken("cookie-1"));
+    expect(ballot.voterKeyHash).not.toBe(hashSecretToken("cookie-1"));
     expect(ballot.voterKeyHash).not.toContain("cookie-1");
 
     const audit = await db().auditEntry.findMany({ where: { subjectType: "ballot", subjectId: first.ballotId }, orderBy: { seq: "asc" } });

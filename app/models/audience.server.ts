@@ -7,8 +7,10 @@ import type { EventState } from "~/domain/event-machine";
 import { Prisma } from "~/generated/prisma/client";
 import { formatCode, generateCode, normaliseCode, TICKET_CODE_LENGTH } from "~/domain/join-code";
 import { appendAudit, chainedAudit, type Tx } from "~/models/audit.server";
-import { hashToken, isUniqueViolation, LIVE_TX, lockEvent, refused, sharedGate, type Result } from "~/models/live.server";
+import { isUniqueViolation, LIVE_TX, lockEvent, sharedGate } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
+import { hashSecretToken } from "~/utils/secret-token.server";
 
 // The audience: printed single-use tickets, phone ballots, paper tallies counted twice.
 //
@@ -37,7 +39,7 @@ const NOTE_MAX = 500;
 const PAPER_MAX = 100_000;
 
 function voterHash(eventId: string, voterKey: string) {
-  return hashToken(`${eventId}:${voterKey}`);
+  return hashSecretToken(`${eventId}:${voterKey}`);
 }
 
 // ---------- Tickets ----------

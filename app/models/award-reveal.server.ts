@@ -13,8 +13,12 @@ import {
 } from "~/domain/award-reveal";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { potSummary } from "~/models/award.server";
-import { LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
+import { groupMail, mailableBid, potSummary } from "~/models/award.server";
+import { queueMail } from "~/models/mail.server";
+import { formatMoney } from "~/domain/money";
+import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
+import { LIVE_TX, lockEvent } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
 
 // The awards reveal, stored: how many steps the chair has shown (Event.awardsRevealed), read
@@ -28,6 +32,9 @@ import { publish } from "~/db/live/bus.server";
 //   awardReveal(eventId) -> { plan, view } | null     plan for the chair; view is public (null
 //       until the first step); null when there is no such event
 //   announcementForBid(bidId) -> { eventId, eventTitle, announced } | null   for the group's page
+//   mailAnnouncedOutcomes(tx, eventId, now)   email each group whose outcome is now announced,
+//       once; called by every press and by confirming decisions (a late decision after the
+//       reveal is announced at once)
 
 type Client = Tx | ReturnType<typeof db>;
 
@@ -93,6 +100,7 @@ export async function revealAwards(
     const from = Math.min(loaded.plan.step, loaded.plan.steps);
     await tx.event.update({ where: { id: eventId }, data: { awardsRevealed: next.step } });
     const shown = revealOrder(loaded.awards).slice(from, next.step);
+    await mailAnnouncedOutcomes(tx, eventId, options.now);
     const entry = await appendAudit(tx, {
       actor: { type: "user", id: staff.id },
       action: "event.awards_revealed",
@@ -127,4 +135,42 @@ export async function announcementForBid(bidId: string) {
   if (!decision?.event) return null;
   const view = (await awardReveal(decision.event.id))?.view ?? null;
   return { eventId: decision.event.id, eventTitle: decision.event.title, announced: outcomeAnnounced(view, bidId) };
+}
+
+/**
+ * Queues the outcome email of every group of the event whose outcome is announced and not yet
+ * mailed: a funded group's when its award is shown, the rest when the reveal is complete. An
+ * email before the reveal would tell the group before the hall, so none goes until then.
+ */
+export async function mailAnnouncedOutcomes(tx: Tx, eventId: string, now = new Date()) {
+  const loaded = await loadReveal(tx, eventId);
+  if (!loaded) return 0;
+  const { plan, awards, currency } = loaded;
+  const view = awardRevealView({ confirmed: plan.confirmed, step: plan.step, awards, potRemainingPence: 0, currency });
+  const unsent = await tx.decision.findMany({
+    where: { eventId, announcedAt: null, bid: { status: { in: ["FUNDED", "NOT_FUNDED"] } } },
+    select: { id: true, bidId: true, outcome: true, amountPence: true, feedback: true, bid: { select: { ...mailableBid, amountRequestedPence: true } } },
+  });
+  const money = (pence: number) => formatMoney(pence, currency);
+  let mailed = 0;
+  for (const decision of unsent.filter((d) => outcomeAnnounced(view, d.bidId))) {
+    await tx.decision.update({ where: { id: decision.id }, data: { announcedAt: now } });
+    const mail = groupMail(decision.bid);
+    if (!mail) continue;
+    const requested = decision.bid.amountRequestedPence;
+    await queueMail(
+      tx,
+      decision.outcome === "NOT_FUNDED"
+        ? notFundedMail({ ...mail, feedback: decision.feedback })
+        : fundedMail({
+            ...mail,
+            amount: money(decision.amountPence),
+            requested: requested === null ? null : money(requested),
+            partFunded: decision.outcome === "PART_FUNDED",
+            feedback: decision.feedback,
+          }),
+    );
+    mailed += 1;
+  }
+  return mailed;
 }

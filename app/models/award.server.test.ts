@@ -2,20 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
-import {
-  acceptAward,
-  acceptAwardForGroup,
-  awardForBid,
-  awardsForEvent,
-  cancelAward,
-  getAward,
-  issueAward,
-  potSummary,
-} from "~/models/award.server";
-import { confirmDecisions, recordDecision } from "~/models/decision.server";
-import { requestPayment } from "~/models/payment.server";
+import { acceptAward, acceptAwardForGroup, awardForBid, awardsForEvent, cancelAward, getAward, potSummary } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
+import { recordDecision } from "~/models/decision.server";
+import { requestPayment } from "~/coordinators/payments/payments.server";
 import { closeLiveBus } from "~/db/live/bus.server";
-import { makeAcceptedAward, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
+import { confirmAndReveal, makeAcceptedAward, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());
@@ -43,12 +35,12 @@ async function privateLink(bidId: string) {
 describe("issuing an award", () => {
   it("waits for the decisions to be confirmed, then offers the award with its conditions and emails the group", async () => {
     const { event, bids, funder, decisionId, fund } = await fundedDecision();
-    expect(await issueAward(decisionId, { conditions: CONDITIONS }, funder)).toEqual({
+    expect(await offerAward(decisionId, { conditions: CONDITIONS }, funder)).toEqual({
       ok: false,
       message: "Confirm the event's decisions first: awards are issued once every decision is confirmed.",
     });
-    await confirmDecisions(event.id, funder);
-    const issued = await issueAward(decisionId, { conditions: `  ${CONDITIONS}  ` }, funder);
+    await confirmAndReveal(event.id, funder);
+    const issued = await offerAward(decisionId, { conditions: `  ${CONDITIONS}  ` }, funder);
     expect(issued).toMatchObject({ ok: true, award: { amountPence: 100_000 } });
     if (!issued.ok) return;
     expect(await getAward(issued.award.id)).toMatchObject({ status: "OFFERED", conditions: CONDITIONS, createdById: funder.id, bid: { id: bids[0].id } });
@@ -62,20 +54,20 @@ describe("issuing an award", () => {
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "award.created", subjectId: issued.award.id } });
     expect(audit.payload).toMatchObject({ amountPence: 100_000, potPence: fund.potPence, committedPence: 100_000, conditionsLength: CONDITIONS.length });
 
-    expect(await issueAward(decisionId, { conditions: CONDITIONS }, funder)).toEqual({ ok: false, message: "An award has already been issued for this decision." });
+    expect(await offerAward(decisionId, { conditions: CONDITIONS }, funder)).toEqual({ ok: false, message: "An award has already been issued for this decision." });
     expect((await awardsForEvent(event.id)).map((d) => d.award?.status)).toEqual(["OFFERED"]);
     expect(await potSummary(fund.id)).toMatchObject({ potPence: fund.potPence, awardedPence: 100_000, decidedPence: 0, remainingPence: fund.potPence - 100_000 });
   });
 
   it("asks for conditions, and only a funder may issue", async () => {
     const { event, funder, decisionId } = await fundedDecision();
-    await confirmDecisions(event.id, funder);
-    expect(await issueAward(decisionId, { conditions: "  " }, funder)).toEqual({
+    await confirmAndReveal(event.id, funder);
+    expect(await offerAward(decisionId, { conditions: "  " }, funder)).toEqual({
       ok: false,
       message: "Check the conditions.",
       errors: { conditions: "Enter the conditions of the award, in at least 10 characters" },
     });
-    expect(await issueAward(decisionId, { conditions: CONDITIONS }, { id: "x", roles: ["ORGANISER"] })).toEqual({
+    expect(await offerAward(decisionId, { conditions: CONDITIONS }, { id: "x", roles: ["ORGANISER"] })).toEqual({
       ok: false,
       message: "Only a funder can issue awards.",
     });
@@ -105,11 +97,12 @@ describe("issuing an award", () => {
             outcome: "FUNDED",
             amountPence: 100_000,
             decidedById: funders[0].id,
+            announcedAt: new Date(),
           },
         }),
       );
     }
-    const results = await Promise.all(decisions.map((d, i) => issueAward(d.id, { conditions: CONDITIONS }, funders[i % 5])));
+    const results = await Promise.all(decisions.map((d, i) => offerAward(d.id, { conditions: CONDITIONS }, funders[i % 5])));
     expect(results.filter((r) => r.ok)).toHaveLength(10);
     const refusals = results.filter((r) => !r.ok);
     expect(refusals).toHaveLength(40);
@@ -127,8 +120,8 @@ describe("issuing an award", () => {
 describe("accepting the conditions", () => {
   async function offered() {
     const setup = await fundedDecision();
-    await confirmDecisions(setup.event.id, setup.funder);
-    const issued = await issueAward(setup.decisionId, { conditions: CONDITIONS }, setup.funder);
+    await confirmAndReveal(setup.event.id, setup.funder);
+    const issued = await offerAward(setup.decisionId, { conditions: CONDITIONS }, setup.funder);
     if (!issued.ok) throw new Error(issued.message);
     return { ...setup, awardId: issued.award.id };
   }

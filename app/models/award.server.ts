@@ -9,8 +9,8 @@ import { findBidByToken } from "~/models/bid.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { queueMail } from "~/models/mail.server";
 import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/domain/mail/award-messages";
-import { paymentsConfigured } from "~/services/payments/stripe.server";
-import { fieldErrors, type FieldErrors } from "~/utils/forms";
+import { fieldErrors } from "~/utils/forms";
+import { refused, type Result } from "~/domain/result";
 import { env } from "~/utils/env.server";
 
 // Awards: the funder's offer to a funded group, with conditions the group accepts before any
@@ -32,17 +32,11 @@ import { env } from "~/utils/env.server";
 // Shared with the other money models:
 //   lockFund(tx, fundId) -> potPence, awardedPence(tx, fundId, exclude?), decidedPence(tx, fundId, exclude?),
 //   mailableBid (a Prisma select) and groupMail(bid) -> GroupMailContext | null (null once the
-//   contact details were erased), MONEY_TX (transaction timeouts), Outcome<T> (result type)
+//   contact details were erased), MONEY_TX (transaction timeouts), Result<T> (result type)
 // The pot: awards not cancelled spend it (checked here, under the lock); funded decisions still
 // waiting for their award are counted too when a decision is made (decision.server.ts).
 
-export type Outcome<T> = ({ ok: true } & T) | { ok: false; message: string; errors?: FieldErrors };
-
 export const MONEY_TX = { maxWait: 20_000, timeout: 30_000 } as const;
-
-function refused(message: string, errors?: FieldErrors): { ok: false; message: string; errors?: FieldErrors } {
-  return errors ? { ok: false, message, errors } : { ok: false, message };
-}
 
 function userActor(staff: Actor): AuditActor {
   return { type: "user", id: staff.id };
@@ -139,7 +133,13 @@ export function groupMail(bid: MailableBid): GroupMailContext | null {
 
 // ---------- Issuing ----------
 
-export async function issueAward(decisionId: string, input: { conditions: string }, staff: Actor): Promise<Outcome<{ award: { id: string; amountPence: number } }>> {
+/** `offer.byStripe`: whether the offer letter tells the group they can be paid through Stripe. */
+export async function issueAward(
+  decisionId: string,
+  input: { conditions: string },
+  staff: Actor,
+  offer: { byStripe: boolean },
+): Promise<Result<{ award: { id: string; amountPence: number } }>> {
   if (!can(staff, "award:issue")) return refused("Only a funder can issue awards.");
   const parsed = conditionsSchema.safeParse(input);
   if (!parsed.success) return refused("Check the conditions.", fieldErrors(parsed.error));
@@ -153,6 +153,8 @@ export async function issueAward(decisionId: string, input: { conditions: string
         outcome: true,
         amountPence: true,
         bidId: true,
+        eventId: true,
+        announcedAt: true,
         bid: { select: { ...mailableBid, status: true, round: { select: { title: true, slug: true, fundId: true, fund: { select: { currency: true } } } } } },
       },
     });
@@ -160,6 +162,10 @@ export async function issueAward(decisionId: string, input: { conditions: string
     if (decision.outcome === "NOT_FUNDED") return refused("This bid was not funded, so there is no award to issue.");
     if (decision.bid.status !== "FUNDED") {
       return refused("Confirm the event's decisions first: awards are issued once every decision is confirmed.");
+    }
+    // why: the offer would tell the group before the hall hears it.
+    if (decision.eventId && !decision.announcedAt) {
+      return refused("The awards have not been revealed at the event yet. Once the chair has revealed this one, offer it here.");
     }
     const money = (pence: number) => formatMoney(pence, decision.bid.round.fund.currency);
     const fundId = decision.bid.round.fundId;
@@ -201,7 +207,7 @@ export async function issueAward(decisionId: string, input: { conditions: string
     });
     const mail = groupMail(decision.bid);
     if (mail) {
-      await queueMail(tx, awardOfferedMail({ ...mail, amount: money(award.amountPence), conditions, stripe: paymentsConfigured() }));
+      await queueMail(tx, awardOfferedMail({ ...mail, amount: money(award.amountPence), conditions, stripe: offer.byStripe }));
     }
     return { ok: true as const, award };
   }, MONEY_TX);
@@ -213,7 +219,7 @@ async function accept(
   where: { awardId: string } | { bidId: string },
   input: { signedName: string; agree: string },
   actor: AuditActor,
-): Promise<Outcome<{ award: { id: string; status: string }; already: boolean }>> {
+): Promise<Result<{ award: { id: string; status: string }; already: boolean }>> {
   const parsed = acceptSchema.safeParse(input);
   if (!parsed.success) return refused("Check the acceptance.", fieldErrors(parsed.error));
   return db().$transaction(async (tx) => {
@@ -257,7 +263,7 @@ export async function acceptAwardForGroup(awardId: string, input: { signedName: 
 
 // ---------- Cancelling ----------
 
-export async function cancelAward(awardId: string, input: { reason: string }, staff: Actor): Promise<Outcome<{ award: { id: string } }>> {
+export async function cancelAward(awardId: string, input: { reason: string }, staff: Actor): Promise<Result<{ award: { id: string } }>> {
   if (!can(staff, "award:issue")) return refused("Only a funder can cancel an award.");
   const parsed = cancelSchema.safeParse(input);
   if (!parsed.success) return refused("Check the reason.", fieldErrors(parsed.error));

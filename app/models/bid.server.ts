@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import {
@@ -30,6 +29,7 @@ import {
 } from "~/domain/mail/bid-messages";
 import type { FieldErrors } from "~/utils/forms";
 import { env } from "~/utils/env.server";
+import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // Bids from community groups: start (a draft), save, submit, change until the deadline,
 // withdraw, and get a fresh private link. A group has no account: whoever holds the bid's
@@ -45,14 +45,6 @@ export function isWellFormedToken(token: unknown): token is string {
   return typeof token === "string" && TOKEN.test(token);
 }
 
-function hashToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
-
-function newToken() {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashToken(token) };
-}
 
 // ---------- Rounds as applicants see them ----------
 
@@ -103,14 +95,14 @@ export type BidView = Prisma.BidGetPayload<{ include: typeof bidView }>;
 
 export function findBidByToken(token: string): Promise<BidView | null> {
   if (!isWellFormedToken(token)) return Promise.resolve(null);
-  return db().bid.findUnique({ where: { editTokenHash: hashToken(token) }, include: bidView });
+  return db().bid.findUnique({ where: { editTokenHash: hashSecretToken(token) }, include: bidView });
 }
 
 /** The bid behind a link, locked for the rest of the transaction so two saves cannot interleave. */
 async function lockBidByToken(tx: Tx, token: string): Promise<BidView | null> {
   if (!isWellFormedToken(token)) return null;
   const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Bid" WHERE "editTokenHash" = ${hashToken(token)} FOR UPDATE`;
+    SELECT "id" FROM "Bid" WHERE "editTokenHash" = ${hashSecretToken(token)} FOR UPDATE`;
   if (rows.length === 0) return null;
   return tx.bid.findUnique({ where: { id: rows[0].id }, include: bidView });
 }
@@ -222,7 +214,7 @@ export async function startBid({
   const parsed = bidSchema(rulesFor(round, now, intent === "draft" ? "draft" : "submit")).safeParse(values);
   if (!parsed.success) return { ok: false, kind: "invalid", errors: bidErrors(parsed.error.issues) };
   const input = parsed.data;
-  const { token, hash } = newToken();
+  const { token, hash } = newSecretToken();
   const bid = await db().$transaction(async (tx) => {
     const reference = await allocateReference(tx, referenceYear(now, round.fund.timeZone));
     const created = await tx.bid.create({
@@ -394,7 +386,7 @@ export async function reissueLink({ slug, email, reference }: { slug: string; em
       include: bidView,
     });
     if (!found?.contact || found.contact.erasedAt || found.contact.email.toLowerCase() !== address) return;
-    const { token, hash } = newToken();
+    const { token, hash } = newSecretToken();
     const bid = await tx.bid.update({ where: { id: found.id }, data: { editTokenHash: hash }, include: bidView });
     await appendAudit(tx, {
       actor: ACTOR_OF(bid.id),

@@ -3,6 +3,8 @@ import { db } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
 import { confirmDecisions, decisionBoard, decisionsForEvent, recordDecision, type DecisionInput } from "~/models/decision.server";
 import { closeLiveBus } from "~/db/live/bus.server";
+import { revealAwards } from "~/models/award-reveal.server";
+import { makeStaff } from "~/testing/live-fixtures";
 import { makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 
 useTestDatabase();
@@ -181,7 +183,7 @@ describe("recording a decision", () => {
 });
 
 describe("confirming the decisions", () => {
-  it("needs a decision for every pitch, then closes the event, marks each bid and emails every group", async () => {
+  it("needs a decision for every pitch, then closes the event and marks each bid; each group is emailed as the chair reveals it", async () => {
     const { event, bids } = await threePitches();
     const funder = await makeFunder();
     await recordDecision(decide(event.id, bids[0].id, { feedback: "Inspiring pitch." }), funder);
@@ -193,7 +195,7 @@ describe("confirming the decisions", () => {
     await recordDecision(decide(event.id, bids[2].id), funder);
     expect((await decisionBoard(event.id))!.canConfirm).toBe(true);
 
-    expect(await confirmDecisions(event.id, funder)).toEqual({ ok: true, funded: 2, notFunded: 1, mailed: 3 });
+    expect(await confirmDecisions(event.id, funder)).toEqual({ ok: true, funded: 2, notFunded: 1 });
     expect((await db().event.findUniqueOrThrow({ where: { id: event.id } })).state).toBe("DECIDED");
     const after = await db().bid.findMany({ where: { id: { in: bids.map((b) => b.id) } }, orderBy: { reference: "asc" } });
     expect(after.map((b) => [b.status, b.statusReason])).toEqual([
@@ -202,7 +204,19 @@ describe("confirming the decisions", () => {
       ["FUNDED", "Awarded £1,500."],
     ]);
 
-    const mail = await db().mailMessage.findMany({ where: { to: { in: ["group1@example.test", "group2@example.test", "group3@example.test"] } }, orderBy: { to: "asc" } });
+    const groupMail = () =>
+      db().mailMessage.findMany({
+        where: { to: { in: ["group1@example.test", "group2@example.test", "group3@example.test"] }, subject: { startsWith: "Funding decision" } },
+        orderBy: { to: "asc" },
+      });
+    // Nobody hears before the hall does: a funded group's email goes as its award is revealed, the rest with the totals.
+    expect(await groupMail()).toEqual([]);
+    const chair = { id: (await makeStaff()).user.id, roles: ["ORGANISER" as const] };
+    expect(await revealAwards(event.id, "next", chair, { fromStep: 0 })).toMatchObject({ ok: true, step: 1 });
+    expect((await groupMail()).map((m) => m.subject)).toEqual([`Funding decision for ${bids[0].reference}: funded`]);
+    expect(await revealAwards(event.id, "all", chair)).toMatchObject({ ok: true });
+    expect(await revealAwards(event.id, "all", chair)).toMatchObject({ ok: false });
+    const mail = await groupMail();
     expect(mail.map((m) => m.subject)).toEqual([
       `Funding decision for ${bids[0].reference}: funded`,
       `Funding decision for ${bids[1].reference}: not funded`,
@@ -227,6 +241,9 @@ describe("confirming the decisions", () => {
     const { event, bids } = await makeScoredEvent({ bids: [{ amountPence: 100_000, scores: scores([4, 4]), email: null }] });
     const funder = await makeFunder();
     await recordDecision(decide(event.id, bids[0].id), funder);
-    expect(await confirmDecisions(event.id, funder)).toMatchObject({ ok: true, funded: 1, mailed: 0 });
+    expect(await confirmDecisions(event.id, funder)).toMatchObject({ ok: true, funded: 1 });
+    expect(await revealAwards(event.id, "all", { id: (await makeStaff()).user.id, roles: ["ORGANISER"] })).toMatchObject({ ok: true });
+    expect(await db().decision.findUniqueOrThrow({ where: { bidId: bids[0].id } })).toMatchObject({ announcedAt: expect.any(Date) });
+    expect(await db().mailMessage.count({ where: { subject: `Funding decision for ${bids[0].reference}: funded` } })).toBe(0);
   });
 });

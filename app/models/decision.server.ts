@@ -7,19 +7,19 @@ import { feedbackSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { describeBid, rankBids, type BidRanking, type Ranking } from "~/domain/scoring";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { awardedPence, decidedPence, groupMail, lockFund, mailableBid, MONEY_TX } from "~/models/award.server";
+import { awardedPence, decidedPence, lockFund, MONEY_TX } from "~/models/award.server";
+import { mailAnnouncedOutcomes } from "~/models/award-reveal.server";
 import { lockEvent } from "~/models/live.server";
-import { queueMail } from "~/models/mail.server";
 import { scoringInput } from "~/models/score.server";
 import { publish } from "~/db/live/bus.server";
-import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
 
 // The funder's decisions at the end of an event, made in the room and defended later.
 // For every pitch the funder sees its place and why (rankBids, describeBid), and the proposal
 // (proposeAllocation over the pot left for this event). They confirm the proposal or depart
 // from it with a reason (checkDecision); both are kept side by side on the Decision. When
 // every pitch has a decision, confirming them closes the event (DECIDED), marks each bid
-// FUNDED or NOT_FUNDED with the feedback, and emails every group, in one transaction.
+// FUNDED or NOT_FUNDED with the feedback, in one transaction. The groups hear when the chair
+// reveals the awards in the hall (award-reveal.server.ts), not before.
 //
 // Interface (staff: the signed-in user { id, roles }; decision:make is checked here too):
 //   decisionBoard(eventId) -> DecisionBoard | null
@@ -31,7 +31,7 @@ import { fundedMail, notFundedMail } from "~/domain/mail/award-messages";
 //       -> { ok: true, decision, isOverride, unchanged } | { ok: false, message, errors }
 //          errors keyed outcome | amount | overrideReason | feedback (checkDecision's words)
 //       May be changed until the decisions are confirmed; an unchanged resubmission is a no-op.
-//   confirmDecisions(eventId, staff) -> { ok: true, funded, notFunded, mailed } | { ok: false, message }
+//   confirmDecisions(eventId, staff) -> { ok: true, funded, notFunded } | { ok: false, message }
 //   decisionsForEvent(eventId)   every decision with its proposal, for the report
 //
 // Decisions are open while the event's scoring is closed (SCORING_CLOSED), and also when the
@@ -328,7 +328,7 @@ export async function recordDecision(input: DecisionInput, staff: Actor): Promis
 // ---------- Confirming them all ----------
 
 export type ConfirmResult =
-  | { ok: true; funded: number; notFunded: number; mailed: number }
+  | { ok: true; funded: number; notFunded: number }
   | { ok: false; message: string };
 
 function statusReason(outcome: Outcome, amount: string, requested: string | null, feedback: string) {
@@ -353,7 +353,7 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
         round: { select: { fundId: true, fund: { select: { currency: true } } } },
         slots: {
           orderBy: { position: "asc" },
-          select: { bid: { select: { ...mailableBid, id: true, status: true, amountRequestedPence: true, decision: true } } },
+          select: { bid: { select: { reference: true, id: true, status: true, amountRequestedPence: true, decision: true } } },
         },
       },
     });
@@ -383,7 +383,6 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
     }
 
     let funded = 0;
-    let mailed = 0;
     for (const bid of waiting) {
       const decision = bid.decision!;
       const isFunded = decision.outcome !== "NOT_FUNDED";
@@ -397,29 +396,20 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
         },
       });
       if (isFunded) funded += 1;
-      const mail = groupMail(bid);
-      if (mail) {
-        await queueMail(
-          tx,
-          isFunded
-            ? fundedMail({ ...mail, amount, requested, partFunded: decision.outcome === "PART_FUNDED", feedback: decision.feedback })
-            : notFundedMail({ ...mail, feedback: decision.feedback }),
-        );
-        mailed += 1;
-      }
     }
     if (event.state !== "DECIDED") await tx.event.update({ where: { id: eventId }, data: { state: "DECIDED" } });
+    await mailAnnouncedOutcomes(tx, eventId);
     const entry = await appendAudit(tx, {
       actor: userActor(staff),
       action: "event.decided",
       subject: { type: "event", id: eventId },
       payload: { from: event.state, to: "DECIDED", currentSlotId: event.currentSlotId, slots: [] },
     });
-    return { ok: true as const, funded, notFunded: waiting.length - funded, mailed, seq: entry.seq };
+    return { ok: true as const, funded, notFunded: waiting.length - funded, seq: entry.seq };
   }, MONEY_TX);
   if (!outcome.ok) return outcome;
   await publish(eventId, outcome.seq);
-  return { ok: true, funded: outcome.funded, notFunded: outcome.notFunded, mailed: outcome.mailed };
+  return { ok: true, funded: outcome.funded, notFunded: outcome.notFunded };
 }
 
 // ---------- Reading ----------

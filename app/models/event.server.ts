@@ -19,7 +19,8 @@ import { quorumStatus } from "~/domain/quorum";
 import { audienceTallies } from "~/models/audience.server";
 import { awardReveal } from "~/models/award-reveal.server";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { isUniqueViolation, LIVE_TX, lockEvent, refused, type Result } from "~/models/live.server";
+import { isUniqueViolation, LIVE_TX, lockEvent } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
 
 // The live event: setup (details, running order), the chair's commands, and the small public

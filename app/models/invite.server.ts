@@ -1,13 +1,13 @@
-import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import { ROLE_LABELS, type Role } from "~/domain/permissions";
-import { INVITE_DAYS, STAFF_TIME_ZONE, type InviteInput } from "~/domain/staff";
+import { INVITE_DAYS, STAFF_TIME_ZONE } from "~/domain/staff";
+import type { InviteInput } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
-import { hashToken } from "~/models/session.server";
 import { appUrl } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
+import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // Staff join by invitation: an admin names the person and their roles, the person gets a
 // link (random token, only its sha256 stored) and chooses their own password. A link works
@@ -33,7 +33,7 @@ export async function createInvite(
   by: { id: string; name: string },
   now = new Date(),
 ): Promise<CreateInviteResult> {
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash: tokenHash } = newSecretToken();
   const link = appUrl(`/invite/${token}`);
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
@@ -50,7 +50,7 @@ export async function createInvite(
         email: input.email,
         name: input.name,
         roles: input.roles,
-        tokenHash: hashToken(token),
+        tokenHash,
         expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
         createdById: by.id,
       },
@@ -101,7 +101,7 @@ export type FoundInvite =
 /** What the invite page needs to know about a link, without accepting it. */
 export async function findInvite(token: string, now = new Date()): Promise<FoundInvite> {
   const invite = await db().userInvite.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashSecretToken(token) },
     select: { id: true, email: true, name: true, roles: true, expiresAt: true, acceptedAt: true, revokedAt: true },
   });
   const status = statusOf(invite, now);
@@ -119,7 +119,7 @@ export async function acceptInvite(
   input: { name: string; password: string },
   now = new Date(),
 ): Promise<AcceptResult> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashSecretToken(token);
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
     const invite = await tx.userInvite.findUnique({ where: { tokenHash } });

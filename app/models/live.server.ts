@@ -1,15 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/models/audit.server";
 
 // Small pieces shared by the live-session models (event, panel, score, audience).
-
-/** What a refused action tells the person: the human message, nothing thrown. */
-export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
-
-export function refused(message: string): { ok: false; message: string } {
-  return { ok: false, message };
-}
 
 /**
  * Interactive transactions in a busy hall: 20 phones can submit at once and every audited
@@ -18,15 +10,6 @@ export function refused(message: string): { ok: false; message: string } {
  */
 export const LIVE_TX = { maxWait: 20_000, timeout: 30_000 } as const;
 
-/** A random capability token (invite link, device cookie, voter key) and its stored hash. */
-export function newToken() {
-  const token = randomBytes(32).toString("base64url");
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
 
 export function isUniqueViolation(error: unknown) {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { orderedSlots, type EventState, type SlotState } from "~/domain/event-machine";
 import type { OnePageBid } from "~/domain/panel-phone";
-import { hashToken } from "~/models/live.server";
+import { hashSecretToken } from "~/utils/secret-token.server";
 
 // What a panellist's phone reads. The caller has already found the panellist from the device
 // cookie (app/requests/panel-device.server.ts); nothing here takes identity from a request.
@@ -20,7 +20,7 @@ export type InviteStatus = "OPEN" | "BOUND" | "REVOKED" | "FINISHED";
 export async function findInvite(inviteToken: string) {
   if (!inviteToken || inviteToken.length > 200) return null;
   const panellist = await db().panellist.findUnique({
-    where: { inviteTokenHash: hashToken(inviteToken) },
+    where: { inviteTokenHash: hashSecretToken(inviteToken) },
     select: { id: true, name: true, eventId: true, deviceTokenHash: true, revokedAt: true, event: { select: { title: true, state: true } } },
   });
   if (!panellist) return null;

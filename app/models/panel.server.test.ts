@@ -11,8 +11,8 @@ import {
   revokePanellist,
   withdrawConflict,
 } from "~/models/panel.server";
-import { hashToken } from "~/models/live.server";
 import { closeLiveBus, subscribe, type LiveSignal } from "~/db/live/bus.server";
+import { hashSecretToken } from "~/utils/secret-token.server";
 
 useTestDatabase();
 afterAll(() => closeLiveBus());
@@ -28,7 +28,7 @@ describe("inviting panellists", () => {
     if (!invited.ok) throw new Error(invited.message);
     expect(invited.inviteToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = await db().panellist.findUniqueOrThrow({ where: { id: invited.panellist.id } });
-    expect(row).toMatchObject({ name: "Priya Patel", inviteTokenHash: hashToken(invited.inviteToken), deviceTokenHash: null, joinedAt: null });
+    expect(row).toMatchObject({ name: "Priya Patel", inviteTokenHash: hashSecretToken(invited.inviteToken), deviceTokenHash: null, joinedAt: null });
     expect(JSON.stringify(row)).not.toContain(invited.inviteToken);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { subjectType: "panellist", subjectId: row.id } });
     expect(audit).toMatchObject({ action: "panellist.invited", payload: { eventId: live.event.id, userId: null } });
@@ -59,7 +59,7 @@ describe("opening the invite on a phone", () => {
     if (!first.ok) throw new Error(first.message);
     expect(first).toMatchObject({ panellistId: invited.panellist.id, eventId: live.event.id });
     const row = await db().panellist.findUniqueOrThrow({ where: { id: invited.panellist.id } });
-    expect(row).toMatchObject({ deviceTokenHash: hashToken(first.deviceToken), joinedAt: new Date("2027-05-14T17:30:00Z") });
+    expect(row).toMatchObject({ deviceTokenHash: hashSecretToken(first.deviceToken), joinedAt: new Date("2027-05-14T17:30:00Z") });
     expect(heard).toHaveLength(1);
     stop();
 

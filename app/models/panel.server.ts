@@ -4,8 +4,10 @@ import { panelInviteMail } from "~/domain/mail/panel-invite";
 import { formatDateTime } from "~/domain/zoned-time";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
-import { hashToken, LIVE_TX, newToken, refused, type Result } from "~/models/live.server";
+import { LIVE_TX } from "~/models/live.server";
+import { refused, type Result } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
+import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // The panel of an event: invitations, the one phone each panellist scores on, revocation, and
 // conflicts of interest.
@@ -62,7 +64,7 @@ export async function invitePanellist(
   if (name.length > NAME_MAX) return refused(`The name must be ${NAME_MAX} characters or fewer.`);
   const email = input.email?.trim() || null;
   if (email && !input.mailBaseUrl) throw new Error("invitePanellist: an emailed invite needs mailBaseUrl for its link");
-  const invite = newToken();
+  const invite = newSecretToken();
   const outcome = await db().$transaction(async (tx) => {
     const event = await tx.event.findUnique({
       where: { id: input.eventId },
@@ -107,7 +109,7 @@ export async function claimInvite(
   currentDeviceToken: string | null,
   now: Date = new Date(),
 ): Promise<Result<{ panellistId: string; eventId: string; deviceToken: string }>> {
-  const found = await db().panellist.findUnique({ where: { inviteTokenHash: hashToken(inviteToken) }, select: { id: true } });
+  const found = await db().panellist.findUnique({ where: { inviteTokenHash: hashSecretToken(inviteToken) }, select: { id: true } });
   if (!found) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
   const outcome = await db().$transaction(async (tx) => {
     const panellist = await lockPanellist(tx, found.id);
@@ -115,14 +117,14 @@ export async function claimInvite(
     if (panellist.revokedAt) return refused("This invitation has been withdrawn. Ask the organiser if you think that is a mistake.");
     if (panellist.event.state === "DECIDED") return refused("This event has finished.");
     if (panellist.deviceTokenHash) {
-      if (currentDeviceToken && hashToken(currentDeviceToken) === panellist.deviceTokenHash) {
+      if (currentDeviceToken && hashSecretToken(currentDeviceToken) === panellist.deviceTokenHash) {
         return { ok: true as const, panellistId: panellist.id, eventId: panellist.eventId, deviceToken: currentDeviceToken, seq: null };
       }
       return refused(
         "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
       );
     }
-    const device = newToken();
+    const device = newSecretToken();
     await tx.panellist.update({ where: { id: panellist.id }, data: { deviceTokenHash: device.hash, joinedAt: now } });
     const entry = await appendAudit(tx, {
       actor: { type: "panellist", id: panellist.id },
@@ -142,7 +144,7 @@ export async function claimInvite(
 export async function panellistForDevice(deviceToken: string) {
   if (!deviceToken) return null;
   const panellist = await db().panellist.findUnique({
-    where: { deviceTokenHash: hashToken(deviceToken) },
+    where: { deviceTokenHash: hashSecretToken(deviceToken) },
     select: { id: true, name: true, eventId: true, revokedAt: true, joinedAt: true },
   });
   if (!panellist || panellist.revokedAt) return null;
@@ -151,7 +153,7 @@ export async function panellistForDevice(deviceToken: string) {
 
 /** A new invite link; the old link and the device it was opened on stop working. */
 export async function reissueInvite(eventId: string, panellistId: string, actor: AuditActor): Promise<Result<{ inviteToken: string; name: string }>> {
-  const invite = newToken();
+  const invite = newSecretToken();
   const outcome = await db().$transaction(async (tx) => {
     const panellist = await lockPanellist(tx, panellistId, eventId);
     if (!panellist) return refused(NOT_ON_PANEL);
@@ -193,7 +195,7 @@ export async function reissueUnopenedInvites(
     const invites = [];
     let seq: number | null = null;
     for (const panellist of unopened) {
-      const invite = newToken();
+      const invite = newSecretToken();
       await tx.panellist.update({ where: { id: panellist.id }, data: { inviteTokenHash: invite.hash } });
       const entry = await appendAudit(tx, {
         actor,

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import {
   RESET_HOURS,
@@ -11,10 +11,11 @@ import { appendAudit, type Tx } from "~/models/audit.server";
 import { accountLimit, takeAttempt } from "~/models/login-throttle.server";
 import { queueMail } from "~/models/mail.server";
 import { pruneRateLimits, reset as resetRateLimit, type Limit } from "~/models/rate-limit.server";
-import { endSessions, hashToken } from "~/models/session.server";
+import { endSessions } from "~/models/session.server";
 import { forgetSignInFailures } from "~/models/sign-in-throttle.server";
 import { appUrl } from "~/utils/http.server";
 import { hashPassword } from "~/utils/password.server";
+import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // A way back in after a forgotten password. The person (from the sign-in page) or an admin
 // asks for a link; the email carries a random token and the table keeps only its sha256. The
@@ -53,11 +54,11 @@ async function issueInTx(
     where: { userId: user.id, usedAt: null, revokedAt: null },
     data: { revokedAt: now },
   });
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash: tokenHash } = newSecretToken();
   const reset = await tx.passwordReset.create({
     data: {
       userId: user.id,
-      tokenHash: hashToken(token),
+      tokenHash,
       expiresAt: new Date(now.getTime() + RESET_HOURS * 3_600_000),
       createdById: by.type === "admin" ? by.id : null,
     },
@@ -134,7 +135,7 @@ export type FoundReset =
 /** What the reset page needs to know about a link, without using it. */
 export async function findPasswordReset(token: string, now = new Date()): Promise<FoundReset> {
   const reset = await db().passwordReset.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashSecretToken(token) },
     select: {
       id: true,
       expiresAt: true,
@@ -158,7 +159,7 @@ export type ResetResult =
  * then signs this device in), withdraws the account's other links and tells the person by email.
  */
 export async function resetPassword(token: string, input: { password: string }, now = new Date()): Promise<ResetResult> {
-  const tokenHash = hashToken(token);
+  const tokenHash = hashSecretToken(token);
   const passwordHash = await hashPassword(input.password);
   const result = await db().$transaction(async (tx) => {
     const reset = await tx.passwordReset.findUnique({

@@ -1,14 +1,12 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { clockTime } from "~/domain/event-machine";
 import { formatMoney } from "~/domain/money";
 import {
-  classifyStripeFailure,
   mayAdvance,
   nextPaymentKey,
   PAYMENT_METHOD_LABELS,
-  PAYMENTS_NOT_CONFIGURED,
   sendLease,
   type PaymentMethod,
   type PaymentRecord,
@@ -18,34 +16,29 @@ import {
 import { cancelSchema, manualPaymentSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
+import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
+import { refused, type Result } from "~/domain/result";
 import { queueMail } from "~/models/mail.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { paymentSentMail } from "~/domain/mail/award-messages";
-import {
-  createTransfer,
-  listAllTransfers,
-  paymentsConfigured,
-  type TransferInput,
-} from "~/services/payments/stripe.server";
 import { fieldErrors } from "~/utils/forms";
 
-// Paying an award: asked for by one funder, approved by another (four eyes), then sent
-// through Stripe or made by cheque or bank transfer and recorded here.
+// Paying an award, the records: asked for by one funder, approved by another (four eyes),
+// then sent through Stripe (the calls are in coordinators/payments/payments.server.ts) or made
+// by cheque or bank transfer and recorded here.
 //
 // Interface (staff: the signed-in user { id, roles }; permissions are checked here too):
-//   requestPayment(awardId, { method }, staff)          -> { ok, payment, already } | refusal
-//   approvePayment(paymentId, staff, sendOptions?)      four eyes; a Stripe payment is sent at once
-//                                                       -> { ok, payment, already, notSent: why it was not sent | null }
-//   sendPayment(paymentId, staff, { now?, client? })    sends (or retries) an approved Stripe payment
-//   recordManualPayment(paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
-//   cancelPayment(paymentId, { reason }, staff)         FAILED with the reason; checks Stripe first
+//   recordPaymentRequest(awardId, { method }, staff)    -> { ok, payment, already } | refusal
+//   recordApproval(awardId, paymentId, staff)                    four eyes -> { ok, payment, already, notSent: null }
+//   claimPaymentForSending(awardId, paymentId, staff, now)       -> refused | settled | send (the key and the transfer)
+//   recordSendRefusal(paymentId, key, failure, staff)   what Stripe's refusal of that key means
+//   recordTransferMade(paymentId, transfer)             Stripe's answer to the send
+//   recordManualPayment(awardId, paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
+//   paymentToCancel(awardId, paymentId), recordCancellation(...)  FAILED with the reason
 //   getPayment(paymentId), paymentsForAward(awardId), paymentsForReconcile()
 //   processStripeEvent(event, apply)   once per Stripe event id, in one transaction with its effect
 //   applyTransferState(tx, transfer, via) -> effect    what a transfer means for our payment
-// Refusals are { ok: false, message } (and errors per field for forms). A send that reached
-// Stripe returns { ok: true, payment } whatever Stripe said: payment.status and
-// payment.failureReason tell the funder ("Stripe balance too low: top up and retry").
+// Refusals are { ok: false, message } (and errors per field for forms).
 //
 // Never paying twice:
 // - The idempotency key (award-<awardId>-payment-<n>) is stored on the Payment (UNIQUE)
@@ -61,18 +54,20 @@ import { fieldErrors } from "~/utils/forms";
 // - Webhooks and the API answer mark a payment PAID through one guarded function: statuses
 //   only move forward (a paid payment never goes back), and a second signal changes nothing.
 
-const STRIPE_SEND_REFUSED = "Only a funder can send payments.";
-
 function userActor(staff: Actor): AuditActor {
   return { type: "user", id: staff.id };
 }
 
-function refused(message: string) {
-  return { ok: false as const, message };
-}
-
 async function lockPayment(tx: Tx, paymentId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} FOR UPDATE`;
+  return rows.length === 1;
+}
+
+// why the award too: a payment id typed into another award's page must not act on this one.
+export const NOT_THIS_AWARD = "That payment is not part of this award. Reload the page and try again.";
+
+async function lockAwardPayment(tx: Tx, awardId: string, paymentId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Payment" WHERE id = ${paymentId} AND "awardId" = ${awardId} FOR UPDATE`;
   return rows.length === 1;
 }
 
@@ -89,13 +84,12 @@ export interface PaymentState {
 
 // ---------- Request ----------
 
-export async function requestPayment(
+export async function recordPaymentRequest(
   awardId: string,
   input: { method: PaymentMethod },
   staff: Actor,
-): Promise<Outcome<{ payment: PaymentState; already: boolean }>> {
+): Promise<Result<{ payment: PaymentState; already: boolean }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can ask for a payment.");
-  if (input.method === "STRIPE" && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Award" WHERE id = ${awardId} FOR UPDATE`;
     if (rows.length === 0) return refused("That award does not exist.");
@@ -148,14 +142,14 @@ function fourEyesRefusal(staff: Actor, subject: { decidedById: string; requested
   return "Only a funder can approve payments.";
 }
 
-export async function approvePayment(
+export async function recordApproval(
+  awardId: string,
   paymentId: string,
   staff: Actor,
-  sendOptions: SendOptions = {},
-): Promise<Outcome<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
+): Promise<Result<{ payment: PaymentState; already: boolean; notSent: string | null }>> {
   if (!can(staff, "payment:approve")) return refused("Only a funder can approve payments.");
-  const approved = await db().$transaction(async (tx) => {
-    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+  return db().$transaction(async (tx) => {
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return refused(NOT_THIS_AWARD);
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: { ...paymentState, awardId: true, amountPence: true, requestedById: true, award: { select: { status: true, decision: { select: { decidedById: true } } } } },
@@ -181,33 +175,32 @@ export async function approvePayment(
     });
     return { ok: true as const, payment: updated, already: false, notSent: null };
   }, MONEY_TX);
-  if (!approved.ok || approved.already || approved.payment.method !== "STRIPE") return approved;
-  const sent = await sendPayment(paymentId, staff, sendOptions);
-  return sent.ok
-    ? { ok: true, payment: sent.payment, already: false, notSent: null }
-    : { ok: true, payment: approved.payment, already: false, notSent: sent.message };
 }
 
 // ---------- Sending through Stripe ----------
 
-export interface SendOptions {
-  now?: Date;
-  /** A Stripe client to use instead of the configured one (tests). */
-  client?: Stripe;
+/** What the transfer for a claimed payment says (the adapter's TransferInput has this shape). */
+export interface TransferOrder {
+  paymentId: string;
+  awardId: string;
+  reference: string;
+  amountPence: number;
+  currency: string;
+  destination: string;
 }
 
-type Claim =
+export type SendClaim =
   | { kind: "refused"; message: string }
   | { kind: "settled"; payment: PaymentState }
-  | { kind: "send"; key: string; transfer: TransferInput };
+  | { kind: "send"; key: string; transfer: TransferOrder };
 
-export async function sendPayment(paymentId: string, staff: Actor, options: SendOptions = {}): Promise<Outcome<{ payment: PaymentState }>> {
-  if (!can(staff, "payment:request")) return refused(STRIPE_SEND_REFUSED);
-  if (!options.client && !paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
-  const now = options.now ?? new Date();
-
-  const claim = await db().$transaction(async (tx): Promise<Claim> => {
-    if (!(await lockPayment(tx, paymentId))) return { kind: "refused", message: "That payment does not exist." };
+/**
+ * Claims an approved Stripe payment for one attempt, under its row lock: marks it PENDING and
+ * audits the key that the call must send, before any call is made.
+ */
+export async function claimPaymentForSending(awardId: string, paymentId: string, staff: Actor, now: Date): Promise<SendClaim> {
+  return db().$transaction(async (tx): Promise<SendClaim> => {
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return { kind: "refused", message: NOT_THIS_AWARD };
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: {
@@ -263,28 +256,18 @@ export async function sendPayment(paymentId: string, staff: Actor, options: Send
       },
     };
   }, MONEY_TX);
+}
 
-  if (claim.kind === "refused") return refused(claim.message);
-  if (claim.kind === "settled") return { ok: true, payment: claim.payment };
-
-  let transfer: Stripe.Transfer;
-  try {
-    transfer = await createTransfer(claim.transfer, claim.key, options.client);
-  } catch (error) {
-    // why: anything that is not Stripe's answer (a bug, the process dying) leaves the attempt
-    // in flight: after the lease a retry sends the same key, and Stripe replays what it did.
-    if (!(error instanceof Stripe.errors.StripeError)) throw error;
-    const failure = classifyStripeFailure({ type: error.type, code: error.code, statusCode: error.statusCode, message: error.message });
-    return { ok: true, payment: await recordRefusal(paymentId, claim.key, failure, staff) };
-  }
-  const payment = await db().$transaction(async (tx) => {
+/** Stripe's answer to a send: the payment as it stands after the transfer is applied. */
+export async function recordTransferMade(paymentId: string, transfer: Stripe.Transfer): Promise<PaymentState> {
+  return db().$transaction(async (tx) => {
     await applyTransferState(tx, transfer, "api");
     return tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: paymentState });
   }, MONEY_TX);
-  return { ok: true, payment };
 }
 
-async function recordRefusal(paymentId: string, key: string, failure: StripeFailure, staff: Actor): Promise<PaymentState> {
+/** Stripe refused the key: FAILED, the same key kept, or the next key stored for the retry. */
+export async function recordSendRefusal(paymentId: string, key: string, failure: StripeFailure, staff: Actor): Promise<PaymentState> {
   return db().$transaction(async (tx) => {
     await lockPayment(tx, paymentId);
     const payment = await tx.payment.findUniqueOrThrow({
@@ -379,17 +362,18 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
 // ---------- Manual payments ----------
 
 export async function recordManualPayment(
+  awardId: string,
   paymentId: string,
   input: { reference: string; paidOn: string },
   staff: Actor,
   today: string,
-): Promise<Outcome<{ payment: PaymentState }>> {
+): Promise<Result<{ payment: PaymentState }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can record a payment.");
   const parsed = manualPaymentSchema(today).safeParse(input);
   if (!parsed.success) return { ok: false, message: "Check the payment details.", errors: fieldErrors(parsed.error) };
   const { reference, paidOn } = parsed.data;
   return db().$transaction(async (tx) => {
-    if (!(await lockPayment(tx, paymentId))) return refused("That payment does not exist.");
+    if (!(await lockAwardPayment(tx, awardId, paymentId))) return refused(NOT_THIS_AWARD);
     const payment = await tx.payment.findUniqueOrThrow({
       where: { id: paymentId },
       select: {
@@ -426,40 +410,32 @@ export async function recordManualPayment(
 
 // ---------- Cancelling ----------
 
-export async function cancelPayment(
-  paymentId: string,
-  input: { reason: string },
-  staff: Actor,
-  options: { now?: Date } = {},
-): Promise<Outcome<{ payment: PaymentState }>> {
-  if (!can(staff, "payment:request")) return refused("Only a funder can cancel a payment.");
+/** The payment as a cancellation first reads it (outside any lock: Stripe may be asked next). */
+export function paymentToCancel(awardId: string, paymentId: string) {
+  return db().payment.findUnique({ where: { id: paymentId, awardId }, select: { ...paymentState, awardId: true, updatedAt: true } });
+}
+
+export type PaymentToCancel = NonNullable<Awaited<ReturnType<typeof paymentToCancel>>>;
+
+/** A transfer Stripe made that we had not recorded (found by a check, not a webhook). */
+export async function recordTransferFound(transfer: Stripe.Transfer): Promise<string> {
+  return db().$transaction((tx) => applyTransferState(tx, transfer, "check"), MONEY_TX);
+}
+
+/** The reason a cancellation was given, checked; or the refusal to show beside the field. */
+export function cancellationReason(input: { reason: string }): Result<{ reason: string }> {
   const parsed = cancelSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: "Check the reason.", errors: fieldErrors(parsed.error) };
-  const now = options.now ?? new Date();
-  const current = await db().payment.findUnique({ where: { id: paymentId }, select: { ...paymentState, awardId: true, updatedAt: true } });
-  if (!current) return refused("That payment does not exist.");
-  if (current.status === "PAID") return refused("This payment has been made, so it cannot be cancelled.");
-  if (current.status === "FAILED") return { ok: true, payment: current };
+  if (!parsed.success) return refused("Check the reason.", fieldErrors(parsed.error));
+  return { ok: true, reason: parsed.data.reason };
+}
 
-  if (current.method === "STRIPE" && current.status === "PENDING") {
-    if (!current.failureReason && current.updatedAt > sendLease(now)) {
-      return refused("This payment is being sent now. Wait a minute to see how it went before cancelling it.");
-    }
-    // why: an attempt whose answer was lost may have moved the money; Stripe's own list of
-    // the award's transfers says whether it did, before we call the payment off.
-    let transfers: Stripe.Transfer[];
-    try {
-      transfers = await listAllTransfers({ transferGroup: `award-${current.awardId}` });
-    } catch {
-      return refused("Stripe could not be reached to check whether this payment went through, so it was not cancelled. Try again in a minute.");
-    }
-    const made = transfers.find((t) => t.metadata?.pitchday_payment_id === paymentId);
-    if (made) {
-      await db().$transaction((tx) => applyTransferState(tx, made, "check"), MONEY_TX);
-      return refused(`Stripe did make this transfer (${made.id}), so the payment has been recorded as made instead of cancelled.`);
-    }
-  }
-
+/**
+ * Calls the payment off (FAILED, "Cancelled: <reason>"), unless it moved since `current` was
+ * read. Whether Stripe made the transfer is checked before, by the coordinator.
+ */
+export async function recordCancellation(current: PaymentToCancel, reasonGiven: string, staff: Actor): Promise<Result<{ payment: PaymentState }>> {
+  if (!can(staff, "payment:request")) return refused("Only a funder can cancel a payment.");
+  const paymentId = current.id;
   return db().$transaction(async (tx) => {
     await lockPayment(tx, paymentId);
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: { ...paymentState, awardId: true, amountPence: true, updatedAt: true } });
@@ -468,7 +444,7 @@ export async function cancelPayment(
     if (payment.status !== current.status || payment.updatedAt.getTime() !== current.updatedAt.getTime()) {
       return refused("This payment changed while you were cancelling it. Check it again.");
     }
-    const reason = `Cancelled: ${parsed.data.reason}`;
+    const reason = `Cancelled: ${reasonGiven}`;
     const updated = await tx.payment.update({ where: { id: paymentId }, data: { status: "FAILED", failureReason: reason }, select: paymentState });
     await appendAudit(tx, {
       actor: userActor(staff),

@@ -1,15 +1,9 @@
 import type Stripe from "stripe";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { MONEY_TX, type Outcome } from "~/models/award.server";
-import {
-  createAccountLink,
-  createConnectedAccount,
-  paymentsConfigured,
-  retrieveAccount,
-} from "~/services/payments/stripe.server";
+import { MONEY_TX } from "~/models/award.server";
+import { refused, type Result } from "~/domain/result";
 
 // Recipients: the Stripe Connect (Express) account a funded group is paid into. One per bid,
 // made once; onboarding happens on Stripe's pages through an Account Link, which works once
@@ -18,16 +12,15 @@ import {
 // account.updated webhooks; the return page also asks Stripe directly, since the webhook
 // may arrive after the group does.
 //
+// The calls to Stripe are in coordinators/payments/recipients.server.ts; this file keeps the records.
+//
 // Interface:
-//   createOnboardingLink(bidId, { refreshUrl, returnUrl }, actor)
-//       -> { ok: true, url, expiresAt, accountId, newAccount } | { ok: false, message }
-//       actor: { type: "group", id: bidId } from the private link, or a staff user
-//   refreshRecipient(bidId)   -> { ok: true, recipient } | { ok: false, message }  (asks Stripe now)
+//   bidToOnboard(bidId)       -> { ok: true, bid } | refusal (no award, cancelled, already paid)
+//   recordRecipientAccount(bidId, account, actor) -> { accountId, inserted }   once per bid
+//   recordAccountCheck(bidId, account) -> { payoutsEnabled, detailsSubmitted }
 //   recipientForBid(bidId)    -> Recipient | null
 //   applyAccountState(tx, account, via) -> "recipient_updated" | "recipient_unchanged" | "unknown_account"
 //       (the account.updated handler; inside the webhook's transaction)
-
-const STRIPE_UNREACHABLE = "Stripe could not be reached just now, so nothing was changed. Try again in a minute.";
 
 /** Whether a connected account is one of ours (webhooks for anyone else's are ignored). */
 export async function isOurAccount(accountId: string) {
@@ -38,12 +31,8 @@ export function recipientForBid(bidId: string) {
   return db().recipient.findUnique({ where: { bidId } });
 }
 
-export async function createOnboardingLink(
-  bidId: string,
-  urls: { refreshUrl: string; returnUrl: string },
-  actor: AuditActor,
-): Promise<Outcome<{ url: string; expiresAt: Date; accountId: string; newAccount: boolean }>> {
-  if (!paymentsConfigured()) return { ok: false, message: PAYMENTS_NOT_CONFIGURED };
+/** The bid as onboarding needs it, or why it needs no payment details. */
+export async function bidToOnboard(bidId: string): Promise<Result<{ bid: { reference: string; groupName: string; email: string | null; accountId: string | null } }>> {
   const bid = await db().bid.findUnique({
     where: { id: bidId },
     select: {
@@ -55,69 +44,51 @@ export async function createOnboardingLink(
       recipient: { select: { stripeAccountId: true } },
     },
   });
-  if (!bid) return { ok: false, message: "That bid does not exist." };
+  if (!bid) return refused("That bid does not exist.");
   if (!bid.award || bid.award.status === "CANCELLED") {
-    return { ok: false, message: "Payment details are needed only once an award has been offered." };
+    return refused("Payment details are needed only once an award has been offered.");
   }
-  if (bid.award.status === "PAID") return { ok: false, message: "This award has been paid, so no payment details are needed." };
-
-  let accountId = bid.recipient?.stripeAccountId ?? null;
-  let newAccount = false;
-  try {
-    if (!accountId) {
-      const email = bid.contact && !bid.contact.erasedAt ? bid.contact.email : null;
-      const account = await createConnectedAccount({ bidId, reference: bid.reference, groupName: bid.groupName, email });
-      const saved = await db().$transaction(async (tx) => {
-        // why: two clicks at once both reach here; Stripe gave both the same account (the
-        // idempotency key is the bid's), and only the first insert records it.
-        const { count: inserted } = await tx.recipient.createMany({
-          data: [
-            {
-              bidId,
-              stripeAccountId: account.id,
-              payoutsEnabled: account.payouts_enabled === true,
-              detailsSubmitted: account.details_submitted === true,
-            },
-          ],
-          skipDuplicates: true,
-        });
-        if (inserted === 1) {
-          await appendAudit(tx, {
-            actor,
-            action: "recipient.onboarding_started",
-            subject: { type: "bid", id: bidId },
-            payload: { bidId, accountId: account.id, newAccount: true },
-          });
-        }
-        const row = await tx.recipient.findUniqueOrThrow({ where: { bidId }, select: { stripeAccountId: true } });
-        return { accountId: row.stripeAccountId, inserted: inserted === 1 };
-      }, MONEY_TX);
-      accountId = saved.accountId;
-      newAccount = saved.inserted;
-    }
-    const link = await createAccountLink({ accountId, ...urls });
-    return { ok: true, url: link.url, expiresAt: new Date(link.expires_at * 1000), accountId, newAccount };
-  } catch (error) {
-    console.error("Stripe onboarding link failed:", error instanceof Error ? error.message : error);
-    return { ok: false, message: STRIPE_UNREACHABLE };
-  }
+  if (bid.award.status === "PAID") return refused("This award has been paid, so no payment details are needed.");
+  const email = bid.contact && !bid.contact.erasedAt ? bid.contact.email : null;
+  return { ok: true, bid: { reference: bid.reference, groupName: bid.groupName, email, accountId: bid.recipient?.stripeAccountId ?? null } };
 }
 
-/** Asks Stripe how the group's account stands now (the return page; webhooks can lag). */
-export async function refreshRecipient(bidId: string): Promise<Outcome<{ recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean } }>> {
-  if (!paymentsConfigured()) return { ok: false, message: PAYMENTS_NOT_CONFIGURED };
-  const recipient = await recipientForBid(bidId);
-  if (!recipient) return { ok: false, message: "The group has not started setting up payments yet." };
-  let account: Stripe.Account;
-  try {
-    account = await retrieveAccount(recipient.stripeAccountId);
-  } catch (error) {
-    console.error("Stripe account check failed:", error instanceof Error ? error.message : error);
-    return { ok: false, message: STRIPE_UNREACHABLE };
-  }
+/**
+ * Records the account Stripe made for a bid, once: returns the bid's account (the one already
+ * recorded, if another click got there first) and whether this call recorded it.
+ */
+export async function recordRecipientAccount(bidId: string, account: Stripe.Account, actor: AuditActor): Promise<{ accountId: string; inserted: boolean }> {
+  return db().$transaction(async (tx) => {
+    // why: two clicks at once both reach here; Stripe gave both the same account (the
+    // idempotency key is the bid's), and only the first insert records it.
+    const { count: inserted } = await tx.recipient.createMany({
+      data: [
+        {
+          bidId,
+          stripeAccountId: account.id,
+          payoutsEnabled: account.payouts_enabled === true,
+          detailsSubmitted: account.details_submitted === true,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (inserted === 1) {
+      await appendAudit(tx, {
+        actor,
+        action: "recipient.onboarding_started",
+        subject: { type: "bid", id: bidId },
+        payload: { bidId, accountId: account.id, newAccount: true },
+      });
+    }
+    const row = await tx.recipient.findUniqueOrThrow({ where: { bidId }, select: { stripeAccountId: true } });
+    return { accountId: row.stripeAccountId, inserted: inserted === 1 };
+  }, MONEY_TX);
+}
+
+/** Records how Stripe says the bid's account stands now, and returns our copy after. */
+export async function recordAccountCheck(bidId: string, account: Stripe.Account) {
   await db().$transaction((tx) => applyAccountState(tx, account, "check"), MONEY_TX);
-  const after = await db().recipient.findUniqueOrThrow({ where: { bidId }, select: { payoutsEnabled: true, detailsSubmitted: true } });
-  return { ok: true, recipient: after };
+  return db().recipient.findUniqueOrThrow({ where: { bidId }, select: { payoutsEnabled: true, detailsSubmitted: true } });
 }
 
 /** Brings our copy of a connected account up to date; audited only when something changed. */

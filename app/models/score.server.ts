@@ -6,7 +6,8 @@ import { scoreSheetSchema, type SheetCriterion } from "~/domain/score-sheet";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
 import { chainedAudit, latestAuditSeq, type Tx } from "~/models/audit.server";
-import { isUniqueViolation, LIVE_TX, refused, sharedGate } from "~/models/live.server";
+import { isUniqueViolation, LIVE_TX, sharedGate } from "~/models/live.server";
+import { refused } from "~/domain/result";
 import { publish } from "~/db/live/bus.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
 

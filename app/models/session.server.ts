@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
 import type { Role } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // Staff sessions live in the database so they can be revoked: the cookie carries a random
 // token and the table keeps only its sha256.
@@ -17,19 +17,15 @@ export interface SessionUser {
   sessionId: string;
 }
 
-export function hashToken(token: string) {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 export async function createSession(
   userId: string,
   meta: { userAgent?: string | null; ipAddress?: string | null },
   now = new Date(),
 ) {
-  const token = randomBytes(32).toString("base64url");
+  const { token, hash: tokenHash } = newSecretToken();
   await db().session.create({
     data: {
-      tokenHash: hashToken(token),
+      tokenHash,
       userId,
       expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
@@ -42,7 +38,7 @@ export async function createSession(
 /** The signed-in user for a session token, or null when expired, revoked or disabled. */
 export async function findSessionUser(token: string, now = new Date()): Promise<SessionUser | null> {
   const session = await db().session.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashSecretToken(token) },
     include: { user: { select: { id: true, email: true, name: true, roles: true, disabledAt: true } } },
   });
   if (!session || session.expiresAt <= now || session.user.disabledAt) return null;
@@ -55,7 +51,7 @@ export async function findSessionUser(token: string, now = new Date()): Promise<
 }
 
 export async function deleteSession(token: string) {
-  await db().session.deleteMany({ where: { tokenHash: hashToken(token) } });
+  await db().session.deleteMany({ where: { tokenHash: hashSecretToken(token) } });
 }
 
 /** The user's sessions that still work, most recently used first. */

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { describeDevice } from "~/domain/device";
-import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy";
 import { ROLE_LABELS } from "~/domain/permissions";
-import { STAFF_TIME_ZONE, passwordChangeSchema } from "~/domain/staff";
+import { STAFF_TIME_ZONE } from "~/domain/staff";
+import { passwordChangeSchema } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { listSessions, signOutEverywhere } from "~/models/session.server";
 import { changePassword, getAccount } from "~/models/user.server";
@@ -151,21 +152,7 @@ export default function Account() {
           autoComplete="current-password"
           error={errors.currentPassword}
         />
-        <TextField
-          name="newPassword"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three or four random words work well. Do not use your email address or name.`}
-          type="password"
-          autoComplete="new-password"
-          error={errors.newPassword}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the new password again"
-          type="password"
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields name="newPassword" label="New password" confirmLabel="Type the new password again" errors={errors} />
         <p className="hint">Changing your password signs you out on every other device.</p>
         <button type="submit" className="button" disabled={busy("change-password")}>
           Change password

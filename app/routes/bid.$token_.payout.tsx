@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
 import { awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";
-import { createOnboardingLink, refreshRecipient } from "~/models/recipient.server";
+import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 

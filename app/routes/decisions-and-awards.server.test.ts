@@ -3,14 +3,14 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
-import { issueAward } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
-import { requestPayment } from "~/models/payment.server";
+import { requestPayment } from "~/coordinators/payments/payments.server";
 import { createSession } from "~/models/session.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe } from "~/services/payments/stripe.server";
-import { makeAcceptedAward, makeFunder, makeScoredEvent, scores, startStripeHarness } from "~/testing/payments-fixtures";
+import { confirmAndReveal, makeAcceptedAward, makeFunder, makeScoredEvent, scores, startStripeHarness } from "~/testing/payments-fixtures";
 import { readPdfText } from "~/testing/pdf-text";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/bid.$token_.accept";
 import { loader as payoutLoader } from "~/routes/bid.$token_.payout";
@@ -144,7 +144,7 @@ describe("the decisions page", () => {
 
     await decisionsAction(args(post(path, { intent: "decide", bidId: bids[1].id, outcome: "FUNDED" }, cookie), { eventId: event.id }));
     const confirmed = (await decisionsAction(args(post(path, { intent: "confirm" }, cookie), { eventId: event.id }))) as Response;
-    expect(confirmed.headers.get("Location")).toBe(`${path}?notice=confirmed&funded=2&notFunded=0&mailed=2#awards`);
+    expect(confirmed.headers.get("Location")).toBe(`${path}?notice=confirmed&funded=2&notFunded=0#awards`);
 
     const page = await decisionsLoader(args(get(path, cookie), { eventId: event.id }));
     const offer = page.rows[0].award!;
@@ -153,6 +153,10 @@ describe("the decisions page", () => {
     const decisionId = page.rows[0].decision!.id;
     const short = answer<{ errors: Record<string, string> }>(await decisionsAction(args(post(path, { intent: "issue", decisionId, conditions: "Be good" }, cookie), { eventId: event.id })));
     expect(short.data.errors.conditions).toBe("Enter the conditions of the award, in at least 10 characters");
+    // The offer would tell the group before the hall: it waits for the chair's reveal.
+    const unrevealed = answer<{ problem: string }>(await decisionsAction(args(post(path, { intent: "issue", decisionId, conditions: offer.conditions }, cookie), { eventId: event.id })));
+    expect(unrevealed.data.problem).toBe("The awards have not been revealed at the event yet. Once the chair has revealed this one, offer it here.");
+    expect((await revealAwards(event.id, "all", (await staff(["ORGANISER"])).user)).ok).toBe(true);
     const issued = (await decisionsAction(args(post(path, { intent: "issue", decisionId, conditions: offer.conditions }, cookie), { eventId: event.id }))) as Response;
     const award = await db().award.findUniqueOrThrow({ where: { decisionId } });
     expect(issued.headers.get("Location")).toBe(`/staff/awards/${award.id}?notice=offered`);
@@ -240,8 +244,8 @@ describe("the award page", () => {
     const funder = await makeFunder();
     const decided = await recordDecision({ eventId: setup.event.id, bidId: setup.bids[0].id, outcome: "FUNDED", amountPence: 0, overrideReason: "", feedback: "" }, funder);
     if (!decided.ok) throw new Error(decided.message);
-    await confirmDecisions(setup.event.id, funder);
-    const issued = await issueAward(decided.decision.id, { conditions: "Report back within the year." }, funder);
+    await confirmAndReveal(setup.event.id, funder);
+    const issued = await offerAward(decided.decision.id, { conditions: "Report back within the year." }, funder);
     if (!issued.ok) throw new Error(issued.message);
     const organiser = await staff(["ORGANISER"]);
     const path = `/staff/awards/${issued.award.id}`;
@@ -299,27 +303,42 @@ describe("the award letter", () => {
 });
 
 describe("the group's pages", () => {
-  async function offered(options: { reveal?: boolean } = {}) {
+  async function confirmed() {
     const setup = await makeScoredEvent({ bids: [{ amountPence: 90_000, scores: scores([5, 5]) }] });
     const funder = await makeFunder();
     const decided = await recordDecision({ eventId: setup.event.id, bidId: setup.bids[0].id, outcome: "FUNDED", amountPence: 0, overrideReason: "", feedback: "Lovely idea." }, funder);
     if (!decided.ok) throw new Error(decided.message);
     await confirmDecisions(setup.event.id, funder);
-    const issued = await issueAward(decided.decision.id, { conditions: "Send photos of the finished mural." }, funder);
-    if (!issued.ok) throw new Error(issued.message);
     const chair = (await staff(["ORGANISER"])).user;
-    if (options.reveal !== false) await revealAwards(setup.event.id, "all", chair);
-    return { ...setup, bid: setup.bids[0], token: await giveLink(setup.bids[0].id), awardId: issued.award.id, chair };
+    return { ...setup, funder, chair, decisionId: decided.decision.id, bid: setup.bids[0], token: await giveLink(setup.bids[0].id) };
   }
 
-  it("keeps the outcome, even out of the page's data, until the award is revealed in the hall", async () => {
-    const { token, event, chair } = await offered({ reveal: false });
+  async function offered() {
+    const setup = await confirmed();
+    await revealAwards(setup.event.id, "all", setup.chair);
+    const issued = await offerAward(setup.decisionId, { conditions: "Send photos of the finished mural." }, setup.funder);
+    if (!issued.ok) throw new Error(issued.message);
+    return { ...setup, awardId: issued.award.id };
+  }
+
+  it("keeps the outcome, even out of the page's data and the group's inbox, until the award is revealed in the hall", async () => {
+    const { token, event, chair, funder, decisionId } = await confirmed();
     const before = await bidLoader(args(get(`/bid/${token}`), { token }));
     expect(before).toMatchObject({ award: null, pending: { eventTitle: "Pitch night" }, bid: { status: "SHORTLISTED", statusLabel: "Decision made", statusReason: null } });
     expect(JSON.stringify(before)).not.toMatch(/Awarded|Lovely idea|FUNDED|mural/);
+    expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(0);
+    expect(await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).toEqual({
+      ok: false,
+      message: "The awards have not been revealed at the event yet. Once the chair has revealed this one, offer it here.",
+    });
+    expect((await thrown(acceptLoader(args(get(`/bid/${token}/accept`), { token })))).status).toBe(404);
+
     expect((await revealAwards(event.id, "next", chair, { fromStep: 0 })).ok).toBe(true);
     const after = await bidLoader(args(get(`/bid/${token}`), { token }));
-    expect(after).toMatchObject({ pending: null, bid: { status: "FUNDED", statusReason: "Awarded £900.\n\nLovely idea." }, award: { amount: "£900" } });
+    expect(after).toMatchObject({ pending: null, bid: { status: "FUNDED", statusReason: "Awarded £900.\n\nLovely idea." } });
+    expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(1);
+    expect((await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).ok).toBe(true);
+    expect(await bidLoader(args(get(`/bid/${token}`), { token }))).toMatchObject({ award: { amount: "£900" } });
   });
 
   it("shows the decision and the award, and accepts the conditions with the name typed", async () => {

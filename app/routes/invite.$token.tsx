@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { ROLE_LABELS } from "~/domain/permissions";
-import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy";
-import { STAFF_TIME_ZONE, acceptInviteSchema } from "~/domain/staff";
+import { STAFF_TIME_ZONE } from "~/domain/staff";
+import { acceptInviteSchema } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { INVITE_DAYS, acceptInvite, findInvite, type InviteStatus } from "~/models/invite.server";
 import { signIn } from "~/requests/auth.server";
@@ -85,21 +86,7 @@ export default function AcceptInvite() {
           defaultValue={result?.status === "invalid" ? result.name : invite.name}
           error={errors.name}
         />
-        <TextField
-          name="password"
-          label="Choose a password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three or four random words work well. Do not use your email address or name.`}
-          type="password"
-          autoComplete="new-password"
-          error={errors.password}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the password again"
-          type="password"
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields label="Choose a password" confirmLabel="Type the password again" errors={errors} />
         <button type="submit" className="button" disabled={busy}>
           Create account and sign in
         </button>

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect } from "react";
 import { ErrorSummary, TextField, fieldId } from "~/components/forms";
 import { retryMessage } from "~/domain/sign-in-throttle";
-import { LOGIN_ERROR, loginSchema } from "~/domain/staff";
+import { LOGIN_ERROR } from "~/domain/staff";
+import { loginSchema } from "~/domain/staff-forms";
 import { authenticate } from "~/models/user.server";
 import { getUser, readDeviceToken, safeRedirect, signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";

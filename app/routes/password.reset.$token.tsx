@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
-import { MIN_PASSWORD_LENGTH } from "~/domain/password-policy";
-import { RESET_HOURS, newPasswordSchema, type ResetLinkStatus } from "~/domain/password-reset";
+import { ErrorSummary } from "~/components/forms";
+import { NewPasswordFields } from "~/components/new-password-fields";
+import { RESET_HOURS, type ResetLinkStatus } from "~/domain/password-reset";
 import { STAFF_TIME_ZONE } from "~/domain/staff";
+import { newPasswordSchema } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { signIn } from "~/requests/auth.server";
@@ -71,21 +72,7 @@ export default function ResetPassword() {
       <Form method="post" noValidate>
         {/* why: lets a password manager save the new password against the right account. */}
         <input type="email" name="username" autoComplete="username" value={loaded.email} readOnly hidden />
-        <TextField
-          name="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three or four random words work well. Do not use your email address or name.`}
-          type="password"
-          autoComplete="new-password"
-          error={errors.password}
-        />
-        <TextField
-          name="confirmPassword"
-          label="Type the new password again"
-          type="password"
-          autoComplete="new-password"
-          error={errors.confirmPassword}
-        />
+        <NewPasswordFields label="New password" confirmLabel="Type the new password again" errors={errors} />
         <button type="submit" className="button" disabled={busy}>
           Save password and sign in
         </button>

@@ -4,7 +4,7 @@ import { createCookie, type ActionFunctionArgs, type LoaderFunctionArgs } from "
 import { db } from "~/db.server";
 import { formatSortableDateTime } from "~/domain/zoned-time";
 import { createCheckpoint } from "~/models/checkpoint.server";
-import { requestPayment } from "~/models/payment.server";
+import { requestPayment } from "~/coordinators/payments/payments.server";
 import { createSession } from "~/models/session.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";

@@ -271,7 +271,7 @@ export default function ChairControls() {
           <h2 id="decisions-title">{event.state === "DECIDED" ? "Decisions confirmed" : "Over to the funder"}</h2>
           <p>
             {event.state === "DECIDED"
-              ? "The funder has confirmed the decisions and the groups have been emailed."
+              ? "The funder has confirmed the decisions. Reveal the awards: the groups hear their outcomes, on their pages and by email, as the awards are revealed."
               : "The funder reviews the ranking and decides each bid on the decisions page; confirming them there closes the event."}
           </p>
           <p>

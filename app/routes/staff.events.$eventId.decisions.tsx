@@ -16,7 +16,7 @@ import { AWARD_STATUS_VIEW, CONDITIONS_MAX, type AwardStatus } from "~/domain/pa
 import { can } from "~/domain/permissions";
 import { TIE_BREAK_LABELS } from "~/domain/scoring";
 import { formatDateTime } from "~/domain/zoned-time";
-import { issueAward } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -43,10 +43,9 @@ function notice(search: URLSearchParams, groups: Record<string, string>): string
     case "confirmed": {
       const funded = Number(search.get("funded") ?? 0);
       const notFunded = Number(search.get("notFunded") ?? 0);
-      const mailed = Number(search.get("mailed") ?? 0);
       return (
-        `Decisions confirmed: ${funded} funded, ${notFunded} not funded. The event is closed and ` +
-        `${mailed === 1 ? "1 group has" : `${mailed} groups have`} been emailed. Offer the awards below.`
+        `Decisions confirmed: ${funded} funded, ${notFunded} not funded. The event is closed. ` +
+        "Each group hears its outcome, on its page and by email, when the chair reveals the awards; offer each award once it is revealed."
       );
     }
     default:
@@ -202,9 +201,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "confirm") {
     const result = await confirmDecisions(eventId, user);
     if (!result.ok) return refused(result.message);
-    return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}&mailed=${result.mailed}#awards`);
+    return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}#awards`);
   }
-  const issued = await issueAward(form.decisionId, { conditions: form.conditions }, user);
+  const issued = await offerAward(form.decisionId, { conditions: form.conditions }, user);
   if (!issued.ok) return refused(issued.message, issued.errors);
   return redirect(`/staff/awards/${issued.award.id}?notice=offered`);
 }
@@ -394,8 +393,8 @@ export default function Decisions() {
             </p>
           ) : (
             <p>
-              This closes the event: each bid is marked funded or not funded, every group is emailed its decision and feedback, and the decisions
-              can no longer change.
+              This closes the event: each bid is marked funded or not funded and the decisions can no longer change. Each group is told its
+              decision and feedback when the chair reveals the awards.
             </p>
           )}
           <Form method="post">

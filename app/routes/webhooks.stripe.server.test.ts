@@ -2,7 +2,8 @@ import Stripe from "stripe";
 import { useTestDatabase } from "~/testing/database";
 import { closeDatabase, db, openDatabase } from "~/db.server";
 import { getAward } from "~/models/award.server";
-import { approvePayment, getPayment, requestPayment } from "~/models/payment.server";
+import { getPayment } from "~/models/payment.server";
+import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { recipientForBid } from "~/models/recipient.server";
 import { action, loader } from "~/routes/webhooks.stripe";
 import { closeLiveBus } from "~/db/live/bus.server";
@@ -36,7 +37,7 @@ async function paidQuietly() {
   stripe.fake.setWebhookUrl(null);
   const asked = await requestPayment(award.awardId, { method: "STRIPE" }, A);
   if (!asked.ok) throw new Error(asked.message);
-  const paid = await approvePayment(asked.payment.id, B);
+  const paid = await approvePayment(award.awardId, asked.payment.id, B);
   if (!paid.ok || paid.payment.status !== "PAID") throw new Error("not paid");
   const event = stripe.fake.events().find((e) => e.type === "transfer.created" && (e.data.object as Stripe.Transfer).id === paid.payment.providerId)!;
   return { ...award, accountId, paymentId: asked.payment.id, transfer: event.data.object as Stripe.Transfer, event };

@@ -3,11 +3,14 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { db } from "~/db.server";
 import type { Actor } from "~/domain/permissions";
-import { issueAward, acceptAwardForGroup } from "~/models/award.server";
+import { acceptAwardForGroup } from "~/models/award.server";
+import { revealAwards } from "~/models/award-reveal.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
-import { createOnboardingLink } from "~/models/recipient.server";
+import { createOnboardingLink } from "~/coordinators/payments/recipients.server";
 import { action as stripeWebhook } from "~/routes/webhooks.stripe";
 import { configureStripe } from "~/services/payments/stripe.server";
+import { makeStaff } from "~/testing/live-fixtures";
 import { startStripeFake, type StripeFake } from "~/testing/stripe-fake";
 
 // Test data after the pitch: an event whose scoring has closed (fund, round, criteria, bids
@@ -128,7 +131,17 @@ export async function makeScoredEvent(options: ScoredEventOptions) {
 /** Every panellist gives the same pair: bids listed first score higher when pairs descend. */
 export const scores = (pair: [number, number], panel = 2): [number, number][] => Array.from({ length: panel }, () => pair);
 
-/** A funded bid whose decision is confirmed, with its award issued and accepted by the group. */
+/** Confirms the event's decisions and has its chair reveal every award, as in the hall: only then may awards be offered. */
+export async function confirmAndReveal(eventId: string, decider: Actor) {
+  const confirmed = await confirmDecisions(eventId, decider);
+  if (!confirmed.ok) throw new Error(confirmed.message);
+  const chair = await makeStaff();
+  const revealed = await revealAwards(eventId, "all", { id: chair.user.id, roles: ["ORGANISER"] });
+  if (!revealed.ok) throw new Error(revealed.message);
+  return confirmed;
+}
+
+/** A funded bid whose decision is confirmed and revealed, with its award issued and accepted by the group. */
 export async function makeAcceptedAward(options: { amountPence?: number; decider?: Actor & { name: string }; email?: string | null } = {}) {
   const amount = options.amountPence ?? 100_000;
   const setup = await makeScoredEvent({ bids: [{ amountPence: amount, scores: scores([5, 5]), email: options.email }] });
@@ -139,9 +152,8 @@ export async function makeAcceptedAward(options: { amountPence?: number; decider
     decider,
   );
   if (!decided.ok) throw new Error(decided.message);
-  const confirmed = await confirmDecisions(setup.event.id, decider);
-  if (!confirmed.ok) throw new Error(confirmed.message);
-  const issued = await issueAward(decided.decision.id, { conditions: "Spend it on the project described in the bid; report by March." }, decider);
+  await confirmAndReveal(setup.event.id, decider);
+  const issued = await offerAward(decided.decision.id, { conditions: "Spend it on the project described in the bid; report by March." }, decider);
   if (!issued.ok) throw new Error(issued.message);
   const accepted = await acceptAwardForGroup(issued.award.id, { signedName: "Sam Treasurer", agree: "yes" }, decider);
   if (!accepted.ok) throw new Error(accepted.message);

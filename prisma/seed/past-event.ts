@@ -3,13 +3,15 @@ import { addDays, format, subDays, subHours } from "date-fns";
 import type { ChairCommand } from "~/domain/event-machine";
 import type { Actor } from "~/domain/permissions";
 import { castBallot } from "~/models/audience.server";
-import { acceptAward, acceptAwardForGroup, issueAward } from "~/models/award.server";
+import { acceptAward, acceptAwardForGroup } from "~/models/award.server";
+import { offerAward } from "~/coordinators/payments/awards.server";
 import { revealAwards } from "~/models/award-reveal.server";
 import { confirmDecisions, decisionBoard, decisionsForEvent, recordDecision } from "~/models/decision.server";
 import { createEvent, getEvent, revealResults, runChairCommand } from "~/models/event.server";
 import { createFund } from "~/models/fund.server";
 import { claimInvite, declareConflict, invitePanellist } from "~/models/panel.server";
-import { approvePayment, recordManualPayment, requestPayment } from "~/models/payment.server";
+import { recordManualPayment } from "~/models/payment.server";
+import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { createRound, type CriterionInput } from "~/models/round.server";
 import { submitScore } from "~/models/score.server";
 import { shortlistBid } from "~/models/shortlist.server";
@@ -311,7 +313,7 @@ export async function seedPastEvent(staff: Staff, now: Date) {
     const decision = decisions.find((d) => d.bidId === bids[key].id)!;
     const issued = must(
       `the award to ${key}`,
-      await issueAward(decision.id, { conditions: "Spend the grant on the items in the bid within a year, and send a short report with receipts." }, funder),
+      await offerAward(decision.id, { conditions: "Spend the grant on the items in the bid within a year, and send a short report with receipts." }, funder),
     );
     awards[key] = issued.award.id;
   }
@@ -327,8 +329,8 @@ export async function seedPastEvent(staff: Staff, now: Date) {
   for (const key of ["larder", "hall"] as const) {
     const { method, reference } = paid[key];
     const requested = must(`asking to pay ${key}`, await requestPayment(awards[key], { method }, funder));
-    must(`approving the payment to ${key}`, await approvePayment(requested.payment.id, secondFunder));
-    must(`recording the payment to ${key}`, await recordManualPayment(requested.payment.id, { reference, paidOn: today }, funder, today));
+    must(`approving the payment to ${key}`, await approvePayment(awards[key], requested.payment.id, secondFunder));
+    must(`recording the payment to ${key}`, await recordManualPayment(awards[key], requested.payment.id, { reference, paidOn: today }, funder, today));
   }
 
   return { fund, round, eventId, bids, awards, panel };

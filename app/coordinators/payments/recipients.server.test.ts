@@ -1,7 +1,8 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
-import { createOnboardingLink, recipientForBid, refreshRecipient } from "~/models/recipient.server";
+import { recipientForBid } from "~/models/recipient.server";
+import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { configureStripe, paymentsConfigured } from "~/services/payments/stripe.server";
 import { makeAcceptedAward, makeScoredEvent, scores, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
