@@ -2,7 +2,7 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import type { PayeeDetails } from "~/domain/bank/payee-details";
 import { verifyAuditLog } from "~/models/audit.server";
-import { approvePayment, requestPayment } from "~/models/payment.server";
+import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { payeeForPayment, payeeSummary, savePayeeDetails } from "~/models/payee-details.server";
 import { eraseGroupContact, exportGroupData } from "~/models/personal-data.server";
 import { closeLiveBus } from "~/db/live/bus.server";
@@ -62,7 +62,7 @@ describe("the group's bank details", () => {
     await savePayeeDetails(bid.id, first, group);
     const asked = await requestPayment(awardId, { method: "BANK_TRANSFER" }, B);
     if (!asked.ok) throw new Error(asked.message);
-    expect(await approvePayment(asked.payment.id, C)).toMatchObject({ ok: true, payment: { status: "APPROVED" } });
+    expect(await approvePayment(awardId, asked.payment.id, C)).toMatchObject({ ok: true, payment: { status: "APPROVED" } });
 
     const changed = await savePayeeDetails(bid.id, second, group);
     expect(changed).toMatchObject({ ok: true, changed: true, approvalsWithdrawn: [asked.payment.id] });
@@ -77,8 +77,8 @@ describe("the group's bank details", () => {
     expect(await db().payeeDetails.count({ where: { bidId: bid.id, replacedAt: { not: null } } })).toBe(1);
     expect(await payeeSummary(bid.id)).toMatchObject({ payee: { account: "10-79-99, account ending 7491" } });
 
-    expect(await approvePayment(asked.payment.id, B)).toMatchObject({ ok: false });
-    expect(await approvePayment(asked.payment.id, C)).toMatchObject({ ok: true, payment: { status: "APPROVED" } });
+    expect(await approvePayment(awardId, asked.payment.id, B)).toMatchObject({ ok: false });
+    expect(await approvePayment(awardId, asked.payment.id, C)).toMatchObject({ ok: true, payment: { status: "APPROVED" } });
   });
 
   it("can only be given once the award is accepted, and not for a parent organisation the bid does not name", async () => {

@@ -5,7 +5,8 @@ import { MANUAL_METHODS } from "~/domain/payment";
 import { payeeDetailsMail } from "~/domain/mail/payee-messages";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
-import { groupMail, mailableBid, MONEY_TX, type Outcome } from "~/models/award.server";
+import type { Result as Outcome } from "~/domain/result";
+import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
 import { openPayee, payeeFingerprint, PayeeSealBroken, sealPayee } from "~/utils/payee-crypto.server";
 
