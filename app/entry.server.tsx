@@ -10,6 +10,7 @@ import { startReminderJob } from "~/coordinators/reminders.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
+import { payeeKeyNote } from "~/utils/payee-crypto.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -24,7 +25,7 @@ export async function startup(): Promise<string[]> {
   stopMail = mail.stop;
   const reminders = startReminderJob();
   stopReminders = reminders.stop;
-  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, reminders.note];
+  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, reminders.note, payeeKeyNote()];
 }
 
 export async function shutdown() {

@@ -88,6 +88,11 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "personal_data.erased": "Group's contact details erased",
   "decision.rule_breach_recorded": "Funding decision departs from the round's declared rule, as an exception",
   "decision.rule_exception_approved": "Exception to the round's rule approved by a second funder",
+  "payee.details_saved": "Group gave or changed its bank details",
+  "payee.details_viewed": "Group's bank details shown to a funder",
+  "payment.approval_withdrawn": "Payment approval withdrawn as the bank details changed",
+  "payment.batch_exported": "Bank bulk-payment file downloaded",
+  "payment.batch_confirmed": "Bank bulk-payment file confirmed as paid",
 };
 
 export function describeAction(action: string): string {
@@ -109,6 +114,7 @@ const AREAS: { prefix: string; label: string }[] = [
   { prefix: "award.", label: "Decisions and awards" },
   { prefix: "payment.", label: "Payments" },
   { prefix: "recipient.", label: "Payments" },
+  { prefix: "payee.", label: "Payments" },
   { prefix: "stripe.", label: "Payments" },
   { prefix: "audit.", label: "Audit and personal data" },
   { prefix: "personal_data.", label: "Audit and personal data" },

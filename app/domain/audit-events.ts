@@ -105,6 +105,12 @@ export const AUDIT_PAYLOADS = {
   // them), and a second funder's approval of it: which rules, by how much, and the reason.
   "decision.rule_breach_recorded": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, breaches: z.array(ruleBreach), exceptionReason: text }),
   "decision.rule_exception_approved": z.strictObject({ eventId: id, bidId: id, reference: z.string(), outcome: z.string(), amountPence: pence, decidedById: id, breaches: z.array(ruleBreach) }),
+  // Bank details (payee): only their fingerprint (an HMAC), never a name, sort code or number.
+  "payee.details_saved": z.strictObject({ bidId: id, kind: z.enum(["BANK", "CHEQUE"]), party: z.enum(["GROUP", "PARENT"]), fingerprint: z.string(), previousFingerprint: z.string().nullable(), approvalsWithdrawn: z.array(id) }),
+  "payee.details_viewed": z.strictObject({ bidId: id, awardId: id, fingerprint: z.string(), purpose: z.enum(["prepare_payment", "bulk_file"]) }),
+  "payment.approval_withdrawn": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, approvedById: id, reason: z.literal("payee_details_changed"), fingerprint: z.string() }),
+  "payment.batch_exported": z.strictObject({ batchId: id, paymentIds: z.array(id), totalPence: pence, fileSha256: z.string(), format: z.string() }),
+  "payment.batch_confirmed": z.strictObject({ batchId: id, paidPaymentIds: z.array(id), skippedPaymentIds: z.array(id), paidOn: z.string() }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;

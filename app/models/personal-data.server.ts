@@ -4,6 +4,7 @@ import type { AuditActor } from "~/domain/audit-events";
 import { ERASED, EXPORT_FORMAT, retentionCutoff, DEFAULT_RETENTION_MONTHS, type ErasureReason } from "~/domain/personal-data";
 import type { Prisma } from "~/generated/prisma/client";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { erasePayeeDetails, payeeExport } from "~/models/payee-details.server";
 
 // Lawful handling of a group's personal data: a copy of everything held about the group
 // (right of access), erasure of its contact details (right to erasure, or the retention period
@@ -51,6 +52,8 @@ async function buildExport(tx: Tx, bidId: string, now: Date) {
     if (award.payments.length) related.push({ subjectType: "payment", subjectId: { in: award.payments.map((p) => p.id) } });
   }
   const history = await tx.auditEntry.findMany({ where: { OR: related }, orderBy: { seq: "asc" } });
+  // why opened here: the group is owed its bank details as it gave them, not their ciphertext.
+  const payeeDetails = await payeeExport(tx, bid.id);
   return {
     format: EXPORT_FORMAT,
     exportedAt: now.toISOString(),
@@ -72,6 +75,7 @@ async function buildExport(tx: Tx, bidId: string, now: Date) {
     decision,
     award,
     recipient,
+    payeeDetails,
     history: history.map((entry) => ({
       seq: entry.seq,
       at: entry.at,
@@ -143,6 +147,7 @@ async function erase(tx: Tx, bidId: string, actor: AuditActor, erasure: Erasure,
   }
   // why: the name typed when accepting an award's conditions is personal data too.
   await tx.award.updateMany({ where: { bidId, acceptedBy: { not: null } }, data: { acceptedBy: ERASED } });
+  await erasePayeeDetails(tx, bidId, now);
   const mailRedacted = await redactMail(tx, bid.contact.email, bid.reference);
   await appendAudit(tx, {
     actor,

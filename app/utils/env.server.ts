@@ -25,6 +25,12 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_BASE: z.string().url().optional(),
   TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+  // 32 random bytes, base64 (`openssl rand -base64 32`): encrypts groups' bank details.
+  BANK_DETAILS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "BANK_DETAILS_KEY must be 32 bytes in base64 (openssl rand -base64 32)")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { PayeeLink } from "~/components/payee/payee-link";
 import type { GroupAwardView } from "~/domain/group-award";
 
 // The decision on the group's own page: the funder's words, and then either the award (its
@@ -75,6 +76,7 @@ function Award({ base, award }: { base: string; award: GroupAwardView | null }) 
       <h2 id="payment">Payment</h2>
       <p>{award.payment}</p>
       <PayoutSetup base={base} setup={award.setup} />
+      <PayeeLink base={base} status={award.status} />
     </>
   );
 }

@@ -1,0 +1,137 @@
+import * as z from "zod";
+import { modulusCheck } from "~/domain/bank/modulus";
+
+// Where an award is paid: a UK bank account (name, sort code, account number) or a cheque
+// payee, and who is paid (the group itself, or the parent organisation a group without a bank
+// account applied through, as fiscal hosts do). Kept encrypted (app/utils/payee-crypto.server.ts);
+// this file holds the form's rules and what may be shown of the details.
+
+export const PAYEE_KINDS = ["BANK", "CHEQUE"] as const;
+export type PayeeKind = (typeof PAYEE_KINDS)[number];
+
+export const PAYEE_PARTIES = ["GROUP", "PARENT"] as const;
+export type PayeeParty = (typeof PAYEE_PARTIES)[number];
+
+// why 18: Bacs carries 18 characters of the account name; a longer one is cut by the bank.
+export const ACCOUNT_NAME_MAX = 18;
+export const CHEQUE_PAYEE_MAX = 70;
+
+export interface PayeeDetails {
+  kind: PayeeKind;
+  party: PayeeParty;
+  /** BANK only */
+  accountName: string | null;
+  /** BANK only: six digits */
+  sortCode: string | null;
+  /** BANK only: eight digits */
+  accountNumber: string | null;
+  /** CHEQUE only */
+  chequePayee: string | null;
+}
+
+const digitsOnly = (text: string) => text.replace(/[\s-]/g, "");
+
+const kindField = z.enum(PAYEE_KINDS, { error: "Choose how you would like to be paid" });
+const partyField = z.enum(PAYEE_PARTIES, { error: "Choose who the award is paid to" });
+
+/**
+ * The group's form. `hasParent`: the bid names a parent organisation, so it may be the payee.
+ * Spaces and dashes in the sort code and account number are allowed and dropped; 6 or 7 digit
+ * account numbers get the leading zeros banks use.
+ */
+export function payeeFormSchema({ hasParent }: { hasParent: boolean }) {
+  return z
+    .object({
+      kind: kindField,
+      party: hasParent ? partyField : z.literal("GROUP").default("GROUP").catch("GROUP"),
+      accountName: z.string().trim().default("").transform((name) => name.replace(/\s+/g, " ")),
+      sortCode: z.string().default(""),
+      accountNumber: z.string().default(""),
+      chequePayee: z.string().trim().default(""),
+    })
+    .superRefine((v, ctx) => {
+      const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+      if (v.kind === "CHEQUE") {
+        if (!v.chequePayee) issue("chequePayee", "Enter the name the cheque should be made out to");
+        else if (v.chequePayee.length > CHEQUE_PAYEE_MAX) issue("chequePayee", `Keep the name to ${CHEQUE_PAYEE_MAX} characters or fewer`);
+        return;
+      }
+      if (!v.accountName) issue("accountName", "Enter the name on the account, as it appears on a bank statement");
+      else if (v.accountName.length > ACCOUNT_NAME_MAX) {
+        issue("accountName", `Enter the first ${ACCOUNT_NAME_MAX} characters of the account name: bank payments carry no more`);
+      } else if (!/^[A-Za-z0-9 &'.,/()-]+$/.test(v.accountName)) {
+        issue("accountName", "Use only letters, numbers, spaces and & ' . , / ( ) - in the account name");
+      }
+      const sortCode = digitsOnly(v.sortCode);
+      const account = digitsOnly(v.accountNumber);
+      const sortOk = /^\d{6}$/.test(sortCode);
+      if (!sortCode) issue("sortCode", "Enter the sort code");
+      else if (!sortOk) issue("sortCode", "Enter a sort code of 6 digits, like 30-94-57");
+      if (!account) issue("accountNumber", "Enter the account number");
+      else if (!/^\d{6,8}$/.test(account)) {
+        issue("accountNumber", /^\d{9,10}$/.test(account)
+          ? "Enter the 8-digit account number: building society and 10-digit accounts have one for bank payments (ask your bank), or choose a cheque"
+          : "Enter an account number of 6 to 8 digits");
+      } else if (sortOk && modulusCheck(sortCode, account.padStart(8, "0")) === "invalid") {
+        issue("accountNumber", "This account number does not go with that sort code. Check both against a bank statement");
+      }
+    })
+    .transform((v): PayeeDetails =>
+      v.kind === "CHEQUE"
+        ? { kind: "CHEQUE", party: v.party, accountName: null, sortCode: null, accountNumber: null, chequePayee: v.chequePayee }
+        : {
+            kind: "BANK",
+            party: v.party,
+            accountName: v.accountName,
+            sortCode: digitsOnly(v.sortCode),
+            accountNumber: digitsOnly(v.accountNumber).padStart(8, "0"),
+            chequePayee: null,
+          },
+    );
+}
+
+/** 309457 -> 30-94-57 */
+export function formatSortCode(sortCode: string): string {
+  return sortCode.replace(/^(\d{2})(\d{2})(\d{2})$/, "$1-$2-$3");
+}
+
+/** What the group and staff see outside payment: never the whole account number. */
+export interface MaskedPayee {
+  kind: PayeeKind;
+  party: PayeeParty;
+  name: string;
+  /** "30-94-57, account ending 4958"; null for a cheque */
+  account: string | null;
+}
+
+export function maskPayee(details: PayeeDetails): MaskedPayee {
+  if (details.kind === "CHEQUE") return { kind: "CHEQUE", party: details.party, name: details.chequePayee ?? "", account: null };
+  return {
+    kind: "BANK",
+    party: details.party,
+    name: details.accountName ?? "",
+    account: `${formatSortCode(details.sortCode ?? "")}, account ending ${(details.accountNumber ?? "").slice(-4)}`,
+  };
+}
+
+/** The canonical text a fingerprint is taken of: the same details always give the same text. */
+export function fingerprintText(details: PayeeDetails): string {
+  return details.kind === "CHEQUE"
+    ? ["cheque", details.party, (details.chequePayee ?? "").trim().toUpperCase()].join("|")
+    : ["bank", details.party, details.sortCode, details.accountNumber, (details.accountName ?? "").trim().toUpperCase()].join("|");
+}
+
+/** The stored details, read back from their decrypted JSON; null when the JSON is not ours. */
+export function parseStoredPayee(json: unknown): PayeeDetails | null {
+  const parsed = z
+    .strictObject({
+      kind: z.enum(PAYEE_KINDS),
+      party: z.enum(PAYEE_PARTIES),
+      accountName: z.string().nullable(),
+      sortCode: z.string().regex(/^\d{6}$/).nullable(),
+      accountNumber: z.string().regex(/^\d{8}$/).nullable(),
+      chequePayee: z.string().nullable(),
+    })
+    .safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
