@@ -18,7 +18,7 @@ test("the group gives its bank details without JavaScript, and the funder sees t
   test.slow();
   await loginAs(page, "funder");
   await page.goto("/staff/awards");
-  await page.locator("#awards ~ * a", { hasText: SHED }).first().click();
+  await page.locator('a[href^="/staff/awards/"]', { hasText: SHED }).first().click();
   const awardPath = new URL(page.url()).pathname;
   const reference = /PD-\d{4}-\d{4}/.exec((await page.locator("main").textContent()) ?? "")?.[0];
   expect(reference).toBeTruthy();
@@ -65,7 +65,8 @@ test("the group gives its bank details without JavaScript, and the funder sees t
   await expect(page.locator("#field-accountNumber-error")).toContainText("Enter the account number");
   await expectAccessible(page);
 
-  await page.goto(`${awardPath}/payee`);
+  await page.goto(awardPath);
+  await page.getByRole("link", { name: /Prepare a cheque or bank transfer/ }).click();
   await expect(page.getByRole("heading", { name: "Prepare the manual payment" })).toBeVisible();
   await expect(page.getByText("66374958")).toBeVisible();
   await expect(page.getByText("08-99-99")).toBeVisible();

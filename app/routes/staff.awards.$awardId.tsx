@@ -181,6 +181,11 @@ export default function AwardPage() {
         </p>
       ) : null}
       <PaymentList payments={page.payments} today={page.today} errors={answer.paymentErrors} />
+      {award.status === "ACCEPTED" ? (
+        <p>
+          <Link to={`/staff/awards/${award.id}/payee`}>Prepare a cheque or bank transfer: the payee and the group’s bank details</Link>
+        </p>
+      ) : null}
 
       {page.can.request ? (
         <RequestPaymentForm page={page} answer={answer} />
