@@ -1,28 +1,13 @@
 import { Form } from "@remix-run/react";
 import { TextArea, TextField } from "~/components/forms";
-import type { PaymentActions, PaymentStatus } from "~/domain/payment";
+import type { PaymentView } from "~/domain/award-page";
 import { REASON_MAX, REFERENCE_MAX } from "~/domain/payment";
 
 // An award's payments, oldest first, each with the buttons this funder may press now
 // (paymentActions) and, where approval is what waits, why this funder may not approve it.
 // Every button is its own small POST form; the field ids carry the payment's id.
 
-export interface PaymentRow {
-  id: string;
-  method: string;
-  manual: boolean;
-  cheque: boolean;
-  amount: string;
-  statusKey: PaymentStatus;
-  status: { label: string; tag: string };
-  requested: string;
-  approved: string | null;
-  paid: string | null;
-  reference: string | null;
-  providerId: string | null;
-  failureReason: string | null;
-  actions: PaymentActions;
-}
+export type PaymentRow = PaymentView;
 
 export function paymentFieldId(paymentId: string, field: string) {
   return `payment-${paymentId}-${field}`;
