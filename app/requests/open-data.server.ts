@@ -6,6 +6,13 @@ import type { OpenData } from "~/models/three-sixty.server";
 // 360Giving's spreadsheet columns, named after the fund and the day.
 
 export function openDataResponse(data: OpenData, format: "json" | "csv", now: Date) {
+  // why: 360Giving has no empty file (a package holds at least one grant): say so, not a fault.
+  if (data.grants === 0) {
+    return new Response("There is nothing to publish yet: no grant has been awarded here, so there is no 360Giving file.\n", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store, private" },
+    });
+  }
   // why refuse rather than send: a file that fails the official schema is rejected by GrantNav,
   // and someone would only find out after publishing it.
   if (data.problems.length > 0) {

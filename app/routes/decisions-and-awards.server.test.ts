@@ -78,6 +78,7 @@ describe("the decisions page", () => {
   async function scored() {
     const setup = await makeScoredEvent({
       potPence: 400_000,
+      partFundingAllowed: true,
       bids: [
         { amountPence: 150_000, scores: scores([5, 5]) },
         { amountPence: 200_000, scores: scores([4, 4]) },
@@ -106,7 +107,7 @@ describe("the decisions page", () => {
 
     const funderView = await decisionsLoader(args(get(path, cookie), { eventId: event.id }));
     expect(funderView.mayDecide).toBe(true);
-    expect(funderView.rows[1].defaults).toEqual({ outcome: "FUNDED", amount: "", overrideReason: "", feedback: "" });
+    expect(funderView.rows[1].defaults).toEqual({ outcome: "FUNDED", amount: "", overrideReason: "", feedback: "", departsFromRule: false, ruleExceptionReason: "" });
     expect((await thrown(decisionsLoader(args(get("/staff/events/nope/decisions", cookie), { eventId: "nope" })))).status).toBe(404);
   });
 
