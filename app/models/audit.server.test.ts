@@ -5,14 +5,20 @@ import { db, database } from "~/db.server";
 
 useTestDatabase();
 
+// why the long wait: 40 transactions queue for a pool of a few connections, as the app's own
+// writes do (they wait up to 20 s too); Prisma's default of 2 s fails on a busy machine.
+const QUEUED_TX = { maxWait: 20_000, timeout: 30_000 } as const;
+
 function append(i: number) {
-  return db().$transaction((tx) =>
-    appendAudit(tx, {
-      actor: { type: "system" },
-      action: "bid.withdrawn",
-      subject: { type: "bid", id: `bid-${i}` },
-      payload: { reference: `PD-2026-${String(i).padStart(4, "0")}` },
-    }),
+  return db().$transaction(
+    (tx) =>
+      appendAudit(tx, {
+        actor: { type: "system" },
+        action: "bid.withdrawn",
+        subject: { type: "bid", id: `bid-${i}` },
+        payload: { reference: `PD-2026-${String(i).padStart(4, "0")}` },
+      }),
+    QUEUED_TX,
   );
 }
 
