@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Choices, ErrorSummary } from "~/components/forms";
+import { AccessSection } from "~/components/admin-user/access-section";
+import { AccountHistory } from "~/components/admin-user/account-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RESET_HOURS, describePasswordResetEvent } from "~/domain/password-reset";
 import { ROLES, ROLE_LABELS, can } from "~/domain/permissions";
@@ -219,60 +221,9 @@ export default function UserDetail() {
         </>
       )}
 
-      <h2>Access</h2>
-      {errors.access ? (
-        <p className="error-message" id="field-access">
-          <span className="visually-hidden">Error: </span>
-          {errors.access}
-        </p>
-      ) : null}
-      {account.disabled ? (
-        <>
-          <p>They cannot sign in. Enabling the account lets them sign in again with their existing password.</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="enable" />
-            <button type="submit" className="button" disabled={busy("enable")}>
-              Enable account
-            </button>
-          </Form>
-        </>
-      ) : (
-        <>
-          <p>
-            Disabling the account signs them out everywhere at once and stops them signing in. Nothing they did is changed or
-            deleted, and you can enable the account again later.
-          </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="disable" />
-            <button type="submit" className="button button--warning" disabled={busy("disable")}>
-              Disable account
-            </button>
-          </Form>
-        </>
-      )}
+      <AccessSection disabled={Boolean(account.disabled)} error={errors.access} busy={busy} />
 
-      <h2>History</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Changes to this account, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What happened</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.at}</td>
-                <td>{entry.what}</td>
-                <td>{entry.by}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AccountHistory history={history} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckpointList } from "~/components/audit/checkpoint-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextArea, fieldId } from "~/components/forms";
 import { CHECKPOINT_TEXT_MAX, NOTE_MAX, describeVerdict, newCheckpointSchema, shortHash } from "~/domain/checkpoint";
@@ -154,43 +155,7 @@ export default function Checkpoints() {
         </section>
       ) : null}
 
-      <h2 id="taken">Checkpoints taken</h2>
-      {checkpoints.length === 0 ? (
-        <p>No checkpoint has been taken yet.</p>
-      ) : (
-        <ol className="audit-entries" aria-labelledby="taken">
-          {checkpoints.map((c) => (
-            <li key={c.id} id={`checkpoint-${c.id}`} className="audit-entry checkpoint">
-              <h3 className="audit-entry__title">Checkpoint at entry #{c.seq}</h3>
-              <dl className="summary summary--compact audit-entry__facts">
-                <div>
-                  <dt>Seal</dt>
-                  <dd>
-                    <code>{c.hash}</code>
-                  </dd>
-                </div>
-                <div>
-                  <dt>Taken</dt>
-                  <dd>{c.at}</dd>
-                </div>
-                <div>
-                  <dt>By</dt>
-                  <dd>{c.takenBy}</dd>
-                </div>
-                <div>
-                  <dt>Note</dt>
-                  <dd className={c.note ? "break-anywhere" : "muted"}>{c.note || "None"}</dd>
-                </div>
-              </dl>
-              <p>
-                <a href={`/audit/checkpoints/${c.id}.json`} download className="audit-entry__more">
-                  Download checkpoint #{c.seq}
-                </a>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
+      <CheckpointList checkpoints={checkpoints} />
 
       <section aria-labelledby="check">
         <h2 id="check">Check the log against a checkpoint</h2>

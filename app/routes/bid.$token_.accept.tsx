@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AgreeCheckbox } from "~/components/agree-checkbox";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { formatMoney } from "~/domain/money";
@@ -95,25 +96,9 @@ export default function AcceptAward() {
           defaultValue={typed("signedName")}
           error={errors.signedName}
         />
-        <div className={`field${errors.agree ? " field--error" : ""}`}>
-          {errors.agree ? (
-            <span className="error-message" id="field-agree-error">
-              <span className="visually-hidden">Error: </span>
-              {errors.agree}
-            </span>
-          ) : null}
-          <div className="choice">
-            <input
-              type="checkbox"
-              id="field-agree"
-              name="agree"
-              value="yes"
-              defaultChecked={typed("agree") === "yes"}
-              aria-describedby={errors.agree ? "field-agree-error" : undefined}
-            />
-            <label htmlFor="field-agree">I can sign for {groupName}, and the group accepts these conditions</label>
-          </div>
-        </div>
+        <AgreeCheckbox id="field-agree" name="agree" error={errors.agree} defaultChecked={typed("agree") === "yes"}>
+          I can sign for {groupName}, and the group accepts these conditions
+        </AgreeCheckbox>
         <div className="button-group">
           <button type="submit" className="button">
             Accept the conditions

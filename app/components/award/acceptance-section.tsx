@@ -1,3 +1,4 @@
+import { AgreeCheckbox } from "~/components/agree-checkbox";
 import { Form } from "@remix-run/react";
 import type { FormAnswer } from "~/components/award/form-answer";
 import { TextField } from "~/components/forms";
@@ -31,25 +32,9 @@ export function AcceptanceSection({ award, canAccept, answer }: { award: AwardPa
                 defaultValue={answer.typed("accept", "signedName")}
                 error={errors.signedName}
               />
-              <div className={`field${errors.agree ? " field--error" : ""}`}>
-                {errors.agree ? (
-                  <span className="error-message" id="accept-agree-error">
-                    <span className="visually-hidden">Error: </span>
-                    {errors.agree}
-                  </span>
-                ) : null}
-                <div className="choice">
-                  <input
-                    type="checkbox"
-                    id="accept-agree"
-                    name="agree"
-                    value="yes"
-                    defaultChecked={answer.typed("accept", "agree") === "yes"}
-                    aria-describedby={errors.agree ? "accept-agree-error" : undefined}
-                  />
-                  <label htmlFor="accept-agree">I can sign for {award.groupName}, and the group accepts the conditions of this award</label>
-                </div>
-              </div>
+              <AgreeCheckbox id="accept-agree" name="agree" error={errors.agree} defaultChecked={answer.typed("accept", "agree") === "yes"}>
+                I can sign for {award.groupName}, and the group accepts the conditions of this award
+              </AgreeCheckbox>
               <button type="submit" className="button">
                 Accept the conditions for the group
               </button>
