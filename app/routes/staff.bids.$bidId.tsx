@@ -3,6 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BidSummary } from "~/components/bid-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BidHistory } from "~/components/staff-bid/bid-history";
+import { BidVersions } from "~/components/staff-bid/bid-versions";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
 import {
   allowedDecisions,
@@ -94,8 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function BidPage() {
-  const { bid, answers, versions, trail, slots, decisions, notice, seesContact, personalData } =
-    useLoaderData<typeof loader>();
+  const { bid, answers, versions, trail, slots, decisions, notice, seesContact, personalData } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const errors = result?.errors ?? {};
   const values = result?.values ?? {};
@@ -120,12 +121,8 @@ export default function BidPage() {
       ) : null}
       <ErrorSummary errors={errors} labels={{ decision: "Decision", reason: "Reason" }} />
 
-      <span className="hint">
-        {bid.fund.name}: {bid.round.title}
-      </span>
-      <h1>
-        {bid.reference}: {bid.groupName}
-      </h1>
+      <span className="hint">{`${bid.fund.name}: ${bid.round.title}`}</span>
+      <h1>{`${bid.reference}: ${bid.groupName}`}</h1>
       <p>
         <strong className={bid.tag}>{bid.status}</strong>
       </p>
@@ -238,63 +235,9 @@ export default function BidPage() {
         </p>
       ) : null}
 
-      <h2>Versions</h2>
-      {versions.length === 0 ? (
-        <p>No version has been sent yet: this bid is a draft.</p>
-      ) : (
-        <>
-          <p className="hint">What the bid said each time it was sent or changed after sending. Contact details are not kept in versions.</p>
-          {versions.map((v) => (
-            <details key={v.version} className="version">
-              <summary>
-                Version {v.version}, {v.at}
-              </summary>
-              <dl className="summary">
-                {v.rows.map((row) => (
-                  <div key={row.label}>
-                    <dt>{row.label}</dt>
-                    <dd className={row.value === "Not given" ? "muted" : undefined}>{row.value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
-          ))}
-        </>
-      )}
+      <BidVersions versions={versions} />
 
-      <h2>History</h2>
-      {trail.length === 0 ? (
-        <p>Nothing has been recorded about this bid yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">What happened to this bid, newest first, from the audit log</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col" className="num">
-                  Entry
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {trail.map((entry) => (
-                <tr key={entry.seq}>
-                  <td>{entry.at}</td>
-                  <td>
-                    {entry.what}
-                    {entry.detail ? <span className="hint">{entry.detail}</span> : null}
-                  </td>
-                  <td>{entry.who === "group" ? "The group" : entry.who === "system" ? "Pitchday" : entry.who}</td>
-                  <td className="num">#{entry.seq}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <BidHistory trail={trail} />
     </>
   );
 }
