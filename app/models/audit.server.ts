@@ -50,18 +50,35 @@ export async function appendAudit<A extends AuditAction>(tx: Tx, input: AuditInp
  * staging row, no extra read) and seq is its place.
  */
 export function chainedAudit<A extends AuditAction>(input: AuditInput<A>): Prisma.Sql {
-  const content = auditContent(input);
-  const template = chainTemplate(content);
-  const payload = JSON.stringify(content.payload);
+  return chainedAudits([input]);
+}
+
+/**
+ * Several entries as one CTE part, chained in the order given (a batch of scores saved in one
+ * transaction); `seq` as for chainedAudit, one row per entry (`SELECT max(seq) FROM audit`).
+ */
+export function chainedAudits<A extends AuditAction>(inputs: AuditInput<A>[]): Prisma.Sql {
+  const entries = inputs.map((input) => {
+    const content = auditContent(input);
+    return { content, template: chainTemplate(content), payload: JSON.stringify(content.payload) };
+  });
   if (database().engine === "pglite") {
-    return Prisma.sql`
+    // why: UNION ALL runs its parts in order, so the entries take their places in the order given.
+    const appends = entries.map(
+      ({ content, template, payload }) => Prisma.sql`
       SELECT seq FROM audit_chain_append(${content.at}::timestamp(3), ${content.actorType}, ${content.actorId}::text,
-        ${content.action}, ${content.subjectType}, ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})`;
+        ${content.action}, ${content.subjectType}, ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})`,
+    );
+    return Prisma.join(appends, " UNION ALL ");
   }
+  // why: the deferred trigger fires row by row in insertion order as the transaction commits.
+  const rows = entries.map(
+    ({ content, template, payload }) => Prisma.sql`(${randomUUID()}, ${content.at}, ${content.actorType}, ${content.actorId}, ${content.action},
+      ${content.subjectType}, ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})`,
+  );
   return Prisma.sql`
     INSERT INTO "AuditPending" (id, at, "actorType", "actorId", action, "subjectType", "subjectId", payload, "hashBefore", "hashAfter")
-    VALUES (${randomUUID()}, ${content.at}, ${content.actorType}, ${content.actorId}, ${content.action}, ${content.subjectType},
-            ${content.subjectId}, ${payload}::jsonb, ${template.before}, ${template.after})
+    VALUES ${Prisma.join(rows)}
     RETURNING NULL::int AS seq`;
 }
 

@@ -244,6 +244,30 @@ describe("scores under load, on the engine under test", () => {
     expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
 
+  it("a burst saved together still answers each phone for itself: a conflict, a bad sheet and a revoked seat refuse only their own", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 6 });
+    const [conflicted, careless, removed, ...others] = live.panellists;
+    const bidId = live.bids[0].id;
+    await declareConflict({ panellistId: conflicted.id, bidId, reason: "Trustee" }, { type: "panellist", id: conflicted.id });
+    await revokePanellist(live.event.id, removed.id, live.organiser.actor);
+    const good = (panellistId: string) => submitScore({ panellistId, bidId, sheet: { items: sheetItems(live.criteria, [4, 8]), comment: "", clientMutationId: uuid() } });
+    const results = await Promise.all([
+      good(conflicted.id),
+      submitScore({ panellistId: careless.id, bidId, sheet: { items: sheetItems(live.criteria, [9, 8]), comment: "", clientMutationId: uuid() } }),
+      good(removed.id),
+      ...others.map((p) => good(p.id)),
+    ]);
+    expect(results[0]).toEqual({ ok: false, message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved." });
+    expect(results[1]).toMatchObject({ ok: false, errors: { [`items.${live.criteria[0].id}`]: expect.stringContaining("from 1 to 5") } });
+    expect(results[2]).toEqual({ ok: false, message: "You are no longer on this panel, so your score was not saved." });
+    expect(results.slice(3)).toEqual(others.map(() => expect.objectContaining({ ok: true, duplicate: false })));
+    const saved = await scoreSheetsForEvent(live.event.id);
+    expect(saved.map((s) => s.panellistId).sort()).toEqual(others.map((p) => p.id).sort());
+    const entries = await db().auditEntry.findMany({ where: { action: "score.submitted", payload: { path: ["eventId"], equals: live.event.id } } });
+    expect(entries.map((e) => e.subjectId).sort()).toEqual(saved.map((s) => s.id).sort());
+    expect(await verifyAuditLog()).toMatchObject({ ok: true });
+  });
+
   it("two different re-scores of one pitch racing from one panellist get distinct versions and one current sheet", async () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     const base = { panellistId: live.panellists[0].id, bidId: live.bids[0].id };

@@ -1,0 +1,232 @@
+import { randomUUID } from "node:crypto";
+import { db } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { NOT_SAVED, scoreRefusal, type Pitch, type Seat } from "~/domain/score-acceptance";
+import { scoreSheetSchema } from "~/domain/score-sheet";
+import { refused } from "~/domain/result";
+import { chainedAudits, type AuditInput, type Tx } from "~/models/audit.server";
+import { LIVE_TX, sharedGate } from "~/models/live.server";
+import { fieldErrors, type FieldErrors } from "~/utils/forms";
+
+// One transaction that saves a batch of score submissions (app/models/score.server.ts gathers
+// them: group commit). Four round trips whatever the batch's size: the event gates and the
+// panellists' row locks, what the checks need, one statement writing every accepted sheet with
+// its items, the end of its previous version and its audit entry; then COMMIT.
+// A batch never holds two submissions from one panellist (each is a new version of the last).
+//
+// Interface:
+//   saveScoreBatch(submissions) -> { outcomes (one per submission, in order), written: [{ eventId, seq }] }
+
+export interface ScoreInput {
+  panellistId: string;
+  bidId: string;
+  /**
+   * The sheet as the phone sent it: form fields ("items.<criterionId>", "comment",
+   * "clientMutationId") or the same nested ({ items: { <criterionId>: 4 } or [{ criterionId, value }] }).
+   * It is checked against the round's criteria inside the transaction that saves it.
+   */
+  sheet: unknown;
+}
+
+export interface Submission {
+  input: ScoreInput;
+  /** When it arrived: its sheet's time and its audit entry's. */
+  now: Date;
+}
+
+export interface SavedSheet {
+  id: string;
+  version: number;
+  submittedAt: Date;
+}
+
+export type ScoreOutcome =
+  | { ok: true; sheet: SavedSheet; duplicate: boolean; /** The fund's zone, to word the time. */ timeZone: string }
+  /** Refused (`errors` absent) or not a valid sheet (`errors` by field, "items.<criterionId>"). */
+  | { ok: false; message: string; errors?: FieldErrors };
+
+export interface Earlier {
+  id: string;
+  version: number;
+  submittedAt: Date;
+  panellistId: string;
+  bidId: string;
+}
+
+interface PitchRow extends Pitch {
+  n: number;
+  earlierId: string | null;
+  earlierVersion: number | null;
+  earlierAt: Date | null;
+  earlierPanellistId: string | null;
+  earlierBidId: string | null;
+}
+
+interface Accepted {
+  n: number;
+  id: string;
+  panellistId: string;
+  bidId: string;
+  slotId: string;
+  version: number;
+  clientMutationId: string;
+  comment: string;
+  items: { criterionId: string; value: number }[];
+  submittedAt: Date;
+  eventId: string;
+  slotState: string;
+}
+
+export function clientMutationIdOf(sheet: unknown): string | null {
+  const id = typeof sheet === "object" && sheet !== null ? (sheet as Record<string, unknown>).clientMutationId : null;
+  return typeof id === "string" ? id : null;
+}
+
+/** A copy of a submission already saved (a retry, the offline queue replaying) gets the first one's answer. */
+export function sameSubmissionOutcome(earlier: Earlier, input: ScoreInput, timeZone: string): ScoreOutcome {
+  if (earlier.panellistId !== input.panellistId || earlier.bidId !== input.bidId) {
+    return refused("This score could not be matched to your phone's submission. Reload the page and send it again.");
+  }
+  return { ok: true, sheet: { id: earlier.id, version: earlier.version, submittedAt: earlier.submittedAt }, duplicate: true, timeZone };
+}
+
+// why: the earlier* columns come from one LEFT JOIN: all set when a sheet with the submission's
+// id exists, all null when none does.
+function earlierIn(row: PitchRow): Earlier | null {
+  if (row.earlierId === null) return null;
+  return {
+    id: row.earlierId,
+    version: row.earlierVersion ?? 0,
+    submittedAt: row.earlierAt ?? new Date(0),
+    panellistId: row.earlierPanellistId ?? "",
+    bidId: row.earlierBidId ?? "",
+  };
+}
+
+export async function saveScoreBatch(submissions: Submission[]) {
+  return db().$transaction((tx) => applyBatch(tx, submissions), LIVE_TX);
+}
+
+async function applyBatch(tx: Tx, submissions: Submission[]) {
+  const seats = await lockSeats(tx, [...new Set(submissions.map((s) => s.input.panellistId))]);
+  const pitches = await readPitches(tx, submissions, seats);
+  const outcomes: ScoreOutcome[] = [];
+  const accepted: Accepted[] = [];
+  submissions.forEach((submission, n) => {
+    const seat = seats.get(submission.input.panellistId) ?? null;
+    const row = pitches.get(n) ?? null;
+    const earlier = row ? earlierIn(row) : null;
+    if (seat && earlier) return void outcomes.push(sameSubmissionOutcome(earlier, submission.input, seat.timeZone));
+    const refusal = scoreRefusal(seat, row?.slotId ? row : null);
+    if (refusal || !seat || !row) return void outcomes.push(refused(refusal ?? `That pitch is not part of your event, so ${NOT_SAVED}.`));
+    const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(submission.input.sheet);
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      return void outcomes.push({ ok: false, message: `${Object.values(errors)[0]} (${NOT_SAVED})`, errors });
+    }
+    const { input, now } = submission;
+    const sheet = { id: randomUUID(), version: (row.lastVersion ?? 0) + 1, submittedAt: now };
+    accepted.push({ n, ...sheet, panellistId: input.panellistId, bidId: input.bidId, slotId: row.slotId, slotState: row.slotState, eventId: seat.eventId, ...parsed.data });
+    outcomes.push({ ok: true, sheet, duplicate: false, timeZone: seat.timeZone });
+  });
+  const written = accepted.length > 0 ? await writeSheets(tx, accepted) : [];
+  return { outcomes, written };
+}
+
+async function lockSeats(tx: Tx, panellistIds: string[]) {
+  // The event's gate (shared: the chair's lock waits for these scores, and scores wait for the
+  // chair), then the panellists' rows, in id order so two batches never wait for each other.
+  // What the next statement reads includes whatever the last holder of a lock committed.
+  const rows = await tx.$queryRaw<Seat[]>`
+    SELECT p.id AS "panellistId", p."eventId", p."revokedAt", f."timeZone",
+      (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'scaleMin', c."scaleMin", 'scaleMax', c."scaleMax") ORDER BY c.position)
+         FROM "Criterion" c WHERE c."roundId" = e."roundId") AS criteria
+    FROM "Panellist" p
+    JOIN "Event" e ON e.id = p."eventId"
+    JOIN "Round" r ON r.id = e."roundId"
+    JOIN "Fund" f ON f.id = r."fundId"
+    CROSS JOIN LATERAL ${sharedGate(Prisma.sql`p."eventId"`)} AS gate(held)
+    WHERE p.id IN (${Prisma.join(panellistIds)})
+    ORDER BY p.id
+    FOR UPDATE OF p`;
+  return new Map(rows.map((seat) => [seat.panellistId, seat]));
+}
+
+async function readPitches(tx: Tx, submissions: Submission[], seats: Map<string, Seat>) {
+  const wanted = submissions.map(({ input }, n) => ({
+    n,
+    panellistId: input.panellistId,
+    eventId: seats.get(input.panellistId)?.eventId ?? null,
+    bidId: input.bidId,
+    clientMutationId: clientMutationIdOf(input.sheet),
+  }));
+  const rows = await tx.$queryRaw<PitchRow[]>`
+    SELECT i.n, s.id AS "slotId", s.state::text AS "slotState", s."lockedAt", e.state::text AS "eventState",
+      EXISTS (SELECT 1 FROM "Conflict" c WHERE c."panellistId" = i."panellistId" AND c."bidId" = i."bidId") AS conflicted,
+      (SELECT max(version) FROM "ScoreSheet" x WHERE x."panellistId" = i."panellistId" AND x."bidId" = i."bidId") AS "lastVersion",
+      d.id AS "earlierId", d.version AS "earlierVersion", d."submittedAt" AS "earlierAt",
+      d."panellistId" AS "earlierPanellistId", d."bidId" AS "earlierBidId"
+    FROM json_to_recordset(${JSON.stringify(wanted)}::json) AS i(n int, "panellistId" text, "eventId" text, "bidId" text, "clientMutationId" text)
+    LEFT JOIN "Slot" s ON s."eventId" = i."eventId" AND s."bidId" = i."bidId"
+    LEFT JOIN "Event" e ON e.id = s."eventId"
+    LEFT JOIN "ScoreSheet" d ON d."clientMutationId" = i."clientMutationId"
+    ORDER BY i.n`;
+  const byN = new Map<number, PitchRow>();
+  for (const row of rows) if (!byN.has(row.n)) byN.set(row.n, row);
+  return byN;
+}
+
+function auditEntry(sheet: Accepted): AuditInput<"score.submitted"> {
+  return {
+    actor: { type: "panellist", id: sheet.panellistId },
+    action: "score.submitted",
+    subject: { type: "score_sheet", id: sheet.id },
+    at: sheet.submittedAt,
+    payload: {
+      eventId: sheet.eventId,
+      panellistId: sheet.panellistId,
+      bidId: sheet.bidId,
+      slotId: sheet.slotId,
+      slotState: sheet.slotState,
+      version: sheet.version,
+      items: sheet.items,
+      commentLength: sheet.comment.length,
+      clientMutationId: sheet.clientMutationId,
+    },
+  };
+}
+
+async function writeSheets(tx: Tx, sheets: Accepted[]) {
+  const rows = sheets.map(({ id, panellistId, bidId, slotId, version, clientMutationId, comment, submittedAt, items }) => ({
+    id,
+    panellistId,
+    bidId,
+    slotId,
+    version,
+    clientMutationId,
+    comment,
+    submittedAt: submittedAt.toISOString(),
+    items,
+  }));
+  // One statement: each panellist's previous sheet for the bid stops being current, the new
+  // ones and their items are written, and so are their audit entries. (Every part sees the
+  // tables as they were before the statement, so the update cannot touch a new sheet.)
+  const [result] = await tx.$queryRaw<{ seq: number | null }[]>`
+    WITH input AS (
+      SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS i(id text, "panellistId" text, "bidId" text, "slotId" text,
+        version int, "clientMutationId" text, comment text, "submittedAt" timestamp(3), items json)
+    ), previous AS (
+      UPDATE "ScoreSheet" s SET current = false FROM input i
+      WHERE s."panellistId" = i."panellistId" AND s."bidId" = i."bidId" AND s.current
+    ), sheet AS (
+      INSERT INTO "ScoreSheet" (id, "panellistId", "bidId", "slotId", version, current, "clientMutationId", comment, "submittedAt")
+      SELECT id, "panellistId", "bidId", "slotId", version, true, "clientMutationId", comment, "submittedAt" FROM input
+    ), items AS (
+      INSERT INTO "ScoreItem" (id, "sheetId", "criterionId", value)
+      SELECT gen_random_uuid()::text, i.id, x."criterionId", x.value
+      FROM input i CROSS JOIN LATERAL json_to_recordset(i.items) AS x("criterionId" text, value int)
+    ), audit AS (${chainedAudits(sheets.map(auditEntry))})
+    SELECT (SELECT max(seq) FROM audit) AS seq`;
+  const seq = result?.seq ?? null;
+  return [...new Set(sheets.map((s) => s.eventId))].map((eventId) => ({ eventId, seq }));
+}
