@@ -20,7 +20,7 @@ describe("photo checks", () => {
     expect(photoProblem(new Uint8Array(0), 0)).toBe("Choose a photo to upload");
     const big = new Uint8Array(PHOTO_MAX_BYTES + 1);
     big.set(jpeg);
-    expect(photoProblem(big, 0)).toMatch(/smaller than 900 KB/);
+    expect(photoProblem(big, 0)).toMatch(/smaller than 8 MB/);
     expect(photoProblem(big.subarray(0, PHOTO_MAX_BYTES), 0)).toBeNull();
     expect(photoProblem(jpeg, PHOTOS_PER_REPORT)).toMatch(/up to 6 photos/);
   });

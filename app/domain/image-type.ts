@@ -3,8 +3,8 @@
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export type PhotoType = (typeof PHOTO_TYPES)[number];
 
-/** The whole request is cut at 1 MB (README "Limits on what a request may send"); a photo and its form fit under it. */
-export const PHOTO_MAX_BYTES = 900_000;
+/** A phone's photo; the report's photo form may send 10 MB in all (README "Limits on what a request may send"). */
+export const PHOTO_MAX_BYTES = 8_000_000;
 export const PHOTOS_PER_REPORT = 6;
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0) {
@@ -23,7 +23,7 @@ export function imageType(bytes: Uint8Array): PhotoType | null {
 export function photoProblem(bytes: Uint8Array, photoCount: number): string | null {
   if (bytes.length === 0) return "Choose a photo to upload";
   if (photoCount >= PHOTOS_PER_REPORT) return `A report can have up to ${PHOTOS_PER_REPORT} photos: remove one first`;
-  if (bytes.length > PHOTO_MAX_BYTES) return `The photo must be smaller than ${PHOTO_MAX_BYTES / 1000} KB: make it smaller and try again`;
+  if (bytes.length > PHOTO_MAX_BYTES) return `The photo must be smaller than ${PHOTO_MAX_BYTES / 1_000_000} MB: make it smaller and try again`;
   if (!imageType(bytes)) return "The photo must be a JPEG, PNG or WebP image";
   return null;
 }

@@ -135,7 +135,7 @@ export default function GrantReport() {
       )}
       {editable ? (
         <Form method="post" encType="multipart/form-data">
-          <p className="hint">Save your draft first: adding a photo sends only the photo. JPEG, PNG or WebP, smaller than {PHOTO_MAX_BYTES / 1000} KB.</p>
+          <p className="hint">Save your draft first: adding a photo sends only the photo. JPEG, PNG or WebP, smaller than {PHOTO_MAX_BYTES / 1_000_000} MB.</p>
           <TextField name="photo" label="Photo" type="file" accept="image/jpeg,image/png,image/webp" error={errors.photo} />
           <TextField name="caption" label="What the photo shows" optional defaultValue={value("caption")} error={errors.caption} />
           <button type="submit" name="intent" value="photo" className="button button--secondary">Add the photo</button>

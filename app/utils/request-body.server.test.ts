@@ -1,4 +1,4 @@
-import { readForm, REQUEST_LIMITS } from "~/utils/request-body.server";
+import { bodyLimitFor, readForm, REQUEST_LIMITS } from "~/utils/request-body.server";
 
 // The routes' half of the request-body layer: what a posted form may be, and what happens
 // when it is not (a 4xx Response thrown, never a 500 or a long parse).
@@ -86,5 +86,19 @@ describe("readForm", () => {
     const request = urlencoded("x=1");
     request.headers.set("Content-Length", String(REQUEST_LIMITS.bodyBytes + 1));
     expect((await refusal(readForm(request))).status).toBe(413);
+  });
+
+  it("lets a phone photo through on the grant report's page only: 3 MB is taken there and refused on any other form", async () => {
+    const photoForm = (url: string) => {
+      const form = new FormData();
+      form.append("intent", "add-photo");
+      form.append("photo", new Blob([new Uint8Array(3_000_000)], { type: "image/jpeg" }), "hall.jpg");
+      return new Request(url, { method: "POST", body: form });
+    };
+    const read = await readForm(photoForm("http://app.test/bid/abc123/report"));
+    expect((read.get("photo") as File).size).toBe(3_000_000);
+    expect(await refusal(readForm(photoForm("http://app.test/bid/abc123")))).toEqual({ status: 413, text: "That request is too large (the limit is 1 MB)." });
+    expect(bodyLimitFor("/bid/abc123/report")).toBe(REQUEST_LIMITS.photoBodyBytes);
+    expect(bodyLimitFor("/bid/abc123/report/photos/p1")).toBe(REQUEST_LIMITS.bodyBytes);
   });
 });

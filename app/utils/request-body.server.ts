@@ -13,7 +13,18 @@ export const REQUEST_LIMITS = {
   /** One field's name and value, in characters (decoded): far above the longest text any form takes
    *  (5,000), so a long paste still gets its message beside the field. */
   fieldChars: 200_000,
+  /** Whole body of a photo added to a grant report: one phone photo (PHOTO_MAX_BYTES) and the form around it. */
+  photoBodyBytes: 10_000_000,
 } as const;
+
+// why: a phone photo is 2-5 MB, so the end-of-grant report's photo form takes more than a form
+// of words; every other address keeps the small limit.
+const PHOTO_FORM = /^\/bid\/[^/]+\/report\/?$/;
+
+/** The most bytes a request to this path may send. */
+export function bodyLimitFor(pathname: string): number {
+  return PHOTO_FORM.test(pathname) ? REQUEST_LIMITS.photoBodyBytes : REQUEST_LIMITS.bodyBytes;
+}
 
 const URLENCODED = "application/x-www-form-urlencoded";
 const MULTIPART = "multipart/form-data";
@@ -25,7 +36,9 @@ function refuse(status: 400 | 413 | 415, message: string): Response {
   return new Response(message, { status, statusText, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
-export const TOO_LARGE_MESSAGE = `That request is too large (the limit is ${REQUEST_LIMITS.bodyBytes / 1_000_000} MB).`;
+export function tooLargeMessage(limit: number): string {
+  return `That request is too large (the limit is ${limit / 1_000_000} MB).`;
+}
 
 /** The media type (lower case) and its boundary parameter, from a Content-Type header. */
 export function mediaType(header: string | null): { type: string; boundary: string | null } {
@@ -40,8 +53,8 @@ export function mediaType(header: string | null): { type: string; boundary: stri
 }
 
 /** The body's bytes, stopping (413) as soon as there are more than `limit`. */
-export async function readBodyBytes(request: Request, limit: number = REQUEST_LIMITS.bodyBytes): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(request.headers.get("Content-Length") ?? 0) > limit) throw refuse(413, TOO_LARGE_MESSAGE);
+export async function readBodyBytes(request: Request, limit: number = bodyLimitFor(new URL(request.url).pathname)): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > limit) throw refuse(413, tooLargeMessage(limit));
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -52,7 +65,7 @@ export async function readBodyBytes(request: Request, limit: number = REQUEST_LI
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw refuse(413, TOO_LARGE_MESSAGE);
+      throw refuse(413, tooLargeMessage(limit));
     }
     chunks.push(value);
   }
@@ -84,7 +97,7 @@ function checkedFields(form: FormData): FormData {
   for (const [name, value] of form.entries()) {
     fields += 1;
     if (fields > REQUEST_LIMITS.fields) throw refuse(413, TOO_MANY_FIELDS);
-    // why files are exempt: only the checkpoint upload takes one, and it checks its own size.
+    // why files are exempt: only the checkpoint upload and a report's photo take one, and each checks its own size.
     const size = name.length + (typeof value === "string" ? value.length : 0);
     if (size > REQUEST_LIMITS.fieldChars) throw refuse(413, FIELD_TOO_LARGE);
   }

@@ -1,11 +1,11 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import type { IncomingHttpHeaders } from "node:http";
 import { createRequestHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
-import { FORM_TYPES, mediaType, REQUEST_LIMITS, TOO_LARGE_MESSAGE } from "../../app/utils/request-body.server";
+import { bodyLimitFor, FORM_TYPES, mediaType, REQUEST_LIMITS, tooLargeMessage } from "../../app/utils/request-body.server";
 
 // The server's half of the request-body layer (the routes' half is app/utils/request-body.server.ts):
 // every body, whatever its framing (Content-Length or chunked), is read here into memory and cut
-// at REQUEST_LIMITS.bodyBytes before any route sees it; compressed bodies and types no route
+// at its path's limit (bodyLimitFor: REQUEST_LIMITS) before any route sees it; compressed bodies and types no route
 // takes are refused (their bytes dropped, never kept). Remix then gets the bytes we kept.
 //
 // Interface:
@@ -35,7 +35,8 @@ export function refusalBeforeBody(req: ExpressRequest, rawPaths: readonly string
   if (!raw && !(FORM_TYPES as readonly string[]).includes(type)) {
     return { status: 415, message: `Pitchday takes forms sent as ${FORM_TYPES.join(" or ")}, not ${type || "a body without a type"}.` };
   }
-  if (Number(req.headers["content-length"] ?? 0) > REQUEST_LIMITS.bodyBytes) return { status: 413, message: TOO_LARGE_MESSAGE };
+  const limit = bodyLimitFor(req.path);
+  if (Number(req.headers["content-length"] ?? 0) > limit) return { status: 413, message: tooLargeMessage(limit) };
   return null;
 }
 
@@ -48,7 +49,7 @@ function hasBody(req: ExpressRequest) {
 // what is left of a refused body is read and dropped (never kept) until it ends, for LINGER_MS
 // or LINGER_BYTES at most, and only then answered; a client that goes on past that is cut off.
 const LINGER_MS = 2_000;
-const LINGER_BYTES = 32 * REQUEST_LIMITS.bodyBytes;
+const LINGER_BYTES = 4 * REQUEST_LIMITS.photoBodyBytes;
 
 function refuse(req: ExpressRequest, res: ExpressResponse, { status, message }: Refusal) {
   const answer = () => {
@@ -78,6 +79,7 @@ export function readBody(options: { rawPaths: readonly string[] }) {
     if (refusal) return refuse(req, res, refusal);
     res.locals.body = null;
     if (!hasBody(req)) return next();
+    const limit = bodyLimitFor(req.path);
     const chunks: Buffer[] = [];
     let total = 0;
     const stop = () => {
@@ -87,9 +89,9 @@ export function readBody(options: { rawPaths: readonly string[] }) {
     };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
-      if (total <= REQUEST_LIMITS.bodyBytes) return void chunks.push(chunk);
+      if (total <= limit) return void chunks.push(chunk);
       stop();
-      refuse(req, res, { status: 413, message: TOO_LARGE_MESSAGE });
+      refuse(req, res, { status: 413, message: tooLargeMessage(limit) });
     };
     const onEnd = () => {
       stop();
