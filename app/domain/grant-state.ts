@@ -85,3 +85,8 @@ export function grantState(facts: GrantFacts, now: Date): GrantState {
   if (now.getTime() >= due.getTime() - REPORT_DUE_WINDOW_DAYS * DAY_MS) return "report_due";
   return "paid";
 }
+
+/** The group may still change its report: not while the funder has it, nor once accepted. */
+export function reportIsEditable(status: string | undefined) {
+  return status !== "SUBMITTED" && status !== "ACCEPTED";
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { spendAgainstBudget } from "~/domain/grant-spend";
-import { grantState, paidPence, reportDueDay, type GrantFacts } from "~/domain/grant-state";
+import { grantState, paidPence, reportDueDay, reportIsEditable, type GrantFacts } from "~/domain/grant-state";
 import { spentByLine, type ReportInput } from "~/domain/grant-report-forms";
 import { reportReviewedMail } from "~/domain/mail/grant-messages";
 import { can, type Actor } from "~/domain/permissions";
@@ -75,10 +75,6 @@ async function lockAward(tx: Tx, awardId: string) {
 }
 
 const LOCKED_MESSAGE = "This report has been sent to the funder, so it cannot be changed unless they ask for more.";
-
-export function reportIsEditable(status: string | undefined) {
-  return status !== "SUBMITTED" && status !== "ACCEPTED";
-}
 
 export async function saveReport(grant: Grant, input: ReportInput, { submit, now = new Date() }: { submit: boolean; now?: Date }): Promise<Outcome<object>> {
   const spent = spentByLine(grant.bid.budgetLines, input);

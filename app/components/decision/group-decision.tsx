@@ -77,6 +77,17 @@ function Award({ base, award }: { base: string; award: GroupAwardView | null }) 
       <p>{award.payment}</p>
       <PayoutSetup base={base} setup={award.setup} />
       <PayeeLink base={base} status={award.status} />
+      {award.paid ? (
+        <>
+          <h2 id="report">End-of-grant report</h2>
+          <p>When the project is done, tell the funder what the grant did and how the money was spent. You can save a draft and come back.</p>
+          <p>
+            <Link to={`${base}/report`} className="button button--secondary">
+              End-of-grant report
+            </Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }
