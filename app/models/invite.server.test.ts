@@ -1,7 +1,8 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
-import { INVITE_DAYS, acceptInvite, createInvite, findInvite, listOpenInvites, resendInvite, revokeInvite } from "~/models/invite.server";
+import { INVITE_DAYS } from "~/domain/staff";
+import { acceptInvite, createInvite, findInvite, listOpenInvites, resendInvite, revokeInvite } from "~/models/invite.server";
 import { authenticate, createUser } from "~/models/user.server";
 
 useTestDatabase();

@@ -13,7 +13,6 @@ import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 // link (random token, only its sha256 stored) and chooses their own password. A link works
 // once and for 7 days; a new invite to the same address replaces the old one.
 
-export { INVITE_DAYS };
 
 export type InviteStatus = "pending" | "expired" | "revoked" | "accepted" | "unknown";
 
