@@ -3,6 +3,7 @@ import { db } from "~/db.server";
 import { appendAudit, verifyAuditLog } from "~/models/audit.server";
 import { eraseExpiredContacts, eraseGroupContact, exportGroupData, findExpiredContacts } from "~/models/personal-data.server";
 import { makeBid, makeFund, makeOrganiser, makeRound } from "~/testing/organiser-fixtures";
+import { makePaidGrant } from "~/testing/grant-fixtures";
 
 useTestDatabase();
 
@@ -205,5 +206,33 @@ describe("eraseExpiredContacts", () => {
     const refs = async (now: string) => (await findExpiredContacts(new Date(now))).map((c) => c.bidId);
     expect(await refs("2031-03-31T15:59:00Z")).not.toContain(bid.id);
     expect(await refs("2031-03-31T16:01:00Z")).toContain(bid.id);
+  });
+});
+
+describe("the end-of-grant report's contact", () => {
+  it("is in the group's copy of its data, and erasure blanks it with the bid's contact (the report itself stays)", async () => {
+    const grant = await makePaidGrant({ email: "chair@group.example" });
+    const report = await db().grantReport.create({
+      data: { awardId: grant.awardId, status: "SUBMITTED", whatWasDone: "Painted the hall", participants: 40, contactName: "Sam Treasurer", contactEmail: "sam@group.example", contactPhone: "07700 900456" },
+    });
+    await db().mailMessage.create({ data: { to: "sam@group.example", subject: `Your report for ${grant.bid.reference}`, text: `Thank you, Sam, for the report on ${grant.bid.reference}.`, sentAt: new Date() } });
+
+    const exported = await exportGroupData(grant.bid.id, organiser.actor);
+    expect(exported!.data.award?.report).toMatchObject({ contactName: "Sam Treasurer", contactEmail: "sam@group.example", whatWasDone: "Painted the hall" });
+
+    const toGroup = await db().mailMessage.count({ where: { to: "chair@group.example" } });
+    const erased = await eraseGroupContact(grant.bid.id, organiser.actor, { reason: "request" });
+    expect(erased).toMatchObject({ ok: true, mailRedacted: toGroup + 1 });
+    expect(await db().grantReport.findUnique({ where: { id: report.id } })).toMatchObject({
+      contactName: "[erased]",
+      contactEmail: "[erased]",
+      contactPhone: "",
+      whatWasDone: "Painted the hall",
+      participants: 40,
+    });
+    expect(await db().mailMessage.findMany({ where: { subject: `Your report for ${grant.bid.reference}` }, select: { to: true, text: true } })).toEqual([
+      { to: "[erased]", text: "[erased]" },
+    ]);
+    expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
 });

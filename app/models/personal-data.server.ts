@@ -31,7 +31,13 @@ const EXPORT_INCLUDE = {
     select: { version: true, current: true, comment: true, submittedAt: true, items: { select: { value: true, criterion: { select: { name: true } } } } },
   },
   decision: true,
-  award: { include: { payments: { orderBy: { createdAt: "asc" } } } },
+  award: {
+    include: {
+      payments: { orderBy: { createdAt: "asc" } },
+      // why the photos' details only: their bytes are in storage; the group has them.
+      report: { include: { spend: true, photos: { select: { caption: true, contentType: true, sizeBytes: true, createdAt: true } } } },
+    },
+  },
   recipient: true,
 } satisfies Prisma.BidInclude;
 
@@ -148,7 +154,11 @@ async function erase(tx: Tx, bidId: string, actor: AuditActor, erasure: Erasure,
   // why: the name typed when accepting an award's conditions is personal data too.
   await tx.award.updateMany({ where: { bidId, acceptedBy: { not: null } }, data: { acceptedBy: ERASED } });
   await erasePayeeDetails(tx, bidId, now);
-  const mailRedacted = await redactMail(tx, bid.contact.email, bid.reference);
+  const reportContact = await eraseReportContact(tx, bidId);
+  let mailRedacted = await redactMail(tx, bid.contact.email, bid.reference);
+  if (reportContact && reportContact.toLowerCase() !== bid.contact.email.trim().toLowerCase()) {
+    mailRedacted += await redactMail(tx, reportContact, bid.reference);
+  }
   await appendAudit(tx, {
     actor,
     action: "personal_data.erased",
@@ -163,6 +173,14 @@ async function erase(tx: Tx, bidId: string, actor: AuditActor, erasure: Erasure,
     at: now,
   });
   return { ok: true, erasedAt: now, mailRedacted };
+}
+
+/** Blanks the contact the group gave on its end-of-grant report; returns the email it had, if any. */
+async function eraseReportContact(tx: Tx, bidId: string): Promise<string | null> {
+  const report = await tx.grantReport.findFirst({ where: { award: { bidId } }, select: { id: true, contactEmail: true } });
+  if (!report) return null;
+  await tx.grantReport.update({ where: { id: report.id }, data: { contactName: ERASED, contactEmail: ERASED, contactPhone: "" } });
+  return report.contactEmail.trim() || null;
 }
 
 /**
