@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { verifyChain, type AuditRecord, type VerifyResult } from "~/domain/audit-chain";
-import type { AuditActor } from "~/domain/audit-events";
+import type { AuditActor, AuditPayload } from "~/domain/audit-events";
 import type { Json } from "~/domain/canonical-json";
 import {
   parseCheckpointFile,
@@ -18,7 +18,7 @@ import { appendAudit, readChain, type Tx } from "~/models/audit.server";
 
 export type StoredCheckpoint = Awaited<ReturnType<typeof listCheckpoints>>[number];
 
-class Refused extends Error {}
+export class Refused extends Error {}
 
 export type CreateResult =
   | { ok: true; checkpoint: { id: string; seq: number; hash: string; createdAt: Date; note: string } }
@@ -35,38 +35,57 @@ export async function createCheckpoint(
   actor: AuditActor,
   now = new Date(),
 ): Promise<CreateResult> {
-  const id = randomUUID();
   try {
-    const checkpoint = await db().$transaction(async (tx) => {
-      const previous = await tx.auditCheckpoint.findFirst({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }] });
-      const entry = await appendAudit(tx, {
-        actor,
-        action: "audit.checkpoint_created",
-        subject: { type: "checkpoint", id },
-        payload: { checkpointId: id, via: input.via },
-        at: now,
-      });
-      // why after appending: an entry is only written on top of a committed one, so every entry
-      // before this one is committed and visible here; what is verified is exactly what the
-      // checkpoint covers.
-      const entries = await chainIn(tx, entry.seq);
-      const chain = verifyChain(entries);
-      if (!chain.ok) {
-        throw new Refused(`The audit chain is broken at entry #${chain.firstBadSeq} (${chain.reason}), so no checkpoint was taken.`);
-      }
-      if (previous) {
-        const verdict = verifyAgainstCheckpoint(entries, previous);
-        if (!verdict.ok) {
-          throw new Refused(`The log does not match the last checkpoint (entry #${previous.seq}), so no new checkpoint was taken.`);
-        }
-      }
-      return tx.auditCheckpoint.create({ data: { id, seq: entry.seq, hash: entry.hash, note: input.note, createdAt: now } });
-    });
+    const checkpoint = await db().$transaction((tx) => checkpointIn(tx, { note: input.note, payload: { via: input.via }, actor, now }));
     return { ok: true, checkpoint };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+/**
+ * The checkpoint itself, inside the caller's transaction: appends its audit entry (holding the
+ * chain until the transaction ends), verifies the log up to it, and stores it. Throws Refused
+ * when the log cannot be vouched for, so the caller's transaction rolls back.
+ */
+export async function checkpointIn(
+  tx: Tx,
+  input: {
+    note: string;
+    payload: Omit<AuditPayload<"audit.checkpoint_created">, "checkpointId">;
+    triggers?: string[];
+    actor: AuditActor;
+    now: Date;
+  },
+) {
+  const id = randomUUID();
+  const previous = await tx.auditCheckpoint.findFirst({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }] });
+  const entry = await appendAudit(tx, {
+    actor: input.actor,
+    action: "audit.checkpoint_created",
+    subject: { type: "checkpoint", id },
+    payload: { checkpointId: id, ...input.payload },
+    at: input.now,
+  });
+  // why after appending: an entry is only written on top of a committed one, so every entry
+  // before this one is committed and visible here; what is verified is exactly what the
+  // checkpoint covers.
+  const entries = await chainIn(tx, entry.seq);
+  const chain = verifyChain(entries);
+  if (!chain.ok) {
+    throw new Refused(`The audit chain is broken at entry #${chain.firstBadSeq} (${chain.reason}), so no checkpoint was taken.`);
+  }
+  if (previous) {
+    const verdict = verifyAgainstCheckpoint(entries, previous);
+    if (!verdict.ok) {
+      throw new Refused(`The log does not match the last checkpoint (entry #${previous.seq}), so no new checkpoint was taken.`);
+    }
+  }
+  return tx.auditCheckpoint.create({
+    data: { id, seq: entry.seq, hash: entry.hash, note: input.note, createdAt: input.now, triggers: input.triggers ?? [] },
+    select: { id: true, seq: true, hash: true, createdAt: true, note: true },
+  });
 }
 
 async function chainIn(tx: Tx, throughSeq: number): Promise<AuditRecord[]> {
@@ -93,9 +112,16 @@ export async function listCheckpoints() {
       ? null
       : entry.actorType === "user"
         ? (names.get(entry.actorId ?? "") ?? "A staff member whose account no longer exists")
-        : "Pitchday's command line";
+        : (entry.payload as { via?: string } | null)?.via === "auto"
+          ? "Pitchday, automatically"
+          : "Pitchday's command line";
     return { ...checkpoint, takenBy };
   });
+}
+
+/** Every checkpoint's head, newest first, for the public results page. */
+export function checkpointHeads() {
+  return db().auditCheckpoint.findMany({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }], select: { seq: true, hash: true, createdAt: true, triggers: true } });
 }
 
 export function latestCheckpoint() {
