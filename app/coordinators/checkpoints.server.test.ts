@@ -4,6 +4,7 @@ import { verifyAgainstCheckpoint } from "~/domain/checkpoint";
 import { PART_REVEAL_WAIT_MS } from "~/domain/checkpoint-auto";
 import type { Actor } from "~/domain/permissions";
 import { readChain } from "~/models/audit.server";
+import { listCheckpoints } from "~/models/checkpoint.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { confirmEventDecisions, recordPaymentMade, revealEventAwards, takeOwedCheckpoint } from "~/coordinators/checkpoints.server";
 import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
@@ -90,6 +91,7 @@ describe("confirming an event's decisions", () => {
     expect(mails[0].text).toContain('the decisions of "Harvest pitch night" were confirmed');
     expect(mails[0].text).toContain("Hello Ada Auditor,");
     expect(await db().checkpointRequest.count()).toBe(0);
+    expect((await listCheckpoints()).find((c) => c.id === checkpoint.id)).toMatchObject({ takenBy: "Pitchday, automatically" });
 
     // Nothing owed: a later call takes nothing and mails nobody.
     expect(await takeOwedCheckpoint()).toBeNull();
