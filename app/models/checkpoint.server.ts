@@ -12,8 +12,8 @@ import {
 } from "~/domain/checkpoint";
 import { appendAudit, readChain, type Tx } from "~/models/audit.server";
 
-// Checkpoints of the audit log: taken on demand (from the audit pages or the command line),
-// kept in the database, and handed out as files. The stored ones let Pitchday notice rows cut
+// Checkpoints of the audit log: taken on demand (from the audit pages or the command line) or
+// by Pitchday itself (checkpoint-auto.server.ts), kept in the database, and handed out as files. The stored ones let Pitchday notice rows cut
 // off the end of its own log; the handed-out files let someone outside notice a rewrite.
 
 export type StoredCheckpoint = Awaited<ReturnType<typeof listCheckpoints>>[number];
