@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDatabase, openDatabase } from "~/db.server";
+import { startCheckpointSweep } from "~/coordinators/checkpoints.server";
 import { startOutboxWorker } from "~/coordinators/outbox.server";
 import { startReminderJob } from "~/coordinators/reminders.server";
 import { closeLiveBus } from "~/db/live/bus.server";
@@ -16,6 +17,7 @@ const ABORT_DELAY = 5_000;
 
 let stopMail: (() => void) | undefined;
 let stopReminders: (() => void) | undefined;
+let stopCheckpoints: (() => void) | undefined;
 
 /** Called once by scripts/serve.ts before it listens: opens (and migrates) the database, starts mail. */
 export async function startup(): Promise<string[]> {
@@ -25,12 +27,15 @@ export async function startup(): Promise<string[]> {
   stopMail = mail.stop;
   const reminders = startReminderJob();
   stopReminders = reminders.stop;
-  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, reminders.note, payeeKeyNote()];
+  const checkpoints = startCheckpointSweep();
+  stopCheckpoints = checkpoints.stop;
+  return [`Database: ${databaseEngine() === "pglite" ? "embedded PGlite" : "PostgreSQL"} at ${db.location}`, mail.note, reminders.note, checkpoints.note, payeeKeyNote()];
 }
 
 export async function shutdown() {
   stopMail?.();
   stopReminders?.();
+  stopCheckpoints?.();
   await closeLiveBus();
   await closeDatabase();
 }

@@ -1,7 +1,7 @@
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { readPdfText } from "../app/testing/pdf-text";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expectAccessible, latestMailTo, loginAs, STAFF } from "./fixtures";
 
 // After the last pitch: the funder reads the ranking and why each bid is placed where it is,
 // departs from one proposal with a reason, and confirms; the chair reveals the awards on the big
@@ -247,6 +247,18 @@ test("the funder decides with a reason, a second funder approves, and the groups
     await expect(table.getByRole("row")).toHaveCount(4);
     await expect(table.getByRole("row", { name: /Total awarded at this event.*£2,150/ })).toBeVisible();
     await expect(results.getByText(FOOTBALL.group)).toHaveCount(0);
+    await expectAccessible(results);
+
+    // Confirming and revealing each took a checkpoint of the audit log by itself: emailed to the
+    // auditors, and its head listed on the public results page for anyone to keep.
+    const mail = await latestMailTo(results, STAFF.auditor);
+    await expect(mail).toContainText('the awards of "Autumn pitch night" were revealed');
+    const [, seq, hash] = /--expect-head (\d+):([0-9a-f]{64})/.exec(await mail.innerText()) ?? [];
+    expect(hash).toBeTruthy();
+    await results.goto("/results");
+    const checkpoints = results.getByRole("region", { name: "Checkpoints of the audit log" });
+    await expect(checkpoints.getByRole("listitem").filter({ hasText: `Entry #${seq},` })).toContainText(`after awards revealed: ${hash}`);
+    await expect(checkpoints.getByRole("listitem").filter({ hasText: "after decisions confirmed:" })).not.toHaveCount(0);
     await expectAccessible(results);
     await screen.close();
     await Promise.all([audience, football, results].map((p) => p.context().close()));

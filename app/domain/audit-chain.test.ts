@@ -85,6 +85,17 @@ describe("audit chain", () => {
   });
 });
 
+describe("verifying only what follows a head already verified", () => {
+  it("passes the entries after it, and catches one that does not follow on from it", () => {
+    const chain = chainOf(6);
+    const head = { seq: chain[3].seq, hash: chain[3].hash };
+    expect(verifyChain(chain.slice(4), head)).toEqual({ ok: true, count: 2, head: { seq: 6, hash: chain[5].hash } });
+    expect(verifyChain([], head)).toEqual({ ok: true, count: 0, head });
+    expect(verifyChain(chain.slice(5), head)).toMatchObject({ ok: false, firstBadSeq: 6 });
+    expect(verifyChain(chain.slice(4), { ...head, hash: "f".repeat(64) })).toMatchObject({ ok: false, firstBadSeq: 5 });
+  });
+});
+
 describe("the chain template the database hashes with", () => {
   it("gives the same hash as the entry's own canonical JSON, whatever the content", () => {
     const contents: Omit<AuditContent, "seq">[] = [

@@ -85,10 +85,11 @@ export type VerifyResult =
 
 /**
  * Recomputes the chain. `entries` must be in the order the database returns by seq;
- * the first entry that does not follow from the one before is named.
+ * the first entry that does not follow from the one before is named. With `after` (a head
+ * already verified), `entries` are the ones that follow it.
  */
-export function verifyChain(entries: readonly AuditRecord[]): VerifyResult {
-  let prev: AuditRecord | null = null;
+export function verifyChain(entries: readonly AuditRecord[], after: { seq: number; hash: string } | null = null): VerifyResult {
+  let prev: Pick<AuditRecord, "seq" | "hash"> | null = after;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     const expectedSeq = prev ? prev.seq + 1 : 1;

@@ -147,6 +147,13 @@ describe("describePayload", () => {
       "Checkpoint: c1",
       "How: On the server's command line",
     ]);
+    const automatic = describePayload("audit.checkpoint_created", { checkpointId: "c2", via: "auto", triggers: ["decisions_confirmed", "payment_made"], auditorsMailed: 2 }, format);
+    expect(automatic.map((r) => `${r.label}: ${r.value}`)).toEqual([
+      "Checkpoint: c2",
+      "How: By Pitchday itself, and emailed to the auditors",
+      "Taken after: Decisions confirmed; Payment made",
+      "Auditors emailed: 2",
+    ]);
   });
 
   it("shows nothing for a payload that is not an object", () => {

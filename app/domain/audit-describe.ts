@@ -1,6 +1,7 @@
 import type { AuditAction } from "~/domain/audit-events";
 import type { Permission } from "~/domain/permissions";
 import { ERASURE_REASONS } from "~/domain/personal-data";
+import { TRIGGER_WORDS } from "~/domain/checkpoint-auto";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import { formatDateTime } from "~/domain/zoned-time";
@@ -314,6 +315,8 @@ const FIELD_LABELS: Record<string, string> = {
   type: "Type",
   effect: "Effect",
   checkpointId: "Checkpoint",
+  triggers: "Taken after",
+  auditorsMailed: "Auditors emailed",
   pseudonymId: "Group's pseudonymous id",
   note: "Note",
   retentionMonths: "Kept for (months)",
@@ -324,7 +327,10 @@ const FIELD_LABELS: Record<string, string> = {
 // Coded values this area writes, in words; other payload values are shown as stored.
 const VALUE_WORDS: Record<string, Record<string, Record<string, string>>> = {
   "personal_data.erased": { reason: ERASURE_REASONS },
-  "audit.checkpoint_created": { via: { web: "On the audit pages", cli: "On the server's command line" } },
+  "audit.checkpoint_created": {
+    via: { web: "On the audit pages", cli: "On the server's command line", auto: "By Pitchday itself, and emailed to the auditors" },
+    triggers: TRIGGER_WORDS,
+  },
 };
 
 export interface PayloadRow {
@@ -348,8 +354,9 @@ export function describePayload(action: string, payload: unknown, format: Payloa
   return Object.entries(payload as Record<string, unknown>).map(([key, value]) => {
     const row: PayloadRow = { key, label: FIELD_LABELS[key] ?? humanise(key), value: show(key, value, format) };
     if (ID_FIELDS[key] && typeof value === "string" && value) row.link = { type: ID_FIELDS[key], id: value };
-    const words = typeof value === "string" ? VALUE_WORDS[action]?.[key]?.[value] : undefined;
-    if (words) row.value = words;
+    const words = VALUE_WORDS[action]?.[key];
+    if (words && typeof value === "string" && words[value]) row.value = words[value];
+    if (words && Array.isArray(value) && value.length > 0) row.value = value.map((item) => words[String(item)] ?? String(item)).join("; ");
     return row;
   });
 }

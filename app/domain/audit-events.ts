@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CHECKPOINT_TRIGGERS } from "~/domain/checkpoint-auto";
 
 // Every audited action and the shape of its payload. Payloads are strict: a field that is not
 // declared here (a name, an email) cannot reach the hashed log, so erasing personal data
@@ -97,7 +98,13 @@ export const AUDIT_PAYLOADS = {
 
   // Audit and personal data: checkpoints name entries by number and hash; erasure and export name
   // the group only by its pseudonymous id, so the log says what happened without saying to whom.
-  "audit.checkpoint_created": z.strictObject({ checkpointId: id, via: z.enum(["web", "cli"]) }),
+  // Taken by Pitchday itself ("auto"): what called for it, and how many auditors it was emailed to.
+  "audit.checkpoint_created": z.strictObject({
+    checkpointId: id,
+    via: z.enum(["web", "cli", "auto"]),
+    triggers: z.array(z.enum(CHECKPOINT_TRIGGERS)).optional(),
+    auditorsMailed: z.number().int().optional(),
+  }),
   "personal_data.exported": z.strictObject({ pseudonymId: id }),
   "personal_data.erased": z.strictObject({ pseudonymId: id, reason: z.enum(["request", "objection", "no_longer_needed", "retention"]), note: text.optional(), retentionMonths: z.number().int().optional(), mailRedacted: z.number().int() }),
 

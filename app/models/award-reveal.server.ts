@@ -13,6 +13,7 @@ import {
 } from "~/domain/award-reveal";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { requestCheckpoint } from "~/models/checkpoint-auto.server";
 import { groupMail, mailableBid, potSummary } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
 import { formatMoney } from "~/domain/money";
@@ -42,6 +43,7 @@ async function loadReveal(client: Client, eventId: string) {
   const event = await client.event.findUnique({
     where: { id: eventId },
     select: {
+      title: true,
       state: true,
       awardsRevealed: true,
       round: { select: { fund: { select: { id: true, currency: true } } } },
@@ -82,7 +84,7 @@ async function loadReveal(client: Client, eventId: string) {
   }
   const confirmed = decisionsConfirmed({ state: event.state, bidStatuses: event.slots.map((s) => s.bid.status) });
   const plan: RevealPlan = { confirmed, step: event.awardsRevealed, steps: revealStepCount(awards.length) };
-  return { plan, awards, fundId: event.round.fund.id, currency: event.round.fund.currency };
+  return { plan, awards, title: event.title, fundId: event.round.fund.id, currency: event.round.fund.currency };
 }
 
 export async function revealAwards(
@@ -107,6 +109,13 @@ export async function revealAwards(
       subject: { type: "event", id: eventId },
       at: options.now,
       payload: { mode, from, to: next.step, steps: loaded.plan.steps, bidIds: shown.map((a) => a.bidId), totalsShown: next.step >= loaded.plan.steps },
+    });
+    await requestCheckpoint(tx, {
+      trigger: "awards_revealed",
+      label: `the awards of "${loaded.title}" were revealed`,
+      subject: { type: "event", id: eventId },
+      now: options.now,
+      revealComplete: next.step >= loaded.plan.steps,
     });
     return { ok: true as const, step: next.step, steps: loaded.plan.steps, seq: entry.seq };
   }, LIVE_TX);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { verifyChain, type AuditRecord, type VerifyResult } from "~/domain/audit-chain";
-import type { AuditActor } from "~/domain/audit-events";
+import type { AuditActor, AuditPayload } from "~/domain/audit-events";
 import type { Json } from "~/domain/canonical-json";
 import {
   parseCheckpointFile,
@@ -12,13 +12,13 @@ import {
 } from "~/domain/checkpoint";
 import { appendAudit, readChain, type Tx } from "~/models/audit.server";
 
-// Checkpoints of the audit log: taken on demand (from the audit pages or the command line),
-// kept in the database, and handed out as files. The stored ones let Pitchday notice rows cut
+// Checkpoints of the audit log: taken on demand (from the audit pages or the command line) or
+// by Pitchday itself (checkpoint-auto.server.ts), kept in the database, and handed out as files. The stored ones let Pitchday notice rows cut
 // off the end of its own log; the handed-out files let someone outside notice a rewrite.
 
 export type StoredCheckpoint = Awaited<ReturnType<typeof listCheckpoints>>[number];
 
-class Refused extends Error {}
+export class Refused extends Error {}
 
 export type CreateResult =
   | { ok: true; checkpoint: { id: string; seq: number; hash: string; createdAt: Date; note: string } }
@@ -35,33 +35,8 @@ export async function createCheckpoint(
   actor: AuditActor,
   now = new Date(),
 ): Promise<CreateResult> {
-  const id = randomUUID();
   try {
-    const checkpoint = await db().$transaction(async (tx) => {
-      const previous = await tx.auditCheckpoint.findFirst({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }] });
-      const entry = await appendAudit(tx, {
-        actor,
-        action: "audit.checkpoint_created",
-        subject: { type: "checkpoint", id },
-        payload: { checkpointId: id, via: input.via },
-        at: now,
-      });
-      // why after appending: an entry is only written on top of a committed one, so every entry
-      // before this one is committed and visible here; what is verified is exactly what the
-      // checkpoint covers.
-      const entries = await chainIn(tx, entry.seq);
-      const chain = verifyChain(entries);
-      if (!chain.ok) {
-        throw new Refused(`The audit chain is broken at entry #${chain.firstBadSeq} (${chain.reason}), so no checkpoint was taken.`);
-      }
-      if (previous) {
-        const verdict = verifyAgainstCheckpoint(entries, previous);
-        if (!verdict.ok) {
-          throw new Refused(`The log does not match the last checkpoint (entry #${previous.seq}), so no new checkpoint was taken.`);
-        }
-      }
-      return tx.auditCheckpoint.create({ data: { id, seq: entry.seq, hash: entry.hash, note: input.note, createdAt: now } });
-    });
+    const checkpoint = await db().$transaction((tx) => checkpointIn(tx, { note: input.note, payload: { via: input.via }, actor, now }));
     return { ok: true, checkpoint };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: error.message };
@@ -69,8 +44,59 @@ export async function createCheckpoint(
   }
 }
 
-async function chainIn(tx: Tx, throughSeq: number): Promise<AuditRecord[]> {
-  const rows = await tx.auditEntry.findMany({ where: { seq: { lte: throughSeq } }, orderBy: { seq: "asc" } });
+/**
+ * The checkpoint itself, inside the caller's transaction: appends its audit entry (holding the
+ * chain until the transaction ends), verifies the log up to it, and stores it. Throws Refused
+ * when the log cannot be vouched for, so the caller's transaction rolls back.
+ */
+export async function checkpointIn(
+  tx: Tx,
+  input: {
+    note: string;
+    payload: Omit<AuditPayload<"audit.checkpoint_created">, "checkpointId">;
+    triggers?: string[];
+    actor: AuditActor;
+    now: Date;
+  },
+) {
+  const id = randomUUID();
+  // why verify before appending: the append holds the chain until this transaction ends, and
+  // every score and ballot waits for it; reading and hashing a long log takes seconds (3 s for
+  // 20,000 entries on PostgreSQL). So the committed log is checked first, and under the chain
+  // only the few entries committed since.
+  const previous = await tx.auditCheckpoint.findFirst({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }] });
+  const committed = await chainIn(tx);
+  const chain = verifyChain(committed);
+  if (!chain.ok) {
+    throw new Refused(`The audit chain is broken at entry #${chain.firstBadSeq} (${chain.reason}), so no checkpoint was taken.`);
+  }
+  // why here: the previous checkpoint committed with its entry, so that entry is in what was read.
+  if (previous && !verifyAgainstCheckpoint(committed, previous).ok) {
+    throw new Refused(`The log does not match the last checkpoint (entry #${previous.seq}), so no new checkpoint was taken.`);
+  }
+  const entry = await appendAudit(tx, {
+    actor: input.actor,
+    action: "audit.checkpoint_created",
+    subject: { type: "checkpoint", id },
+    payload: { checkpointId: id, ...input.payload },
+    at: input.now,
+  });
+  // An entry is only written on top of a committed one, so every entry before this one is
+  // committed and visible here: what is verified is exactly what the checkpoint covers.
+  const since = await chainIn(tx, chain.head?.seq ?? 0, entry.seq);
+  const rest = verifyChain(since, chain.head);
+  if (!rest.ok) {
+    throw new Refused(`The audit chain is broken at entry #${rest.firstBadSeq} (${rest.reason}), so no checkpoint was taken.`);
+  }
+  return tx.auditCheckpoint.create({
+    data: { id, seq: entry.seq, hash: entry.hash, note: input.note, createdAt: input.now, triggers: input.triggers ?? [] },
+    select: { id: true, seq: true, hash: true, createdAt: true, note: true },
+  });
+}
+
+/** The entries after `afterSeq`, up to `throughSeq` when given, in order. */
+async function chainIn(tx: Tx, afterSeq = 0, throughSeq?: number): Promise<AuditRecord[]> {
+  const rows = await tx.auditEntry.findMany({ where: { seq: { gt: afterSeq, ...(throughSeq === undefined ? {} : { lte: throughSeq }) } }, orderBy: { seq: "asc" } });
   return rows.map((row) => ({ ...row, payload: row.payload as Json }));
 }
 
@@ -93,9 +119,16 @@ export async function listCheckpoints() {
       ? null
       : entry.actorType === "user"
         ? (names.get(entry.actorId ?? "") ?? "A staff member whose account no longer exists")
-        : "Pitchday's command line";
+        : (entry.payload as { via?: string } | null)?.via === "auto"
+          ? "Pitchday, automatically"
+          : "Pitchday's command line";
     return { ...checkpoint, takenBy };
   });
+}
+
+/** Every checkpoint's head, newest first, for the public results page. */
+export function checkpointHeads() {
+  return db().auditCheckpoint.findMany({ orderBy: [{ seq: "desc" }, { createdAt: "desc" }], select: { seq: true, hash: true, createdAt: true, triggers: true } });
 }
 
 export function latestCheckpoint() {

@@ -9,6 +9,7 @@ import { feedbackSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { describeBid, rankBids, type BidRanking, type Ranking } from "~/domain/scoring";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { requestCheckpoint } from "~/models/checkpoint-auto.server";
 import { awardedPence, decidedPence, lockFund, MONEY_TX } from "~/models/award.server";
 import { mailAnnouncedOutcomes } from "~/models/award-reveal.server";
 import { lockEvent } from "~/models/live.server";
@@ -470,6 +471,7 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
     const event = await tx.event.findUniqueOrThrow({
       where: { id: eventId },
       select: {
+        title: true,
         state: true,
         currentSlotId: true,
         round: { select: { fundId: true, fund: { select: { currency: true } } } },
@@ -534,6 +536,7 @@ export async function confirmDecisions(eventId: string, staff: Actor): Promise<C
       subject: { type: "event", id: eventId },
       payload: { from: event.state, to: "DECIDED", currentSlotId: event.currentSlotId, slots: [] },
     });
+    await requestCheckpoint(tx, { trigger: "decisions_confirmed", label: `the decisions of "${event.title}" were confirmed`, subject: { type: "event", id: eventId } });
     return { ok: true as const, funded, notFunded: waiting.length - funded, seq: entry.seq };
   }, MONEY_TX);
   if (!outcome.ok) return outcome;

@@ -16,6 +16,7 @@ import {
 import { cancelSchema, manualPaymentSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
+import { requestCheckpoint } from "~/models/checkpoint-auto.server";
 import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
 import { refused, type Result } from "~/domain/result";
 import { queueMail } from "~/models/mail.server";
@@ -352,11 +353,21 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
     subject: { type: "payment", id: payment.id },
     payload: { awardId: payment.awardId, amountPence: payment.amountPence, providerId: transfer.id, via },
   });
+  await requestPaymentCheckpoint(tx, payment, formatMoney(payment.amountPence, currency), "through Stripe");
   const mail = groupMail(payment.award.bid);
   if (mail) {
     await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, currency), how: "transferred to the group's Stripe account" }));
   }
   return "payment_paid";
+}
+
+/** A payment made calls for a checkpoint of the log, taken once this transaction commits. */
+function requestPaymentCheckpoint(tx: Tx, payment: { id: string; award: { bid: { reference: string } } }, amount: string, how: string) {
+  return requestCheckpoint(tx, {
+    trigger: "payment_made",
+    label: `a payment of ${amount} for ${payment.award.bid.reference} was made ${how}`,
+    subject: { type: "payment", id: payment.id },
+  });
 }
 
 // ---------- Manual payments ----------
@@ -399,6 +410,8 @@ export async function recordManualPayment(
       subject: { type: "payment", id: paymentId },
       payload: { awardId: payment.awardId, method: payment.method, amountPence: payment.amountPence, reference, paidOn: paidOn.toISOString().slice(0, 10) },
     });
+    const how = payment.method === "CHEQUE" ? "by cheque" : "by bank transfer";
+    await requestPaymentCheckpoint(tx, payment, formatMoney(payment.amountPence, payment.award.bid.round.fund.currency), how);
     const mail = groupMail(payment.award.bid);
     if (mail) {
       const how = payment.method === "CHEQUE" ? `by cheque (number ${reference})` : `by bank transfer (reference ${reference})`;

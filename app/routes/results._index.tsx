@@ -1,8 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckpointHeads } from "~/components/results/checkpoint-heads";
+import { checkpointReason } from "~/domain/checkpoint-auto";
 import { formatMoney } from "~/domain/money";
-import { formatDate } from "~/domain/zoned-time";
+import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { checkpointHeads } from "~/models/checkpoint.server";
 import { revealedEvents } from "~/models/public-results.server";
 
 export const meta: MetaFunction = () => [
@@ -10,9 +13,13 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Which local projects were funded at each pitch event, and for how much." },
 ];
 
+// why this zone: the audit pages show checkpoint times in it too.
+const CHECKPOINT_TIME_ZONE = "Europe/London";
+
 export async function loader() {
-  const events = await revealedEvents();
+  const [events, heads] = await Promise.all([revealedEvents(), checkpointHeads()]);
   return {
+    heads: heads.map((h) => ({ seq: h.seq, hash: h.hash, at: formatDateTime(h.createdAt, CHECKPOINT_TIME_ZONE), reason: checkpointReason(h.triggers) })),
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
@@ -27,7 +34,7 @@ export async function loader() {
 }
 
 export default function Results() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, heads } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Results of pitch events</h1>
@@ -54,6 +61,7 @@ export default function Results() {
           ))}
         </ul>
       )}
+      <CheckpointHeads heads={heads} />
     </>
   );
 }

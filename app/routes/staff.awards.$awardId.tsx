@@ -19,8 +19,8 @@ import { awardFormSchema } from "~/domain/funder-forms";
 import { manualPaymentSchema } from "~/domain/payment-forms";
 import { acceptAwardForGroup, cancelAward } from "~/models/award.server";
 import { awardPage } from "~/models/funder-views.server";
-import { recordManualPayment } from "~/models/payment.server";
 import { approvePayment, cancelPayment, requestPayment, sendPayment } from "~/coordinators/payments/payments.server";
+import { recordPaymentMade } from "~/coordinators/checkpoints.server";
 import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -95,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const input = parseForm(manualPaymentSchema(today), formData);
       if (!input.ok) return answer(400, { errors: input.errors });
       const typed = { reference: String(submission.values.reference ?? ""), paidOn: String(submission.values.paidOn ?? "") };
-      const done = await recordManualPayment(awardId, form.paymentId, typed, user, today);
+      const done = await recordPaymentMade(awardId, form.paymentId, typed, user, today);
       return done.ok ? redirect(`${here}?notice=paid`) : refused(done);
     }
     case "cancel-payment": {

@@ -13,7 +13,8 @@ import { ScoredCount } from "~/components/live/scored-count";
 import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { chairFormSchema } from "~/domain/event-forms";
 import { EVENT_STATE_LABELS, REASON_MAX } from "~/domain/event-machine";
-import { awardReveal, revealAwards } from "~/models/award-reveal.server";
+import { revealEventAwards } from "~/coordinators/checkpoints.server";
+import { awardReveal } from "~/models/award-reveal.server";
 import { liveState, revealResults, runChairCommand } from "~/models/event.server";
 import type { LiveSlot } from "~/domain/live-state";
 import { listPanel } from "~/models/panel.server";
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     form.kind === "reveal"
       ? await revealResults(eventId, actor)
       : form.kind === "awards"
-        ? await revealAwards(eventId, form.mode, user, { fromStep: form.fromStep })
+        ? await revealEventAwards(eventId, form.mode, user, { fromStep: form.fromStep })
         : await runChairCommand(eventId, form.command, actor);
   if (!done.ok) return data<ActionData>({ problem: done.message, values: submission.values }, { status: 409 });
   return redirect(`/staff/events/${eventId}/control`);

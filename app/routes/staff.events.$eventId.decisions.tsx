@@ -15,7 +15,8 @@ import { decisionsFormKey, decisionsPageView, type DecisionsActionData } from "~
 import { decisionsFormSchema } from "~/domain/funder-forms";
 import { can } from "~/domain/permissions";
 import { offerAward } from "~/coordinators/payments/awards.server";
-import { approveRuleException, confirmDecisions, recordDecision } from "~/models/decision.server";
+import { confirmEventDecisions } from "~/coordinators/checkpoints.server";
+import { approveRuleException, recordDecision } from "~/models/decision.server";
 import { decisionPage } from "~/models/funder-views.server";
 import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?notice=approved&bid=${encodeURIComponent(result.bidId)}#bid-${result.bidId}`);
   }
   if (form.intent === "confirm") {
-    const result = await confirmDecisions(eventId, user);
+    const result = await confirmEventDecisions(eventId, user);
     if (!result.ok) return refused(result.message);
     return redirect(`${here}?notice=confirmed&funded=${result.funded}&notFunded=${result.notFunded}#awards`);
   }

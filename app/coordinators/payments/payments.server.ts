@@ -15,6 +15,7 @@ import {
   recordTransferMade,
   type PaymentState,
 } from "~/models/payment.server";
+import { takeOwedCheckpoint } from "~/coordinators/checkpoints.server";
 import { createTransfer, listAllTransfers, paymentsConfigured } from "~/services/payments/stripe.server";
 
 // Paying an award through Stripe: the calls to Stripe, around the records payment.server.ts
@@ -82,7 +83,9 @@ export async function sendPayment(awardId: string, paymentId: string, staff: Act
     const failure = classifyStripeFailure({ type: error.type, code: error.code, statusCode: error.statusCode, message: error.message });
     return { ok: true, payment: await recordSendRefusal(paymentId, claim.key, failure, staff) };
   }
-  return { ok: true, payment: await recordTransferMade(paymentId, transfer) };
+  const payment = await recordTransferMade(paymentId, transfer);
+  await takeOwedCheckpoint();
+  return { ok: true, payment };
 }
 
 export async function cancelPayment(
@@ -116,6 +119,7 @@ export async function cancelPayment(
     const made = transfers.find((t) => t.metadata?.pitchday_payment_id === paymentId);
     if (made) {
       await recordTransferFound(made);
+      await takeOwedCheckpoint();
       return refused(`Stripe did make this transfer (${made.id}), so the payment has been recorded as made instead of cancelled.`);
     }
   }

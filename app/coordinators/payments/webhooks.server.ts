@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { takeOwedCheckpoint } from "~/coordinators/checkpoints.server";
 import { readStripeEvent } from "~/domain/stripe-webhook";
 import { databaseAnswers, isTransientDatabaseError } from "~/models/database-health.server";
 import { applyTransferState, processStripeEvent } from "~/models/payment.server";
@@ -67,9 +68,11 @@ async function readAccount(accountId: string): Promise<Stripe.Account | null> {
   }
 }
 
-function transferHandler(event: Stripe.Event) {
+async function transferHandler(event: Stripe.Event) {
   const transfer = event.data.object as Stripe.Transfer;
-  return processStripeEvent(event, (tx) => applyTransferState(tx, transfer, "webhook"));
+  const outcome = await processStripeEvent(event, (tx) => applyTransferState(tx, transfer, "webhook"));
+  if (outcome.effect === "payment_paid") await takeOwedCheckpoint();
+  return outcome;
 }
 
 function isHandled(type: string): type is (typeof HANDLED_EVENT_TYPES)[number] {
