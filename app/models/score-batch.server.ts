@@ -7,18 +7,24 @@ import { refused } from "~/domain/result";
 import { chainedAudits, type AuditInput, type Tx } from "~/models/audit.server";
 import { LIVE_TX, sharedGate } from "~/models/live.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
+import { hashSecretToken } from "~/utils/secret-token.server";
 
 // One transaction that saves a batch of score submissions (app/models/score.server.ts gathers
 // them: group commit). Four round trips whatever the batch's size: the event gates and the
 // panellists' row locks, what the checks need, one statement writing every accepted sheet with
 // its items, the end of its previous version and its audit entry; then COMMIT.
 // A batch never holds two submissions from one panellist (each is a new version of the last).
+// A phone's submission names its panellist by the device token in its cookie: the panellist is
+// found by it in the same statement that locks their row, so a busy hall costs no extra query.
 //
 // Interface:
 //   saveScoreBatch(submissions) -> { outcomes (one per submission, in order), written: [{ eventId, seq }] }
+//   scorerKey(input)            -> who sent it (one submission per scorer in a batch)
 
-export interface ScoreInput {
-  panellistId: string;
+/** Who scores: a panellist known by id, or the phone bound to a panellist of the event. */
+export type Scorer = { panellistId: string } | { device: { token: string; eventId: string } };
+
+export type ScoreInput = Scorer & {
   bidId: string;
   /**
    * The sheet as the phone sent it: form fields ("items.<criterionId>", "comment",
@@ -43,7 +49,13 @@ export interface SavedSheet {
 export type ScoreOutcome =
   | { ok: true; sheet: SavedSheet; duplicate: boolean; /** The fund's zone, to word the time. */ timeZone: string }
   /** Refused (`errors` absent) or not a valid sheet (`errors` by field, "items.<criterionId>"). */
-  | { ok: false; message: string; errors?: FieldErrors };
+  | { ok: false; message: string; errors?: FieldErrors; /** The phone is not (or no longer) on the event's panel. */ notOnPanel?: true };
+
+const NOT_ON_PANEL: ScoreOutcome = { ok: false, message: `This phone is not on the panel for this event, so ${NOT_SAVED}.`, notOnPanel: true };
+
+export function scorerKey(input: ScoreInput): string {
+  return "panellistId" in input ? input.panellistId : `device:${hashSecretToken(input.device.token)}`;
+}
 
 export interface Earlier {
   id: string;
@@ -60,6 +72,10 @@ interface PitchRow extends Pitch {
   earlierAt: Date | null;
   earlierPanellistId: string | null;
   earlierBidId: string | null;
+}
+
+interface Resolved extends Submission {
+  seat: LockedSeat | null;
 }
 
 interface Accepted {
@@ -83,7 +99,7 @@ export function clientMutationIdOf(sheet: unknown): string | null {
 }
 
 /** A copy of a submission already saved (a retry, the offline queue replaying) gets the first one's answer. */
-export function sameSubmissionOutcome(earlier: Earlier, input: ScoreInput, timeZone: string): ScoreOutcome {
+export function sameSubmissionOutcome(earlier: Earlier, input: { panellistId: string; bidId: string }, timeZone: string): ScoreOutcome {
   if (earlier.panellistId !== input.panellistId || earlier.bidId !== input.bidId) {
     return refused("This score could not be matched to your phone's submission. Reload the page and send it again.");
   }
@@ -107,38 +123,60 @@ export async function saveScoreBatch(submissions: Submission[]) {
   return db().$transaction((tx) => applyBatch(tx, submissions), LIVE_TX);
 }
 
+/** Thrown when two submissions in a batch turn out to come from one panellist: each is then saved alone. */
+export class SamePanellistTwice extends Error {}
+
 async function applyBatch(tx: Tx, submissions: Submission[]) {
-  const seats = await lockSeats(tx, [...new Set(submissions.map((s) => s.input.panellistId))]);
-  const pitches = await readPitches(tx, submissions, seats);
+  const seats = await lockSeats(tx, submissions.map((s) => s.input));
+  const resolved: Resolved[] = submissions.map((submission) => ({ ...submission, seat: seatOf(submission.input, seats) }));
+  const panellists = resolved.flatMap((r) => (r.seat ? [r.seat.panellistId] : []));
+  if (new Set(panellists).size !== panellists.length) throw new SamePanellistTwice("One panellist twice in a batch.");
+  const pitches = await readPitches(tx, resolved);
   const outcomes: ScoreOutcome[] = [];
   const accepted: Accepted[] = [];
-  submissions.forEach((submission, n) => {
-    const seat = seats.get(submission.input.panellistId) ?? null;
+  resolved.forEach(({ input, now, seat }, n) => {
+    if (!seat) return void outcomes.push("device" in input ? NOT_ON_PANEL : refused(scoreRefusal(null, null)!));
+    // why: a phone whose panellist was removed is told it is not on the panel, as on every panel page.
+    if ("device" in input && seat.revokedAt) return void outcomes.push(NOT_ON_PANEL);
     const row = pitches.get(n) ?? null;
     const earlier = row ? earlierIn(row) : null;
-    if (seat && earlier) return void outcomes.push(sameSubmissionOutcome(earlier, submission.input, seat.timeZone));
+    const who = { panellistId: seat.panellistId, bidId: input.bidId };
+    if (earlier) return void outcomes.push(sameSubmissionOutcome(earlier, who, seat.timeZone));
     const refusal = scoreRefusal(seat, row?.slotId ? row : null);
-    if (refusal || !seat || !row) return void outcomes.push(refused(refusal ?? `That pitch is not part of your event, so ${NOT_SAVED}.`));
-    const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(submission.input.sheet);
+    if (refusal !== null || !row) return void outcomes.push(refused(refusal ?? `That pitch is not part of your event, so ${NOT_SAVED}.`));
+    const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(input.sheet);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
       return void outcomes.push({ ok: false, message: `${Object.values(errors)[0]} (${NOT_SAVED})`, errors });
     }
-    const { input, now } = submission;
     const sheet = { id: randomUUID(), version: (row.lastVersion ?? 0) + 1, submittedAt: now };
-    accepted.push({ n, ...sheet, panellistId: input.panellistId, bidId: input.bidId, slotId: row.slotId, slotState: row.slotState, eventId: seat.eventId, ...parsed.data });
+    accepted.push({ n, ...sheet, ...who, slotId: row.slotId, slotState: row.slotState, eventId: seat.eventId, ...parsed.data });
     outcomes.push({ ok: true, sheet, duplicate: false, timeZone: seat.timeZone });
   });
   const written = accepted.length > 0 ? await writeSheets(tx, accepted) : [];
   return { outcomes, written };
 }
 
-async function lockSeats(tx: Tx, panellistIds: string[]) {
+type LockedSeat = Seat & { deviceTokenHash: string | null };
+
+function seatOf(input: ScoreInput, seats: LockedSeat[]): LockedSeat | null {
+  if ("panellistId" in input) return seats.find((seat) => seat.panellistId === input.panellistId) ?? null;
+  const hash = hashSecretToken(input.device.token);
+  return seats.find((seat) => seat.deviceTokenHash === hash && seat.eventId === input.device.eventId) ?? null;
+}
+
+async function lockSeats(tx: Tx, inputs: ScoreInput[]) {
+  const ids = inputs.flatMap((input) => ("panellistId" in input ? [input.panellistId] : []));
+  const hashes = inputs.flatMap((input) => ("device" in input ? [hashSecretToken(input.device.token)] : []));
+  const which = [
+    ...(ids.length ? [Prisma.sql`p.id IN (${Prisma.join(ids)})`] : []),
+    ...(hashes.length ? [Prisma.sql`p."deviceTokenHash" IN (${Prisma.join(hashes)})`] : []),
+  ];
   // The event's gate (shared: the chair's lock waits for these scores, and scores wait for the
   // chair), then the panellists' rows, in id order so two batches never wait for each other.
   // What the next statement reads includes whatever the last holder of a lock committed.
-  const rows = await tx.$queryRaw<Seat[]>`
-    SELECT p.id AS "panellistId", p."eventId", p."revokedAt", f."timeZone",
+  return tx.$queryRaw<LockedSeat[]>`
+    SELECT p.id AS "panellistId", p."eventId", p."revokedAt", p."deviceTokenHash", f."timeZone",
       (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'scaleMin', c."scaleMin", 'scaleMax', c."scaleMax") ORDER BY c.position)
          FROM "Criterion" c WHERE c."roundId" = e."roundId") AS criteria
     FROM "Panellist" p
@@ -146,17 +184,16 @@ async function lockSeats(tx: Tx, panellistIds: string[]) {
     JOIN "Round" r ON r.id = e."roundId"
     JOIN "Fund" f ON f.id = r."fundId"
     CROSS JOIN LATERAL ${sharedGate(Prisma.sql`p."eventId"`)} AS gate(held)
-    WHERE p.id IN (${Prisma.join(panellistIds)})
+    WHERE ${Prisma.join(which, " OR ")}
     ORDER BY p.id
     FOR UPDATE OF p`;
-  return new Map(rows.map((seat) => [seat.panellistId, seat]));
 }
 
-async function readPitches(tx: Tx, submissions: Submission[], seats: Map<string, Seat>) {
-  const wanted = submissions.map(({ input }, n) => ({
+async function readPitches(tx: Tx, submissions: Resolved[]) {
+  const wanted = submissions.map(({ input, seat }, n) => ({
     n,
-    panellistId: input.panellistId,
-    eventId: seats.get(input.panellistId)?.eventId ?? null,
+    panellistId: seat?.panellistId ?? null,
+    eventId: seat?.eventId ?? null,
     bidId: input.bidId,
     clientMutationId: clientMutationIdOf(input.sheet),
   }));

@@ -7,11 +7,14 @@ import {
   clientMutationIdOf,
   sameSubmissionOutcome,
   saveScoreBatch,
+  scorerKey,
   type Earlier,
   type ScoreInput,
   type ScoreOutcome,
   type Submission,
 } from "~/models/score-batch.server";
+import { Prisma } from "~/generated/prisma/client";
+import { hashSecretToken } from "~/utils/secret-token.server";
 import { publish } from "~/db/live/bus.server";
 import { groupCommit } from "~/utils/group-commit";
 
@@ -20,9 +23,9 @@ export type { SavedSheet, ScoreInput, ScoreOutcome } from "~/models/score-batch.
 // Panellists' score sheets: every submission is a new version, never an overwrite.
 //
 // Interface:
-//   submitScore({ panellistId, bidId, sheet }, now?)
+//   submitScore({ panellistId | device: { token, eventId }, bidId, sheet }, now?)
 //       -> { ok: true, sheet: { id, version, submittedAt }, duplicate, timeZone }
-//        | { ok: false, message, errors? }   (errors by field when the sheet itself is not valid)
+//        | { ok: false, message, errors?, notOnPanel? }   (errors by field when the sheet itself is not valid)
 //   myScores(panellistId)                  -> the panellist's current sheets (their own phone)
 //   sheetHistory(panellistId, bidId)       -> every version, newest first
 //   scoreSheetsForEvent(eventId)           -> every version of every sheet (auditor, report)
@@ -47,15 +50,16 @@ export type { SavedSheet, ScoreInput, ScoreOutcome } from "~/models/score-batch.
 const MAX_BATCH = 64;
 
 type Settled = { outcome: ScoreOutcome } | { error: unknown };
+type Queued = Submission & { scorer: string };
 
-const submitInBatch = groupCommit<Submission, Settled>({
+const submitInBatch = groupCommit<Queued, Settled>({
   run: saveBatch,
   maxBatch: MAX_BATCH,
-  fits: (batch, next) => !batch.some((s) => s.input.panellistId === next.input.panellistId),
+  fits: (batch, next) => !batch.some((s) => s.scorer === next.scorer),
 });
 
 export async function submitScore(input: ScoreInput, now: Date = new Date()): Promise<ScoreOutcome> {
-  const settled = await submitInBatch({ input, now });
+  const settled = await submitInBatch({ input, now, scorer: scorerKey(input) });
   if ("error" in settled) throw settled.error;
   return settled.outcome;
 }
@@ -92,10 +96,13 @@ async function settleAlone(submission: Submission, error: unknown): Promise<Sett
   if (!isUniqueViolation(error)) return { error };
   const earlier = await findEarlier(clientMutationIdOf(submission.input.sheet));
   if (!earlier) return { error };
-  const seat = await db().$queryRaw<{ timeZone: string }[]>`
-    SELECT f."timeZone" FROM "Panellist" p JOIN "Event" e ON e.id = p."eventId" JOIN "Round" r ON r.id = e."roundId"
-    JOIN "Fund" f ON f.id = r."fundId" WHERE p.id = ${submission.input.panellistId}`;
-  return { outcome: sameSubmissionOutcome(earlier, submission.input, seat[0]?.timeZone ?? "Europe/London") };
+  const { input } = submission;
+  const which = "panellistId" in input ? Prisma.sql`p.id = ${input.panellistId}` : Prisma.sql`p."deviceTokenHash" = ${hashSecretToken(input.device.token)}`;
+  const [seat] = await db().$queryRaw<{ panellistId: string; timeZone: string }[]>`
+    SELECT p.id AS "panellistId", f."timeZone" FROM "Panellist" p JOIN "Event" e ON e.id = p."eventId" JOIN "Round" r ON r.id = e."roundId"
+    JOIN "Fund" f ON f.id = r."fundId" WHERE ${which}`;
+  if (!seat) return { error };
+  return { outcome: sameSubmissionOutcome(earlier, { panellistId: seat.panellistId, bidId: input.bidId }, seat.timeZone) };
 }
 
 async function findEarlier(clientMutationId: string | null) {

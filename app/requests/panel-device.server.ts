@@ -10,6 +10,7 @@ import { isProduction } from "~/utils/env.server";
 //   deviceTokenFor(request, eventId)            -> this phone's token for the event, or null
 //   rememberDevice(request, eventId, token)     -> Set-Cookie header value adding the event's token
 //   requirePanellist(request, eventId, { json }) -> { id, name, eventId } or throws a 403 (page or JSON)
+//   notOnPanel({ json })                        -> that 403
 //
 // One cookie holds a token per event (a person can sit on the panels of two evenings with one
 // phone), limited to the most recent few. Path /panel: the tokens go to no other pages.
@@ -53,13 +54,16 @@ export async function rememberDevice(request: Request, eventId: string, deviceTo
 export const NOT_ON_PANEL =
   "This phone is not on the panel for this event. Open the invite link the organiser sent you on this phone, or ask them for a new link.";
 
+/** The 403 a phone that is not on the event's panel gets: a page, or JSON for the offline queue. */
+export function notOnPanel(options: { json?: boolean } = {}): Response {
+  return options.json
+    ? Response.json({ ok: false, message: NOT_ON_PANEL }, { status: 403 })
+    : new Response(NOT_ON_PANEL, { status: 403, statusText: "Forbidden" });
+}
+
 export async function requirePanellist(request: Request, eventId: string | undefined, options: { json?: boolean } = {}) {
   const token = eventId ? await deviceTokenFor(request, eventId) : null;
   const panellist = token ? await panellistForDevice(token) : null;
-  if (!panellist || panellist.eventId !== eventId) {
-    throw options.json
-      ? Response.json({ ok: false, message: NOT_ON_PANEL }, { status: 403 })
-      : new Response(NOT_ON_PANEL, { status: 403, statusText: "Forbidden" });
-  }
+  if (!panellist || panellist.eventId !== eventId) throw notOnPanel(options);
   return { id: panellist.id, name: panellist.name, eventId: panellist.eventId };
 }

@@ -1,7 +1,8 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
-import { declareConflict } from "~/models/panel.server";
+import { declareConflict, revokePanellist } from "~/models/panel.server";
+import { NOT_ON_PANEL } from "~/requests/panel-device.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { receiveScore } from "./score-submission.server";
 
@@ -16,7 +17,7 @@ async function scoringEvent() {
   await live.chair({ type: "START" });
   await live.chair({ type: "NEXT" });
   await live.chair({ type: "NEXT" }, new Date("2027-05-14T18:05:00Z"));
-  const panellist = { id: live.panellists[0].id, eventId: live.event.id };
+  const panellist = { id: live.panellists[0].id, eventId: live.event.id, token: live.panellists[0].deviceToken };
   const sheet = (values: (string | null)[], extra: Record<string, string> = {}) => {
     const form = new FormData();
     live.criteria.forEach((c, i) => values[i] !== null && form.append(`items.${c.id}`, values[i]!));
@@ -80,5 +81,21 @@ describe("a score sheet from a phone", () => {
       kind: "refused",
       message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
     });
+  });
+
+  it("refuses with a 403 a phone whose panellist was removed, or whose token belongs to another event, and saves nothing", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    const other = await makeLiveEvent({ bids: 1, panellists: 1 });
+    const refusal = async (promise: Promise<unknown>) => {
+      const thrown = await promise.then(() => null, (error: unknown) => error);
+      if (!(thrown instanceof Response)) throw new Error(`expected a Response, got ${String(thrown)}`);
+      return { status: thrown.status, body: await thrown.json() };
+    };
+    const crossed = { token: other.panellists[0].deviceToken, eventId: live.event.id };
+    expect(await refusal(receiveScore(crossed, live.bids[0].id, sheet(["4", "7"]), { json: true }))).toEqual({ status: 403, body: { ok: false, message: NOT_ON_PANEL } });
+
+    await revokePanellist(live.event.id, panellist.id, live.organiser.actor);
+    expect((await refusal(receiveScore(panellist, live.bids[0].id, sheet(["4", "7"]), { json: true }))).status).toBe(403);
+    expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(0);
   });
 });

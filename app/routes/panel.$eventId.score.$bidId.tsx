@@ -13,7 +13,7 @@ import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import type { FieldErrors } from "~/utils/forms";
 import { requirePanellist } from "~/requests/panel-device.server";
-import { receiveScore } from "~/requests/score-submission.server";
+import { receiveScore, requireDeviceCookie } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 
@@ -54,14 +54,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { errors: FieldErrors; values: Record<string, string>; refusal: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const panellist = await requirePanellist(request, routeParam(params, "eventId"));
+  const eventId = routeParam(params, "eventId");
   const bidId = routeParam(params, "bidId");
+  const token = await requireDeviceCookie(request, eventId);
   const formData = await readForm(request);
-  const outcome = await receiveScore(panellist, bidId, formData);
+  const outcome = await receiveScore({ token, eventId }, bidId, formData);
   if (outcome.kind === "saved") {
     throw formData.get("from") === "home"
-      ? redirect(`/panel/${panellist.eventId}?saved=${encodeURIComponent(bidId)}`)
-      : redirect(`/panel/${panellist.eventId}/score/${encodeURIComponent(bidId)}?saved=${outcome.version}`);
+      ? redirect(`/panel/${eventId}?saved=${encodeURIComponent(bidId)}`)
+      : redirect(`/panel/${eventId}/score/${encodeURIComponent(bidId)}?saved=${outcome.version}`);
   }
   const values = Object.fromEntries(Object.entries(outcome.values).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   if (outcome.kind === "invalid") return data<ActionResult>({ errors: outcome.errors, values, refusal: null }, { status: 400 });

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { requirePanellist } from "~/requests/panel-device.server";
-import { receiveScore } from "~/requests/score-submission.server";
+import { receiveScore, requireDeviceCookie } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 
@@ -9,8 +8,9 @@ import { routeParam } from "~/utils/route-params";
 // (200, with the version and time) from a refusal it must not retry (403, 409, 422).
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const panellist = await requirePanellist(request, routeParam(params, "eventId"), { json: true });
-  const outcome = await receiveScore(panellist, routeParam(params, "bidId"), await readForm(request));
+  const eventId = routeParam(params, "eventId");
+  const token = await requireDeviceCookie(request, eventId, { json: true });
+  const outcome = await receiveScore({ token, eventId }, routeParam(params, "bidId"), await readForm(request), { json: true });
   switch (outcome.kind) {
     case "saved":
       return Response.json({ ok: true, version: outcome.version, savedAt: outcome.at, duplicate: outcome.duplicate });
