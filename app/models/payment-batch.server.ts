@@ -282,10 +282,25 @@ export function listBatches() {
   });
 }
 
+/** A file and its payments: who each is paid to, and (while open) whose details changed since. */
 export async function getBatch(batchId: string) {
-  const batch = await db().paymentBatch.findUnique({ where: { id: batchId }, include: { items: { select: batchItemsSelect } } });
-  if (!batch) return null;
-  return { ...batch, items: [...batch.items].sort(byReference) };
+  return db().$transaction(async (tx) => {
+    const batch = await tx.paymentBatch.findUnique({ where: { id: batchId }, include: { items: { select: batchItemsSelect } } });
+    if (!batch) return null;
+    const bids = batch.items.map((i) => i.payment.award.bid);
+    const [parties, fingerprints, names] = await Promise.all([
+      tx.payeeDetails.findMany({ where: { id: { in: batch.items.map((i) => i.payeeDetailsId) } }, select: { id: true, party: true } }),
+      currentFingerprints(tx, bids.map((b) => b.id)),
+      tx.user.findMany({ where: { id: { in: [batch.createdById, batch.confirmedById, batch.cancelledById].filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true } }),
+    ]);
+    const party = new Map(parties.map((p) => [p.id, p.party]));
+    const items = [...batch.items].sort(byReference).map((item) => ({
+      ...item,
+      payeeName: payeeNameFor(party.get(item.payeeDetailsId) ?? "GROUP", item.payment.award.bid),
+      changedSince: fingerprints.get(item.payment.award.bid.id) !== item.fingerprint,
+    }));
+    return { ...batch, items, names: Object.fromEntries(names.map((u) => [u.id, u.name])) };
+  });
 }
 
 export type BatchRecord = NonNullable<Awaited<ReturnType<typeof getBatch>>>;
