@@ -99,6 +99,7 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "payment.batch_confirmed": "Bank bulk-payment file confirmed as paid",
   "payment.batch_downloaded": "Bank bulk-payment file downloaded",
   "payment.batch_cancelled": "Bank bulk-payment file cancelled",
+  "payee.key_rotated": "Bank details key changed: every stored bank detail re-encrypted",
 };
 
 export function describeAction(action: string): string {
@@ -331,6 +332,9 @@ const FIELD_LABELS: Record<string, string> = {
   format: "File format",
   fingerprint: "Bank details' fingerprint",
   purpose: "Why shown",
+  rows: "Rows",
+  erasedRows: "Erased rows (nothing to re-encrypt)",
+  fingerprints: "Fingerprints, old and new",
 };
 
 // Coded values this area writes, in words; other payload values are shown as stored.

@@ -113,6 +113,8 @@ export const AUDIT_PAYLOADS = {
   "payment.batch_confirmed": z.strictObject({ batchId: id, paidPaymentIds: z.array(id), skippedPaymentIds: z.array(id), paidOn: z.string() }),
   "payment.batch_downloaded": z.strictObject({ batchId: id, fileSha256: z.string() }),
   "payment.batch_cancelled": z.strictObject({ batchId: id, paymentIds: z.array(id), reason: text }),
+  // BANK_DETAILS_KEY rotated: every row re-sealed; fingerprints change with the key, so each old one is paired with its new one.
+  "payee.key_rotated": z.strictObject({ rows: z.number().int(), erasedRows: z.number().int(), fingerprints: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;
