@@ -21,7 +21,6 @@ import { openPayee, payeeFingerprint, PayeeSealBroken, sealPayee } from "~/utils
 //   payeeForPayment(awardId, staff, purpose) the whole details for preparing a payment; audited
 //   openCurrentPayees(tx, bidIds), openPayeeRows(tx, ids), currentFingerprints(tx, bidIds),
 //   auditBulkFileLook(tx, staff, looks)   the bank bulk-payment file's reads (models/payment-batch)
-//   payeeParties(bidIds)                  who is paid, per bid (letter, 360Giving)
 //   payeeExport(tx, bidId), erasePayeeDetails(tx, bidId, now)   personal data
 
 const refused = (message: string) => ({ ok: false as const, message });
@@ -189,12 +188,6 @@ export async function auditBulkFileLook(tx: Tx, staff: Actor, looks: { bidId: st
       payload: { ...look, purpose: "bulk_file" },
     });
   }
-}
-
-/** Who is paid, per bid: PARENT when the group named its parent organisation as payee. */
-export async function payeeParties(bidIds: string[]): Promise<Map<string, PayeeParty>> {
-  const rows = await db().payeeDetails.findMany({ where: { bidId: { in: bidIds }, replacedAt: null }, select: { bidId: true, party: true } });
-  return new Map(rows.map((r) => [r.bidId, r.party]));
 }
 
 // ---------- Personal data ----------
