@@ -67,7 +67,7 @@ export default function BulkPayments() {
         payment line each, without header or contra lines (your bank adds those). Check that your bank’s bulk-payment import takes Standard 18
         files. The payments are recorded as paid only when you confirm that the bank took the file.
       </p>
-      {result?.problem && !Object.keys(result.errors).length ? (
+      {result?.problem && (!Object.keys(result.errors).length || ready.length === 0) ? (
         <div className="error-summary" role="alert">
           <p>{result.problem}</p>
         </div>
