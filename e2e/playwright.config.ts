@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const LIVE = {
   chair: /chair-and-screen\.spec\.ts/,
   phones: /panellist-and-audience\.spec\.ts/,
-  funder: /decisions-and-payments\.spec\.ts/,
+  funder: /(decisions-and-payments|bulk-payments)\.spec\.ts/,
   links: /phone-links\.spec\.ts/,
   bigScreen: /big-screen\.spec\.ts/,
 };

@@ -6,7 +6,9 @@ import type { Actor } from "~/domain/permissions";
 import { readChain } from "~/models/audit.server";
 import { listCheckpoints } from "~/models/checkpoint.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
-import { confirmEventDecisions, recordPaymentMade, revealEventAwards, takeOwedCheckpoint } from "~/coordinators/checkpoints.server";
+import { confirmBulkPayments, confirmEventDecisions, recordPaymentMade, revealEventAwards, takeOwedCheckpoint } from "~/coordinators/checkpoints.server";
+import { savePayeeDetails } from "~/models/payee-details.server";
+import { createBatch } from "~/models/payment-batch.server";
 import { approvePayment, requestPayment } from "~/coordinators/payments/payments.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { makeAcceptedAward, makeFunder, makeScoredEvent, onboardRecipient, scores, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
@@ -168,6 +170,30 @@ describe("a payment made", () => {
     await expectCovers(checkpoint, recorded.seq);
     expect(checkpoint.triggers).toEqual(["payment_made"]);
     expect(checkpoint.note).toBe(`Taken automatically after a payment of £1,000 for ${bid.reference} was made by bank transfer.`);
+  });
+
+  it("by a bank bulk-payment file, once the funder confirms the bank took it, leaves one checkpoint covering it", async () => {
+    const A = await makeFunder("Ayo");
+    const B = await makeFunder("Bea");
+    const { awardId, bid } = await makeAcceptedAward({ decider: A });
+    const details = { kind: "BANK" as const, party: "GROUP" as const, accountName: "Hill St Gardeners", sortCode: "089999", accountNumber: "66374958", chequePayee: null };
+    expect(await savePayeeDetails(bid.id, details, { type: "group", id: bid.id })).toMatchObject({ ok: true });
+    const asked = await requestPayment(awardId, { method: "BANK_TRANSFER" }, A);
+    if (!asked.ok) throw new Error(asked.message);
+    await approvePayment(awardId, asked.payment.id, B);
+    const day = new Date().toISOString().slice(0, 10);
+    const origin = { name: "Thornbury Town Council", sortCode: "309457", accountNumber: "12345678" };
+    const made = await createBatch({ paymentIds: [asked.payment.id], origin, processingDay: day }, A);
+    if (!made.ok) throw new Error(made.message);
+    await takeOwedCheckpoint(new Date(Date.now() + 2 * PART_REVEAL_WAIT_MS));
+    const count = await db().auditCheckpoint.count();
+
+    expect(await confirmBulkPayments(made.batchId, { paidOn: day }, B)).toMatchObject({ ok: true });
+    const recorded = await db().auditEntry.findFirstOrThrow({ where: { action: "payment.manual_recorded", subjectId: asked.payment.id } });
+    const checkpoint = await newestCheckpoint();
+    expect(await db().auditCheckpoint.count()).toBe(count + 1);
+    await expectCovers(checkpoint, recorded.seq);
+    expect(checkpoint.triggers).toEqual(["payment_made"]);
   });
 
   it("through Stripe, once the transfer is made, leaves a checkpoint covering it", async () => {

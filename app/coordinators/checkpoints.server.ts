@@ -4,6 +4,7 @@ import { revealAwards } from "~/models/award-reveal.server";
 import { takeDueCheckpoint } from "~/models/checkpoint-auto.server";
 import { confirmDecisions } from "~/models/decision.server";
 import { recordManualPayment } from "~/models/payment.server";
+import { confirmBatch } from "~/models/payment-batch.server";
 
 // Automatic checkpoints, after the change that called for one has committed (the models write
 // the request in the change's own transaction; app/models/checkpoint-auto.server.ts says why).
@@ -13,7 +14,8 @@ import { recordManualPayment } from "~/models/payment.server";
 //                                follows has been made; a failure leaves the request for the sweep)
 //   startCheckpointSweep()       every minute, inside the app: a request left by a crash, or a
 //                                reveal left part-way, is taken; returns { note, stop }
-//   confirmEventDecisions, revealEventAwards, recordPaymentMade   the models' changes, then the checkpoint
+//   confirmEventDecisions, revealEventAwards, recordPaymentMade, confirmBulkPayments
+//                                the models' changes, then the checkpoint
 // Stripe payments take theirs in coordinators/payments (after the transfer's answer or webhook).
 
 export async function takeOwedCheckpoint(now = new Date()) {
@@ -42,6 +44,10 @@ export async function revealEventAwards(eventId: string, mode: RevealMode, staff
 
 export async function recordPaymentMade(...args: Parameters<typeof recordManualPayment>) {
   return thenCheckpoint(await recordManualPayment(...args));
+}
+
+export async function confirmBulkPayments(...args: Parameters<typeof confirmBatch>) {
+  return thenCheckpoint(await confirmBatch(...args));
 }
 
 export function startCheckpointSweep({ intervalMs = 60_000 }: { intervalMs?: number } = {}) {

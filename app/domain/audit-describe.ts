@@ -96,8 +96,11 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "payee.details_saved": "Group gave or changed its bank details",
   "payee.details_viewed": "Group's bank details shown to a funder",
   "payment.approval_withdrawn": "Payment approval withdrawn as the bank details changed",
-  "payment.batch_exported": "Bank bulk-payment file downloaded",
+  "payment.batch_exported": "Bank bulk-payment file made",
   "payment.batch_confirmed": "Bank bulk-payment file confirmed as paid",
+  "payment.batch_downloaded": "Bank bulk-payment file downloaded",
+  "payment.batch_cancelled": "Bank bulk-payment file cancelled",
+  "payee.key_rotated": "Bank details key changed: every stored bank detail re-encrypted",
 };
 
 export function describeAction(action: string): string {
@@ -200,6 +203,7 @@ const SUBJECTS: Record<string, SubjectKind> = {
   ballot: { label: "Audience ballot" },
   award: { label: "Award" },
   payment: { label: "Payment" },
+  payment_batch: { label: "Bank bulk-payment file", pages: [{ path: (id) => `/staff/awards/batches/${id}`, permission: "payment:request" }] },
   stripe_event: { label: "Stripe message" },
   checkpoint: { label: "Audit checkpoint", pages: [{ path: () => "/audit/checkpoints", permission: "audit:read" }] },
 };
@@ -322,6 +326,18 @@ const FIELD_LABELS: Record<string, string> = {
   retentionMonths: "Kept for (months)",
   mailRedacted: "Emails blanked",
   status: "Status",
+  batchId: "Bulk-payment file",
+  paymentIds: "Payments",
+  paidPaymentIds: "Payments recorded as paid",
+  skippedPaymentIds: "Payments not paid (bank details changed, or no longer approved)",
+  totalPence: "Total",
+  fileSha256: "File's SHA-256",
+  format: "File format",
+  fingerprint: "Bank details' fingerprint",
+  purpose: "Why shown",
+  rows: "Rows",
+  erasedRows: "Erased rows (nothing to re-encrypt)",
+  fingerprints: "Fingerprints, old and new",
 };
 
 // Coded values this area writes, in words; other payload values are shown as stored.

@@ -118,6 +118,10 @@ export const AUDIT_PAYLOADS = {
   "payment.approval_withdrawn": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, approvedById: id, reason: z.literal("payee_details_changed"), fingerprint: z.string() }),
   "payment.batch_exported": z.strictObject({ batchId: id, paymentIds: z.array(id), totalPence: pence, fileSha256: z.string(), format: z.string() }),
   "payment.batch_confirmed": z.strictObject({ batchId: id, paidPaymentIds: z.array(id), skippedPaymentIds: z.array(id), paidOn: z.string() }),
+  "payment.batch_downloaded": z.strictObject({ batchId: id, fileSha256: z.string() }),
+  "payment.batch_cancelled": z.strictObject({ batchId: id, paymentIds: z.array(id), reason: text }),
+  // BANK_DETAILS_KEY rotated: every row re-sealed; fingerprints change with the key, so each old one is paired with its new one.
+  "payee.key_rotated": z.strictObject({ rows: z.number().int(), erasedRows: z.number().int(), fingerprints: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;

@@ -6,6 +6,8 @@ export interface AwardLetter {
   fundName: string;
   roundTitle: string;
   groupName: string;
+  /** The parent organisation the group asked to be paid through (a fiscal host); null: the group. */
+  paidToParent: string | null;
   projectTitle: string;
   /** The bid's reference, e.g. PD-2026-0001. */
   reference: string;

@@ -22,6 +22,7 @@ function award(reference: string, modifiedAt: string): ThreeSixtyAward {
     groupName: "A group",
     charityNumber: null,
     companyNumber: null,
+    paidToParent: null,
     area: "",
     amountRequestedPence: 100_000,
     amountAwardedPence: 100_000,

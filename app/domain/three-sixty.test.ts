@@ -53,6 +53,7 @@ function award(overrides: Partial<ThreeSixtyAward> = {}): ThreeSixtyAward {
     groupName: "Friends of Thornbury River",
     charityNumber: null,
     companyNumber: null,
+    paidToParent: null,
     area: "Thornbury",
     amountRequestedPence: 150_000,
     amountAwardedPence: 120_000,
@@ -153,6 +154,38 @@ describe("360Giving package", () => {
   });
 });
 
+describe("a group paid through its parent organisation (fiscal host)", () => {
+  const hosted = award({ paidToParent: " Thornbury  Community Action ", groupName: "Riverside Pickers" });
+
+  it("publishes the parent as the recipient and names the group as the beneficiary, and still validates", () => {
+    const pkg = buildThreeSixtyPackage({ fund, round, now, awards: [hosted, award({ bidReference: "PD-2027-0002", pseudonymId: "cm0pseudo0002" })] });
+    const validate = packageValidator();
+    expect(validate(pkg)).toBe(true);
+    const [grant, own] = pkg.grants;
+    expect(grant.recipientOrganization).toEqual([{ id: "360G-thornburytc-ORG-HOST-THORNBURY-COMMUNITY-ACTION", name: "Thornbury Community Action" }]);
+    expect(grant.beneficiaryOrganization).toEqual([{ id: "360G-thornburytc-ORG-cm0pseudo0001", name: "Riverside Pickers" }]);
+    expect(grant.description).toBe(
+      "Monthly litter picks along the river with kit for 40 volunteers. Paid to Thornbury Community Action on behalf of Riverside Pickers, the group the grant is for.",
+    );
+    // A group paid itself is its own recipient, with no beneficiary organisation.
+    expect(own.recipientOrganization[0]).toEqual({ id: "360G-thornburytc-ORG-cm0pseudo0002", name: "Friends of Thornbury River" });
+    expect(own).not.toHaveProperty("beneficiaryOrganization");
+  });
+
+  it("gives one host the same identifier for every group it is paid for", () => {
+    const other = award({ bidReference: "PD-2027-0009", pseudonymId: "cm0other", paidToParent: "Thornbury community action", groupName: "Bowls club" });
+    const pkg = buildThreeSixtyPackage({ fund, round, now, awards: [hosted, other] });
+    expect(pkg.grants[0].recipientOrganization[0].id).toBe(pkg.grants[1].recipientOrganization[0].id);
+    expect(pkg.grants[1].beneficiaryOrganization![0]).toEqual({ id: "360G-thornburytc-ORG-cm0other", name: "Bowls club" });
+  });
+
+  it("puts the beneficiary group in the CSV's additional columns", () => {
+    const lines = toThreeSixtyCsv(buildThreeSixtyPackage({ fund, round, now, awards: [hosted] })).split("\r\n");
+    expect(lines[1]).toContain(",360G-thornburytc-ORG-HOST-THORNBURY-COMMUNITY-ACTION,Thornbury Community Action,,,");
+    expect(lines[1]).toMatch(/,2027-06-02T10:15:00.000Z,360G-thornburytc-ORG-cm0pseudo0001,Riverside Pickers$/);
+  });
+});
+
 describe("recipient identifiers", () => {
   it.each([
     ["1234567", "GB-CHC-1234567"],
@@ -196,15 +229,15 @@ describe("360Giving CSV", () => {
       "Identifier,Title,Description,Currency,Amount Applied For,Amount Awarded,Amount Disbursed,Award Date," +
         "Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Charity Number,Recipient Org:Company Number," +
         "Funding Org:Identifier,Funding Org:Name,Grant Programme:Code,Grant Programme:Title,From An Open Call?," +
-        "Beneficiary Location:Name,Last modified",
+        "Beneficiary Location:Name,Last modified,Beneficiary Org:Identifier,Beneficiary Org:Name",
     );
     expect(lines[1]).toBe(
       "360G-thornburytc-PD-2027-0001,Riverside litter pick,Monthly litter picks along the river with kit for 40 volunteers.," +
         "GBP,1500.00,1200.00,0.00,2027-06-01,360G-thornburytc-ORG-cm0pseudo0001,Friends of Thornbury River,,," +
-        "GB-CHC-1000001,Thornbury Community Chest,spring-2027,Spring 2027,Yes,Thornbury,2027-06-02T10:15:00.000Z",
+        "GB-CHC-1000001,Thornbury Community Chest,spring-2027,Spring 2027,Yes,Thornbury,2027-06-02T10:15:00.000Z,,",
     );
     expect(lines[2]).toContain(",1500.00,1200.00,1200.50,2027-06-01,GB-CHC-1234567,Friends of Thornbury River,1234567,,");
-    expect(lines[2]).toMatch(/,Yes,,2027-06-02T10:15:00.000Z$/);
+    expect(lines[2]).toMatch(/,Yes,,2027-06-02T10:15:00.000Z,,$/);
     expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
   });
 

@@ -8,6 +8,14 @@ import type { Pence } from "~/domain/money";
 // no contact names, emails or phone numbers, and organisations without a charity or company
 // number are identified by the bid's pseudonymous id, never by anything about a person.
 // Amounts are pounds as numbers (the standard's choice); they come from integer pence.
+//
+// A group paid through its parent organisation (a fiscal host: it gave the parent's bank details
+// as the payee) has the parent as recipientOrganization, since that is who received the money.
+// The standard has no field for the group the grant is for (beneficiaryLocation is a place), so
+// the group is named twice: in words at the end of the description, which GrantNav shows, and
+// as additional data, `beneficiaryOrganization` (columns "Beneficiary Org:Identifier" and
+// "Beneficiary Org:Name" in the CSV). The schema allows fields of a publisher's own, so the
+// package still validates; 360Giving's tools list them as additional data.
 
 export interface ThreeSixtyFund {
   funderName: string;
@@ -34,6 +42,8 @@ export interface ThreeSixtyAward {
   groupName: string;
   charityNumber: string | null;
   companyNumber: string | null;
+  /** The parent organisation named as payee (a fiscal host); null when the group is paid. */
+  paidToParent: string | null;
   /** Where the beneficiaries are, as the group described it; empty when unknown. */
   area: string;
   amountRequestedPence: Pence | null;
@@ -63,6 +73,8 @@ export interface ThreeSixtyGrant {
   fundingOrganization: [{ id: string; name: string }];
   grantProgramme: [{ code: string; title: string }];
   beneficiaryLocation?: [{ name: string }];
+  /** Additional data (not in the standard): the group a parent organisation was paid for. */
+  beneficiaryOrganization?: [{ id: string; name: string }];
   fromOpenCall: "Yes";
   dateModified: string;
 }
@@ -126,6 +138,16 @@ export function recipientOrganization(
   };
 }
 
+/**
+ * A parent organisation has only a name here, so its identifier comes from the funder's own
+ * namespace and that name: the same host paid for several groups keeps one identifier.
+ */
+export function parentOrganization(parentName: string, grantIdPrefix: string): ThreeSixtyOrganization {
+  const name = parentName.trim().replace(/\s+/g, " ");
+  const slug = name.toUpperCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return { id: `${grantIdPrefix}-ORG-HOST-${slug.slice(0, 80) || "UNNAMED"}`, name };
+}
+
 function pounds(pence: Pence): number {
   if (!Number.isSafeInteger(pence) || pence < 0) throw new RangeError(`Amounts must be whole pence, 0 or more (got ${pence}).`);
   return pence / 100;
@@ -144,25 +166,31 @@ export function toThreeSixtyGrant(award: ThreeSixtyAward, fund: ThreeSixtyFund, 
   if (award.amountAwardedPence <= 0) {
     throw new RangeError(`Bid ${award.bidReference} has no award to publish.`);
   }
-  const title = award.projectTitle.trim() || `Grant to ${award.groupName.trim()}`;
+  const group = award.groupName.trim();
+  const title = award.projectTitle.trim() || `Grant to ${group}`;
   const area = award.area.trim();
+  const parent = award.paidToParent?.trim() ? parentOrganization(award.paidToParent, fund.grantIdPrefix) : null;
+  const description = award.summary.trim() || title;
   return {
     id: grantId(fund.grantIdPrefix, award.bidReference),
     title,
-    description: award.summary.trim() || title,
+    description: parent ? `${description} Paid to ${parent.name} on behalf of ${group}, the group the grant is for.` : description,
     currency: fund.currency,
     ...(award.amountRequestedPence === null ? {} : { amountAppliedFor: pounds(award.amountRequestedPence) }),
     amountAwarded: pounds(award.amountAwardedPence),
     amountDisbursed: pounds(award.amountDisbursedPence),
     awardDate: awardDate(award.awardedAt, fund.timeZone),
-    recipientOrganization: [recipientOrganization(award, fund.grantIdPrefix)],
+    recipientOrganization: [parent ?? recipientOrganization(award, fund.grantIdPrefix)],
     fundingOrganization: [{ id: fund.funderOrgId, name: fund.funderName }],
     grantProgramme: [{ code: round.slug, title: round.title }],
     ...(area ? { beneficiaryLocation: [{ name: area }] as [{ name: string }] } : {}),
+    ...(parent ? { beneficiaryOrganization: [pick(recipientOrganization(award, fund.grantIdPrefix))] as [{ id: string; name: string }] } : {}),
     fromOpenCall: "Yes",
     dateModified: award.modifiedAt.toISOString(),
   };
 }
+
+const pick = ({ id, name }: ThreeSixtyOrganization) => ({ id, name });
 
 export interface PackageInput {
   fund: ThreeSixtyFund;
@@ -218,6 +246,9 @@ export const THREE_SIXTY_CSV_COLUMNS = [
   "From An Open Call?",
   "Beneficiary Location:Name",
   "Last modified",
+  // additional data, not the standard's: see beneficiaryOrganization above
+  "Beneficiary Org:Identifier",
+  "Beneficiary Org:Name",
 ] as const;
 
 function penceOf(amount: number | undefined): Pence | null {
@@ -250,6 +281,8 @@ export function toThreeSixtyCsv(pkg: Pick<ThreeSixtyPackage, "grants">): string 
       g.fromOpenCall,
       g.beneficiaryLocation?.[0].name ?? "",
       g.dateModified,
+      g.beneficiaryOrganization?.[0].id ?? "",
+      g.beneficiaryOrganization?.[0].name ?? "",
     ];
   });
   return toCsv(THREE_SIXTY_CSV_COLUMNS, rows);

@@ -147,8 +147,10 @@ export async function awardLetter(where: { awardId: string } | { bidId: string }
         select: {
           reference: true,
           groupName: true,
+          parentOrgName: true,
           projectTitle: true,
           amountRequestedPence: true,
+          payeeDetails: { where: { replacedAt: null }, select: { party: true } },
           round: { select: { title: true, fund: { select: { name: true, funderName: true, grantIdPrefix: true, currency: true, timeZone: true } } } },
         },
       },
@@ -167,6 +169,7 @@ export async function awardLetter(where: { awardId: string } | { bidId: string }
     fundName: fund.name,
     roundTitle: bid.round.title,
     groupName: bid.groupName,
+    paidToParent: bid.payeeDetails[0]?.party === "PARENT" ? bid.parentOrgName : null,
     projectTitle: bid.projectTitle,
     reference: bid.reference,
     grantId: grantId(fund.grantIdPrefix, bid.reference),

@@ -19,8 +19,8 @@ import { openPayee, payeeFingerprint, PayeeSealBroken, sealPayee } from "~/utils
 //   payeeSummary(bidId)                   -> { payee: MaskedPayee | null (erased/unreadable), givenAt } | null
 //   savePayeeDetails(bidId, details, actor)  -> { changed, same, approvalsWithdrawn } | refusal
 //   payeeForPayment(awardId, staff, purpose) the whole details for preparing a payment; audited
-//   currentPayees(tx, bidIds)             the current sealed rows (bulk file)
-//   payeeParties(bidIds)                  who is paid, per bid (letter, 360Giving)
+//   openCurrentPayees(tx, bidIds), openPayeeRows(tx, ids), currentFingerprints(tx, bidIds),
+//   auditBulkFileLook(tx, staff, looks)   the bank bulk-payment file's reads (models/payment-batch)
 //   payeeExport(tx, bidId), erasePayeeDetails(tx, bidId, now)   personal data
 
 const refused = (message: string) => ({ ok: false as const, message });
@@ -142,18 +142,52 @@ export function payeeNameFor(party: PayeeParty, bid: { groupName: string; parent
   return party === "PARENT" && bid.parentOrgName ? bid.parentOrgName : bid.groupName;
 }
 
-/** The current details' rows of these bids (the bulk-payment file opens them). */
-export function currentPayees(tx: Tx, bidIds: string[]) {
-  return tx.payeeDetails.findMany({
-    where: { bidId: { in: bidIds }, replacedAt: null, erasedAt: null },
-    select: { bidId: true, sealed: true, fingerprint: true, kind: true, party: true },
-  });
+export interface OpenedPayee {
+  id: string;
+  bidId: string;
+  fingerprint: string;
+  party: PayeeParty;
+  /** null: erased, or sealed under another key or tampered with */
+  details: PayeeDetails | null;
 }
 
-/** Who is paid, per bid: PARENT when the group named its parent organisation as payee. */
-export async function payeeParties(bidIds: string[]): Promise<Map<string, PayeeParty>> {
-  const rows = await db().payeeDetails.findMany({ where: { bidId: { in: bidIds }, replacedAt: null }, select: { bidId: true, party: true } });
-  return new Map(rows.map((r) => [r.bidId, r.party]));
+const openedSelect = { id: true, bidId: true, sealed: true, fingerprint: true, party: true } as const;
+const opened = (row: { id: string; bidId: string; sealed: string | null; fingerprint: string; party: PayeeParty }): OpenedPayee => ({
+  id: row.id,
+  bidId: row.bidId,
+  fingerprint: row.fingerprint,
+  party: row.party,
+  details: readable(row),
+});
+
+/** The current details of these bids, opened, by bid (the bulk-payment file; never shown whole). */
+export async function openCurrentPayees(tx: Tx, bidIds: string[]): Promise<Map<string, OpenedPayee>> {
+  const rows = await tx.payeeDetails.findMany({ where: { bidId: { in: bidIds }, replacedAt: null }, select: openedSelect });
+  return new Map(rows.map((row) => [row.bidId, opened(row)]));
+}
+
+/** These rows of details, opened, by id: a bulk file is rebuilt from the rows it was made from. */
+export async function openPayeeRows(tx: Tx, ids: string[]): Promise<Map<string, OpenedPayee>> {
+  const rows = await tx.payeeDetails.findMany({ where: { id: { in: ids } }, select: openedSelect });
+  return new Map(rows.map((row) => [row.id, opened(row)]));
+}
+
+/** The fingerprint of each bid's current details (what a confirmed bulk file is checked against). */
+export async function currentFingerprints(tx: Tx, bidIds: string[]): Promise<Map<string, string>> {
+  const rows = await tx.payeeDetails.findMany({ where: { bidId: { in: bidIds }, replacedAt: null, erasedAt: null }, select: { bidId: true, fingerprint: true } });
+  return new Map(rows.map((row) => [row.bidId, row.fingerprint]));
+}
+
+/** Each download of a bulk file is a look at the details it holds: one audit entry per payee. */
+export async function auditBulkFileLook(tx: Tx, staff: Actor, looks: { bidId: string; awardId: string; fingerprint: string }[]) {
+  for (const look of looks) {
+    await appendAudit(tx, {
+      actor: { type: "user", id: staff.id },
+      action: "payee.details_viewed",
+      subject: { type: "award", id: look.awardId },
+      payload: { ...look, purpose: "bulk_file" },
+    });
+  }
 }
 
 // ---------- Personal data ----------

@@ -35,6 +35,7 @@ import { fieldErrors } from "~/utils/forms";
 //   recordSendRefusal(paymentId, key, failure, staff)   what Stripe's refusal of that key means
 //   recordTransferMade(paymentId, transfer)             Stripe's answer to the send
 //   recordManualPayment(awardId, paymentId, { reference, paidOn }, staff, today)   cheque / bank transfer paid
+//   markManualPaymentPaid(tx, payment, paid, actor)    the same inside another transaction (a confirmed bulk file)
 //   paymentToCancel(awardId, paymentId), recordCancellation(...)  FAILED with the reason
 //   getPayment(paymentId), paymentsForAward(awardId), paymentsForReconcile()
 //   processStripeEvent(event, apply)   once per Stripe event id, in one transaction with its effect
@@ -385,40 +386,52 @@ export async function recordManualPayment(
   const { reference, paidOn } = parsed.data;
   return db().$transaction(async (tx) => {
     if (!(await lockAwardPayment(tx, awardId, paymentId))) return refused(NOT_THIS_AWARD);
-    const payment = await tx.payment.findUniqueOrThrow({
-      where: { id: paymentId },
-      select: {
-        ...paymentState,
-        awardId: true,
-        amountPence: true,
-        award: { select: { bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
-      },
-    });
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, select: manualPaidSelect });
     if (payment.method === "STRIPE") return refused("Stripe payments are recorded by Stripe, not by hand.");
     if (payment.status === "PAID") return { ok: true as const, payment };
     if (payment.status === "REQUESTED") return refused("A second funder must approve this payment before it is recorded as made.");
     if (payment.status !== "APPROVED") return refused(`This payment is ${payment.status.toLowerCase()}, so it cannot be recorded as made.`);
-    const updated = await tx.payment.update({
-      where: { id: paymentId },
-      data: { status: "PAID", reference, paidOn },
-      select: paymentState,
-    });
-    await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
-    await appendAudit(tx, {
-      actor: userActor(staff),
-      action: "payment.manual_recorded",
-      subject: { type: "payment", id: paymentId },
-      payload: { awardId: payment.awardId, method: payment.method, amountPence: payment.amountPence, reference, paidOn: paidOn.toISOString().slice(0, 10) },
-    });
-    const how = payment.method === "CHEQUE" ? "by cheque" : "by bank transfer";
-    await requestPaymentCheckpoint(tx, payment, formatMoney(payment.amountPence, payment.award.bid.round.fund.currency), how);
-    const mail = groupMail(payment.award.bid);
-    if (mail) {
-      const how = payment.method === "CHEQUE" ? `by cheque (number ${reference})` : `by bank transfer (reference ${reference})`;
-      await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, payment.award.bid.round.fund.currency), how }));
-    }
+    const inFile = await tx.paymentBatchItem.findFirst({ where: { paymentId, batch: { confirmedAt: null, cancelledAt: null } }, select: { batchId: true } });
+    // why: the bank may already be paying it from that file; recording it here too could pay twice.
+    if (inFile) return refused("This payment is in a bank bulk-payment file waiting for confirmation. Confirm or cancel that file on the bulk payments page first.");
+    const updated = await markManualPaymentPaid(tx, payment, { reference, paidOn }, userActor(staff));
     return { ok: true as const, payment: updated };
   }, MONEY_TX);
+}
+
+/** Selects what markManualPaymentPaid needs of a locked payment. */
+export const manualPaidSelect = {
+  ...paymentState,
+  awardId: true,
+  amountPence: true,
+  award: { select: { bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
+} as const;
+
+type ManualPaid = { id: string; awardId: string; amountPence: number; method: PaymentMethod; award: { bid: MailableBidWithFund } };
+type MailableBidWithFund = Parameters<typeof groupMail>[0] & { round: { fund: { currency: string } } };
+
+/**
+ * A cheque or bank transfer made: PAID with its reference and day, the award paid, the audit
+ * entry and the group's email, in the caller's transaction (which holds the payment's lock).
+ */
+export async function markManualPaymentPaid(tx: Tx, payment: ManualPaid, paid: { reference: string; paidOn: Date }, actor: AuditActor): Promise<PaymentState> {
+  const { reference, paidOn } = paid;
+  const updated = await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", reference, paidOn }, select: paymentState });
+  await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+  await appendAudit(tx, {
+    actor,
+    action: "payment.manual_recorded",
+    subject: { type: "payment", id: payment.id },
+    payload: { awardId: payment.awardId, method: payment.method, amountPence: payment.amountPence, reference, paidOn: paidOn.toISOString().slice(0, 10) },
+  });
+  const amount = formatMoney(payment.amountPence, payment.award.bid.round.fund.currency);
+  await requestPaymentCheckpoint(tx, payment, amount, payment.method === "CHEQUE" ? "by cheque" : "by bank transfer");
+  const mail = groupMail(payment.award.bid);
+  if (mail) {
+    const how = payment.method === "CHEQUE" ? `by cheque (number ${reference})` : `by bank transfer (reference ${reference})`;
+    await queueMail(tx, paymentSentMail({ ...mail, amount, how }));
+  }
+  return updated;
 }
 
 // ---------- Cancelling ----------

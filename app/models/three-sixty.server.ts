@@ -13,7 +13,9 @@ import { threeSixtyProblems } from "~/standards/360giving/validate";
 // A fund's (or one round's) awards as 360Giving open data: the JSON package and the flat CSV.
 // Awards count once offered and until cancelled; the amount disbursed is what has been paid.
 // The award date is the day the funder decided, where the fund is. Nothing personal is read:
-// no contact details, no signed names, no panellists (see app/domain/three-sixty.ts).
+// no contact details, no signed names, no panellists (see app/domain/three-sixty.ts). Where the
+// group named its parent organisation as payee, the parent is the recipient (the bank details
+// stay sealed: only who is paid is read).
 //
 // Interface (null: no such fund or round):
 //   fundOpenData(fundId, { now, license? })   -> { name, grants, awardedPence, disbursedPence, package, csv, problems } | null
@@ -44,8 +46,10 @@ const awardSelect = {
       groupName: true,
       charityNumber: true,
       companyNumber: true,
+      parentOrgName: true,
       area: true,
       amountRequestedPence: true,
+      payeeDetails: { where: { replacedAt: null }, select: { party: true } },
     },
   },
 } as const;
@@ -69,6 +73,7 @@ function toAward(row: AwardRow): ThreeSixtyAward {
     groupName: row.bid.groupName,
     charityNumber: row.bid.charityNumber,
     companyNumber: row.bid.companyNumber,
+    paidToParent: row.bid.payeeDetails[0]?.party === "PARENT" ? row.bid.parentOrgName : null,
     area: row.bid.area,
     amountRequestedPence: row.bid.amountRequestedPence,
     amountAwardedPence: row.amountPence,

@@ -38,6 +38,8 @@ type Caller = Role | "funder2";
 const STAFF_KEY: Partial<Record<Caller, string>> = { org: "organiser", funder: "funder", funder2: "funder2", auditor: "auditor", admin: "admin" };
 
 const NO_LINK = "A".repeat(43);
+/** A well-formed id of a bulk-payment file that does not exist. */
+const NO_BATCH = "cm0000000000000000000nobt";
 
 interface World {
   past: PastEvent;
@@ -392,6 +394,17 @@ const ROUTES: RouteCase[] = [
   },
   { file: "staff.awards.$awardId_.payee", path: (w) => `/staff/awards/${w.past.awards.larder}/payee`, params: (w) => ({ awardId: w.past.awards.larder }),
     loader: "login  login  login  login  403    200    403    403",
+  },
+  { file: "staff.awards.batches._index", path: () => "/staff/awards/batches",
+    loader: "login  login  login  login  403    200    403    403",
+    action: "login  login  login  login  403    400    403    403",
+  },
+  { file: "staff.awards.batches.$batchId", path: () => `/staff/awards/batches/${NO_BATCH}`, params: () => ({ batchId: NO_BATCH }),
+    loader: "login  login  login  login  403    404    403    403",
+    action: "login  login  login  login  403    400    403    403",
+  },
+  { file: "staff.awards.batches.$batchId[.]txt", path: () => `/staff/awards/batches/${NO_BATCH}.txt`, params: () => ({ batchId: NO_BATCH }),
+    loader: "login  login  login  login  403    404    403    403",
   },
   { file: "staff.awards.$awardId.letter[.]pdf", path: (w) => `/staff/awards/${w.past.awards.larder}/letter.pdf`, params: (w) => ({ awardId: w.past.awards.larder }),
     loader: "login  login  login  login  200    200    200    403",

@@ -77,6 +77,11 @@ export default function Awards() {
         <Link to="/staff">Staff home</Link>
       </p>
       <h1>Awards and payments</h1>
+      {funder ? (
+        <p>
+          <Link to="/staff/awards/batches">Bank bulk payments</Link>: approved bank transfers as one file for your bank’s bulk upload.
+        </p>
+      ) : null}
 
       <h2 id="approval">Payments waiting for approval</h2>
       {waiting.length === 0 ? (

@@ -9,6 +9,7 @@ const letter: AwardLetter = {
   fundName: "Thornbury Community Chest",
   roundTitle: "Autumn 2026 community pitches",
   groupName: "Thornbury Allotment Society",
+  paidToParent: null,
   projectTitle: "A polytunnel for the community plot",
   reference: "PD-2026-0001",
   grantId: "360G-thornburytc-PD-2026-0001",
@@ -50,6 +51,20 @@ describe("the award letter", () => {
     expect(pdf.text).toContain("This is part of the £2,450 the group asked for.");
     expect(pdf.text).toContain("accepted for Thornbury Allotment Society by Margaret Hale on 20 May 2027");
     expect(pdf.text).not.toContain("private link");
+  });
+
+  it("names the parent organisation as the one paid, on the group's behalf, when the group chose it as payee", async () => {
+    const own = await readPdfText(await renderAwardLetter(letter));
+    expect(own.text).toContain("The award is paid to the group's own account");
+    expect(own.text).not.toContain("Paid to");
+
+    const pdf = await readPdfText(await renderAwardLetter({ ...letter, paidToParent: "Thornbury Community Action" }));
+    expect(pdf.pages[0]).toEqual(expect.arrayContaining(["Paid to", "Thornbury Community Action, on behalf of Thornbury Allotment Society"]));
+    expect(pdf.text).toContain("the award is paid to Thornbury Community Action, its parent organisation, which receives it on behalf of Thornbury Allotment Society");
+    expect(pdf.text).toContain("The award is paid to Thornbury Community Action, on behalf of Thornbury Allotment Society, by cheque or bank transfer");
+    expect(pdf.text).not.toContain("the group's own account");
+    // The award is still the group's: the offer names it.
+    expect(pdf.text).toContain("is pleased to offer Thornbury Allotment Society an award of £2,450");
   });
 
   it("marks a cancelled award on its face", async () => {

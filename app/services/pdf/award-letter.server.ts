@@ -112,6 +112,7 @@ export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array
   w.field("Reference", letter.reference);
   w.field("Grant identifier", letter.grantId);
   w.field("To", letter.groupName);
+  if (letter.paidToParent) w.field("Paid to", `${letter.paidToParent}, on behalf of ${letter.groupName}`);
   w.field("Project", letter.projectTitle || "(no project title given)");
   w.field("Amount", letter.partOf ? `${letter.amount} (of the ${letter.partOf} asked for)` : letter.amount);
 
@@ -125,7 +126,10 @@ export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array
     `${letter.funderName} is pleased to offer ${letter.groupName} an award of ${letter.amount} from ${letter.fundName} ` +
       `for the project "${letter.projectTitle || letter.reference}" (bid ${letter.reference}), as decided after the ` +
       `pitches of ${letter.roundTitle}.` +
-      (letter.partOf ? ` This is part of the ${letter.partOf} the group asked for.` : ""),
+      (letter.partOf ? ` This is part of the ${letter.partOf} the group asked for.` : "") +
+      (letter.paidToParent
+        ? ` At the group's request the award is paid to ${letter.paidToParent}, its parent organisation, which receives it on behalf of ${letter.groupName}.`
+        : ""),
   );
 
   w.heading("Conditions of the award");
@@ -143,8 +147,11 @@ export async function renderAwardLetter(letter: AwardLetter): Promise<Uint8Array
 
   w.heading("Payment");
   w.text(
-    `The award is paid to the group's own account, by Stripe transfer, cheque or bank transfer. Every payment is approved ` +
-      `by a second person at ${letter.funderName} before it is made. Please quote ${letter.reference} in any letter or email about this award.`,
+    (letter.paidToParent
+      ? `The award is paid to ${letter.paidToParent}, on behalf of ${letter.groupName}, by cheque or bank transfer to the account the group gave. `
+      : `The award is paid to the group's own account, by Stripe transfer, cheque or bank transfer. `) +
+      `Every payment is approved by a second person at ${letter.funderName} before it is made. ` +
+      `Please quote ${letter.reference} in any letter or email about this award.`,
   );
 
   w.gap(BODY * 2);
