@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { fieldId } from "~/components/forms";
+import { fieldId, HintAndError } from "~/components/field-shell";
 import type { FilterValues } from "~/domain/audit-filter";
 
 // The audit filters' fields: each shows what the address says and its error beside it.
@@ -11,21 +11,12 @@ interface FilterFieldProps {
   error?: string;
 }
 
-function FieldError({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <span className="error-message" id={`${id}-error`}>
-      <span className="visually-hidden">Error: </span>
-      {error}
-    </span>
-  ) : null;
-}
-
 export function SelectField({ name, label, value, error, children }: FilterFieldProps & { children: ReactNode }) {
   const id = fieldId(name);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <FieldError id={id} error={error} />
+      <HintAndError id={id} error={error} />
       <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={error ? "input--error" : undefined}>
         {children}
       </select>
@@ -38,10 +29,7 @@ export function DateField({ name, label, value, error }: FilterFieldProps) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={id}>{label}</label>
-      <span className="hint" id={`${id}-hint`}>
-        For example, 2027-03-01
-      </span>
-      <FieldError id={id} error={error} />
+      <HintAndError id={id} hint="For example, 2027-03-01" error={error} />
       <input
         type="date"
         id={id}
