@@ -3,6 +3,7 @@ import { conflictFormSchema } from "./conflict-form";
 import {
   CONFLICT_REASON_MAX,
   conflictsOpen,
+  padPitch,
   missingScoreMessage,
   SCORE_COMMENT_MAX,
   scoreFieldName,
@@ -60,5 +61,28 @@ describe("what the panellist's phone offers for a pitch", () => {
     const reason = (length: number) => conflictFormSchema.safeParse({ intent: "declare", bidId: "b", reason: "x".repeat(length) }).success;
     expect(reason(CONFLICT_REASON_MAX)).toBe(true);
     expect(reason(CONFLICT_REASON_MAX + 1)).toBe(false);
+  });
+});
+
+describe("which pitch the score pad shows", () => {
+  const pitch = (bidId: string, recused = false) => ({ bidId, recused });
+  const [a, b, c] = [pitch("a"), pitch("b"), pitch("c")];
+  const none = () => false;
+
+  it("shows a score still waiting to be sent before anything else, never a recused pitch's", () => {
+    const unsettled = (p: { bidId: string }) => p.bidId === "a";
+    expect(padPitch([a, b, c], c, { isOpen: () => true, isUnsettled: unsettled, isSaved: none })).toBe(a);
+    const recusedA = pitch("a", true);
+    expect(padPitch([recusedA, b], null, { isOpen: none, isUnsettled: unsettled, isSaved: none })).toBeNull();
+  });
+
+  it("shows the pitch on stage once it can be scored", () => {
+    expect(padPitch([a, b, c], b, { isOpen: (p) => p === b, isUnsettled: none, isSaved: none })).toBe(b);
+  });
+
+  it("while the next group pitches, shows the last open pitch not yet scored, and nothing once all are", () => {
+    const open = (p: { bidId: string }) => p.bidId !== "c";
+    expect(padPitch([a, b, c], c, { isOpen: open, isUnsettled: none, isSaved: (p) => p === b })).toBe(a);
+    expect(padPitch([a, b, c], c, { isOpen: open, isUnsettled: none, isSaved: () => true })).toBeNull();
   });
 });

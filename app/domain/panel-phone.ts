@@ -13,6 +13,7 @@ import type { EventState, SlotState } from "./event-machine";
 //   CONFLICT_REASON_MAX                      -> the longest reason for a conflict (as the panel model)
 //   scoreFieldName(criterionId), SCORE_COMMENT_MAX   the sheet's field names and comment limit
 //   OnePageBid                               -> a bid as the panel reads it during its pitch
+//   padPitch(pitches, current, { isOpen, isUnsettled, isSaved }) -> the pitch the score pad shows, or null
 //
 // The last three repeat app/domain/score-sheet.ts and app/models/panel.server.ts (the tests
 // hold them equal) because importing those would load zod on every phone: ~95 KB of the
@@ -64,4 +65,22 @@ export function scoringNote(eventState: EventState, slotState: SlotState): strin
 /** Same words as the server's schema (app/domain/score-sheet.ts), without loading zod on the phone. */
 export function missingScoreMessage(criterion: { name: string; scaleMin: number; scaleMax: number }) {
   return `Choose a score for ${criterion.name}, from ${criterion.scaleMin} to ${criterion.scaleMax}.`;
+}
+
+/**
+ * Which pitch the phone's score pad shows: first a score still waiting to be sent or refused
+ * (so its message is seen); then the pitch on stage once its questions start; while the next
+ * group pitches, the last pitch still waiting for this panellist's score. Null: no pad.
+ */
+export function padPitch<P extends { bidId: string; recused: boolean }>(
+  pitches: P[],
+  current: P | null,
+  { isOpen, isUnsettled, isSaved }: { isOpen: (pitch: P) => boolean; isUnsettled: (pitch: P) => boolean; isSaved: (pitch: P) => boolean },
+): P | null {
+  return (
+    pitches.find((p) => !p.recused && isUnsettled(p)) ??
+    (current && isOpen(current) ? current : null) ??
+    pitches.filter(isOpen).filter((p) => !isSaved(p)).at(-1) ??
+    null
+  );
 }

@@ -1,4 +1,4 @@
-import { eraseFormSchema, parseRetentionMonths, retentionCutoff } from "~/domain/personal-data";
+import { eraseFormSchema, parseRetentionMonths, retentionCutoff, retentionView } from "~/domain/personal-data";
 import { parseForm } from "~/utils/forms";
 
 const form = (values: Record<string, string>) => parseForm(eraseFormSchema, values);
@@ -52,5 +52,21 @@ describe("retention", () => {
     expect(parseRetentionMonths(undefined)).toBe(12);
     expect(parseRetentionMonths("24")).toBe(24);
     for (const bad of ["0", "121", "1.5", "-3", "twelve", ""]) expect(parseRetentionMonths(bad)).toBeNull();
+  });
+});
+
+describe("what the personal-data page says about keeping contact details", () => {
+  it("names the day they go, twelve months after the round closed, in the fund's zone", () => {
+    // 23:30 UTC on 31 March is already 1 April in London (summer time).
+    const view = retentionView(new Date("2026-03-31T23:30:00Z"), null, "Europe/London");
+    expect(view.months).toBe(12);
+    expect(view.erasedFrom).toMatch(/1 April 2027/);
+    expect(view.awardOpen).toBe(false);
+  });
+
+  it("warns while the award is still being paid, not once it is paid or cancelled", () => {
+    expect(retentionView(new Date("2026-03-01T12:00:00Z"), "OFFERED", "Europe/London").awardOpen).toBe(true);
+    expect(retentionView(new Date("2026-03-01T12:00:00Z"), "ACCEPTED", "Europe/London").awardOpen).toBe(true);
+    expect(retentionView(new Date("2026-03-01T12:00:00Z"), "PAID", "Europe/London").awardOpen).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
-import { subMonths } from "date-fns";
+import { addMonths, subMonths } from "date-fns";
 import * as z from "zod";
+import { formatDate } from "~/domain/zoned-time";
 
 // A group's personal data is its contact's name, email address and phone number, kept apart
 // from the bid (BidContact) so it can be erased while the bid, its decision, award and
@@ -55,4 +56,17 @@ export function parseRetentionMonths(text: string | undefined): number | null {
   if (!/^\d{1,3}$/.test(text.trim())) return null;
   const months = Number(text.trim());
   return months >= 1 && months <= 120 ? months : null;
+}
+
+/**
+ * What the personal-data page says about keeping a bid's contact details: erased automatically
+ * this many months after its round closed (from this day, in the fund's zone), unless its award
+ * is still being paid.
+ */
+export function retentionView(roundClosesAt: Date, awardStatus: string | null, timeZone: string) {
+  return {
+    months: DEFAULT_RETENTION_MONTHS,
+    erasedFrom: formatDate(addMonths(roundClosesAt, DEFAULT_RETENTION_MONTHS), timeZone),
+    awardOpen: awardStatus === "OFFERED" || awardStatus === "ACCEPTED",
+  };
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
+import { PhaseNotice } from "~/components/panel-phone/phase-notice";
+import { PitchLists } from "~/components/panel-phone/pitch-lists";
+import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
 import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
-import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/panel-phone";
+import { padPitch, scoreFieldName, scoringNote, scoringOpen } from "~/domain/panel-phone";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { requirePanellist } from "~/requests/panel-device.server";
@@ -65,36 +68,21 @@ export default function PanelHome() {
   const loaded = useLoaderData<typeof loader>();
   const { state, connection } = useLiveState(loaded.live);
   const online = useOnline();
-  const revalidator = useRevalidator();
   const [savedNow, setSavedNow] = useState<Record<string, { version: number; at: string }>>({});
+  const unsettled = useUnsettledScores();
 
   const slotState = (pitch: Pitch) => state.slots.find((s) => s.id === pitch.slotId)?.state ?? "WAITING";
   const savedOf = (pitch: Pitch) => savedNow[pitch.bidId] ?? pitch.saved;
   const current = loaded.pitches.find((p) => p.slotId === state.currentSlotId) ?? null;
   const eventState = state.event.state;
-  const unsettled = useUnsettledScores();
   const openNow = (pitch: Pitch) => !pitch.recused && scoringOpen(eventState, slotState(pitch));
-  const open = loaded.pitches.filter(openNow);
-  // The pad shows, first, a score still waiting to be sent or refused (so its message is seen);
-  // then the pitch on stage once its questions start; while the next group pitches, the last
-  // pitch still waiting for this panellist's score.
-  const focus =
-    loaded.pitches.find((p) => !p.recused && unsettled.has(scoreKey(loaded.eventId, p.bidId))) ??
-    (current && openNow(current) ? current : null) ??
-    open.filter((p) => !savedOf(p)).at(-1) ??
-    null;
-  const othersOpen = open.filter((p) => p !== focus);
+  const focus = padPitch(loaded.pitches, current, {
+    isOpen: openNow,
+    isUnsettled: (p) => unsettled.has(scoreKey(loaded.eventId, p.bidId)),
+    isSaved: (p) => Boolean(savedOf(p)),
+  });
   const onePageIsCurrent = current !== null && loaded.onePage?.bidId === current.bidId;
-
-  // why: the one page of a new pitch is not in the live state (only titles are); fetch the page
-  // data again when the chair moves on, unless the phone knows it is offline.
-  const staleCurrent = current !== null && !onePageIsCurrent;
-  const askedFor = useRef<string | null>(null);
-  useEffect(() => {
-    if (!staleCurrent || askedFor.current === state.currentSlotId || revalidator.state !== "idle" || navigator.onLine === false) return;
-    askedFor.current = state.currentSlotId;
-    revalidator.revalidate();
-  }, [staleCurrent, state.currentSlotId, revalidator]);
+  useFreshOnePage(current !== null && !onePageIsCurrent, state.currentSlotId);
 
   return (
     <div className="phone">
@@ -108,21 +96,7 @@ export default function PanelHome() {
         {current ? `Now: ${current.projectTitle}, ${SLOT_STATE_LABELS[slotState(current)].toLowerCase()}.` : null}
       </div>
 
-      {eventState === "DRAFT" || eventState === "READY" ? (
-        <div className="notice">
-          <p className="notice__title">The event has not started yet</p>
-          <p>This page follows the event: the first pitch appears here when the chair starts it. You can declare a conflict of interest now.</p>
-        </div>
-      ) : eventState === "SCORING_CLOSED" || eventState === "DECIDED" ? (
-        <div className="notice notice--success">
-          <p className="notice__title">Scoring has closed</p>
-          <p>Thank you for scoring. Your scores are listed below.</p>
-        </div>
-      ) : !current ? (
-        <div className="notice">
-          <p>The event has started. The first pitch appears here when the chair starts it.</p>
-        </div>
-      ) : null}
+      <PhaseNotice eventState={eventState} hasCurrent={current !== null} />
 
       {current && eventState === "LIVE" ? (
         <section aria-labelledby="now-title" className="now">
@@ -170,42 +144,14 @@ export default function PanelHome() {
         )
       ) : null}
 
-      {othersOpen.length > 0 ? (
-        <section aria-labelledby="open-title">
-          <h2 id="open-title">Still open for scoring</h2>
-          <ul className="pitch-links">
-            {othersOpen.map((pitch) => (
-              <li key={pitch.bidId}>
-                <Link to={`/panel/${loaded.eventId}/score/${pitch.bidId}`}>
-                  {savedOf(pitch) ? "Change your score for" : "Score"} {pitch.projectTitle}
-                </Link>{" "}
-                <span className="muted">({scoreStatus({ recused: false, version: savedOf(pitch)?.version ?? null })})</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="order-title">
-        <h2 id="order-title">Running order</h2>
-        <ol className="pitch-list">
-          {loaded.pitches.map((pitch) => {
-            const label = scoreStatus({ recused: pitch.recused, version: savedOf(pitch)?.version ?? null });
-            return (
-              <li key={pitch.bidId} className={pitch === current ? "pitch-list__item pitch-list__item--current" : "pitch-list__item"}>
-                <Link to={`/panel/${loaded.eventId}/score/${pitch.bidId}`} className="pitch-list__title">
-                  {pitch.projectTitle}
-                </Link>
-                <span className="pitch-list__group">{pitch.groupName}</span>
-                <span className="pitch-list__tags">
-                  <span className="tag tag--grey">{SLOT_STATE_LABELS[slotState(pitch)]}</span>{" "}
-                  <span className={pitch.recused ? "tag tag--yellow" : savedOf(pitch) ? "tag tag--green" : "tag"}>{label}</span>
-                </span>
-              </li>
-            );
-          })}
-        </ol>
-      </section>
+      <PitchLists
+        eventId={loaded.eventId}
+        pitches={loaded.pitches}
+        othersOpen={loaded.pitches.filter((p) => openNow(p) && p !== focus)}
+        current={current}
+        slotState={slotState}
+        savedVersion={(p) => savedOf(p)?.version ?? null}
+      />
 
       <p>
         <Link to={`/panel/${loaded.eventId}/conflicts`}>Declare a conflict of interest</Link>

@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextField } from "~/components/forms";
+import { HowJudged } from "~/components/public-round/how-judged";
+import { LostLinkForm, type LinkRequestResult } from "~/components/public-round/lost-link-form";
 import { roundPhase } from "~/domain/bid";
 import { linkRequestSchema } from "~/domain/bid-requests";
 import { formatWeekdayDateTime } from "~/domain/bid-dates";
@@ -46,13 +47,6 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-type LinkRequestResult = {
-  sent: boolean;
-  errors: Record<string, string>;
-  values: { email: string; reference: string };
-  formError: string | null;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const round = await requireRound(routeParam(params, "slug", "slug"));
   const formData = await readForm(request);
@@ -70,7 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const { round } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors: Record<string, string> = result?.errors ?? {};
   return (
     <>
       <p>
@@ -113,25 +106,7 @@ export default function RoundPage() {
         </>
       ) : null}
 
-      <h2 id="how-judged">How bids are judged</h2>
-      <p>This rule is fixed before the event and is the same for every bid.</p>
-      <ul aria-labelledby="how-judged">
-        {round.rule.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      {round.criteria.some((c) => c.guidance) ? (
-        <>
-          <h3>What the panel looks for</h3>
-          <ul className="criteria">
-            {round.criteria.map((c) => (
-              <li key={c.id}>
-                <strong>{c.name}</strong> (weight {c.weight}){c.guidance ? `: ${c.guidance}` : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <HowJudged rule={round.rule} criteria={round.criteria} />
 
       <h2>Apply</h2>
       {round.phase === "open" ? (
@@ -152,52 +127,7 @@ export default function RoundPage() {
         <p>This round closed on {round.closes} and no longer takes bids.</p>
       )}
 
-      <h2 id="lost-link">Lost your private link?</h2>
-      <p>
-        Enter the email address you gave in your bid and your bid reference. If they match a bid in this round, we will
-        email you a new link. Any older link will stop working.
-      </p>
-      {result?.sent ? (
-        <div className="notice notice--success" role="status">
-          <p>
-            If that email address and reference match a bid in this round, we have emailed a new private link to that
-            address. It can take a few minutes to arrive.
-          </p>
-        </div>
-      ) : null}
-      {result?.formError ? (
-        <div className="notice notice--warning" role="alert">
-          <p>{result.formError}</p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <Form method="post" noValidate action={`/rounds/${round.slug}#lost-link`} key={result?.sent ? "sent" : "asking"}>
-        <div className="honeypot">
-          <label htmlFor="link-website">Leave this field empty</label>
-          <input type="text" id="link-website" name="website" tabIndex={-1} autoComplete="off" />
-        </div>
-        <TextField
-          name="email"
-          type="email"
-          label="Email address"
-          autoComplete="email"
-          spellCheck={false}
-          error={errors.email}
-          defaultValue={result?.values.email}
-        />
-        <TextField
-          name="reference"
-          label="Bid reference"
-          hint="For example PD-2026-0042. It is in the email we sent when you started your bid."
-          error={errors.reference}
-          defaultValue={result?.values.reference}
-          className="input--short"
-          autoComplete="off"
-        />
-        <button type="submit" className="button button--secondary">
-          Send me my link again
-        </button>
-      </Form>
+      <LostLinkForm slug={round.slug} result={result} />
     </>
   );
 }

@@ -1,20 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidSummary } from "~/components/bid-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ErrorSummary } from "~/components/forms";
+import { BidFacts } from "~/components/staff-bid/bid-facts";
 import { BidHistory } from "~/components/staff-bid/bid-history";
 import { BidVersions } from "~/components/staff-bid/bid-versions";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
-import {
-  allowedDecisions,
-  describeBidEvent,
-  REASON_MAX,
-  reviewDecisionSchema,
-  snapshotRows,
-  STATUS_LABELS,
-  STATUS_TAG_CLASSES,
-} from "~/domain/bid-review";
+import { ShortlistForms } from "~/components/staff-bid/shortlist-forms";
+import { allowedDecisions, describeBidEvent, reviewDecisionSchema, snapshotRows, STATUS_LABELS, STATUS_TAG_CLASSES } from "~/domain/bid-review";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
@@ -99,9 +93,6 @@ export default function BidPage() {
   const { bid, answers, versions, trail, slots, decisions, notice, seesContact, personalData } = useLoaderData<typeof loader>();
   const result = useActionData<ActionData>();
   const errors = result?.errors ?? {};
-  const values = result?.values ?? {};
-  const busy = useNavigation().state === "submitting";
-  const typed = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
 
   return (
     <>
@@ -140,34 +131,7 @@ export default function BidPage() {
           </p>
         </div>
       ) : null}
-      <dl className="summary">
-        <div>
-          <dt>Started</dt>
-          <dd>{bid.started}</dd>
-        </div>
-        <div>
-          <dt>Sent</dt>
-          <dd className={bid.sent ? undefined : "muted"}>{bid.sent ?? "Not sent yet"}</dd>
-        </div>
-        {bid.withdrawn ? (
-          <div>
-            <dt>Withdrawn</dt>
-            <dd>{bid.withdrawn}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>Version</dt>
-          <dd>{bid.version}</dd>
-        </div>
-        {slots.map((slot) => (
-          <div key={slot.event}>
-            <dt>Running order</dt>
-            <dd>
-              Pitch {slot.position} at {slot.event}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <BidFacts bid={bid} slots={slots} />
 
       <h2>The bid</h2>
       {seesContact ? (
@@ -177,56 +141,7 @@ export default function BidPage() {
       )}
       <BidSummary answers={answers} />
 
-      {decisions.includes("shortlist") ? (
-        <section aria-labelledby="decide">
-          <h2 id="decide">Shortlist decision</h2>
-          <Form method="post" noValidate>
-            <Choices
-              name="decision"
-              legend="Shortlist this bid?"
-              choices={[
-                { value: "shortlist", label: "Yes, shortlist it", hint: "The group is invited to pitch." },
-                { value: "decline", label: "No, do not shortlist it" },
-              ]}
-              defaultValue={typed("decision")}
-              error={errors.decision}
-            />
-            <TextArea
-              name="reason"
-              label="Reason the group will see"
-              hint="Needed when you do not shortlist a bid, optional when you do. The group reads it on its status page and in an email, so write it for them."
-              maxChars={REASON_MAX}
-              rows={4}
-              defaultValue={typed("reason")}
-              error={errors.reason}
-            />
-            <button type="submit" className="button" disabled={busy}>
-              Save decision
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {decisions.includes("reset") ? (
-        <section aria-labelledby="undo">
-          <h2 id="undo">Undo the decision</h2>
-          <p>This puts the bid back to submitted so you can decide again. The group is told it is being looked at again.</p>
-          <Form method="post" noValidate>
-            <input type="hidden" name="decision" value="reset" />
-            <TextArea
-              name="reason"
-              label="Why are you undoing it?"
-              hint="Recorded in the audit log with your name. The group does not see this."
-              maxChars={REASON_MAX}
-              rows={3}
-              defaultValue={typed("reason")}
-              error={errors.reason}
-            />
-            <button type="submit" className="button button--warning" disabled={busy}>
-              Undo the decision
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <ShortlistForms decisions={decisions} errors={errors} values={result?.values ?? {}} />
 
       {personalData ? (
         <p>

@@ -1,18 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
+import { ContactDetails } from "~/components/personal-data/contact-details";
+import { EraseContactForm } from "~/components/personal-data/erase-contact-form";
 import { can } from "~/domain/permissions";
-import {
-  DEFAULT_RETENTION_MONTHS,
-  ERASURE_REASONS,
-  NOTE_MAX,
-  STAFF_ERASURE_REASONS,
-  eraseFormSchema,
-} from "~/domain/personal-data";
-import { addMonths } from "date-fns";
-import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { eraseFormSchema, retentionView } from "~/domain/personal-data";
+import { formatDateTime } from "~/domain/zoned-time";
 import { eraseGroupContact, personalDataSummary } from "~/models/personal-data.server";
 import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -48,11 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phone: contact.phone,
       erasedAt: contact.erasedAt ? formatDateTime(contact.erasedAt, timeZone) : null,
     },
-    retention: {
-      months: DEFAULT_RETENTION_MONTHS,
-      erasedFrom: formatDate(addMonths(bid.round.closesAt, DEFAULT_RETENTION_MONTHS), timeZone),
-      awardOpen: bid.award ? bid.award.status === "OFFERED" || bid.award.status === "ACCEPTED" : false,
-    },
+    retention: retentionView(bid.round.closesAt, bid.award?.status ?? null, timeZone),
   };
 }
 
@@ -76,9 +67,6 @@ export default function PersonalData() {
   const { bid, contact, retention, canErase, canReadBid, erasedNow } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors ?? {};
-  const values = result?.values ?? {};
-  const busy = useNavigation().state === "submitting";
-  const typed = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
 
   return (
     <>
@@ -106,30 +94,7 @@ export default function PersonalData() {
         them about this bid. Everything else is about the group and its project.
       </p>
 
-      <h2>Contact details</h2>
-      {!contact ? (
-        <p>This bid has no contact details.</p>
-      ) : contact.erasedAt ? (
-        <p>Erased on {contact.erasedAt}.</p>
-      ) : (
-        <dl className="summary">
-          <div>
-            <dt>Name</dt>
-            <dd>{contact.name}</dd>
-          </div>
-          <div>
-            <dt>Email address</dt>
-            <dd className="break-anywhere">{contact.email}</dd>
-          </div>
-          <div>
-            <dt>Phone</dt>
-            <dd className={contact.phone ? undefined : "muted"}>{contact.phone ?? "Not given"}</dd>
-          </div>
-        </dl>
-      )}
-      <p className="hint pseudonym">
-        Pseudonymous id: <code>{bid.pseudonymId}</code>. It stays with the bid, its award and payments after the contact details are erased.
-      </p>
+      <ContactDetails contact={contact} pseudonymId={bid.pseudonymId} />
 
       <h2 id="download">Download everything held about the group</h2>
       <p>
@@ -145,47 +110,7 @@ export default function PersonalData() {
       </form>
 
       {canErase && contact && !contact.erasedAt ? (
-        <section aria-labelledby="erase">
-          <h2 id="erase">Erase the contact details</h2>
-          <p>
-            The name and email address become “[erased]” and the phone number is removed, here and in the emails sent about this bid.
-            The bid, its decision, award and payments stay on record. This cannot be undone.
-          </p>
-          {retention.awardOpen ? (
-            <div className="notice notice--warning">
-              <p>This bid's award is still being paid. Without contact details, Pitchday cannot email the group about it.</p>
-            </div>
-          ) : null}
-          <Form method="post" noValidate>
-            <Choices
-              name="reason"
-              legend="Why are you erasing them?"
-              choices={STAFF_ERASURE_REASONS.map((value) => ({ value, label: ERASURE_REASONS[value] }))}
-              defaultValue={typed("reason")}
-              error={errors.reason}
-            />
-            <TextArea
-              name="note"
-              label="Note for the audit log"
-              optional
-              hint="For example, how the request came in. The audit log is kept for good, so do not write names, email addresses or phone numbers here."
-              maxChars={NOTE_MAX}
-              rows={3}
-              defaultValue={typed("note")}
-              error={errors.note}
-            />
-            <Choices
-              name="confirm"
-              type="checkbox"
-              legend="Confirm"
-              choices={[{ value: "yes", label: `Yes, erase the contact details for ${bid.reference}. I understand this cannot be undone.` }]}
-              error={errors.confirm}
-            />
-            <button type="submit" className="button button--warning" disabled={busy}>
-              Erase the contact details
-            </button>
-          </Form>
-        </section>
+        <EraseContactForm reference={bid.reference} awardOpen={retention.awardOpen} errors={errors} values={result?.values ?? {}} />
       ) : null}
 
       <h2>How long contact details are kept</h2>

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CriteriaTable } from "~/components/criteria-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { BID_FILTERS, STATUS_LABELS, type BidStatusValue } from "~/domain/bid-review";
+import { RoundBidCounts } from "~/components/round/round-bid-counts";
+import { RoundEvents } from "~/components/round/round-events";
 import { describeRule } from "~/domain/fund";
 import { can } from "~/domain/permissions";
+import { roundBidRows, roundEventRows, roundNotice } from "~/domain/round-page";
 import { formatDateTime } from "~/domain/zoned-time";
 import { getRound, roundBidCounts } from "~/models/round.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -12,23 +14,6 @@ import { notFound } from "~/utils/http.server";
 import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "Round"} – Pitchday` }];
-
-const NOTICES: Record<string, string> = {
-  created: "Round created. Groups can apply from its opening time.",
-  saved: "Changes saved.",
-  unchanged: "Nothing was changed.",
-};
-
-// In the order an organiser works through them; drafts last because nobody has sent them yet.
-const STATUS_ORDER: BidStatusValue[] = ["SUBMITTED", "SHORTLISTED", "DECLINED", "WITHDRAWN", "FUNDED", "NOT_FUNDED", "DRAFT"];
-
-const EVENT_STATES: Record<string, string> = {
-  DRAFT: "Being set up",
-  READY: "Ready",
-  LIVE: "Live",
-  SCORING_CLOSED: "Scoring closed",
-  DECIDED: "Decided",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "fund:read");
@@ -38,9 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const counts = canReadBids ? await roundBidCounts(round.id) : null;
   const tz = round.fund.timeZone;
   return {
-    notice: NOTICES[new URL(request.url).searchParams.get("notice") ?? ""] ?? null,
+    notice: roundNotice(new URL(request.url).searchParams),
     canManage: can(user, "fund:manage"),
-    canReadBids,
     canReadEvents: can(user, "event:read"),
     canManageEvents: can(user, "event:manage"),
     round: {
@@ -57,29 +41,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight, scale: `${c.scaleMin} to ${c.scaleMax}` })),
     rule: describeRule(round),
-    events: round.events.map((e) => ({
-      id: e.id,
-      title: e.title,
-      state: EVENT_STATES[e.state] ?? e.state,
-      running: e.state === "READY" || e.state === "LIVE" || e.state === "SCORING_CLOSED",
-      starts: formatDateTime(e.startsAt, tz),
-    })),
+    events: roundEventRows(round.events, tz),
     canRunEvents: can(user, "event:run"),
-    counts: counts
-      ? STATUS_ORDER.map((status) => ({
-          status,
-          label: STATUS_LABELS[status],
-          count: counts.byStatus[status] ?? 0,
-          filter: BID_FILTERS.find((f) => f.statuses.length === 1 && f.statuses[0] === status)?.key ?? null,
-        }))
-      : null,
+    counts: counts ? roundBidRows(counts.byStatus) : null,
     sent: counts?.byFilter.all ?? 0,
   };
 }
 
 export default function RoundPage() {
-  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadBids, canReadEvents, canManageEvents, canRunEvents } =
-    useLoaderData<typeof loader>();
+  const { round, criteria, rule, events, counts, sent, notice, canManage, canReadEvents, canManageEvents, canRunEvents } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -125,43 +95,7 @@ export default function RoundPage() {
         </p>
       ) : null}
 
-      {counts ? (
-        <>
-          <h2>Bids</h2>
-          <p>
-            <Link to={`/staff/rounds/${round.id}/bids`}>
-              See all {sent} bid{sent === 1 ? "" : "s"} sent
-            </Link>
-          </p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">Bids by status</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Bids
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.map((row) => (
-                  <tr key={row.status}>
-                    <td>
-                      {row.filter && canReadBids ? (
-                        <Link to={`/staff/rounds/${round.id}/bids?status=${row.filter}`}>{row.label}</Link>
-                      ) : (
-                        row.label
-                      )}
-                    </td>
-                    <td className="num">{row.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      {counts ? <RoundBidCounts roundId={round.id} rows={counts} sent={sent} /> : null}
 
       <h2>Assessment criteria</h2>
       {round.ruleLocked ? <p className="hint">Fixed: an event for this round has started.</p> : null}
@@ -174,42 +108,7 @@ export default function RoundPage() {
         ))}
       </ul>
 
-      <h2>Events</h2>
-      {events.length === 0 ? (
-        <p>No pitch event has been set up for this round yet.</p>
-      ) : (
-        <ul>
-          {events.map((e) => (
-            <li key={e.id}>
-              {canReadEvents ? <Link to={`/staff/events/${e.id}`}>{e.title}</Link> : e.title}, {e.starts}{" "}
-              <strong className="tag tag--grey">{e.state}</strong>
-              {e.running && canRunEvents ? (
-                <>
-                  {" "}
-                  <Link to={`/staff/events/${e.id}/control`}>
-                    Chair&rsquo;s controls<span className="visually-hidden"> for {e.title}</span>
-                  </Link>
-                </>
-              ) : null}
-              {e.running && canReadEvents ? (
-                <>
-                  {" · "}
-                  <Link to={`/screen/${e.id}`}>
-                    Big screen<span className="visually-hidden"> for {e.title}</span>
-                  </Link>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {canManageEvents ? (
-        <p>
-          <Link to={`/staff/rounds/${round.id}/events/new`} className="button button--secondary">
-            Set up a pitch event
-          </Link>
-        </p>
-      ) : null}
+      <RoundEvents roundId={round.id} events={events} may={{ readEvents: canReadEvents, runEvents: canRunEvents, manageEvents: canManageEvents }} />
 
       <section aria-labelledby="open-data">
         <h2 id="open-data">Open data</h2>

@@ -1,0 +1,66 @@
+import { Link } from "@remix-run/react";
+import { SLOT_STATE_LABELS, type SlotState } from "~/domain/event-machine";
+import { scoreStatus } from "~/domain/panel-phone";
+
+// The pitches still open for this panellist's score, and the running order with what they
+// have scored (never anyone else's scores).
+
+export interface PhonePitch {
+  bidId: string;
+  projectTitle: string;
+  groupName: string;
+  recused: boolean;
+}
+
+interface PitchListsProps<P extends PhonePitch> {
+  eventId: string;
+  pitches: P[];
+  /** Open for scoring, other than the one on the score pad. */
+  othersOpen: P[];
+  current: P | null;
+  slotState: (pitch: P) => SlotState;
+  savedVersion: (pitch: P) => number | null;
+}
+
+export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen, current, slotState, savedVersion }: PitchListsProps<P>) {
+  const scorePath = (pitch: P) => `/panel/${eventId}/score/${pitch.bidId}`;
+  return (
+    <>
+      {othersOpen.length > 0 ? (
+        <section aria-labelledby="open-title">
+          <h2 id="open-title">Still open for scoring</h2>
+          <ul className="pitch-links">
+            {othersOpen.map((pitch) => (
+              <li key={pitch.bidId}>
+                <Link to={scorePath(pitch)}>
+                  {savedVersion(pitch) !== null ? "Change your score for" : "Score"} {pitch.projectTitle}
+                </Link>{" "}
+                <span className="muted">({scoreStatus({ recused: false, version: savedVersion(pitch) })})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="order-title">
+        <h2 id="order-title">Running order</h2>
+        <ol className="pitch-list">
+          {pitches.map((pitch) => (
+            <li key={pitch.bidId} className={pitch === current ? "pitch-list__item pitch-list__item--current" : "pitch-list__item"}>
+              <Link to={scorePath(pitch)} className="pitch-list__title">
+                {pitch.projectTitle}
+              </Link>
+              <span className="pitch-list__group">{pitch.groupName}</span>
+              <span className="pitch-list__tags">
+                <span className="tag tag--grey">{SLOT_STATE_LABELS[slotState(pitch)]}</span>{" "}
+                <span className={pitch.recused ? "tag tag--yellow" : savedVersion(pitch) !== null ? "tag tag--green" : "tag"}>
+                  {scoreStatus({ recused: pitch.recused, version: savedVersion(pitch) })}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

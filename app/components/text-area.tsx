@@ -1,0 +1,41 @@
+import { useState, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { describedBy, FieldShell, fieldId } from "./field-shell";
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> & {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  optional?: boolean;
+  maxChars?: number;
+};
+
+/** A textarea with a live character count when JavaScript runs; the limit is checked on the server too. */
+export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, ...rest }: TextAreaProps) {
+  const id = rest.id ?? fieldId(name);
+  const [length, setLength] = useState(String(rest.defaultValue ?? rest.value ?? "").length);
+  const over = maxChars !== undefined && length > maxChars;
+  return (
+    <FieldShell name={name} id={id} label={label} hint={hint} error={error} optional={optional}>
+      <textarea
+        {...rest}
+        id={id}
+        name={name}
+        className={[className, error ? "input--error" : null].filter(Boolean).join(" ") || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error, maxChars ? `${id}-count` : undefined)}
+        onChange={(event) => {
+          setLength(event.target.value.length);
+          onChange?.(event);
+        }}
+      />
+      {maxChars ? (
+        <div id={`${id}-count`} className={`char-count${over ? " char-count--over" : ""}`} aria-live="polite">
+          {over
+            ? `You have ${length - maxChars} character${length - maxChars === 1 ? "" : "s"} too many`
+            : `You can enter up to ${maxChars} characters${length ? ` (${maxChars - length} left)` : ""}`}
+        </div>
+      ) : null}
+    </FieldShell>
+  );
+}
