@@ -2,10 +2,10 @@ import { createHash } from "node:crypto";
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { emptyFormValues, type BidFormValues } from "~/domain/bid";
+import { bidStatusView } from "~/domain/bid-status-view";
 import { verifyAuditLog, auditEntriesFor } from "~/models/audit.server";
 import {
   bidAnswers,
-  bidStatusView,
   bidVersions,
   findBidByToken,
   reissueLink,

@@ -1,7 +1,6 @@
 import { db } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import {
-  BID_STATUS_VIEW,
   bidAccess,
   bidSnapshot,
   formValuesFromBid,
@@ -11,7 +10,6 @@ import {
   type BidFormValues,
   type BidInput,
   type BidRules,
-  type BidStatus,
 } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
 import { formatCalendarDate, formatWeekdayDateTime } from "~/domain/bid-dates";
@@ -487,31 +485,3 @@ export function bidAnswers(bid: BidView): Answer[] {
   return answers;
 }
 
-/** Where the bid stands, in words and dates for its status page (nothing secret in it). */
-export function bidStatusView(bid: BidView, now: Date) {
-  const tz = bid.round.fund.timeZone;
-  const status = bid.status as BidStatus;
-  return {
-    reference: bid.reference,
-    status,
-    statusLabel: BID_STATUS_VIEW[status].label,
-    statusTag: BID_STATUS_VIEW[status].tag,
-    statusReason: bid.statusReason,
-    groupName: bid.groupName,
-    projectTitle: bid.projectTitle,
-    version: bid.version,
-    amount: bid.amountRequestedPence === null ? null : formatMoney(bid.amountRequestedPence, bid.round.fund.currency),
-    contactEmail: bid.contact?.email ?? null,
-    round: {
-      title: bid.round.title,
-      slug: bid.round.slug,
-      closes: formatWeekdayDateTime(bid.round.closesAt, tz),
-      phase: roundPhase(bid.round, now),
-    },
-    started: formatWeekdayDateTime(bid.createdAt, tz),
-    submitted: bid.submittedAt ? formatWeekdayDateTime(bid.submittedAt, tz) : null,
-    lastChanged: formatWeekdayDateTime(bid.updatedAt, tz),
-    withdrawn: bid.withdrawnAt ? formatWeekdayDateTime(bid.withdrawnAt, tz) : null,
-    access: bidAccess(bid, bid.round, now),
-  };
-}
