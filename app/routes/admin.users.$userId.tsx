@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Choices, ErrorSummary } from "~/components/forms";
+import { Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { ErrorSummary } from "~/components/forms";
 import { AccessSection } from "~/components/admin-user/access-section";
+import { AccountFacts } from "~/components/admin-user/account-facts";
+import { RolesForm } from "~/components/admin-user/roles-form";
+import { SignInSection } from "~/components/admin-user/sign-in-section";
 import { AccountHistory } from "~/components/admin-user/account-history";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RESET_HOURS, describePasswordResetEvent } from "~/domain/password-reset";
-import { ROLES, ROLE_LABELS, can } from "~/domain/permissions";
-import { ROLE_DESCRIPTIONS, STAFF_TIME_ZONE, describeAccountEvent } from "~/domain/staff";
+import { can } from "~/domain/permissions";
+import { STAFF_TIME_ZONE, describeAccountEvent } from "~/domain/staff";
 import { roleChangeSchema } from "~/domain/staff-forms";
 import { formatDateTime } from "~/domain/zoned-time";
 import { auditEntriesFor } from "~/models/audit.server";
@@ -31,8 +34,6 @@ const NOTICES: Record<string, string> = {
   "signed-out": "Signed out everywhere. They need their password to sign in again.",
   "reset-sent": `Password reset link sent. It works once, for ${RESET_HOURS} hours; their current password works until it is used.`,
 };
-
-const ROLE_CHOICES = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], hint: ROLE_DESCRIPTIONS[role] }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "user:manage");
@@ -138,88 +139,9 @@ export default function UserDetail() {
       ) : null}
       <ErrorSummary errors={errors} />
 
-      <dl className="summary">
-        <div>
-          <dt>Email address</dt>
-          <dd>{account.email}</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>
-            {account.disabled ? (
-              <>
-                <strong className="tag tag--red">Disabled</strong> since {account.disabled}
-              </>
-            ) : (
-              <strong className="tag tag--green">Active</strong>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Account created</dt>
-          <dd>{account.created}</dd>
-        </div>
-        <div>
-          <dt>Last active</dt>
-          <dd>{account.lastSeen ?? "Not signed in at the moment"}</dd>
-        </div>
-      </dl>
-
-      <h2>Roles</h2>
-      <Form method="post" noValidate key={`roles-${location.key}`}>
-        <input type="hidden" name="intent" value="roles" />
-        <Choices
-          name="roles"
-          type="checkbox"
-          legend={<span className="visually-hidden">Roles for {account.name}</span>}
-          hint="Select all that apply. Changes apply from their next click; they stay signed in."
-          choices={ROLE_CHOICES}
-          defaultValue={result?.roles ?? account.roles}
-          error={errors.roles}
-        />
-        <button type="submit" className="button" disabled={busy("roles")}>
-          Save roles
-        </button>
-      </Form>
-
-      <h2>Sessions</h2>
-      <p>
-        {account.activeSessions === 0
-          ? "They are not signed in anywhere."
-          : `They are signed in on ${account.activeSessions === 1 ? "1 device" : `${account.activeSessions} devices`}.`}
-      </p>
-      {account.activeSessions > 0 ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit" className="button button--secondary" disabled={busy("sign-out-everywhere")}>
-            Sign out everywhere <span className="visually-hidden">for {account.name}</span>
-          </button>
-        </Form>
-      ) : null}
-
-      <h2>Password</h2>
-      {errors.password ? (
-        <p className="error-message" id="field-password">
-          <span className="visually-hidden">Error: </span>
-          {errors.password}
-        </p>
-      ) : null}
-      {account.disabled ? (
-        <p>Enable the account before sending them a link to choose a new password.</p>
-      ) : (
-        <>
-          <p>
-            If they have forgotten their password, send them an email with a link to choose a new one. The link works once, for{" "}
-            {RESET_HOURS} hours. Using it signs them out everywhere.
-          </p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="send-password-reset" />
-            <button type="submit" className="button button--secondary" disabled={busy("send-password-reset")}>
-              Send a password reset link <span className="visually-hidden">to {account.name}</span>
-            </button>
-          </Form>
-        </>
-      )}
+      <AccountFacts account={account} />
+      <RolesForm key={`roles-${location.key}`} name={account.name} roles={result?.roles ?? account.roles} error={errors.roles} busy={busy("roles")} />
+      <SignInSection name={account.name} activeSessions={account.activeSessions} disabled={Boolean(account.disabled)} error={errors.password} busy={busy} />
 
       <AccessSection disabled={Boolean(account.disabled)} error={errors.access} busy={busy} />
 
