@@ -1,4 +1,4 @@
-import { db } from "~/db.server";
+import { database, db } from "~/db.server";
 import type { ScoringInput } from "~/domain/scoring";
 import { audienceTallies } from "~/models/audience.server";
 import { latestAuditSeq } from "~/models/audit.server";
@@ -48,6 +48,9 @@ export type { SavedSheet, ScoreInput, ScoreOutcome } from "~/models/score-batch.
 // (app/models/score-batch.server.ts), one per panellist per batch.
 
 const MAX_BATCH = 64;
+// why: PGlite is one connection, so a second batch would only wait for it, smaller; a server
+// runs a few at once (each locks its panellists' rows in id order, so they never deadlock).
+const BATCHES_IN_FLIGHT = { pglite: 1, postgresql: 4 } as const;
 
 type Settled = { outcome: ScoreOutcome } | { error: unknown };
 type Queued = Submission & { scorer: string };
@@ -56,6 +59,7 @@ const submitInBatch = groupCommit<Queued, Settled>({
   run: saveBatch,
   maxBatch: MAX_BATCH,
   fits: (batch, next) => !batch.some((s) => s.scorer === next.scorer),
+  concurrency: () => BATCHES_IN_FLIGHT[database().engine],
 });
 
 export async function submitScore(input: ScoreInput, now: Date = new Date()): Promise<ScoreOutcome> {

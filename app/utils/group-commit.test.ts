@@ -75,4 +75,16 @@ describe("group commit", () => {
     const submit = groupCommit({ maxBatch: 10, run: async () => [] as string[] });
     await expect(submit("a")).rejects.toThrow("A batch of 1 returned 0 results.");
   });
+
+  it("runs as many batches at once as it is allowed, each forming from what has arrived", async () => {
+    const held = heldRunner();
+    const submit = groupCommit({ run: held.run, maxBatch: 10, concurrency: () => 2 });
+    const results = ["a", "b", "c", "d"].map((item) => submit(item));
+    expect(held.batches).toEqual([["a"], ["b"]]);
+    await held.releaseNext();
+    expect(held.batches).toEqual([["a"], ["b"], ["c", "d"]]);
+    await held.releaseNext();
+    await held.releaseNext();
+    await expect(Promise.all(results)).resolves.toEqual(["saved a", "saved b", "saved c", "saved d"]);
+  });
 });

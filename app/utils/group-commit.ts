@@ -4,20 +4,24 @@
 // transaction carries many of them and its round trips and commit are paid once for all.
 //
 // Interface:
-//   groupCommit({ run, maxBatch, fits }) -> submit(item): Promise<result>
+//   groupCommit({ run, maxBatch, fits, concurrency }) -> submit(item): Promise<result>
 //     run(items)          commits a batch; resolves to one result per item, in the same order.
 //                         If it throws, every item in the batch gets that error.
 //     maxBatch            most items in one batch
 //     fits(batch, item)   whether item may join the batch (else it waits for the next one)
+//     concurrency()       most batches in flight at once (1 unless given): asked each time one
+//                         could start, so it can depend on what is known only later (the engine)
 //
-// One batch is in flight at a time per groupCommit; items keep their arrival order, and an item
-// that does not fit the batch being formed is not overtaken by later items that would conflict
-// with it (they cannot fit either, since fits() sees the batch, not the queue).
+// Items keep their arrival order, and an item that does not fit the batch being formed is not
+// overtaken by later items that would conflict with it (they cannot fit either, since fits()
+// sees the batch, not the queue). Batches in flight together must be safe to run at once (the
+// caller's locks see to that); fits() only keeps one batch free of conflicts within itself.
 
 export interface GroupCommitOptions<I, O> {
   run(items: I[]): Promise<O[]>;
   maxBatch: number;
   fits?(batch: readonly I[], item: I): boolean;
+  concurrency?(): number;
 }
 
 interface Waiting<I, O> {
@@ -26,9 +30,9 @@ interface Waiting<I, O> {
   reject(error: unknown): void;
 }
 
-export function groupCommit<I, O>({ run, maxBatch, fits = () => true }: GroupCommitOptions<I, O>) {
+export function groupCommit<I, O>({ run, maxBatch, fits = () => true, concurrency = () => 1 }: GroupCommitOptions<I, O>) {
   let queue: Waiting<I, O>[] = [];
-  let running = false;
+  let inFlight = 0;
 
   function takeBatch(): Waiting<I, O>[] {
     const batch: Waiting<I, O>[] = [];
@@ -46,28 +50,31 @@ export function groupCommit<I, O>({ run, maxBatch, fits = () => true }: GroupCom
     return batch;
   }
 
-  async function drain() {
-    running = true;
+  async function commit(batch: Waiting<I, O>[]) {
     try {
-      while (queue.length > 0) {
-        const batch = takeBatch();
-        try {
-          const results = await run(batch.map((b) => b.item));
-          if (results.length !== batch.length) throw new Error(`A batch of ${batch.length} returned ${results.length} results.`);
-          batch.forEach((b, i) => b.resolve(results[i]));
-        } catch (error) {
-          for (const b of batch) b.reject(error);
-        }
-      }
-    } finally {
-      running = false;
+      const results = await run(batch.map((b) => b.item));
+      if (results.length !== batch.length) throw new Error(`A batch of ${batch.length} returned ${results.length} results.`);
+      batch.forEach((b, i) => b.resolve(results[i]));
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    }
+  }
+
+  function pump() {
+    while (queue.length > 0 && inFlight < Math.max(1, concurrency())) {
+      const batch = takeBatch();
+      inFlight += 1;
+      void commit(batch).finally(() => {
+        inFlight -= 1;
+        pump();
+      });
     }
   }
 
   return function submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (!running) void drain();
+      pump();
     });
   };
 }
