@@ -1,7 +1,8 @@
-import { useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useState, type InputHTMLAttributes, type ReactNode, type Ref, type RefAttributes, type TextareaHTMLAttributes } from "react";
 
 // Form pieces in the GOV.UK pattern: label, hint, error message, then the control. Each works
-// without JavaScript; extra props (react-hook-form's register) pass through to the control.
+// without JavaScript; extra props (react-hook-form's register) pass through to the control, and
+// inputRef (register's ref) reaches the control itself.
 
 export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
@@ -69,14 +70,16 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & {
   error?: string;
   optional?: boolean;
   prefix?: string;
+  inputRef?: Ref<HTMLInputElement>;
 };
 
-export function TextField({ name, label, hint, error, optional, prefix, className, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, optional, prefix, className, inputRef, ...input }: TextFieldProps) {
   const id = input.id ?? fieldId(name);
   const control = (
     <input
       type="text"
       {...input}
+      ref={inputRef}
       id={id}
       name={name}
       className={[className, error ? "input--error" : null].filter(Boolean).join(" ") || undefined}
@@ -105,10 +108,11 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> &
   error?: string;
   optional?: boolean;
   maxChars?: number;
+  inputRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** A textarea with a live character count when JavaScript runs; the limit is checked on the server too. */
-export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, ...rest }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, inputRef, ...rest }: TextAreaProps) {
   const id = rest.id ?? fieldId(name);
   const [length, setLength] = useState(String(rest.defaultValue ?? rest.value ?? "").length);
   const over = maxChars !== undefined && length > maxChars;
@@ -116,6 +120,7 @@ export function TextArea({ name, label, hint, error, optional, maxChars, classNa
     <FieldShell name={name} id={id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         {...rest}
+        ref={inputRef}
         id={id}
         name={name}
         className={[className, error ? "input--error" : null].filter(Boolean).join(" ") || undefined}
@@ -152,7 +157,8 @@ type ChoicesProps = {
   choices: Choice[];
   type?: "radio" | "checkbox";
   defaultValue?: string | string[];
-  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+  /** Given to every option's input; a ref (react-hook-form's register) reaches each of them. */
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & RefAttributes<HTMLInputElement>;
   /** With JavaScript, only the chosen option's conditional part shows; without, all do. */
   selected?: string | string[];
 };
