@@ -31,7 +31,8 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user && { id: user.id, name: user.name, roles: user.roles } };
+  // why: the header's one permission is decided here, so every page's script leaves the role map out.
+  return { user: user && { id: user.id, name: user.name, roles: user.roles, managesUsers: can(user, "user:manage") } };
 }
 
 export function useOptionalUser() {
@@ -79,7 +80,7 @@ function Header() {
                 <li>
                   <Link to="/staff">Staff home</Link>
                 </li>
-                {can(user, "user:manage") ? (
+                {user.managesUsers ? (
                   <li>
                     <Link to="/admin/users">Users</Link>
                   </li>

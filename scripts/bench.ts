@@ -351,6 +351,14 @@ async function main() {
         for (const [label, weight] of served) {
           rows.push(row(`page weight: ${label} HTML (gzip)`, kb(weight.htmlGzipBytes), "KB", { op: "<=", limit: 30 }));
         }
+        // why: the JS rows above read the manifest; a page served with other scripts would make them wrong.
+        const mismatched = served.filter(([label, weight]) => {
+          const target = PAGE_WEIGHT_TARGETS.find((page) => page.label === label);
+          const counted = target ? routeWeight(path.join(ROOT, "public"), target.routeId).jsGzipBytes : weight.jsGzipBytes;
+          if (counted !== weight.jsGzipBytes) console.error(`  ${label}: the manifest counts ${counted} bytes, the served page loads ${weight.jsGzipBytes}`);
+          return counted !== weight.jsGzipBytes;
+        });
+        rows.push(row("page weight: served pages whose scripts differ from the count", mismatched.length, "count", { op: "<=", limit: 0 }));
       } catch (error) {
         failedPart("page weight", error);
       }

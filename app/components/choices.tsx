@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, RefAttributes } from "react";
 import { describedBy, fieldId, HintAndError } from "./field-shell";
 
 // Radios or checkboxes in a fieldset, each with its own hint, and a part that shows under the
@@ -19,7 +19,8 @@ type ChoicesProps = {
   choices: Choice[];
   type?: "radio" | "checkbox";
   defaultValue?: string | string[];
-  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+  /** Given to every option's input; a ref (react-hook-form's register) reaches each of them. */
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & RefAttributes<HTMLInputElement>;
   /** With JavaScript, only the chosen option's conditional part shows; without, all do. */
   selected?: string | string[];
 };

@@ -1,8 +1,9 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { describedBy, FieldShell, fieldId } from "./field-shell";
 
 // Form pieces in the GOV.UK pattern: label, hint, error message, then the control. Each works
-// without JavaScript; extra props (react-hook-form's register) pass through to the control.
+// without JavaScript; extra props (react-hook-form's register) pass through to the control, and
+// inputRef (register's ref) reaches the control itself.
 // The error summary and the text field live here; the other pieces have files of their own and
 // are named here too, so a form imports all its pieces from one place.
 export { Choices, type Choice } from "./choices";
@@ -33,14 +34,16 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & {
   error?: string;
   optional?: boolean;
   prefix?: string;
+  inputRef?: Ref<HTMLInputElement>;
 };
 
-export function TextField({ name, label, hint, error, optional, prefix, className, ...input }: TextFieldProps) {
+export function TextField({ name, label, hint, error, optional, prefix, className, inputRef, ...input }: TextFieldProps) {
   const id = input.id ?? fieldId(name);
   const control = (
     <input
       type="text"
       {...input}
+      ref={inputRef}
       id={id}
       name={name}
       className={[className, error ? "input--error" : null].filter(Boolean).join(" ") || undefined}

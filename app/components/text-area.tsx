@@ -1,4 +1,4 @@
-import { useState, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { useState, type ReactNode, type Ref, type TextareaHTMLAttributes } from "react";
 import { describedBy, FieldShell, fieldId } from "./field-shell";
 
 type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> & {
@@ -8,10 +8,11 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> &
   error?: string;
   optional?: boolean;
   maxChars?: number;
+  inputRef?: Ref<HTMLTextAreaElement>;
 };
 
 /** A textarea with a live character count when JavaScript runs; the limit is checked on the server too. */
-export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, ...rest }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, inputRef, ...rest }: TextAreaProps) {
   const id = rest.id ?? fieldId(name);
   const [length, setLength] = useState(String(rest.defaultValue ?? rest.value ?? "").length);
   const over = maxChars !== undefined && length > maxChars;
@@ -19,6 +20,7 @@ export function TextArea({ name, label, hint, error, optional, maxChars, classNa
     <FieldShell name={name} id={id} label={label} hint={hint} error={error} optional={optional}>
       <textarea
         {...rest}
+        ref={inputRef}
         id={id}
         name={name}
         className={[className, error ? "input--error" : null].filter(Boolean).join(" ") || undefined}

@@ -1,0 +1,26 @@
+import { TEXT_FIELDS } from "~/domain/bid";
+
+const ORDER = new Map<string, number>(TEXT_FIELDS.map((name, index) => [name, index]));
+
+/** Messages in the order the fields appear on the page (budget lines sit after the amount). */
+export function inPageOrder(errors: Record<string, string>) {
+  const rank = (key: string) => {
+    const budget = /^budget(?:\.(\d+))?/.exec(key);
+    if (budget) return (ORDER.get("amountRequested") ?? 0) + 0.5 + (budget[1] ? Number(budget[1]) / 1000 : 0.4999);
+    return ORDER.get(key) ?? 999;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+/** react-hook-form's nested errors as { "budget.2.amount": message }, like the server's. */
+export function flattenErrors(errors: unknown, prefix = "", out: Record<string, string> = {}) {
+  if (!errors || typeof errors !== "object") return out;
+  for (const [key, value] of Object.entries(errors)) {
+    if (key === "ref" || key === "types" || !value || typeof value !== "object") continue;
+    const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
+    const message = (value as { message?: unknown }).message;
+    if (typeof message === "string" && message && !(path in out)) out[path] = message;
+    flattenErrors(value, path, out);
+  }
+  return out;
+}
