@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { HintAndError } from "~/components/field-shell";
 
 // One checkbox the person must tick to agree (accepting an award's conditions), with its error
 // above it, as GOV.UK places a single checkbox's error.
@@ -14,12 +15,7 @@ interface AgreeCheckboxProps {
 export function AgreeCheckbox({ id, name, error, defaultChecked, children }: AgreeCheckboxProps) {
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      {error ? (
-        <span className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+      <HintAndError id={id} error={error} />
       <div className="choice">
         <input type="checkbox" id={id} name={name} value="yes" defaultChecked={defaultChecked} aria-describedby={error ? `${id}-error` : undefined} />
         <label htmlFor={id}>{children}</label>

@@ -1,4 +1,4 @@
-import { fieldId } from "~/components/forms";
+import { fieldId, HintAndError } from "~/components/field-shell";
 import { scoreFieldName } from "~/domain/panel-phone";
 import type { PadCriterion } from "./use-queued-score";
 
@@ -14,16 +14,16 @@ export function CriterionScale(props: { criterion: PadCriterion; value: string |
     <div className={`field score-criterion${error ? " field--error" : ""}`}>
       <fieldset aria-describedby={[`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ")}>
         <legend>{criterion.name}</legend>
-        <span className="hint" id={`${id}-hint`}>
-          {criterion.guidance ? `${criterion.guidance} ` : null}
-          {criterion.scaleMin} is the lowest score, {criterion.scaleMax} the highest.
-        </span>
-        {error ? (
-          <span className="error-message" id={`${id}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {error}
-          </span>
-        ) : null}
+        <HintAndError
+          id={id}
+          hint={
+            <>
+              {criterion.guidance ? `${criterion.guidance} ` : null}
+              {criterion.scaleMin} is the lowest score, {criterion.scaleMax} the highest.
+            </>
+          }
+          error={error}
+        />
         <div className="score-scale">
           {points.map((point, index) => (
             <label key={point} className="score-option">
