@@ -38,6 +38,8 @@ test("an organiser creates a fund with a mistake, fixes it, and adds a round", a
   await page.getByLabel("Funder's name").fill("Severn Vale Community Trust");
   await page.getByLabel("360Giving organisation identifier").fill("GB-CHC-1234567");
   await page.getByLabel("Grant identifier prefix").fill("360G-severnvale");
+  await expect(page.getByLabel("End-of-grant report due, in months")).toHaveValue("12");
+  await page.getByLabel("End-of-grant report due, in months").fill("18");
   await page.getByRole("button", { name: "Create fund" }).click();
 
   const summary = page.getByRole("alert");
@@ -47,6 +49,7 @@ test("an organiser creates a fund with a mistake, fixes it, and adds a round", a
   // Nothing typed is lost.
   await expect(page.getByLabel("Fund name")).toHaveValue(fundName);
   await expect(page.getByLabel("360Giving organisation identifier")).toHaveValue("GB-CHC-1234567");
+  await expect(page.getByLabel("End-of-grant report due, in months")).toHaveValue("18");
   await expectAccessible(page);
 
   await page.getByLabel("Largest award").fill("3,000");
@@ -54,6 +57,7 @@ test("an organiser creates a fund with a mistake, fixes it, and adds a round", a
   await expect(page.getByRole("heading", { level: 1, name: fundName })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Fund created");
   await expect(page.getByText("£100 to £3,000")).toBeVisible();
+  await expect(page.getByText("18 months after the first payment")).toBeVisible();
 
   await page.getByRole("link", { name: "Add a round" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Add a round to ${fundName}` })).toBeVisible();

@@ -71,6 +71,17 @@ export function FundForm({
         ]}
       />
 
+      <h2>After the award</h2>
+      <TextField
+        name="reportDueMonths"
+        label="End-of-grant report due, in months"
+        hint="Counted from the grant's first payment. Groups are reminded before and after it is due."
+        inputMode="numeric"
+        className="input--short"
+        defaultValue={text(values, "reportDueMonths")}
+        error={errors.reportDueMonths}
+      />
+
       <h2>Funder</h2>
       <p>These details go into the open data published about each grant (the 360Giving Data Standard).</p>
       <TextField name="funderName" label="Funder's name" hint="The organisation whose money this is, for example Thornbury Town Council." defaultValue={text(values, "funderName")} error={errors.funderName} autoComplete="off" />

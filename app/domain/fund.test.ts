@@ -25,6 +25,7 @@ const goodFund = {
   funderOrgId: "GB-LAE-THB",
   grantIdPrefix: "360G-thornburytc",
   timeZone: "Europe/London",
+  reportDueMonths: "12",
 };
 
 describe("fund form", () => {
@@ -41,7 +42,22 @@ describe("fund form", () => {
         funderOrgId: "GB-LAE-THB",
         grantIdPrefix: "360G-thornburytc",
         timeZone: "Europe/London",
+        reportDueMonths: 12,
       },
+    });
+  });
+
+  it("asks when the end-of-grant report is due, in whole months from 1 to 60", () => {
+    expect(parseForm(fundFormSchema, { ...goodFund, reportDueMonths: "6" })).toMatchObject({ ok: true, data: { reportDueMonths: 6 } });
+    for (const bad of ["0", "61", "six", "1.5"]) {
+      expect(parseForm(fundFormSchema, { ...goodFund, reportDueMonths: bad })).toMatchObject({
+        ok: false,
+        errors: { reportDueMonths: "The months until the end-of-grant report is due must be a whole number from 1 to 60" },
+      });
+    }
+    expect(parseForm(fundFormSchema, { ...goodFund, reportDueMonths: "" })).toMatchObject({
+      ok: false,
+      errors: { reportDueMonths: "Enter the months until the end-of-grant report is due" },
     });
   });
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { formatMoney, parsePounds } from "~/domain/money";
 import { isValidTimeZone, zonedToUtc } from "~/domain/zoned-time";
+import { DEFAULT_REPORT_DUE_MONTHS } from "~/domain/grant-state";
 
 // The fund and round forms: what an organiser types, checked once here for the server (and
 // for the browser when JavaScript runs). Field names match the form's `name` attributes, so
@@ -107,6 +108,7 @@ export const fundFormSchema = z
       .string()
       .optional()
       .transform((v) => v === "yes"),
+    reportDueMonths: wholeNumber("the months until the end-of-grant report is due", 1, 60),
   })
   .superRefine((v, ctx) => {
     const known = (n: unknown): n is number => typeof n === "number";
@@ -137,6 +139,7 @@ export const fundFormSchema = z
     grantIdPrefix: v.grantIdPrefix,
     timeZone: v.timeZone,
     allowRuleExceptions: v.allowRuleExceptions,
+    reportDueMonths: v.reportDueMonths,
   }));
 
 export type FundFormData = z.infer<typeof fundFormSchema>;
@@ -152,6 +155,7 @@ export const FUND_FIELD_LABELS: Record<string, string> = {
   grantIdPrefix: "Grant identifier prefix",
   timeZone: "Time zone",
   allowRuleExceptions: "Exceptions to a round's rules",
+  reportDueMonths: "End-of-grant report due",
 };
 
 // ---------- Round ----------
@@ -458,6 +462,7 @@ interface StoredFund {
   grantIdPrefix: string;
   timeZone: string;
   allowRuleExceptions?: boolean;
+  reportDueMonths?: number;
 }
 
 export function fundFormValues(fund: StoredFund, toInput: (pence: number) => string): FormValues {
@@ -472,10 +477,11 @@ export function fundFormValues(fund: StoredFund, toInput: (pence: number) => str
     grantIdPrefix: fund.grantIdPrefix,
     timeZone: fund.timeZone,
     allowRuleExceptions: fund.allowRuleExceptions ? "yes" : "",
+    reportDueMonths: String(fund.reportDueMonths ?? DEFAULT_REPORT_DUE_MONTHS),
   };
 }
 
-export const NEW_FUND_VALUES: FormValues = { currency: DEFAULT_CURRENCY, timeZone: DEFAULT_TIME_ZONE };
+export const NEW_FUND_VALUES: FormValues = { currency: DEFAULT_CURRENCY, timeZone: DEFAULT_TIME_ZONE, reportDueMonths: String(DEFAULT_REPORT_DUE_MONTHS) };
 
 const EMPTY_CRITERION = { id: "", name: "", guidance: "", weight: "1", scaleMin: "1", scaleMax: "5" };
 

@@ -16,6 +16,8 @@ export interface FundInput {
   timeZone?: string;
   /** The fund's policy on exceptions to a round's declared rules (decision-rules.ts). */
   allowRuleExceptions?: boolean;
+  /** Months from the grant's first payment until its end-of-grant report is due. */
+  reportDueMonths?: number;
 }
 
 // Every field of a fund is about the funder and its money, none about a person, so all of
@@ -31,6 +33,7 @@ const AUDITED_FIELDS = [
   "grantIdPrefix",
   "timeZone",
   "allowRuleExceptions",
+  "reportDueMonths",
 ] as const;
 
 export type SaveResult<T> = { ok: true; value: T; changed: string[] } | { ok: false; errors: Record<string, string> };

@@ -44,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       funderOrgId: fund.funderOrgId,
       grantIdPrefix: fund.grantIdPrefix,
       timeZone: fund.timeZone,
+      reportDue: `${fund.reportDueMonths} month${fund.reportDueMonths === 1 ? "" : "s"} after the first payment`,
     },
     rounds: fund.rounds.map((round) => ({
       id: round.id,
@@ -100,6 +101,10 @@ export default function FundPage() {
         <div>
           <dt>Time zone</dt>
           <dd>{fund.timeZone}</dd>
+        </div>
+        <div>
+          <dt>End-of-grant report due</dt>
+          <dd>{fund.reportDue}</dd>
         </div>
       </dl>
       {canManage ? (
