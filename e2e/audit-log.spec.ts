@@ -141,7 +141,9 @@ test("without JavaScript the filters and the pasted check still work", async ({ 
   await page.getByRole("button", { name: "Show entries" }).click();
   await expect(page).toHaveURL(/action=audit\.checkpoint_created/);
   // The seed's automatic checkpoint and the one taken by hand above.
-  const titles = await page.locator(".audit-entry h3").allInnerTexts();
+  const entries = page.locator(".audit-entry h3");
+  await expect(entries.first()).toHaveText(/Audit checkpoint taken/);
+  const titles = await entries.allInnerTexts();
   expect(titles.length).toBeGreaterThanOrEqual(2);
   for (const title of titles) expect(title).toMatch(/Audit checkpoint taken/);
 
