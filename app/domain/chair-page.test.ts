@@ -1,25 +1,7 @@
-import type { LiveSlot } from "~/domain/live-state";
+import { liveSlot } from "~/domain/live-slot-fixture";
 import { chairPageView, failedHere, failedPress, reasonFieldId, recusedNames } from "./chair-page";
 
-function slot(n: number, over: Partial<LiveSlot> = {}): LiveSlot {
-  return {
-    id: `slot-${n}`,
-    position: n,
-    bidId: `bid-${n}`,
-    bidReference: `PD-2027-000${n}`,
-    projectTitle: `Project ${n}`,
-    groupName: `Group ${n}`,
-    state: "WAITING",
-    phaseEndsAt: null,
-    pausedRemainingMs: null,
-    lockedAt: null,
-    scoredCount: 0,
-    recusalCount: 0,
-    quorum: { state: "WAITING", required: 3, eligible: 4, scored: 0, warning: null },
-    audience: null,
-    ...over,
-  };
-}
+const slot = liveSlot;
 
 const shortWarning = { state: "SHORT" as const, required: 3, eligible: 2, scored: 0, warning: "Only 2 panellists can score this pitch." };
 

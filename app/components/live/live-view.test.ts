@@ -1,28 +1,11 @@
+import { liveSlot } from "~/domain/live-slot-fixture";
 import type { LiveSlot, LiveState } from "~/domain/live-state";
 import { announcement, clockOffset, countdownView, newer, nextCommandLabel, nextUp, phaseName, pitchNumber, scoredText, screenOrder } from "./live-view";
 
 const T0 = Date.parse("2027-05-14T18:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function slot(n: number, over: Partial<LiveSlot> = {}): LiveSlot {
-  return {
-    id: `slot-${n}`,
-    position: n,
-    bidId: `bid-${n}`,
-    bidReference: `PD-2027-000${n}`,
-    projectTitle: `Project ${n}`,
-    groupName: `Group ${n}`,
-    state: "WAITING",
-    phaseEndsAt: null,
-    pausedRemainingMs: null,
-    lockedAt: null,
-    scoredCount: 0,
-    recusalCount: 0,
-    quorum: { state: "WAITING", required: 3, eligible: 4, scored: 0, warning: null },
-    audience: null,
-    ...over,
-  };
-}
+const slot = liveSlot;
 
 function state(
   over: { event?: Partial<LiveState["event"]>; slots?: LiveSlot[]; currentSlotId?: string | null; awards?: LiveState["awards"] } = {},
