@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OpenDataLinks } from "~/components/open-data-links";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
@@ -168,21 +169,10 @@ export default function FundPage() {
         </div>
       )}
 
-      <section aria-labelledby="open-data">
-        <h2 id="open-data">Open data</h2>
-        <p>
-          This fund&rsquo;s awards as 360Giving open data, ready to publish: amounts awarded and paid, and the
-          organisations funded. Nothing personal is included.
-        </p>
-        <p className="button-group">
-          <a href={`/staff/funds/${fund.id}/360giving.json`} className="button button--secondary" download>
-            Download 360Giving JSON<span className="visually-hidden"> for {fund.name}</span>
-          </a>
-          <a href={`/staff/funds/${fund.id}/360giving.csv`} className="button button--secondary" download>
-            Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {fund.name}</span>
-          </a>
-        </p>
-      </section>
+      <OpenDataLinks href={`/staff/funds/${fund.id}`} name={fund.name}>
+        This fund&rsquo;s awards as 360Giving open data, ready to publish: amounts awarded and paid, and the
+        organisations funded. Nothing personal is included.
+      </OpenDataLinks>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { OpenDataLinks } from "~/components/open-data-links";
 import { CriteriaTable } from "~/components/criteria-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoundBidCounts } from "~/components/round/round-bid-counts";
@@ -110,18 +111,9 @@ export default function RoundPage() {
 
       <RoundEvents roundId={round.id} events={events} may={{ readEvents: canReadEvents, runEvents: canRunEvents, manageEvents: canManageEvents }} />
 
-      <section aria-labelledby="open-data">
-        <h2 id="open-data">Open data</h2>
-        <p>This round&rsquo;s awards as 360Giving open data, ready to publish. Nothing personal is included.</p>
-        <p className="button-group">
-          <a href={`/staff/rounds/${round.id}/360giving.json`} className="button button--secondary" download>
-            Download 360Giving JSON<span className="visually-hidden"> for {round.title}</span>
-          </a>
-          <a href={`/staff/rounds/${round.id}/360giving.csv`} className="button button--secondary" download>
-            Download 360Giving spreadsheet (CSV)<span className="visually-hidden"> for {round.title}</span>
-          </a>
-        </p>
-      </section>
+      <OpenDataLinks href={`/staff/rounds/${round.id}`} name={round.title}>
+        This round&rsquo;s awards as 360Giving open data, ready to publish. Nothing personal is included.
+      </OpenDataLinks>
     </>
   );
 }
