@@ -97,4 +97,13 @@ describe("a panellist's score sheet", () => {
     });
     expect(errors({ items: { crit_need: 1, crit_plan: 1 }, clientMutationId: "retry-1" })).toHaveProperty("clientMutationId");
   });
+
+  it("checks against the criteria as they are now, when a scale or a name changes during the evening", () => {
+    const widened = scoreSheetSchema([{ ...criteria[0], scaleMax: 10, name: "Need in the area" }, criteria[1]]);
+    expect(widened.safeParse({ items: { crit_need: 8, crit_plan: 3 }, clientMutationId: mutation }).success).toBe(true);
+    expect(schema.safeParse({ items: { crit_need: 8, crit_plan: 3 }, clientMutationId: mutation }).success).toBe(false);
+    const again = scoreSheetSchema(criteria.map((c) => ({ ...c })));
+    const refused = again.safeParse({ items: { crit_plan: 3 }, clientMutationId: mutation });
+    expect(refused.success ? null : fieldErrors(refused.error)).toEqual({ "items.crit_need": "Choose a score for Need, from 1 to 5." });
+  });
 });

@@ -57,7 +57,23 @@ function readValue(raw: unknown): number | null | "invalid" {
   return "invalid";
 }
 
+// why: the server checks every score of the night against one or two rounds' criteria, and
+// building a schema costs more than running it; so each set of criteria builds its schema once.
+const MOST_KEPT = 64;
+const built = new Map<string, ReturnType<typeof buildSchema>>();
+
 export function scoreSheetSchema(criteria: readonly SheetCriterion[]) {
+  const key = JSON.stringify(criteria.map((c) => [c.id, c.name, c.scaleMin, c.scaleMax]));
+  let schema = built.get(key);
+  if (!schema) {
+    if (built.size >= MOST_KEPT) built.clear();
+    schema = buildSchema(criteria.map((c) => ({ ...c })));
+    built.set(key, schema);
+  }
+  return schema;
+}
+
+function buildSchema(criteria: readonly SheetCriterion[]) {
   const items = z
     .record(z.string(), z.unknown())
     .optional()
