@@ -1,0 +1,29 @@
+// One more instance of the in-app reminder job, in a process of its own: it opens the shared
+// database (DATABASE_URL; on PGlite, the socket of the process that owns it) with its own
+// connections, starts the job exactly as the app's start-up does, and prints what its first
+// run sent, as JSON on the last line. Several at once are several app instances; one started
+// after another is the app after a restart.
+// Usage: tsx scripts/lib/reminder-instance.ts <now, ISO 8601>
+import { startReminderJob } from "../../app/coordinators/reminders.server";
+import { closeDatabase, openDatabase } from "../../app/db.server";
+
+async function main() {
+  const now = new Date(process.argv[2] ?? "");
+  if (Number.isNaN(now.getTime())) throw new Error("Usage: reminder-instance.ts <now, ISO 8601>");
+  await openDatabase({ migrate: false });
+  try {
+    // why an hour: the first run, the one every start makes, is the run under test.
+    const job = startReminderJob({ intervalMs: 3_600_000, now: () => now });
+    const first = await job.firstRun;
+    job.stop();
+    if (!first) throw new Error("The reminder job's first run failed.");
+    console.log(JSON.stringify(first));
+  } finally {
+    await closeDatabase();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
