@@ -22,7 +22,7 @@ function phonePhoto(bytes: number) {
   return { name: "new-fridge.jpg", mimeType: "image/jpeg", buffer: photo };
 }
 
-test("the group reports on its grant without JavaScript, and the funder accepts the report", async ({ page, browser }) => {
+test("the group reports on its grant without JavaScript; the funder asks for more, records the money sent back and accepts the report", async ({ page, browser }) => {
   test.slow();
   await loginAs(page, "funder");
   await page.goto("/staff/grants");
