@@ -6,6 +6,8 @@ import path from "node:path";
 export interface RuleExceptionFixture {
   /** Scoring closed; a fund that allows exceptions; part-funding no less than 50 % of the ask. */
   eventId: string;
+  /** Its pot is £10,000 and nothing else is promised from it. */
+  fundId: string;
   /** Asks for £4,800: part-funding it at £1,000 breaks the round's minimum share. */
   breaking: { group: string; reference: string };
   /** Asks for £1,500, funded in full as proposed. */

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { readPdfText } from "../app/testing/pdf-text";
 import { expectAccessible, loginAs } from "./fixtures";
 import { ruleExceptionFixturePath, type RuleExceptionFixture } from "./rule-exception-fixture";
 
@@ -7,7 +8,8 @@ import { ruleExceptionFixturePath, type RuleExceptionFixture } from "./rule-exce
 // ask, and the fund's policy allows exceptions. Part-funding a £4,800 bid at £1,000 is refused
 // (JavaScript off, then on) until the funder says in so many words that it departs from the
 // declared rule, and why; then it waits for a second funder, who signs in and approves it; only
-// then can the decisions be confirmed, and the auditor's decision report names the breach.
+// then can the decisions be confirmed, and the auditor's decision report (page, PDF, CSV) and
+// the audit log name the breach.
 // The event is seeded by e2e/seed-rule-exception.ts.
 
 const BREACH = "Part-funded at 21 % of the ask; the round's minimum is 50 % (£1,400 below).";
@@ -19,11 +21,16 @@ function fixture(): RuleExceptionFixture {
   return JSON.parse(readFileSync(ruleExceptionFixturePath(port), "utf8")) as RuleExceptionFixture;
 }
 
-async function signedIn(browser: Browser, who: "funder" | "funder2" | "auditor", javaScriptEnabled = true) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled, viewport: { width: 1280, height: 900 } });
+async function signedIn(browser: Browser, who: "organiser" | "funder" | "funder2" | "auditor", javaScriptEnabled = true) {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   await loginAs(page, who);
   return page;
+}
+
+async function download(page: Page, link: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: link }).click()]);
+  return readFileSync((await file.path())!);
 }
 
 const card = (page: Page, group: string) =>
@@ -52,7 +59,7 @@ async function expectRefused(page: Page, group: string) {
 
 test("a decision below the round's minimum share needs an explicit exception, a second funder's approval, and is named in the report", async ({ browser }) => {
   test.slow();
-  const { eventId, breaking, other } = fixture();
+  const { eventId, fundId, breaking, other } = fixture();
   const decisions = `/staff/events/${eventId}/decisions`;
 
   await test.step("without JavaScript: refused, with the breach beside the amount and the box to tick", async () => {
@@ -115,6 +122,21 @@ test("a decision below the round's minimum share needs an explicit exception, a 
   });
   await funder.context().close();
 
+  await test.step("without JavaScript, the fund's pot cannot be lowered below what the confirmed decisions promise", async () => {
+    const organiser = await signedIn(browser, "organiser", false);
+    await organiser.goto(`/staff/funds/${fundId}/edit`);
+    await organiser.getByLabel("Pot", { exact: true }).fill("2000");
+    await organiser.getByLabel("Largest award", { exact: true }).fill("2000");
+    await organiser.getByRole("button", { name: "Save changes" }).click();
+    const pot = organiser.getByLabel("Pot", { exact: true });
+    await expect(pot).toHaveAccessibleDescription(/The pot cannot be less than the £2,500 already promised from it, to /);
+    await expect(pot).toHaveAccessibleDescription(new RegExp(`${breaking.reference} \\(£1,000\\)`));
+    await expect(pot).toHaveAccessibleDescription(new RegExp(`${other.reference} \\(£1,500\\)`));
+    await expect(pot).toHaveValue("2000");
+    await expect(organiser.getByRole("alert")).toContainText("The pot cannot be less than");
+    await organiser.context().close();
+  });
+
   await test.step("the auditor's decision report names the rule broken and by how much", async () => {
     const auditor = await signedIn(browser, "auditor");
     await auditor.goto(`/audit/events/${eventId}`);
@@ -126,6 +148,22 @@ test("a decision below the round's minimum share needs an explicit exception, a 
     const decided = auditor.getByRole("region", { name: "Decisions" }).locator("article", { hasText: breaking.group });
     await expect(decided.getByText("Rule breach", { exact: true })).toBeVisible();
     await expectAccessible(auditor);
+
+    // The same in the report's PDF and its decisions spreadsheet, and in the audit log.
+    const words = (text: string) => text.replace(/\s+/g, " ");
+    const pdf = await download(auditor, "The whole report as a PDF");
+    expect(words((await readPdfText(pdf)).text)).toContain(`${breaking.reference}: rule breach (1 rule of the round broken)`);
+    expect(words((await readPdfText(pdf)).text)).toContain("the round's minimum is 50 % (£1,400 below)");
+    const csv = (await download(auditor, "Decisions beside their proposals (CSV)")).toString("utf8");
+    expect(csv).toContain(`${BREACH} Exception approved by Frank Second-Funder`);
+    await auditor.goto("/audit?action=decision.rule_breach_recorded");
+    const entry = auditor.locator(".audit-entry");
+    await expect(entry).toHaveCount(1);
+    await expect(entry).toContainText("Funding decision departs from the round's declared rule, as an exception");
+    await expect(entry).toContainText(BREACH.replace(/\.$/, ""));
+    await auditor.goto("/audit?action=decision.rule_exception_approved");
+    await expect(auditor.locator(".audit-entry")).toHaveCount(1);
+    await expect(auditor.locator(".audit-entry")).toContainText("Frank Second-Funder");
     await auditor.context().close();
   });
 });

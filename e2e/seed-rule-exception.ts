@@ -33,6 +33,7 @@ async function main() {
     }
     const fixture: RuleExceptionFixture = {
       eventId: event.id,
+      fundId: fund.id,
       breaking: { group: groups[0], reference: bids[0].reference },
       other: { group: groups[1], reference: bids[1].reference },
     };
