@@ -1,10 +1,12 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { database, db } from "~/db.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { useTestDatabase } from "~/testing/database";
 import { makePaidGrant } from "~/testing/grant-fixtures";
 import { whileTransactionHolds } from "~/testing/hold-transaction";
-import { runScript } from "./bench/processes";
+import { ROOT } from "./bench/processes";
 
 // Issue 13 §3: reminders are "sent by a scheduled job that runs inside the app on either engine
 // and survives restarts without sending twice". Each instance here is a process of its own
@@ -20,16 +22,54 @@ const NOW = "2027-11-20T09:00:00Z";
 const LATER = "2027-12-02T09:00:00Z";
 const tag = () => randomBytes(4).toString("hex");
 
-/** Starts one instance of the job at `now`; resolves to what its first run sent. */
-async function instance(now: string): Promise<number> {
-  const output = await runScript("scripts/lib/reminder-instance.ts", [now], { DATABASE_URL: database().url, PGLITE_DIR: undefined });
-  const last = output.trim().split("\n").pop() ?? "";
-  return (JSON.parse(last) as { sent: number }).sent;
+interface Instance {
+  /** Resolves once the process has loaded the app and opened its connections. */
+  ready: Promise<void>;
+  /** Tells it to start the job. */
+  go(): void;
+  /** What its first run sent. */
+  sent: Promise<number>;
 }
 
-async function twoInstancesAtOnce(now: string): Promise<number[]> {
-  const race = () => Promise.all([instance(now), instance(now)]);
-  if (database().engine === "pglite") return race();
+/** One instance of the job, as a process of its own, on this file's database. */
+function startInstance(now: string): Instance {
+  const { NODE_OPTIONS: _vm, ...parent } = process.env;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/lib/reminder-instance.ts"), now], {
+    cwd: ROOT,
+    env: { ...parent, DATABASE_URL: database().url },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let output = "";
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+    output += chunk.toString();
+    if (/^ready$/m.test(stdout)) markReady();
+  });
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // why: the word to start may reach a process that has already died; its exit tells the test.
+  child.stdin.on("error", () => undefined);
+  const sent = new Promise<number>((resolve, reject) => {
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`The reminder instance failed (exit ${code}):\n${output}`));
+      resolve((JSON.parse(stdout.trim().split("\n").pop() ?? "") as { sent: number }).sent);
+    });
+  });
+  // why: a process that dies while loading must fail the test, not leave it waiting for "ready".
+  sent.catch(() => markReady());
+  return { ready, go: () => child.stdin.end("go\n"), sent };
+}
+
+async function instancesAtOnce(now: string, hold: boolean): Promise<number[]> {
+  const instances = [startInstance(now), startInstance(now)];
+  await Promise.all(instances.map((i) => i.ready));
+  const race = () => {
+    for (const i of instances) i.go();
+    return Promise.all(instances.map((i) => i.sent));
+  };
+  if (!hold || database().engine === "pglite") return race();
   // why SHARE ROW EXCLUSIVE: it blocks the key row's INSERT (ROW EXCLUSIVE) but not the reads
   // before it, so both instances find the same reminders due and then wait at the same insert.
   return whileTransactionHolds((tx) => tx.$executeRawUnsafe(`LOCK TABLE "ReminderSent" IN SHARE ROW EXCLUSIVE MODE`), 2, race);
@@ -68,7 +108,7 @@ describe("the reminder job in several app processes", () => {
     const emailOf = async (bidId: string) => (await db().bidContact.findUniqueOrThrow({ where: { bidId } })).email;
     const [beforeTo, dueTo, overdueTo] = await Promise.all([before, dueNow, overdue].map((g) => emailOf(g.bid.id)));
 
-    const sent = await twoInstancesAtOnce(NOW);
+    const sent = await instancesAtOnce(NOW, true);
     expect(sent.reduce((a, b) => a + b, 0)).toBe(4);
     const expected = [
       `draft_before_close ${draft.id} 2027-11-22T17:00:00.000Z`,
@@ -83,13 +123,13 @@ describe("the reminder job in several app processes", () => {
     expect(await remindersTo(draftEmail)).toEqual([{ subject: `Your bid ${draft.reference} has not been sent yet` }]);
 
     // Both instances restart on the same day: nothing is due that has not gone.
-    expect(await Promise.all([instance(NOW), instance(NOW)])).toEqual([0, 0]);
+    expect(await instancesAtOnce(NOW, false)).toEqual([0, 0]);
     expect(await keys()).toEqual(expected);
     for (const to of [beforeTo, dueTo, overdueTo, draftEmail]) expect(await remindersTo(to)).toHaveLength(1);
 
     // On 2 December the first report is due today and the second a week overdue: those two go,
     // once each, from whichever instance; the overdue one already told is not told again.
-    const later = await twoInstancesAtOnce(LATER);
+    const later = await instancesAtOnce(LATER, true);
     expect(later.reduce((a, b) => a + b, 0)).toBe(2);
     expect(await keys()).toEqual([...expected, `report_due ${before.awardId} 2027-12-01`, `report_after ${dueNow.awardId} 2027-11-18`].sort());
     expect(await remindersTo(beforeTo)).toEqual([
@@ -102,5 +142,5 @@ describe("the reminder job in several app processes", () => {
     ]);
     expect(await remindersTo(overdueTo)).toHaveLength(1);
     expect(await remindersTo(draftEmail)).toHaveLength(1);
-  });
+  }, 300_000);
 });
