@@ -21,6 +21,11 @@ export interface Database {
   sql: SqlRunner;
   /** Where the data lives, for people: a folder or a server without its password. */
   location: string;
+  /**
+   * A connection string another process can reach this same database with: the server's, or on
+   * PGlite this process's socket (tests run a second instance's work against it).
+   */
+  url: string;
   /** Opens the connections the app will use now, not at the first busy moment. */
   warm(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +83,7 @@ async function connectPostgres(url: string, options: OpenOptions): Promise<Datab
   return onPool(pool, options, {
     engine: "postgresql",
     location: `${where.hostname}:${where.port || 5432}${where.pathname}`,
+    url,
     async warm() {
       // why: when a pitch ends every panellist submits at once; a connection opened then costs
       // each of them tens of milliseconds of password hashing, so the server opens them at start.
@@ -113,6 +119,7 @@ async function connectPglite(options: OpenOptions): Promise<Database> {
     return await onPool(pool, options, {
       engine: "pglite",
       location,
+      url: `postgres://postgres@localhost:${PGLITE_SOCKET_PORT}/postgres?host=${encodeURIComponent(worker.socketDir)}`,
       warm: async () => void (await pool.query("SELECT 1")),
       close: () => worker.stop(),
     });
@@ -126,6 +133,7 @@ async function connectPglite(options: OpenOptions): Promise<Database> {
 interface PoolDetails {
   engine: Engine;
   location: string;
+  url: string;
   warm(): Promise<void>;
   /** Runs after the pool has ended. */
   close(): Promise<void>;
@@ -148,6 +156,7 @@ async function onPool(pool: pg.Pool, options: OpenOptions, details: PoolDetails)
     prisma,
     sql: runnerFor(pool),
     location: details.location,
+    url: details.url,
     warm: details.warm,
     async close() {
       await prisma.$disconnect();

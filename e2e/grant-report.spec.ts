@@ -3,7 +3,8 @@ import { expectAccessible, latestMailTo, loginAs } from "./fixtures";
 
 // The seeded past event's larder was paid by bank transfer: months later its volunteer writes
 // the end-of-grant report from the private link on a phone with JavaScript off (a mistake, a
-// draft, a phone-sized photo), sends it, and the funder reads it and closes the grant.
+// draft, a phone-sized photo) and sends it; the funder asks for more, the group sends it again,
+// the funder records the money sent back, accepts the report and the grant closes.
 
 const LARDER = "Thornbury Community Larder";
 const LARDER_EMAIL = "hello@thornburylarder.example";
@@ -21,7 +22,7 @@ function phonePhoto(bytes: number) {
   return { name: "new-fridge.jpg", mimeType: "image/jpeg", buffer: photo };
 }
 
-test("the group reports on its grant without JavaScript, and the funder accepts the report", async ({ page, browser }) => {
+test("the group reports on its grant without JavaScript; the funder asks for more, records the money sent back and accepts the report", async ({ page, browser }) => {
   test.slow();
   await loginAs(page, "funder");
   await page.goto("/staff/grants");
@@ -84,9 +85,51 @@ test("the group reports on its grant without JavaScript, and the funder accepts 
   await expect(page.getByText("We bought and installed the fridge")).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "Chest freezer" })).toContainText("£420");
   await expectAccessible(page);
+
+  // The funder asks for more: a message is needed, and it reaches the group by email and on its page.
+  await page.getByLabel("Ask the group for more").check();
+  await page.getByRole("button", { name: "Send the answer" }).click();
+  await expect(page.locator("#field-message-error")).toContainText("Tell the group what more you need");
+  await expect(page.getByLabel("Ask the group for more")).toBeChecked();
+  await page.getByLabel("Message to the group").fill("Please send a copy of the freezer's receipt, and say when the £30 will come back.");
+  await page.getByRole("button", { name: "Send the answer" }).click();
+  await expect(page).toHaveURL(/notice=reviewed/);
+  await expect(page.locator(".lead")).toContainText("State: Report due.");
+  await expect(await latestMailTo(page, LARDER_EMAIL)).toContainText("Please send a copy of the freezer's receipt");
+
+  const again = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await again.goto(`${link}/report`);
+  await expect(again.getByRole("heading", { name: "The funder asks for more" })).toBeVisible();
+  await expect(again.getByText("Please send a copy of the freezer's receipt")).toBeVisible();
+  await expect(again.getByLabel("Chest freezer (budget £450)")).toHaveValue("420");
+  await again.getByLabel("Anything not spent").fill("The freezer cost £30 less than quoted; we sent the £30 back by bank transfer today. The receipt is in the photo.");
+  await again.getByRole("button", { name: "Send the report to the funder" }).click();
+  await expect(again.getByText("Your report has been sent.")).toBeVisible();
+  await again.context().close();
+  await page.goto(`${link}/report`);
+  await expect(page.getByText("Your report has been sent.")).toBeVisible();
+  await expectAccessible(page);
+
+  // The money sent back is recorded; then the funder accepts the report and the grant closes.
+  await page.goto("/staff/grants?state=report_in");
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByText("we sent the £30 back by bank transfer today")).toBeVisible();
+  await page.getByLabel("Amount returned").fill("thirty");
+  await page.getByRole("button", { name: "Record the returned money" }).click();
+  await expect(page.locator("#field-amount-error")).toContainText("Enter the amount returned in pounds");
+  await page.getByLabel("Amount returned").fill("30");
+  // why: today where the fund is, as the form takes a date.
+  await page.getByLabel("Date it came back").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()));
+  await page.getByRole("button", { name: "Record the returned money" }).click();
+  await expect(page).toHaveURL(/notice=returned/);
+  await expect(page.locator(".lead")).toContainText("Returned so far: £30.");
   await page.getByLabel("Accept the report and close the grant").check();
   await page.getByRole("button", { name: "Send the answer" }).click();
   await expect(page).toHaveURL(/notice=reviewed/);
-  await expect(page.locator("main")).toContainText("accepted");
-  await expect(await latestMailTo(page, LARDER_EMAIL)).toContainText(reference);
+  await expect(page.locator(".lead")).toContainText("State: Closed.");
+  await expect(await latestMailTo(page, LARDER_EMAIL)).toContainText(`End-of-grant report accepted for ${reference}`);
+
+  await page.goto("/staff/grants?state=closed");
+  await expect(page.getByRole("row").filter({ hasText: LARDER })).toContainText("Closed");
+  await expectAccessible(page);
 });

@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 const LIVE = {
   chair: /chair-and-screen\.spec\.ts/,
   phones: /panellist-and-audience\.spec\.ts/,
-  funder: /(decisions-and-payments|bulk-payments)\.spec\.ts/,
+  funder: /(decisions-and-payments|bulk-payments|rule-exception)\.spec\.ts/,
   links: /phone-links\.spec\.ts/,
   bigScreen: /big-screen\.spec\.ts/,
 };
@@ -20,7 +20,7 @@ const GROUPS: { name: string; specs?: RegExp; host?: string; noAppUrl?: boolean;
   { name: "accounts-bids-audit" },
   { name: "chair-and-screen", specs: LIVE.chair },
   { name: "phones", specs: LIVE.phones },
-  { name: "decisions-and-payments", specs: LIVE.funder },
+  { name: "decisions-and-payments", specs: LIVE.funder, seed: "rule-exception" },
   { name: "phone-links", specs: LIVE.links, host: "127.0.0.1", noAppUrl: true },
   { name: "big-screen", specs: LIVE.bigScreen, seed: "big-screen" },
 ];

@@ -47,9 +47,12 @@ async function main() {
   });
   if (seeded !== 0) process.exit(seeded);
   // why: a group's specs may need data the demo lacks, written through the models beforehand.
-  if (process.env.E2E_SEED === "big-screen") {
+  // E2E_SEED names e2e/seed-<name>.ts.
+  const seed = process.env.E2E_SEED ?? "";
+  if (seed) {
+    if (!/^[a-z-]+$/.test(seed)) throw new Error(`E2E_SEED must name an e2e/seed-<name>.ts file, not "${seed}".`);
     const extra = await new Promise<number>((resolve) => {
-      spawn(tsx, ["e2e/seed-big-screen.ts", process.env.PORT ?? "3210"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
+      spawn(tsx, [`e2e/seed-${seed}.ts`, process.env.PORT ?? "3210"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => resolve(code ?? 1));
     });
     if (extra !== 0) process.exit(extra);
   }

@@ -36,13 +36,15 @@ export async function runReminders(now: Date = new Date(), rules: ReminderRules 
 /** Starts the job; returns a note for the start-up log and a stop function. */
 export function startReminderJob({ intervalMs = env().REMINDER_INTERVAL_SECONDS * 1000, now = () => new Date() }: { intervalMs?: number; now?: () => Date } = {}) {
   let running = false;
-  const tick = async () => {
-    if (running) return;
+  // why a result: whoever starts the job (a test, a second instance) can tell a run that failed from one with nothing due.
+  const tick = async (): Promise<{ sent: number } | null> => {
+    if (running) return null;
     running = true;
     try {
-      await runReminders(now());
+      return await runReminders(now());
     } catch (error) {
       console.error("Reminders: this run failed; the next one tries again:", error instanceof Error ? error.message : error);
+      return null;
     } finally {
       running = false;
     }

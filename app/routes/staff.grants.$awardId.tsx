@@ -1,7 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextArea, TextField } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
+import { ReportReviewForm } from "~/components/grant/report-review-form";
+import { ReturnedMoneyForm } from "~/components/grant/returned-money-form";
 import { returnedSchema, reviewSchema } from "~/domain/grant-report-forms";
 import { GRANT_STATE_LABELS, grantState } from "~/domain/grant-state";
 import { todayIn } from "~/domain/calendar-day";
@@ -12,6 +14,7 @@ import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
+import { routeParam } from "~/utils/route-params";
 
 // One grant after the award: its report, spend against the budget, photos; the funder accepts
 // the report or asks for more (emailed to the group), and records money sent back.
@@ -20,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Grant – Pitchday" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "grant:read");
-  const grant = params.awardId ? await grantById(params.awardId) : null;
+  const grant = await grantById(routeParam(params, "awardId"));
   if (!grant) throw notFound("We could not find that grant.");
   const money = (p: number) => formatMoney(p, grant.bid.round.fund.currency);
   const spend = spendOf(grant);
@@ -43,7 +46,7 @@ type ActionData = { form: "review" | "returned"; errors: Record<string, string>;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "grant:review");
-  const awardId = params.awardId ?? "";
+  const awardId = routeParam(params, "awardId");
   const grant = await grantById(awardId);
   if (!grant) throw notFound("We could not find that grant.");
   const form = await readForm(request);
@@ -90,27 +93,8 @@ export default function GrantPage() {
       </table>
       <p>Awarded {g.totals.awarded}; spent {g.totals.spent}; underspend {g.totals.underspend}, of which not yet returned {g.totals.unreturned}.</p>
       {g.photos.map((p, i) => <img key={p.id} src={`/staff/grants/${g.id}/photos/${p.id}`} alt={p.caption || `Photo ${i + 1} from the group`} width={240} />)}
-      {g.canReview && g.report?.status === "SUBMITTED" ? (
-        <Form method="post">
-          <h2>Answer the report</h2>
-          <fieldset className="fieldset">
-            <legend>Your decision</legend>
-            <div className="choice"><input type="radio" id="decision-accept" name="decision" value="accept" defaultChecked={typed("decision") === "accept"} /><label htmlFor="decision-accept">Accept the report and close the grant</label></div>
-            <div className="choice"><input type="radio" id="decision-more" name="decision" value="more" defaultChecked={typed("decision") === "more"} /><label htmlFor="decision-more">Ask the group for more</label></div>
-            {errorsFor("review").decision ? <p className="error-message" id="field-decision-error">{errorsFor("review").decision}</p> : null}
-          </fieldset>
-          <TextArea name="message" label="Message to the group" hint="Emailed to the group. Needed when you ask for more." defaultValue={typed("message")} error={errorsFor("review").message} rows={4} />
-          <button type="submit" name="intent" value="review" className="button">Send the answer</button>
-        </Form>
-      ) : null}
-      {g.canReview ? (
-        <Form method="post">
-          <h2>Record money returned</h2>
-          <TextField name="amount" label="Amount returned" prefix="£" inputMode="decimal" className="input--short" defaultValue={typed("amount")} error={errorsFor("returned").amount} />
-          <TextField name="returnedOn" label="Date it came back" type="date" defaultValue={typed("returnedOn")} error={errorsFor("returned").returnedOn} />
-          <button type="submit" name="intent" value="returned" className="button button--secondary">Record the returned money</button>
-        </Form>
-      ) : null}
+      {g.canReview && g.report?.status === "SUBMITTED" ? <ReportReviewForm typed={typed} errors={errorsFor("review")} /> : null}
+      {g.canReview ? <ReturnedMoneyForm typed={typed} errors={errorsFor("returned")} /> : null}
     </>
   );
 }
