@@ -111,7 +111,7 @@ export async function recordPaymentRequest(
       },
     });
     if (award.status === "CANCELLED") return refused("This award has been cancelled, so it cannot be paid.");
-    if (award.status === "PAID") return refused("This award has already been paid in full.");
+    if (award.status === "PAID") return refused("This award has already been paid.");
     if (award.status === "OFFERED") {
       return refused("The group has not accepted the award's conditions yet. Payment can be asked for once they have.");
     }
