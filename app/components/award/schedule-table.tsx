@@ -5,7 +5,8 @@ import type { ScheduleView } from "~/domain/instalments";
 
 export function ScheduleTable({ schedule, caption }: { schedule: ScheduleView; caption: string }) {
   return (
-    <div className="table-wrap">
+    // why focusable: on a narrow screen the table scrolls sideways, and a keyboard must reach it.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
