@@ -101,6 +101,7 @@ export const ACTION_DESCRIPTIONS: Partial<Record<AuditAction, string>> = {
   "payment.batch_downloaded": "Bank bulk-payment file downloaded",
   "payment.batch_cancelled": "Bank bulk-payment file cancelled",
   "payee.key_rotated": "Bank details key changed: every stored bank detail re-encrypted",
+  "award.schedule_set": "Award's payment schedule set (instalments' planned days and amounts)",
 };
 
 export function describeAction(action: string): string {

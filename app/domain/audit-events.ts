@@ -16,6 +16,8 @@ const chairPayload = z.strictObject({ from: z.string(), to: z.string(), currentS
 
 const ruleBreach = z.strictObject({ rule: z.string(), message: text, by: z.number().int(), unit: z.enum(["pence", "percent", "count"]), exceptionAllowed: z.boolean() });
 
+const instalmentRow = z.strictObject({ position: z.number().int().positive(), plannedOn: z.string().nullable(), amountPence: z.number().int().positive() });
+
 export const AUDIT_PAYLOADS = {
   "user.created": z.strictObject({ roles: z.array(z.string()), via: z.enum(["cli", "admin", "invite", "seed"]) }),
   "user.invited": z.strictObject({ roles: z.array(z.string()), inviteId: id }),
@@ -79,7 +81,8 @@ export const AUDIT_PAYLOADS = {
   "award.created": z.strictObject({ decisionId: id, bidId: id, reference: z.string(), amountPence: pence, potPence: pence, committedPence: pence, conditionsLength: z.number().int() }),
   "award.accepted": z.strictObject({ bidId: id, via: z.enum(["group", "staff"]) }),
   "award.cancelled": z.strictObject({ bidId: id, amountPence: pence, from: z.string(), reason: text }),
-  "payment.requested": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, idempotencyKey: z.string() }),
+  // instalment: its position in the award's payment schedule (absent before schedules existed).
+  "payment.requested": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, idempotencyKey: z.string(), instalment: z.number().int().positive().optional() }),
   "payment.approved": z.strictObject({ awardId: id, method: z.string(), amountPence: pence, requestedById: id, decidedById: id }),
   "payment.sent": z.strictObject({ awardId: id, amountPence: pence, idempotencyKey: z.string(), destination: z.string() }),
   "payment.send_refused": z.strictObject({ awardId: id, idempotencyKey: z.string(), code: z.string(), next: z.enum(["SAME_KEY", "NEW_KEY"]), nextIdempotencyKey: z.string() }),
@@ -122,6 +125,9 @@ export const AUDIT_PAYLOADS = {
   "payment.batch_cancelled": z.strictObject({ batchId: id, paymentIds: z.array(id), reason: text }),
   // BANK_DETAILS_KEY rotated: every row re-sealed; fingerprints change with the key, so each old one is paired with its new one.
   "payee.key_rotated": z.strictObject({ rows: z.number().int(), erasedRows: z.number().int(), fingerprints: z.array(z.strictObject({ from: z.string(), to: z.string() })) }),
+  // An award's payment schedule changed: every instalment before and after (plannedOn null: on
+  // acceptance); `fixed` of them were paid or under way and could not change.
+  "award.schedule_set": z.strictObject({ awardId: id, amountPence: pence, fixed: z.number().int(), before: z.array(instalmentRow), after: z.array(instalmentRow) }),
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_PAYLOADS;

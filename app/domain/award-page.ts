@@ -12,6 +12,7 @@ import {
   type PaymentForActions,
   type PaymentStatus,
 } from "~/domain/payment";
+import { describeNext, instalmentProgress, nextToPay, scheduleOf, scheduleView, type Instalment } from "~/domain/instalments";
 import { can, type Actor } from "~/domain/permissions";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
 
@@ -30,6 +31,8 @@ export const AWARD_NOTICES: Record<string, string> = {
   paid: "Payment recorded as made. The group has been emailed.",
   "payment-cancelled": "Payment cancelled. You can ask for a new one.",
   "award-cancelled": "Award cancelled. Its money is back in the pot and the group has been emailed the reason.",
+  schedule: "Payment schedule saved. Each instalment is asked for and approved on its own.",
+  "schedule-unchanged": "The payment schedule is as it was: nothing changed.",
   checked: "Checked with Stripe: the group’s account status below is up to date.",
 };
 
@@ -40,6 +43,7 @@ export function mayActForGroup(user: Actor) {
 
 export interface AwardPaymentSource extends PaymentForActions {
   id: string;
+  instalmentId: string | null;
   amountPence: number;
   createdAt: Date;
   approvedById: string | null;
@@ -60,6 +64,7 @@ export interface AwardSource {
   acceptedAt: Date | null;
   acceptedBy: string | null;
   payments: AwardPaymentSource[];
+  instalments: Instalment[];
   bid: {
     reference: string;
     groupName: string;
@@ -82,6 +87,8 @@ export interface AwardSource {
 
 export interface PaymentView {
   id: string;
+  /** "Instalment 2 of 3", when the award is paid in more than one. */
+  instalment: string | null;
   method: string;
   manual: boolean;
   cheque: boolean;
@@ -110,10 +117,20 @@ export function awardPageView(
   const who = (id: string) => names[id] ?? "a staff member no longer listed";
   const status = award.status as AwardStatus;
   const live = status === "OFFERED" || status === "ACCEPTED";
-  const open = award.payments.find((p) => p.status !== "FAILED");
+  const open = award.payments.find((p) => p.status !== "FAILED" && p.status !== "PAID");
+  const anyPayment = award.payments.some((p) => p.status !== "FAILED");
+  const schedule = instalmentProgress(scheduleOf(award.amountPence, award.instalments), award.payments);
+  const next = nextToPay(schedule);
+  const positionOf = new Map(schedule.map((i) => [i.id, i.position]));
+  const instalmentOf = (p: AwardPaymentSource) => {
+    if (schedule.length < 2) return null;
+    const position = positionOf.get(p.instalmentId ?? schedule[0].id);
+    return position ? `Instalment ${position} of ${schedule.length}` : null;
+  };
 
   const payments: PaymentView[] = award.payments.map((p) => ({
     id: p.id,
+    instalment: instalmentOf(p),
     method: PAYMENT_METHOD_LABELS[p.method],
     manual: p.method !== "STRIPE",
     cheque: p.method === "CHEQUE",
@@ -167,13 +184,16 @@ export function awardPageView(
         }
       : null,
     payments,
+    schedule: scheduleView(schedule, fund.currency),
+    nextInstalment: next ? { id: next.id, text: describeNext(next, schedule.length, fund.currency) } : null,
     today: todayIn(now, fund.timeZone).split("-").reverse().join("/"),
     can: {
       accept: status === "OFFERED" && mayActForGroup(user),
       onboard: stripe && live && !recipient?.payoutsEnabled && mayActForGroup(user),
       check: stripe && live && Boolean(recipient) && mayActForGroup(user),
-      request: status === "ACCEPTED" && !open && can(user, "payment:request"),
-      cancelAward: live && can(user, "award:issue") && !open,
+      request: status === "ACCEPTED" && !open && Boolean(next) && can(user, "payment:request"),
+      schedule: live && schedule.some((i) => i.state === "planned") && can(user, "payment:request"),
+      cancelAward: live && can(user, "award:issue") && !anyPayment,
     },
     methods: paymentMethodsOffered(stripe).map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] })),
     // why: the page follows what happens elsewhere (Stripe, the group's phone, another funder).

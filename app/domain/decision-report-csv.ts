@@ -9,6 +9,7 @@ import {
   type DecisionReport,
 } from "~/domain/decision-report";
 import { PAYMENT_METHOD_LABELS } from "~/domain/payment";
+import { awardAfter, describeAfterAward } from "~/domain/decision-report";
 import { describeBid } from "~/domain/scoring";
 import { formatSortableDateTime } from "~/domain/zoned-time";
 
@@ -88,6 +89,11 @@ export function decisionsCsv(report: DecisionReport): string {
     "Award status",
     `Award amount (${currency})`,
     "Breaks the round's rules (exception)",
+    "Payment schedule",
+    "Planned start",
+    "Planned end",
+    `Amount disbursed (${currency})`,
+    "Grant outcome",
   ];
   const order = (bidId: string) => ranking?.bids.find((b) => b.bidId === bidId)?.rank ?? Number.MAX_SAFE_INTEGER;
   const rows: CsvCell[][] = [...report.decisions]
@@ -96,6 +102,7 @@ export function decisionsCsv(report: DecisionReport): string {
       const pitch = pitches.get(d.bidId);
       const ranked = ranking?.bids.find((b) => b.bidId === d.bidId);
       const award = report.awards.find((a) => a.bidId === d.bidId);
+      const after = award ? awardAfter(report, award) : null;
       return [
         ranked?.rank,
         pitch?.reference ?? d.bidId,
@@ -116,6 +123,11 @@ export function decisionsCsv(report: DecisionReport): string {
         award ? AWARD_STATUS_LABELS[award.status] : "",
         poundsCell(award?.amountPence),
         describeRuleException(d, timeZone),
+        after ? describeAfterAward(after).schedule : "",
+        after?.planned.startDate ?? "",
+        after?.planned.endDate ?? "",
+        poundsCell(after?.disbursedPence),
+        after ? describeAfterAward(after).outcome : "",
       ];
     });
   return toCsv(header, rows);
@@ -139,7 +151,9 @@ export function paymentsCsv(report: DecisionReport): string {
     "Paid on",
     "Idempotency key",
     "Failure or cancellation reason",
+    "Instalment",
   ];
+  const position = new Map(report.awards.flatMap((a) => (a.instalments ?? []).map((i) => [i.id, i.position] as const)));
   const rows: CsvCell[][] = report.payments.map((p) => [
     pitches.get(p.bidId)?.reference ?? p.bidId,
     pitches.get(p.bidId)?.groupName,
@@ -156,6 +170,7 @@ export function paymentsCsv(report: DecisionReport): string {
     p.paidOn ? p.paidOn.toISOString().slice(0, 10) : "",
     p.idempotencyKey,
     p.failureReason ?? "",
+    (p.instalmentId && position.get(p.instalmentId)) ?? "",
   ]);
   return toCsv(header, rows);
 }

@@ -10,6 +10,8 @@ import { PAYMENT_METHOD_LABELS, type AwardStatus, type PaymentMethod, type Payme
 import { can, type Actor } from "~/domain/permissions";
 import { describeBid, describePanellistScore, type Ranking } from "~/domain/scoring";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { DEFAULT_REPORT_DUE_MONTHS, disbursedPence, GRANT_STATE_LABELS, grantState, type GrantState, type ReportStatus } from "~/domain/grant-state";
+import { describeSchedule, instalmentProgress, plannedPeriod, scheduleOf, type Instalment, type InstalmentProgress, type PlannedPeriod } from "~/domain/instalments";
 
 // The decision report: everything about one event that an auditor asks for months later, in
 // one place. Who was on the panel and what they declared, every score sheet in every version,
@@ -68,7 +70,7 @@ export interface TrailEntry {
 export interface DecisionReport {
   generatedAt: Date;
   event: { id: string; title: string; startsAt: Date; venue: string; state: EventState; resultsRevealedAt: Date | null };
-  fund: { id: string; name: string; funderName: string; currency: string; timeZone: string; potPence: Pence };
+  fund: { id: string; name: string; funderName: string; currency: string; timeZone: string; potPence: Pence; reportDueMonths?: number };
   /** What the whole fund has committed (awards not cancelled, and funded decisions still waiting for theirs). */
   fundCommittedPence: Pence;
   round: {
@@ -136,11 +138,15 @@ export interface DecisionReport {
     acceptedAt: Date | null;
     /** "the group, through its private link" or the staff member who recorded it. */
     acceptedVia: string | null;
+    /** The payment schedule (none stored: one instalment on acceptance) and the end-of-grant report. */
+    instalments?: Instalment[];
+    report?: { status: ReportStatus; returnedPence: Pence } | null;
     trail: TrailEntry[];
   }[];
   payments: {
     id: string;
     awardId: string;
+    instalmentId?: string | null;
     bidId: string;
     method: PaymentMethod;
     amountPence: Pence;
@@ -149,6 +155,8 @@ export interface DecisionReport {
     providerId: string | null;
     reference: string | null;
     paidOn: Date | null;
+    /** When it last changed: the day a Stripe payment was paid. */
+    updatedAt?: Date;
     failureReason: string | null;
     requestedBy: Person;
     requestedAt: Date;
@@ -421,7 +429,21 @@ export interface ReportView {
     confirmed: boolean;
     trail: string[];
   }[];
-  awards: { reference: string; group: string; amount: string; status: string; conditions: string; issued: string; accepted: string; trail: string[] }[];
+  awards: {
+    reference: string;
+    group: string;
+    amount: string;
+    status: string;
+    conditions: string;
+    issued: string;
+    accepted: string;
+    /** The instalments, planned and paid; the planned period; what was paid less returned; the outcome. */
+    schedule: string;
+    planned: string;
+    disbursed: string;
+    outcome: string;
+    trail: string[];
+  }[];
   payments: {
     reference: string;
     group: string;
@@ -544,6 +566,7 @@ export function reportView(report: DecisionReport): ReportView {
       };
     }),
     awards: report.awards.map((a) => ({
+      ...describeAfterAward(awardAfter(report, a)),
       reference: pitch.get(a.bidId)?.reference ?? a.bidId,
       group: pitch.get(a.bidId)?.groupName ?? "",
       amount: money(a.amountPence),
@@ -585,6 +608,53 @@ export function reportView(report: DecisionReport): ReportView {
         : "No checkpoint has been taken yet.",
       eventEntries: plural(report.audit.eventEntries, "entry names", "entries name") + " this event.",
     },
+  };
+}
+
+// ---------- The months after the award ----------
+
+export interface AwardAfter {
+  progress: InstalmentProgress[];
+  planned: PlannedPeriod;
+  disbursedPence: Pence;
+  state: GrantState;
+  reportAccepted: boolean;
+  returnedPence: Pence;
+  currency: string;
+}
+
+/** Where one award's money went: its instalments, the planned period, what was kept and the grant's state. */
+export function awardAfter(report: Pick<DecisionReport, "fund" | "payments" | "generatedAt">, award: DecisionReport["awards"][number]): AwardAfter {
+  const payments = report.payments.filter((p) => p.awardId === award.id);
+  const facts = payments.map((p) => ({ ...p, instalmentId: p.instalmentId ?? null, updatedAt: p.updatedAt ?? p.approvedAt ?? p.requestedAt }));
+  const progress = instalmentProgress(scheduleOf(award.amountPence, award.instalments ?? []), facts);
+  const reportDueMonths = report.fund.reportDueMonths ?? DEFAULT_REPORT_DUE_MONTHS;
+  const paidDays = progress.filter((i) => i.paidDay).map((i) => ({ status: "PAID", amountPence: i.amountPence, paidOn: i.paidDay, updatedAt: i.paidDay! }));
+  const grant = { awardStatus: award.status, awardPence: award.amountPence, payments: paidDays, report: award.report ?? null, reportDueMonths };
+  return {
+    progress,
+    planned: plannedPeriod(progress, { awardedOn: award.createdAt, reportDueMonths }),
+    disbursedPence: disbursedPence(grant),
+    state: grantState(grant, report.generatedAt),
+    reportAccepted: award.report?.status === "ACCEPTED",
+    returnedPence: award.report?.returnedPence ?? 0,
+    currency: report.fund.currency,
+  };
+}
+
+export function describeAfterAward(after: AwardAfter) {
+  const money = (pence: Pence) => formatMoney(pence, after.currency);
+  const { planned } = after;
+  const outcome = [
+    GRANT_STATE_LABELS[after.state],
+    after.reportAccepted ? "end-of-grant report accepted" : null,
+    after.returnedPence > 0 ? `${money(after.returnedPence)} returned` : null,
+  ].filter(Boolean);
+  return {
+    schedule: describeSchedule(after.progress, after.currency),
+    planned: `${formatDate(new Date(planned.startDate), "UTC")} to ${formatDate(new Date(planned.endDate), "UTC")} (${planned.duration} months)`,
+    disbursed: money(after.disbursedPence),
+    outcome: outcome.join("; "),
   };
 }
 

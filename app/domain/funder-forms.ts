@@ -98,7 +98,8 @@ export const awardFormSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({ intent: z.literal("accept") }),
-    z.object({ intent: z.literal("request"), method: z.enum(PAYMENT_METHODS, { error: "Choose how the award will be paid" }) }),
+    // instalmentId: the instalment the page offered, so a stale page cannot pay the next one by mistake.
+    z.object({ intent: z.literal("request"), method: z.enum(PAYMENT_METHODS, { error: "Choose how the award will be paid" }), instalmentId: z.string().trim().max(100).optional() }),
     z.object({ intent: z.literal("approve"), paymentId: payment }),
     z.object({ intent: z.literal("send"), paymentId: payment }),
     z.object({ intent: z.literal("manual"), paymentId: payment }),

@@ -5,7 +5,7 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const paid = (iso: string, amountPence = 100_000): GrantPayment => ({ status: "PAID", amountPence, paidOn: day(iso), updatedAt: day(iso) });
 
 function facts(overrides: Partial<GrantFacts> = {}): GrantFacts {
-  return { awardStatus: "PAID", payments: [paid("2027-01-15")], report: null, reportDueMonths: 12, ...overrides };
+  return { awardStatus: "PAID", awardPence: 100_000, payments: [paid("2027-01-15")], report: null, reportDueMonths: 12, ...overrides };
 }
 
 describe("report due date", () => {
@@ -35,6 +35,13 @@ describe("grant state", () => {
   const due = "2028-01-15";
   it("is awaiting payment before any money went out", () => {
     expect(grantState(facts({ awardStatus: "ACCEPTED", payments: [] }), day("2027-01-01"))).toBe("awaiting_payment");
+  });
+  it("is part paid while instalments are still to come, and paid once they add up to the award", () => {
+    const first = paid("2027-01-15", 40_000);
+    expect(grantState(facts({ awardStatus: "ACCEPTED", payments: [first] }), day("2027-02-01"))).toBe("part_paid");
+    expect(grantState(facts({ payments: [first, paid("2027-03-01", 60_000)] }), day("2027-04-01"))).toBe("paid");
+    // why: the report's due date is still counted from the first instalment.
+    expect(grantState(facts({ awardStatus: "ACCEPTED", payments: [first] }), day("2028-01-16"))).toBe("overdue");
   });
   it("is paid until 30 days before the due date, then report due, then overdue the day after", () => {
     expect(grantState(facts(), day("2027-12-15"))).toBe("paid");

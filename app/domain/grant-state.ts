@@ -3,11 +3,12 @@ import type { Pence } from "~/domain/money";
 // Where a grant is in the months after the award, from its award, payments and report and the
 // time now: the funder's list filters on it, reminders and the 360Giving export read it.
 
-export const GRANT_STATES = ["awaiting_payment", "paid", "report_due", "overdue", "report_in", "closed", "cancelled"] as const;
+export const GRANT_STATES = ["awaiting_payment", "part_paid", "paid", "report_due", "overdue", "report_in", "closed", "cancelled"] as const;
 export type GrantState = (typeof GRANT_STATES)[number];
 
 export const GRANT_STATE_LABELS: Record<GrantState, string> = {
   awaiting_payment: "Awaiting payment",
+  part_paid: "Part paid",
   paid: "Paid",
   report_due: "Report due",
   overdue: "Report overdue",
@@ -32,6 +33,8 @@ export interface GrantPayment {
 
 export interface GrantFacts {
   awardStatus: string;
+  /** The award: a grant paid less than this (instalments still to come) is "part paid". */
+  awardPence: Pence;
   payments: readonly GrantPayment[];
   report: { status: ReportStatus; returnedPence: Pence } | null;
   reportDueMonths: number;
@@ -83,7 +86,7 @@ export function grantState(facts: GrantFacts, now: Date): GrantState {
   if (now.getTime() >= due.getTime() + DAY_MS) return "overdue";
   if (facts.report?.status === "MORE_REQUESTED") return "report_due";
   if (now.getTime() >= due.getTime() - REPORT_DUE_WINDOW_DAYS * DAY_MS) return "report_due";
-  return "paid";
+  return paidPence(facts.payments) < facts.awardPence ? "part_paid" : "paid";
 }
 
 /** The group may still change its report: not while the funder has it, nor once accepted. */

@@ -76,3 +76,41 @@ describe("the award on the group's page", () => {
     });
   });
 });
+
+describe("an award paid in instalments, on the group's page", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const instalments = [
+    { id: "i1", position: 1, plannedOn: null, amountPence: 100_000 },
+    { id: "i2", position: 2, plannedOn: day("2027-09-01"), amountPence: 145_000 },
+  ];
+  const accepted = { ...base, status: "ACCEPTED" as const, acceptedAt: at, acceptedBy: "Margaret Hale", instalments };
+
+  it("shows what is paid and what is coming, and when", () => {
+    const first = { id: "p1", instalmentId: "i1", method: "BANK_TRANSFER" as const, status: "PAID" as const, reference: "TCC-1", paidOn: day("2027-05-21"), updatedAt: at };
+    const view = groupAwardView({ ...accepted, payments: [first] }, context);
+    expect(view.payment).toBe(
+      "£2,450 is paid in 2 instalments. £1,000 has been paid so far. The next, instalment 2 of £1,450, is planned for 1 September 2027.",
+    );
+    expect(view.schedule?.rows.map((r) => [r.planned, r.amount, r.state.label, r.paid])).toEqual([
+      ["On acceptance", "£1,000", "Paid", "21 May 2027"],
+      ["1 September 2027", "£1,450", "Planned", null],
+    ]);
+    expect(view.schedule).toMatchObject({ paid: "£1,000", toCome: "£1,450" });
+    // why: a second instalment may still come through Stripe, so the set-up prompt stays.
+    expect(view.setup).toBe("start");
+    expect(view.paid).toBe(true);
+  });
+
+  it("says when the second instalment is being arranged, and when all is paid", () => {
+    const first = { id: "p1", instalmentId: "i1", method: "CHEQUE" as const, status: "PAID" as const, reference: "0001", paidOn: day("2027-05-21"), updatedAt: at };
+    const second = { id: "p2", instalmentId: "i2", method: "CHEQUE" as const, status: "REQUESTED" as const, reference: null, paidOn: null, updatedAt: at };
+    expect(groupAwardView({ ...accepted, payments: [first, second] }, context).payment).toMatch(/Instalment 2 \(£1,450\) is being arranged/);
+    const done = groupAwardView({ ...accepted, status: "PAID", payments: [first, { ...second, status: "PAID", paidOn: day("2027-09-02") }] }, context);
+    expect(done.payment).toBe("£2,450 has been paid in full, in 2 instalments.");
+    expect(done.schedule?.toCome).toBe("£0");
+  });
+
+  it("keeps one instalment as it always was: no schedule table", () => {
+    expect(groupAwardView(base, context).schedule).toBeNull();
+  });
+});

@@ -1,3 +1,4 @@
+import { describePlanned, instalmentProgress, nextToPay, paidOf, scheduleOf, scheduleView, type Instalment, type ScheduleView } from "~/domain/instalments";
 import { formatMoney } from "~/domain/money";
 import type { AwardStatus, PaymentMethod, PaymentStatus } from "~/domain/payment";
 import { formatDate } from "~/domain/zoned-time";
@@ -12,7 +13,9 @@ export interface AwardForGroup {
   conditions: string;
   acceptedAt: Date | null;
   acceptedBy: string | null;
-  payments: { method: PaymentMethod; status: PaymentStatus; reference: string | null; paidOn: Date | null; updatedAt: Date }[];
+  payments: { id?: string; instalmentId?: string | null; method: PaymentMethod; status: PaymentStatus; reference: string | null; paidOn: Date | null; updatedAt: Date }[];
+  /** The payment schedule; none stored reads as one instalment on acceptance. */
+  instalments?: Instalment[];
   recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean } | null;
 }
 
@@ -28,7 +31,10 @@ export interface GroupAwardView {
   accepted: string | null;
   canAccept: boolean;
   payment: string;
+  /** Some money has been paid (the end-of-grant report opens). */
   paid: boolean;
+  /** The instalments, when the award is paid in more than one. */
+  schedule: ScheduleView | null;
   setup: PayoutSetup;
   letter: boolean;
 }
@@ -48,8 +54,13 @@ export function groupAwardView(award: AwardForGroup, context: { currency: string
   // why: a paid-on date is a calendar day stored at midnight UTC.
   const paidDay = (p: NonNullable<typeof paid>) => (p.paidOn ? formatDate(p.paidOn, "UTC") : formatDate(p.updatedAt, context.timeZone));
 
+  const facts = award.payments.map((p, index) => ({ ...p, id: p.id ?? `payment-${index}`, instalmentId: p.instalmentId ?? null }));
+  const progress = instalmentProgress(scheduleOf(award.amountPence, award.instalments ?? []), facts);
+  const split = progress.length > 1;
   let payment: string;
-  if (paid) {
+  if (split && award.status !== "CANCELLED") {
+    payment = splitPayment(progress, money, context.currency);
+  } else if (paid) {
     payment =
       paid.method === "STRIPE"
         ? `${money} was paid into your Stripe account on ${paidDay(paid)}. Stripe passes it on to your bank account on its usual schedule.`
@@ -71,7 +82,8 @@ export function groupAwardView(award: AwardForGroup, context: { currency: string
   // why: no Stripe prompt once the money has gone, or while a cheque or transfer is on its way.
   const manualUnderway = open !== undefined && open.method !== "STRIPE";
   let setup: PayoutSetup = null;
-  if (context.stripe && live && !paid && !manualUnderway) {
+  const more = split ? progress.some((i) => i.state !== "paid") : !paid;
+  if (context.stripe && live && more && !manualUnderway) {
     const r = award.recipient;
     setup = !r ? "start" : r.payoutsEnabled ? "ready" : r.detailsSubmitted ? "checking" : "continue";
   }
@@ -86,7 +98,22 @@ export function groupAwardView(award: AwardForGroup, context: { currency: string
     canAccept: award.status === "OFFERED",
     payment,
     paid: Boolean(paid),
+    schedule: split ? scheduleView(progress, context.currency) : null,
     setup,
     letter: award.status !== "CANCELLED",
   };
+}
+
+/** Where an award paid in instalments stands, in one sentence for the group. */
+function splitPayment(progress: ReturnType<typeof instalmentProgress>, total: string, currency: string): string {
+  const paidSoFar = paidOf(progress);
+  const next = nextToPay(progress);
+  const underway = progress.find((i) => i.state === "in_progress");
+  const head = `${total} is paid in ${progress.length} instalments. ${formatMoney(paidSoFar, currency)} has been paid so far.`;
+  if (underway) return `${head} Instalment ${underway.position} (${formatMoney(underway.amountPence, currency)}) is being arranged: a second person at the funder approves every payment.`;
+  if (next) {
+    const when = next.plannedOn ? `planned for ${describePlanned(next.plannedOn)}` : "paid once you have accepted the conditions";
+    return `${head} The next, instalment ${next.position} of ${formatMoney(next.amountPence, currency)}, is ${when}.`;
+  }
+  return `${total} has been paid in full, in ${progress.length} instalments.`;
 }

@@ -17,8 +17,8 @@ export const paymentRequestSchema = z.object({
   method: z.enum(PAYMENT_METHODS, { error: "Choose how the award will be paid" }),
 });
 
-/** A date typed as YYYY-MM-DD (a date input) or DD/MM/YYYY, not in the future. */
-function parseDay(input: string): Date | null {
+/** A calendar day typed as YYYY-MM-DD (a date input) or DD/MM/YYYY, as UTC midnight; null when not a real day. */
+export function parseDay(input: string): Date | null {
   const text = input.trim();
   let y: number, m: number, d: number;
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);

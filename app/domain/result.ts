@@ -3,7 +3,7 @@
 // so nothing is thrown.
 
 /** Field name -> what is wrong with it (the same shape as utils/forms' FieldErrors). */
-type Problems = Record<string, string>;
+export type Problems = Record<string, string>;
 
 export type Refusal = { ok: false; message: string; errors?: Problems };
 

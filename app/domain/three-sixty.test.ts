@@ -182,7 +182,7 @@ describe("a group paid through its parent organisation (fiscal host)", () => {
   it("puts the beneficiary group in the CSV's additional columns", () => {
     const lines = toThreeSixtyCsv(buildThreeSixtyPackage({ fund, round, now, awards: [hosted] })).split("\r\n");
     expect(lines[1]).toContain(",360G-thornburytc-ORG-HOST-THORNBURY-COMMUNITY-ACTION,Thornbury Community Action,,,");
-    expect(lines[1]).toMatch(/,2027-06-02T10:15:00.000Z,360G-thornburytc-ORG-cm0pseudo0001,Riverside Pickers$/);
+    expect(lines[1]).toMatch(/,2027-06-02T10:15:00.000Z,360G-thornburytc-ORG-cm0pseudo0001,Riverside Pickers,{8}$/);
   });
 });
 
@@ -229,15 +229,17 @@ describe("360Giving CSV", () => {
       "Identifier,Title,Description,Currency,Amount Applied For,Amount Awarded,Amount Disbursed,Award Date," +
         "Recipient Org:Identifier,Recipient Org:Name,Recipient Org:Charity Number,Recipient Org:Company Number," +
         "Funding Org:Identifier,Funding Org:Name,Grant Programme:Code,Grant Programme:Title,From An Open Call?," +
-        "Beneficiary Location:Name,Last modified,Beneficiary Org:Identifier,Beneficiary Org:Name",
+        "Beneficiary Location:Name,Last modified,Beneficiary Org:Identifier,Beneficiary Org:Name," +
+        "Planned Dates:Start Date,Planned Dates:End Date,Planned Dates:Duration (months),Planned Dates:Description," +
+        "Grant Outcome:State,Grant Outcome:Description,Grant Outcome:End Of Grant Report Accepted,Grant Outcome:Amount Returned",
     );
     expect(lines[1]).toBe(
       "360G-thornburytc-PD-2027-0001,Riverside litter pick,Monthly litter picks along the river with kit for 40 volunteers.," +
         "GBP,1500.00,1200.00,0.00,2027-06-01,360G-thornburytc-ORG-cm0pseudo0001,Friends of Thornbury River,,," +
-        "GB-CHC-1000001,Thornbury Community Chest,spring-2027,Spring 2027,Yes,Thornbury,2027-06-02T10:15:00.000Z,,",
+        "GB-CHC-1000001,Thornbury Community Chest,spring-2027,Spring 2027,Yes,Thornbury,2027-06-02T10:15:00.000Z,,,,,,,,,,",
     );
     expect(lines[2]).toContain(",1500.00,1200.00,1200.50,2027-06-01,GB-CHC-1234567,Friends of Thornbury River,1234567,,");
-    expect(lines[2]).toMatch(/,Yes,,2027-06-02T10:15:00.000Z,,$/);
+    expect(lines[2]).toMatch(/,Yes,,2027-06-02T10:15:00.000Z,,,{8}$/);
     expect(lines).toHaveLength(4); // header, two rows, and the empty string after the last CRLF
   });
 
@@ -250,5 +252,42 @@ describe("360Giving CSV", () => {
     });
     const row = toThreeSixtyCsv(pkg).split("\r\n")[1];
     expect(row).toContain(`,"'=HYPERLINK(""http://x"")","Tea, cake and ""chat""",`);
+  });
+});
+
+describe("the months after the award", () => {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  const inInstalments = award({
+    amountDisbursedPence: 50_000,
+    planned: { startDate: "2027-06-10", endDate: "2028-06-10", duration: 12, instalments: "2 instalments: £500 on acceptance (paid 10 Jun 2027); £700 on 1 Sept 2027" },
+    disbursements: [{ day: day("2027-06-10"), pence: 50_000 }],
+    outcome: { state: "part_paid", label: "Part paid", reportAccepted: false, returnedPence: 0 },
+  });
+
+  it("publishes plannedDates, each payment as a disbursement, and the outcome as additional data, and still validates", () => {
+    const pkg = buildThreeSixtyPackage({ fund, round, now, awards: [inInstalments] });
+    const [grant] = pkg.grants;
+    expect(grant.plannedDates).toEqual([
+      { startDate: "2027-06-10", endDate: "2028-06-10", duration: 12, description: "2 instalments: £500 on acceptance (paid 10 Jun 2027); £700 on 1 Sept 2027" },
+    ]);
+    expect(grant.amountDisbursed).toBe(500);
+    expect(grant.disbursementTransaction).toEqual([{ id: "360G-thornburytc-PD-2027-0001-DISB-1", transactionDate: "2027-06-10", value: 500, currency: "GBP" }]);
+    expect(grant.grantOutcome).toEqual({ state: "part_paid", description: "Part paid", endOfGrantReportAccepted: false, amountReturned: 0 });
+    const validate = packageValidator();
+    expect(validate(pkg)).toBe(true);
+    // why: the check can fail: plannedDates must be a list of dated events.
+    expect(validate({ ...pkg, grants: [{ ...grant, plannedDates: [{ ...grant.plannedDates![0], startDate: "June 2027" }] }] })).toBe(false);
+  });
+
+  it("says a closed grant's report was accepted and what came back, in the CSV too", () => {
+    const closed = award({
+      ...inInstalments,
+      amountDisbursedPence: 100_000,
+      outcome: { state: "closed", label: "Closed", reportAccepted: true, returnedPence: 20_000 },
+    });
+    const pkg = buildThreeSixtyPackage({ fund, round, now, awards: [closed] });
+    expect(pkg.grants[0].grantOutcome).toMatchObject({ endOfGrantReportAccepted: true, amountReturned: 200 });
+    const row = toThreeSixtyCsv(pkg).split("\r\n")[1];
+    expect(row).toMatch(/,2027-06-10,2028-06-10,12,2 instalments: £500 on acceptance \(paid 10 Jun 2027\); £700 on 1 Sept 2027,closed,Closed,Yes,200\.00$/);
   });
 });

@@ -16,6 +16,13 @@ import type { Pence } from "~/domain/money";
 // as additional data, `beneficiaryOrganization` (columns "Beneficiary Org:Identifier" and
 // "Beneficiary Org:Name" in the CSV). The schema allows fields of a publisher's own, so the
 // package still validates; 360Giving's tools list them as additional data.
+//
+// The months after the award: the standard's plannedDates (one period: from the first instalment
+// until the end-of-grant report is due, its duration in months, and the instalment schedule in
+// words as its description) and disbursementTransaction (each payment made, by day and amount);
+// amountDisbursed is what was paid less what the group returned. What became of the grant (paid,
+// report accepted, closed, money returned) has no place in the standard, so it is additional
+// data, `grantOutcome` (columns "Grant Outcome:..." in the CSV).
 
 export interface ThreeSixtyFund {
   funderName: string;
@@ -51,6 +58,20 @@ export interface ThreeSixtyAward {
   amountDisbursedPence: Pence;
   awardedAt: Date;
   modifiedAt: Date;
+  /** When the funded work is planned (instalments-first to the report's due day), and the instalments in words. */
+  planned?: { startDate: string; endDate: string; duration: number; instalments: string } | null;
+  /** Each payment made: a disbursement transaction (the day, UTC midnight, and the amount). */
+  disbursements?: readonly { day: Date; pence: Pence }[];
+  /** What became of the grant (grant-state.ts): its state, whether the report was accepted, money returned. */
+  outcome?: { state: string; label: string; reportAccepted: boolean; returnedPence: Pence } | null;
+}
+
+/** Additional data (not in the standard): what became of the grant after the award. */
+export interface ThreeSixtyOutcome {
+  state: string;
+  description: string;
+  endOfGrantReportAccepted: boolean;
+  amountReturned: number;
 }
 
 export interface ThreeSixtyOrganization {
@@ -73,6 +94,10 @@ export interface ThreeSixtyGrant {
   fundingOrganization: [{ id: string; name: string }];
   grantProgramme: [{ code: string; title: string }];
   beneficiaryLocation?: [{ name: string }];
+  plannedDates?: [{ startDate: string; endDate: string; duration: number; description: string }];
+  disbursementTransaction?: { id: string; transactionDate: string; value: number; currency: string }[];
+  /** Additional data (not in the standard): see ThreeSixtyOutcome. */
+  grantOutcome?: ThreeSixtyOutcome;
   /** Additional data (not in the standard): the group a parent organisation was paid for. */
   beneficiaryOrganization?: [{ id: string; name: string }];
   fromOpenCall: "Yes";
@@ -185,12 +210,48 @@ export function toThreeSixtyGrant(award: ThreeSixtyAward, fund: ThreeSixtyFund, 
     grantProgramme: [{ code: round.slug, title: round.title }],
     ...(area ? { beneficiaryLocation: [{ name: area }] as [{ name: string }] } : {}),
     ...(parent ? { beneficiaryOrganization: [pick(recipientOrganization(award, fund.grantIdPrefix))] as [{ id: string; name: string }] } : {}),
+    ...afterTheAward(award, fund, grantId(fund.grantIdPrefix, award.bidReference)),
     fromOpenCall: "Yes",
     dateModified: award.modifiedAt.toISOString(),
   };
 }
 
 const pick = ({ id, name }: ThreeSixtyOrganization) => ({ id, name });
+
+/**
+ * The months after the award, where the standard has a place for them: plannedDates (one period,
+ * from the first instalment to the end-of-grant report's due day, with the instalments in words)
+ * and a disbursementTransaction per payment made; the outcome is additional data, grantOutcome.
+ */
+function afterTheAward(award: ThreeSixtyAward, fund: ThreeSixtyFund, id: string): Partial<ThreeSixtyGrant> {
+  const { planned, outcome } = award;
+  const paid = [...(award.disbursements ?? [])].sort((a, b) => a.day.getTime() - b.day.getTime());
+  return {
+    ...(planned
+      ? { plannedDates: [{ startDate: planned.startDate, endDate: planned.endDate, duration: planned.duration, description: planned.instalments }] as ThreeSixtyGrant["plannedDates"] }
+      : {}),
+    ...(paid.length
+      ? {
+          disbursementTransaction: paid.map((d, index) => ({
+            id: `${id}-DISB-${index + 1}`,
+            transactionDate: d.day.toISOString().slice(0, 10),
+            value: pounds(d.pence),
+            currency: fund.currency,
+          })),
+        }
+      : {}),
+    ...(outcome
+      ? {
+          grantOutcome: {
+            state: outcome.state,
+            description: outcome.label,
+            endOfGrantReportAccepted: outcome.reportAccepted,
+            amountReturned: pounds(outcome.returnedPence),
+          },
+        }
+      : {}),
+  };
+}
 
 export interface PackageInput {
   fund: ThreeSixtyFund;
@@ -249,6 +310,15 @@ export const THREE_SIXTY_CSV_COLUMNS = [
   // additional data, not the standard's: see beneficiaryOrganization above
   "Beneficiary Org:Identifier",
   "Beneficiary Org:Name",
+  "Planned Dates:Start Date",
+  "Planned Dates:End Date",
+  "Planned Dates:Duration (months)",
+  "Planned Dates:Description",
+  // additional data: see ThreeSixtyOutcome
+  "Grant Outcome:State",
+  "Grant Outcome:Description",
+  "Grant Outcome:End Of Grant Report Accepted",
+  "Grant Outcome:Amount Returned",
 ] as const;
 
 function penceOf(amount: number | undefined): Pence | null {
@@ -283,6 +353,14 @@ export function toThreeSixtyCsv(pkg: Pick<ThreeSixtyPackage, "grants">): string 
       g.dateModified,
       g.beneficiaryOrganization?.[0].id ?? "",
       g.beneficiaryOrganization?.[0].name ?? "",
+      g.plannedDates?.[0].startDate ?? "",
+      g.plannedDates?.[0].endDate ?? "",
+      g.plannedDates ? String(g.plannedDates[0].duration) : "",
+      g.plannedDates?.[0].description ?? "",
+      g.grantOutcome?.state ?? "",
+      g.grantOutcome?.description ?? "",
+      g.grantOutcome ? (g.grantOutcome.endOfGrantReportAccepted ? "Yes" : "No") : "",
+      poundsCell(penceOf(g.grantOutcome?.amountReturned)),
     ];
   });
   return toCsv(THREE_SIXTY_CSV_COLUMNS, rows);

@@ -191,6 +191,8 @@ export async function issueAward(
       data: { decisionId, bidId: decision.bidId, amountPence: decision.amountPence, conditions, createdById: staff.id },
       select: { id: true, amountPence: true },
     });
+    // The default schedule: the whole award in one instalment, paid once the group accepts.
+    await tx.instalment.create({ data: { awardId: award.id, position: 1, plannedOn: null, amountPence: award.amountPence } });
     await appendAudit(tx, {
       actor: userActor(staff),
       action: "award.created",
@@ -340,7 +342,8 @@ const awardView = {
       recipient: { select: { stripeAccountId: true, payoutsEnabled: true, detailsSubmitted: true, updatedAt: true } },
     },
   },
-  payments: { orderBy: { createdAt: "asc" }, select: paymentFields },
+  payments: { orderBy: { createdAt: "asc" }, select: { ...paymentFields, instalmentId: true } },
+  instalments: { orderBy: { position: "asc" }, select: { id: true, position: true, plannedOn: true, amountPence: true } },
 } as const;
 
 export function getAward(awardId: string) {

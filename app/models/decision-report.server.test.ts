@@ -140,7 +140,12 @@ describe("decisionReport", () => {
 
     const payments = paymentsCsv(report).trimEnd().split("\r\n");
     expect(payments).toHaveLength(3);
-    expect(payments[1]).toMatch(/,Cheque,1800.00,Paid,Fran Funder,.*,Frank Second-Funder,.*,Yes,,004217,\d{4}-\d\d-\d\d,award-.*-payment-1,$/);
+    expect(payments[1]).toMatch(/,Cheque,1800.00,Paid,Fran Funder,.*,Frank Second-Funder,.*,Yes,,004217,\d{4}-\d\d-\d\d,award-.*-payment-1,,1$/);
+    // The months after the award: the hall's £1,800 paid by cheque in its one instalment, on acceptance.
+    const hall = decisions.find((line) => line.includes(past.bids.hall.reference))!;
+    expect(hall).toMatch(/,"£1,800 on acceptance \(paid \d+ \w+ \d{4}\)",\d{4}-\d\d-\d\d,\d{4}-\d\d-\d\d,1800\.00,Paid$/);
+    const view = reportView(report);
+    expect(view.awards.find((a) => a.reference === past.bids.hall.reference)).toMatchObject({ disbursed: "£1,800", outcome: "Paid", planned: expect.stringMatching(/\(12 months\)$/) });
   });
 
   it("lists every event for the auditor with what it awarded", async () => {

@@ -42,7 +42,7 @@ const eventSelect = {
       audienceMode: true,
       audienceVotesPerPerson: true,
       criteria: { orderBy: { position: "asc" }, select: { id: true, name: true, guidance: true, weight: true, scaleMin: true, scaleMax: true } },
-      fund: { select: { id: true, name: true, funderName: true, currency: true, timeZone: true, potPence: true } },
+      fund: { select: { id: true, name: true, funderName: true, currency: true, timeZone: true, potPence: true, reportDueMonths: true } },
     },
   },
   slots: {
@@ -70,7 +70,12 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
     db().decision.findMany({ where: { eventId } }),
     db().award.findMany({
       where: { decision: { eventId } },
-      include: { payments: { orderBy: { createdAt: "asc" } }, decision: { select: { decidedById: true } } },
+      include: {
+        payments: { orderBy: { createdAt: "asc" } },
+        decision: { select: { decidedById: true } },
+        instalments: { orderBy: { position: "asc" }, select: { id: true, position: true, plannedOn: true, amountPence: true } },
+        report: { select: { status: true, returnedPence: true } },
+      },
     }),
     verifyLogState(),
     db().auditEntry.count({
@@ -178,6 +183,8 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
         createdBy: person(a.createdById, people),
         createdAt: a.createdAt,
         acceptedAt: a.acceptedAt,
+        instalments: a.instalments,
+        report: a.report,
         acceptedVia: accepted
           ? accepted.actorType === "group"
             ? "the group, through its private link"
@@ -189,6 +196,7 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
     payments: payments.sort(byPitch).map((p) => ({
       id: p.id,
       awardId: p.awardId,
+      instalmentId: p.instalmentId,
       bidId: p.bidId,
       method: p.method,
       amountPence: p.amountPence,
@@ -197,6 +205,7 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
       providerId: p.providerId,
       reference: p.reference,
       paidOn: p.paidOn,
+      updatedAt: p.updatedAt,
       failureReason: p.failureReason,
       requestedBy: person(p.requestedById, people),
       requestedAt: p.createdAt,

@@ -55,9 +55,10 @@ export async function grantByToken(token: string): Promise<Grant | null> {
   return grant;
 }
 
-export function grantFactsOf(grant: Pick<Grant, "status" | "payments" | "report" | "bid">): GrantFacts {
+export function grantFactsOf(grant: Pick<Grant, "status" | "amountPence" | "payments" | "report" | "bid">): GrantFacts {
   return {
     awardStatus: grant.status,
+    awardPence: grant.amountPence,
     payments: grant.payments,
     report: grant.report ? { status: grant.report.status, returnedPence: grant.report.returnedPence } : null,
     reportDueMonths: grant.bid.round.fund.reportDueMonths,

@@ -22,6 +22,8 @@ import { refused, type Result } from "~/domain/result";
 import { queueMail } from "~/models/mail.server";
 import { paymentFields } from "~/models/payment-fields.server";
 import { paymentSentMail } from "~/domain/mail/award-messages";
+import { nextToPay } from "~/domain/instalments";
+import { allInstalmentsPaid, ensureSchedule, progressIn } from "~/models/instalment.server";
 import { fieldErrors } from "~/utils/forms";
 
 // Paying an award, the records: asked for by one funder, approved by another (four eyes),
@@ -29,7 +31,7 @@ import { fieldErrors } from "~/utils/forms";
 // by cheque or bank transfer and recorded here.
 //
 // Interface (staff: the signed-in user { id, roles }; permissions are checked here too):
-//   recordPaymentRequest(awardId, { method }, staff)    -> { ok, payment, already } | refusal
+//   recordPaymentRequest(awardId, { method, instalmentId? }, staff)   the next instalment's payment -> { ok, payment, already } | refusal
 //   recordApproval(awardId, paymentId, staff)                    four eyes -> { ok, payment, already, notSent: null }
 //   claimPaymentForSending(awardId, paymentId, staff, now)       -> refused | settled | send (the key and the transfer)
 //   recordSendRefusal(paymentId, key, failure, staff)   what Stripe's refusal of that key means
@@ -41,6 +43,10 @@ import { fieldErrors } from "~/utils/forms";
 //   processStripeEvent(event, apply)   once per Stripe event id, in one transaction with its effect
 //   applyTransferState(tx, transfer, via) -> effect    what a transfer means for our payment
 // Refusals are { ok: false, message } (and errors per field for forms).
+//
+// Instalments (models/instalment.server.ts): each payment pays one instalment of the award's
+// schedule, in order, one at a time, for that instalment's amount, with its own two-person
+// approval; the award is PAID once every instalment is.
 //
 // Never paying twice:
 // - The idempotency key (award-<awardId>-payment-<n>) is stored on the Payment (UNIQUE)
@@ -88,7 +94,7 @@ export interface PaymentState {
 
 export async function recordPaymentRequest(
   awardId: string,
-  input: { method: PaymentMethod },
+  input: { method: PaymentMethod; instalmentId?: string },
   staff: Actor,
 ): Promise<Result<{ payment: PaymentState; already: boolean }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can ask for a payment.");
@@ -100,37 +106,48 @@ export async function recordPaymentRequest(
       select: {
         status: true,
         amountPence: true,
-        payments: { select: paymentState },
+        payments: { select: { ...paymentState, instalmentId: true } },
         bid: { select: { recipient: { select: { id: true } } } },
       },
     });
     if (award.status === "CANCELLED") return refused("This award has been cancelled, so it cannot be paid.");
-    if (award.status === "PAID" || award.payments.some((p) => p.status === "PAID")) return refused("This award has already been paid.");
+    if (award.status === "PAID") return refused("This award has already been paid.");
     if (award.status === "OFFERED") {
       return refused("The group has not accepted the award's conditions yet. Payment can be asked for once they have.");
     }
-    const open = award.payments.find((p) => p.status !== "FAILED");
+    await ensureSchedule(tx, awardId, award.amountPence);
+    const progress = await progressIn(tx, awardId, award.amountPence);
+    const asked = input.instalmentId ? progress.find((i) => i.id === input.instalmentId) : undefined;
+    if (input.instalmentId && !asked) return refused("That instalment is no longer in the award's schedule. Reload the page and try again.");
+    if (asked?.state === "paid") return refused(`Instalment ${asked.position} has already been paid.`);
+    const open = award.payments.find((p) => p.status !== "FAILED" && p.status !== "PAID");
     if (open) {
-      if (open.method === input.method) return { ok: true as const, payment: open, already: true };
+      // why: a second click (or a retry) on the same request finds the first one's payment.
+      const same = !asked || open.instalmentId === asked.id;
+      if (open.method === input.method && same) return { ok: true as const, payment: open, already: true };
       return refused(
-        `A payment by ${PAYMENT_METHOD_LABELS[open.method].toLowerCase()} is already in progress for this award. Cancel it before choosing another way to pay.`,
+        `A payment by ${PAYMENT_METHOD_LABELS[open.method].toLowerCase()} is already in progress for this award. Cancel it, or let it finish, before asking for another.`,
       );
     }
+    const instalment = nextToPay(progress);
+    if (!instalment) return refused("Every instalment of this award has been paid.");
+    if (asked && asked.id !== instalment.id) return refused(`Instalments are paid in order: instalment ${instalment.position} comes first.`);
     if (input.method === "STRIPE" && !award.bid.recipient) {
       return refused(
         "The group has not set up an account to be paid into through Stripe yet. They can do it from their private link; or pay by cheque or bank transfer.",
       );
     }
     const idempotencyKey = nextPaymentKey(awardId, award.payments.map((p) => p.idempotencyKey));
+    const amountPence = instalment.amountPence;
     const payment = await tx.payment.create({
-      data: { awardId, method: input.method, amountPence: award.amountPence, idempotencyKey, requestedById: staff.id },
+      data: { awardId, instalmentId: instalment.id, method: input.method, amountPence, idempotencyKey, requestedById: staff.id },
       select: paymentState,
     });
     await appendAudit(tx, {
       actor: userActor(staff),
       action: "payment.requested",
       subject: { type: "payment", id: payment.id },
-      payload: { awardId, method: input.method, amountPence: award.amountPence, idempotencyKey },
+      payload: { awardId, method: input.method, amountPence, idempotencyKey, instalment: instalment.position },
     });
     return { ok: true as const, payment, already: false };
   }, MONEY_TX);
@@ -347,7 +364,7 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
   }
   if (!mayAdvance(payment.status, "PAID")) return payment.status === "PAID" ? "unchanged" : "ignored_older";
   await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", providerId: transfer.id, failureReason: null } });
-  await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+  await markAwardPaidWhenComplete(tx, payment.awardId);
   await appendAudit(tx, {
     actor: { type: "system" },
     action: "payment.paid",
@@ -360,6 +377,13 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
     await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, currency), how: "transferred to the group's Stripe account" }));
   }
   return "payment_paid";
+}
+
+/** The award is paid once every instalment of its schedule is (one instalment unless split). */
+async function markAwardPaidWhenComplete(tx: Tx, awardId: string) {
+  if (await allInstalmentsPaid(tx, awardId)) {
+    await tx.award.updateMany({ where: { id: awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+  }
 }
 
 /** A payment made calls for a checkpoint of the log, taken once this transaction commits. */
@@ -417,7 +441,7 @@ type MailableBidWithFund = Parameters<typeof groupMail>[0] & { round: { fund: { 
 export async function markManualPaymentPaid(tx: Tx, payment: ManualPaid, paid: { reference: string; paidOn: Date }, actor: AuditActor): Promise<PaymentState> {
   const { reference, paidOn } = paid;
   const updated = await tx.payment.update({ where: { id: payment.id }, data: { status: "PAID", reference, paidOn }, select: paymentState });
-  await tx.award.updateMany({ where: { id: payment.awardId, status: { in: ["OFFERED", "ACCEPTED"] } }, data: { status: "PAID" } });
+  await markAwardPaidWhenComplete(tx, payment.awardId);
   await appendAudit(tx, {
     actor,
     action: "payment.manual_recorded",

@@ -8,10 +8,14 @@ import {
   type ThreeSixtyPackage,
 } from "~/domain/three-sixty";
 import { fundPackage } from "~/domain/three-sixty-fund";
+import { disbursedPence, grantState, GRANT_STATE_LABELS } from "~/domain/grant-state";
+import { describeSchedule, instalmentProgress, plannedPeriod, scheduleOf } from "~/domain/instalments";
 import { threeSixtyProblems } from "~/standards/360giving/validate";
 
 // A fund's (or one round's) awards as 360Giving open data: the JSON package and the flat CSV.
-// Awards count once offered and until cancelled; the amount disbursed is what has been paid.
+// Awards count once offered and until cancelled; the amount disbursed is what has been paid, less
+// what the group returned. With it go the planned dates and instalments, each payment made, and
+// what became of the grant (see app/domain/three-sixty.ts for where each goes in the standard).
 // The award date is the day the funder decided, where the fund is. Nothing personal is read:
 // no contact details, no signed names, no panellists (see app/domain/three-sixty.ts). Where the
 // group named its parent organisation as payee, the parent is the recipient (the bank details
@@ -28,15 +32,17 @@ interface Options {
   license?: string;
 }
 
-const fundSelect = { id: true, name: true, funderName: true, funderOrgId: true, grantIdPrefix: true, currency: true, timeZone: true } as const;
+const fundSelect = { id: true, name: true, funderName: true, funderOrgId: true, grantIdPrefix: true, currency: true, timeZone: true, reportDueMonths: true } as const;
 
 const awardSelect = {
   amountPence: true,
+  status: true,
   createdAt: true,
   acceptedAt: true,
   decision: { select: { decidedAt: true } },
-  payments: { select: { status: true, amountPence: true, updatedAt: true } },
-  report: { select: { returnedPence: true } },
+  payments: { orderBy: { createdAt: "asc" }, select: { id: true, instalmentId: true, status: true, amountPence: true, paidOn: true, updatedAt: true } },
+  instalments: { orderBy: { position: "asc" }, select: { id: true, position: true, plannedOn: true, amountPence: true, updatedAt: true } },
+  report: { select: { status: true, returnedPence: true, updatedAt: true } },
   bid: {
     select: {
       reference: true,
@@ -60,11 +66,31 @@ function awardsWhere(roundId: string) {
   return db().award.findMany({ where: { status: { not: "CANCELLED" }, bid: { roundId } }, select: awardSelect });
 }
 
-function toAward(row: AwardRow): ThreeSixtyAward {
+interface Context {
+  now: Date;
+  currency: string;
+  reportDueMonths: number;
+}
+
+function toAward(row: AwardRow, context: Context): ThreeSixtyAward {
   const paid = row.payments.filter((p) => p.status === "PAID");
-  const times = [row.createdAt, row.decision.decidedAt, row.acceptedAt, ...row.payments.map((p) => p.updatedAt)].filter(
-    (t): t is Date => t !== null,
-  );
+  const times = [
+    row.createdAt,
+    row.decision.decidedAt,
+    row.acceptedAt,
+    row.report?.updatedAt ?? null,
+    ...row.payments.map((p) => p.updatedAt),
+    ...row.instalments.map((i) => i.updatedAt),
+  ].filter((t): t is Date => t !== null);
+  const facts = {
+    awardStatus: row.status,
+    awardPence: row.amountPence,
+    payments: row.payments,
+    report: row.report ? { status: row.report.status, returnedPence: row.report.returnedPence } : null,
+    reportDueMonths: context.reportDueMonths,
+  };
+  const progress = instalmentProgress(scheduleOf(row.amountPence, row.instalments), row.payments);
+  const state = grantState(facts, context.now);
   return {
     bidReference: row.bid.reference,
     pseudonymId: row.bid.pseudonymId,
@@ -78,9 +104,20 @@ function toAward(row: AwardRow): ThreeSixtyAward {
     amountRequestedPence: row.bid.amountRequestedPence,
     amountAwardedPence: row.amountPence,
     // why less returned: 360Giving's amountDisbursed is what the recipient kept of the grant.
-    amountDisbursedPence: Math.max(0, sumPence(paid.map((p) => p.amountPence)) - (row.report?.returnedPence ?? 0)),
+    amountDisbursedPence: disbursedPence(facts),
     awardedAt: row.decision.decidedAt,
     modifiedAt: new Date(Math.max(...times.map((t) => t.getTime()))),
+    planned: {
+      ...plannedPeriod(progress, { awardedOn: row.decision.decidedAt, reportDueMonths: context.reportDueMonths }),
+      instalments: `${progress.length === 1 ? "One payment" : `${progress.length} instalments`}: ${describeSchedule(progress, context.currency)}`,
+    },
+    disbursements: paid.map((p) => ({ day: p.paidOn ?? p.updatedAt, pence: p.amountPence })),
+    outcome: {
+      state,
+      label: GRANT_STATE_LABELS[state],
+      reportAccepted: row.report?.status === "ACCEPTED",
+      returnedPence: row.report?.returnedPence ?? 0,
+    },
   };
 }
 
@@ -113,7 +150,7 @@ export async function fundOpenData(fundId: string, options: Options): Promise<Op
   });
   if (!fund) return null;
   const rounds = await Promise.all(
-    fund.rounds.map(async (round) => ({ round: { title: round.title, slug: round.slug }, awards: (await awardsWhere(round.id)).map(toAward) })),
+    fund.rounds.map(async (round) => ({ round: { title: round.title, slug: round.slug }, awards: (await awardsWhere(round.id)).map((row) => toAward(row, { ...options, ...fund })) })),
   );
   const pkg = fundPackage({ fund: { ...threeSixtyFund(fund), id: fund.id, name: fund.name }, rounds, now: options.now, license: options.license });
   return result(fund.name, pkg, rounds.flatMap((r) => r.awards), fund);
@@ -122,7 +159,7 @@ export async function fundOpenData(fundId: string, options: Options): Promise<Op
 export async function roundOpenData(roundId: string, options: Options): Promise<OpenData | null> {
   const round = await db().round.findUnique({ where: { id: roundId }, select: { id: true, title: true, slug: true, fund: { select: fundSelect } } });
   if (!round) return null;
-  const awards = (await awardsWhere(round.id)).map(toAward);
+  const awards = (await awardsWhere(round.id)).map((row) => toAward(row, { ...options, ...round.fund }));
   const pkg = buildThreeSixtyPackage({
     fund: threeSixtyFund(round.fund),
     round: { title: round.title, slug: round.slug },

@@ -233,7 +233,7 @@ describe("the award page", () => {
 
     const auditor = await staff(["AUDITOR"]);
     const view = await awardLoader(args(get(`/staff/awards/${a.awardId}`, auditor.cookie), { awardId: a.awardId }));
-    expect(view.can).toEqual({ accept: false, onboard: false, check: false, request: false, cancelAward: false });
+    expect(view.can).toEqual({ accept: false, onboard: false, check: false, request: false, schedule: false, cancelAward: false });
     const refused = answer<{ problem: string }>(await awardAction(args(post(`/staff/awards/${a.awardId}`, { intent: "request", method: "CHEQUE" }, auditor.cookie), { awardId: a.awardId })));
     expect(refused.data.problem).toBe("Only a funder can ask for a payment.");
     expect((await thrown(awardAction(args(post(`/staff/awards/${a.awardId}`, { intent: "onboarding-link" }, auditor.cookie), { awardId: a.awardId })))).status).toBe(403);

@@ -6,6 +6,7 @@ import { AcceptanceSection } from "~/components/award/acceptance-section";
 import { AwardSummary } from "~/components/award/award-summary";
 import { formAnswer } from "~/components/award/form-answer";
 import { PaymentAccount } from "~/components/award/payment-account";
+import { ScheduleSection } from "~/components/award/schedule-section";
 import { CancelAwardForm, RequestPaymentForm } from "~/components/award/payment-requests";
 import { PaymentList } from "~/components/decision/payment-list";
 import { ProblemSummary } from "~/components/decision/problem-summary";
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done.ok ? redirect(`${here}?notice=accepted`) : refused(done);
     }
     case "request": {
-      const done = await requestPayment(awardId, { method: form.method }, user);
+      const done = await requestPayment(awardId, { method: form.method, instalmentId: form.instalmentId || undefined }, user);
       return done.ok ? redirect(`${here}?notice=requested`) : refused(done);
     }
     case "approve": {
@@ -170,6 +171,7 @@ export default function AwardPage() {
       <AcceptanceSection award={award} canAccept={page.can.accept} answer={answer} />
       <PaymentAccount stripe={page.stripe} recipient={recipient} groupName={award.groupName} can={page.can} onboarding={result?.onboarding} />
 
+      <ScheduleSection page={page} />
       <h2 id="payments">Payments</h2>
       <p>
         Every payment needs two funders: one asks for it, another approves it. {decision.decider} made the funding decision, so cannot approve

@@ -5,16 +5,24 @@ import type { AwardPageView } from "~/domain/award-page";
 import { PAYMENTS_NOT_CONFIGURED, REASON_MAX } from "~/domain/payment";
 
 /** Asking for the award's payment: which way it will be paid (another funder approves it). */
-export function RequestPaymentForm({ page, answer }: { page: Pick<AwardPageView, "award" | "stripe" | "methods" | "recipient">; answer: FormAnswer }) {
+export function RequestPaymentForm({
+  page,
+  answer,
+}: {
+  page: Pick<AwardPageView, "award" | "stripe" | "methods" | "recipient" | "nextInstalment">;
+  answer: FormAnswer;
+}) {
   const error = answer.errorsFor("request").method;
+  const next = page.nextInstalment;
   return (
     <Form method="post" className="request-form">
       <input type="hidden" name="intent" value="request" />
+      {next?.id ? <input type="hidden" name="instalmentId" value={next.id} /> : null}
       <h3>Ask for the payment</h3>
       {!page.stripe ? <p className="notice">{PAYMENTS_NOT_CONFIGURED}</p> : null}
       <div className={`field${error ? " field--error" : ""}`}>
         <fieldset aria-describedby={error ? "request-method-error" : "request-method-hint"}>
-          <legend>How will {page.award.amount} be paid?</legend>
+          <legend>How will {next?.text ?? page.award.amount} be paid?</legend>
           <span className="hint" id="request-method-hint">
             Another funder approves it before the money moves.
           </span>

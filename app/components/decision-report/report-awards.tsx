@@ -1,7 +1,8 @@
 import { ReportTrail } from "~/components/decision-report/report-trail";
 import type { ReportView } from "~/domain/decision-report";
 
-// Each award offered: its status, when it was offered and accepted, and its conditions.
+// Each award offered: its status, when it was offered and accepted, its conditions, and the
+// months after: the payment schedule, the planned dates, what was disbursed and the outcome.
 
 export function ReportAwards({ awards }: Pick<ReportView, "awards">) {
   return (
@@ -31,6 +32,22 @@ export function ReportAwards({ awards }: Pick<ReportView, "awards">) {
               <div>
                 <dt>Conditions</dt>
                 <dd className="pre-line">{a.conditions}</dd>
+              </div>
+              <div>
+                <dt>Payment schedule</dt>
+                <dd>{a.schedule}</dd>
+              </div>
+              <div>
+                <dt>Planned dates</dt>
+                <dd>{a.planned}</dd>
+              </div>
+              <div>
+                <dt>Amount disbursed</dt>
+                <dd>{a.disbursed}</dd>
+              </div>
+              <div>
+                <dt>Outcome</dt>
+                <dd>{a.outcome}</dd>
               </div>
             </dl>
             <ReportTrail lines={a.trail} />

@@ -1,3 +1,4 @@
+import { ScheduleTable } from "~/components/award/schedule-table";
 import { Link } from "@remix-run/react";
 import { PayeeLink } from "~/components/payee/payee-link";
 import type { GroupAwardView } from "~/domain/group-award";
@@ -75,6 +76,7 @@ function Award({ base, award }: { base: string; award: GroupAwardView | null }) 
 
       <h2 id="payment">Payment</h2>
       <p>{award.payment}</p>
+      {award.schedule ? <ScheduleTable schedule={award.schedule} caption="Your payment schedule" /> : null}
       <PayoutSetup base={base} setup={award.setup} />
       <PayeeLink base={base} status={award.status} />
       {award.paid ? (

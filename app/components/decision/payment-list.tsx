@@ -35,6 +35,7 @@ export function PaymentList({ payments, today, errors }: Props) {
           <li key={p.id} className="payment" aria-labelledby={`${id("title")}`}>
             <h3 id={id("title")}>
               Payment {index + 1}: {p.method}, {p.amount}
+              {p.instalment ? ` (${p.instalment})` : null}
             </h3>
             <p>
               <strong className={p.status.tag}>{p.status.label}</strong>

@@ -22,7 +22,7 @@ import { createTransfer, listAllTransfers, paymentsConfigured } from "~/services
 // keeps. Cheque and bank transfer payments need no call (recordManualPayment, in the model).
 //
 // Interface (staff: the signed-in user { id, roles }):
-//   requestPayment(awardId, { method }, staff)          -> { ok, payment, already } | refusal
+//   requestPayment(awardId, { method, instalmentId? }, staff)   the next instalment -> { ok, payment, already } | refusal
 //   approvePayment(awardId, paymentId, staff, sendOptions?)      four eyes; a Stripe payment is sent at once
 //                                                       -> { ok, payment, already, notSent: why it was not sent | null }
 //   sendPayment(awardId, paymentId, staff, { now?, client? })   sends (or retries) an approved Stripe payment
@@ -38,7 +38,7 @@ const SEND_REFUSED = "Only a funder can send payments.";
 
 export async function requestPayment(
   awardId: string,
-  input: { method: PaymentMethod },
+  input: { method: PaymentMethod; instalmentId?: string },
   staff: Actor,
 ): Promise<Result<{ payment: PaymentState; already: boolean }>> {
   if (!can(staff, "payment:request")) return refused("Only a funder can ask for a payment.");

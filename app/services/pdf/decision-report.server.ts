@@ -305,6 +305,10 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
       ["Offered", a.issued],
       ["Accepted", a.accepted],
       ["Conditions", a.conditions],
+      ["Payment schedule", a.schedule],
+      ["Planned dates", a.planned],
+      ["Amount disbursed", a.disbursed],
+      ["Outcome", a.outcome],
     ]);
     for (const t of a.trail) w.bullet(`Audit ${t}`, SMALL);
   }
