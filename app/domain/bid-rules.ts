@@ -119,22 +119,17 @@ function groupProblems({ values, strict, add, textRule }: Check) {
     if (strict) add("groupType", "Select the type of group");
   } else if (!isGroupType(groupType)) add("groupType", "Select one of the types of group listed");
 
-  const charityNumber = normaliseCharityNumber(values.charityNumber);
-  if (groupType === "REGISTERED_CHARITY" || (!isGroupType(groupType) && charityNumber)) {
-    if (charityNumber === "") {
-      if (strict && groupType === "REGISTERED_CHARITY") add("charityNumber", "Enter your registered charity number");
-    } else if (!CHARITY_NUMBER.test(charityNumber)) {
-      add("charityNumber", "Charity number must be 6 to 8 digits, like 1123456");
-    }
-  }
-  const companyNumber = normaliseCompanyNumber(values.companyNumber);
-  if (groupType === "COMPANY" || (!isGroupType(groupType) && companyNumber)) {
-    if (companyNumber === "") {
-      if (strict && groupType === "COMPANY") add("companyNumber", "Enter your company number");
-    } else if (!COMPANY_NUMBER.test(companyNumber)) {
-      add("companyNumber", "Company number must be 8 characters, like 01234567 or SC123456");
-    }
-  }
+  const registration = (type: GroupType, field: "charityNumber" | "companyNumber", value: string, pattern: RegExp, missing: string, wrong: string) => {
+    // why: a number typed before any type was chosen is still checked.
+    if (groupType !== type && (isGroupType(groupType) || !value)) return;
+    if (value === "") {
+      if (strict && groupType === type) add(field, missing);
+    } else if (!pattern.test(value)) add(field, wrong);
+  };
+  registration("REGISTERED_CHARITY", "charityNumber", normaliseCharityNumber(values.charityNumber), CHARITY_NUMBER,
+    "Enter your registered charity number", "Charity number must be 6 to 8 digits, like 1123456");
+  registration("COMPANY", "companyNumber", normaliseCompanyNumber(values.companyNumber), COMPANY_NUMBER,
+    "Enter your company number", "Company number must be 8 characters, like 01234567 or SC123456");
   if (groupType === "UNCONSTITUTED_GROUP") {
     textRule(
       "parentOrgName",

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { AwardsTableShell } from "~/components/award/awards-table-shell";
 
 /** One award in the funder's list, with how its latest payment stands. */
 export interface AwardRow {
@@ -15,39 +16,24 @@ export interface AwardRow {
 
 export function AwardsTable({ awards }: { awards: AwardRow[] }) {
   return (
-    <div className="table-wrap">
-      <table className="awards-table">
-        <thead>
-          <tr>
-            <th scope="col">Bid</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-            <th scope="col">Award</th>
-            <th scope="col">Latest payment</th>
-            <th scope="col">Offered</th>
-          </tr>
-        </thead>
-        <tbody>
-          {awards.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/staff/awards/${a.id}`}>{a.groupName}</Link>
-                <span className="hint">
-                  {a.reference}, {a.round}
-                </span>
-                {a.override ? <strong className="tag tag--yellow">Override</strong> : null}
-              </th>
-              <td className="num">{a.amount}</td>
-              <td>
-                <strong className={a.status.tag}>{a.status.label}</strong>
-              </td>
-              <td>{a.payment}</td>
-              <td>{a.offered}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <AwardsTableShell columns={["Award", "Latest payment", "Offered"]}>
+      {awards.map((a) => (
+        <tr key={a.id}>
+          <th scope="row">
+            <Link to={`/staff/awards/${a.id}`}>{a.groupName}</Link>
+            <span className="hint">
+              {a.reference}, {a.round}
+            </span>
+            {a.override ? <strong className="tag tag--yellow">Override</strong> : null}
+          </th>
+          <td className="num">{a.amount}</td>
+          <td>
+            <strong className={a.status.tag}>{a.status.label}</strong>
+          </td>
+          <td>{a.payment}</td>
+          <td>{a.offered}</td>
+        </tr>
+      ))}
+    </AwardsTableShell>
   );
 }

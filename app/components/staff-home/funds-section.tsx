@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { CreateFundLink } from "~/components/fund/create-fund-link";
 
 export interface FundCard {
   id: string;
@@ -59,13 +60,7 @@ export function FundsSection({ funds, allowed }: FundsSectionProps) {
       <p>
         <Link to="/staff/funds">All funds</Link>
       </p>
-      {allowed.manageFunds ? (
-        <p>
-          <Link to="/staff/funds/new" className="button">
-            Create a fund
-          </Link>
-        </p>
-      ) : null}
+      {allowed.manageFunds ? <CreateFundLink /> : null}
     </section>
   );
 }
