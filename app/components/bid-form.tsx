@@ -10,12 +10,13 @@ import { formatMoney } from "~/domain/money";
 
 // The one-page bid. Without JavaScript it is a plain form: every conditional box shows, "Add
 // another line" posts and comes back with one more row, and the server's messages show. With
-// JavaScript, react-hook-form runs the server's own checks (bidProblems) on blur and on submit, shows
+// JavaScript, useBidForm runs the server's own checks (bidFieldErrors) on blur and on submit, shows
 // only the chosen group type's box, adds and removes budget rows, and keeps a running total.
 
 export interface BidFormProps {
   values: BidFormValues;
-  errors: Record<string, string>;
+  /** The server's messages; the same object until the server answers again. */
+  errors?: Record<string, string>;
   rules: FundRules;
   /** new: the apply page; draft: an unsubmitted bid; submitted: a change to a submitted bid. */
   kind: "new" | "draft" | "submitted";
@@ -35,14 +36,16 @@ function onSummaryClick(event: MouseEvent<HTMLFormElement>) {
   target.focus({ preventScroll: true });
 }
 
-export function BidForm({ values, errors: serverErrors, rules, kind, formError, keepStartDate }: BidFormProps) {
+const NO_ERRORS: Record<string, string> = {};
+
+export function BidForm({ values, errors: serverErrors = NO_ERRORS, rules, kind, formError, keepStartDate }: BidFormProps) {
   const primary: Intent = kind === "submitted" ? "save" : "continue";
-  const { form, rows, hydrated, errors, field, onSubmit } = useBidForm({ values, serverErrors, rules, keepStartDate, primary });
+  const { handlers, current, rows, hydrated, errors, field } = useBidForm({ values, serverErrors, rules, keepStartDate, primary });
   const busy = useNavigation().state === "submitting";
   const money = (pence: number) => formatMoney(pence, rules.currency ?? "GBP");
 
   return (
-    <Form method="post" noValidate onSubmit={onSubmit} onClick={onSummaryClick} className="bid-form" aria-label="Your bid">
+    <Form method="post" noValidate {...handlers} onClick={onSummaryClick} className="bid-form" aria-label="Your bid">
       {/* why: pressing Enter (or "Go" on a phone keyboard) uses the first button in a form. */}
       <button type="submit" name="intent" value={primary} className="visually-hidden" tabIndex={-1} aria-hidden="true">
         {primary === "save" ? "Save changes" : "Save and continue"}
@@ -59,7 +62,7 @@ export function BidForm({ values, errors: serverErrors, rules, kind, formError, 
         <input type="text" id="field-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
-      <GroupSection field={field} errors={errors} defaultType={values.groupType} selected={hydrated ? form.watch("groupType") : undefined} />
+      <GroupSection field={field} errors={errors} defaultType={values.groupType} selected={hydrated ? current.groupType : undefined} />
       <ContactSection field={field} errors={errors} />
       <ProjectSection field={field} errors={errors} />
 
@@ -77,8 +80,8 @@ export function BidForm({ values, errors: serverErrors, rules, kind, formError, 
         field={field}
         errors={errors}
         count={rows.count}
-        lines={form.watch("budget") ?? []}
-        requestedText={form.watch("amountRequested") ?? ""}
+        lines={current.budget}
+        requestedText={current.amountRequested}
         onRemove={hydrated ? rows.remove : null}
         money={money}
       />

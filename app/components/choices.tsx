@@ -19,7 +19,7 @@ type ChoicesProps = {
   choices: Choice[];
   type?: "radio" | "checkbox";
   defaultValue?: string | string[];
-  /** Given to every option's input; a ref (react-hook-form's register) reaches each of them. */
+  /** Given to every option's input; a ref reaches each of them. */
   inputProps?: InputHTMLAttributes<HTMLInputElement> & RefAttributes<HTMLInputElement>;
   /** With JavaScript, only the chosen option's conditional part shows; without, all do. */
   selected?: string | string[];

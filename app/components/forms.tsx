@@ -2,8 +2,8 @@ import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 import { describedBy, FieldShell, fieldId } from "./field-shell";
 
 // Form pieces in the GOV.UK pattern: label, hint, error message, then the control. Each works
-// without JavaScript; extra props (react-hook-form's register) pass through to the control, and
-// inputRef (register's ref) reaches the control itself.
+// without JavaScript; extra props (a form's defaultValue and handlers) pass through to the
+// control, and inputRef reaches the control itself.
 // The error summary and the text field live here; the other pieces have files of their own and
 // are named here too, so a form imports all its pieces from one place.
 export { Choices, type Choice } from "./choices";

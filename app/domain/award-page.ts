@@ -121,31 +121,7 @@ export function awardPageView(
   const anyPayment = award.payments.some((p) => p.status !== "FAILED");
   const schedule = instalmentProgress(scheduleOf(award.amountPence, award.instalments), award.payments);
   const next = nextToPay(schedule);
-  const positionOf = new Map(schedule.map((i) => [i.id, i.position]));
-  const instalmentOf = (p: AwardPaymentSource) => {
-    if (schedule.length < 2) return null;
-    const position = positionOf.get(p.instalmentId ?? schedule[0].id);
-    return position ? `Instalment ${position} of ${schedule.length}` : null;
-  };
-
-  const payments: PaymentView[] = award.payments.map((p) => ({
-    id: p.id,
-    instalment: instalmentOf(p),
-    method: PAYMENT_METHOD_LABELS[p.method],
-    manual: p.method !== "STRIPE",
-    cheque: p.method === "CHEQUE",
-    amount: money(p.amountPence),
-    statusKey: p.status,
-    status: PAYMENT_STATUS_VIEW[p.status],
-    requested: `${who(p.requestedById)}, ${when(p.createdAt)}`,
-    approved: p.approvedById && p.approvedAt ? `${who(p.approvedById)}, ${when(p.approvedAt)}` : null,
-    // why: a paid-on date is a calendar day (stored at midnight UTC), not an instant in London.
-    paid: p.status === "PAID" ? (p.paidOn ? formatDate(p.paidOn, "UTC") : when(p.updatedAt)) : null,
-    reference: p.reference,
-    providerId: p.providerId,
-    failureReason: p.failureReason,
-    actions: paymentActions(p, { staff: user, decidedById: decision.decidedById, now }),
-  }));
+  const payments = paymentViews(award, schedule, { money, when, who, user, now });
 
   const recipient = bid.recipient;
   return {
@@ -218,4 +194,40 @@ export interface AwardFormResult {
 export function awardFormKey(values: Record<string, string | string[]>) {
   const intent = String(values.intent ?? "");
   return values.paymentId ? `${intent}:${String(values.paymentId)}` : intent;
+}
+
+interface PaymentViewContext {
+  money(pence: number): string;
+  when(at: Date): string;
+  who(id: string): string;
+  user: Actor;
+  now: Date;
+}
+
+function paymentViews(award: AwardSource, schedule: ReturnType<typeof instalmentProgress>, context: PaymentViewContext): PaymentView[] {
+  const { money, when, who, user, now } = context;
+  const positionOf = new Map(schedule.map((i) => [i.id, i.position]));
+  const instalmentOf = (p: AwardPaymentSource) => {
+    if (schedule.length < 2) return null;
+    const position = positionOf.get(p.instalmentId ?? schedule[0].id);
+    return position ? `Instalment ${position} of ${schedule.length}` : null;
+  };
+  return award.payments.map((p) => ({
+    id: p.id,
+    instalment: instalmentOf(p),
+    method: PAYMENT_METHOD_LABELS[p.method],
+    manual: p.method !== "STRIPE",
+    cheque: p.method === "CHEQUE",
+    amount: money(p.amountPence),
+    statusKey: p.status,
+    status: PAYMENT_STATUS_VIEW[p.status],
+    requested: `${who(p.requestedById)}, ${when(p.createdAt)}`,
+    approved: p.approvedById && p.approvedAt ? `${who(p.approvedById)}, ${when(p.approvedAt)}` : null,
+    // why: a paid-on date is a calendar day (stored at midnight UTC), not an instant in London.
+    paid: p.status === "PAID" ? (p.paidOn ? formatDate(p.paidOn, "UTC") : when(p.updatedAt)) : null,
+    reference: p.reference,
+    providerId: p.providerId,
+    failureReason: p.failureReason,
+    actions: paymentActions(p, { staff: user, decidedById: award.decision.decidedById, now }),
+  }));
 }

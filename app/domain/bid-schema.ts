@@ -1,9 +1,10 @@
 import * as z from "zod/mini";
-import { bidProblems, readFormValues, toBidInput, type BidFormValues, type BidRules } from "~/domain/bid";
+import { readFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
+import { bidProblems, toBidInput } from "~/domain/bid-rules";
 
 // The server's schema of a bid form: reads whatever was posted, runs the domain's checks
 // (bidProblems) and gives the bid to store. why a file of its own: zod stays out of every page
-// that only needs the bid's plain rules; the browser runs the same checks through bidResolver.
+// that only needs the bid's plain rules; the browser runs the same checks through bidFieldErrors.
 
 /** Issues are keyed by field path (e.g. budget.2.amount). */
 export function bidSchema(rules: BidRules) {

@@ -6,11 +6,11 @@ import {
   formValuesFromEntries,
   LIMITS,
   MAX_BUDGET_LINES,
-  parseDateInput,
   roundPhase,
   withExtraRow,
   type BidRules,
 } from "~/domain/bid";
+import { parseDateInput } from "~/domain/bid-rules";
 import { todayIn } from "~/domain/calendar-day";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
 import { completeBidValues } from "~/testing/bid-values";

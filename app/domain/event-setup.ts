@@ -2,7 +2,7 @@ import * as z from "zod";
 import { zonedToUtc } from "./zoned-time";
 
 // The organiser's event form (title, when, where, how long each pitch and its questions last),
-// shared by the no-JavaScript form, react-hook-form and the model.
+// shared by the form's action and the model.
 //
 // Interface:
 //   eventSetupSchema(timeZone) -> zod; output EventSetup (startsAt as a UTC Date)

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { SessionsTable } from "~/components/admin-user/sessions-table";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { describeDevice } from "~/domain/device";
@@ -108,29 +109,7 @@ export default function Account() {
       <p className="hint">To change your name, email address or roles, ask your Pitchday administrator.</p>
 
       <h2>Where you are signed in</h2>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">Devices signed in to your account</caption>
-          <thead>
-            <tr>
-              <th scope="col">Device</th>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.id}>
-                <td>
-                  {session.device} {session.current ? <strong className="tag tag--green">This device</strong> : null}
-                </td>
-                <td>{session.signedIn}</td>
-                <td>{session.lastActive}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SessionsTable sessions={sessions} />
       <p>
         You are signed in on {sessions.length === 1 ? "1 device" : `${sessions.length} devices`}. If you see a device you
         do not recognise, or you used a shared computer, sign out everywhere and then change your password.

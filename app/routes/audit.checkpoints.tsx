@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CheckAgainstCheckpoint, type CheckpointVerdict } from "~/components/audit/check-against-checkpoint";
 import { CheckpointList } from "~/components/audit/checkpoint-list";
+import { TakeCheckpoint } from "~/components/audit/take-checkpoint";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorSummary, TextArea, fieldId } from "~/components/forms";
-import { CHECKPOINT_TEXT_MAX, NOTE_MAX, describeVerdict, newCheckpointSchema, shortHash } from "~/domain/checkpoint";
+import { CHECKPOINT_TEXT_MAX, describeVerdict, newCheckpointSchema, shortHash } from "~/domain/checkpoint";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { createCheckpoint, listCheckpoints, verifyAgainstFile } from "~/models/checkpoint.server";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData =
   | { form: "create"; errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string }
   | { form: "verify"; errors: Record<string, string>; values: { checkpoint: string } }
-  | { form: "verify"; verdict: { ok: boolean; text: string; seq: number; at: string; funder: string | null; note: string }; errors?: undefined; values: { checkpoint: string } };
+  | { form: "verify"; verdict: CheckpointVerdict; errors?: undefined; values: { checkpoint: string } };
 
 // why a limit: a checkpoint file is a few hundred bytes; anything far bigger is not one.
 const UPLOAD_MAX = 64 * 1024;
@@ -126,88 +127,17 @@ export default function Checkpoints() {
       ) : null}
 
       {canCreate ? (
-        <section aria-labelledby="take">
-          <h2 id="take">Take a checkpoint</h2>
-          <p>The log is verified first; no checkpoint is taken of a broken log. Taking one is recorded in the audit log with your name.</p>
-          {result?.form === "create" && result.problem ? (
-            <div className="error-summary" role="alert" tabIndex={-1}>
-              <h2>No checkpoint was taken</h2>
-              <p>{result.problem}</p>
-            </div>
-          ) : null}
-          <ErrorSummary errors={createErrors} labels={{ note: "Note" }} />
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="create" />
-            <TextArea
-              name="note"
-              label="Note"
-              optional
-              hint="Who you are giving it to, or why. It is written into the file."
-              maxChars={NOTE_MAX}
-              rows={2}
-              defaultValue={result?.form === "create" ? String(result.values.note ?? "") : ""}
-              error={createErrors.note}
-            />
-            <button type="submit" className="button" disabled={busy}>
-              Take a checkpoint
-            </button>
-          </Form>
-        </section>
+        <TakeCheckpoint
+          problem={result?.form === "create" ? result.problem : undefined}
+          errors={createErrors}
+          note={result?.form === "create" ? String(result.values.note ?? "") : ""}
+          busy={busy}
+        />
       ) : null}
 
       <CheckpointList checkpoints={checkpoints} />
 
-      <section aria-labelledby="check">
-        <h2 id="check">Check the log against a checkpoint</h2>
-        {verdict ? (
-          <div className={`verdict ${verdict.ok ? "verdict--ok" : "verdict--bad"}`} role="status" tabIndex={-1}>
-            <p className="verdict__title">{verdict.ok ? "The log only grew" : "The log does not match this checkpoint"}</p>
-            <p>{verdict.text}</p>
-            <p className="hint">
-              Checkpoint at entry #{verdict.seq}, taken {verdict.at}
-              {verdict.funder ? ` for ${verdict.funder}` : ""}
-              {verdict.note ? `. Note: ${verdict.note}` : ""}.
-            </p>
-          </div>
-        ) : null}
-        <ErrorSummary errors={verifyErrors} labels={{ checkpoint: "Checkpoint", file: "Checkpoint file" }} />
-        <Form method="post" encType="multipart/form-data" noValidate>
-          <input type="hidden" name="intent" value="verify" />
-          <div className={`field${verifyErrors.file ? " field--error" : ""}`}>
-            <label htmlFor={fieldId("file")}>Checkpoint file</label>
-            <span className="hint" id={`${fieldId("file")}-hint`}>
-              The .json file that was downloaded from this page or written by <code>npm run audit:checkpoint</code>.
-            </span>
-            {verifyErrors.file ? (
-              <span className="error-message" id={`${fieldId("file")}-error`}>
-                <span className="visually-hidden">Error: </span>
-                {verifyErrors.file}
-              </span>
-            ) : null}
-            <input
-              type="file"
-              id={fieldId("file")}
-              name="file"
-              accept="application/json,.json"
-              aria-describedby={[`${fieldId("file")}-hint`, verifyErrors.file ? `${fieldId("file")}-error` : null].filter(Boolean).join(" ")}
-              aria-invalid={verifyErrors.file ? true : undefined}
-            />
-          </div>
-          <TextArea
-            name="checkpoint"
-            label="Or paste the checkpoint"
-            hint="Open the file in any text editor and paste all of it, from { to }."
-            rows={8}
-            spellCheck={false}
-            className="input--code-block"
-            defaultValue={result?.form === "verify" ? result.values.checkpoint : ""}
-            error={verifyErrors.checkpoint}
-          />
-          <button type="submit" className="button" disabled={busy}>
-            Check the log
-          </button>
-        </Form>
-      </section>
+      <CheckAgainstCheckpoint verdict={verdict} errors={verifyErrors} pasted={result?.form === "verify" ? result.values.checkpoint : ""} busy={busy} />
     </>
   );
 }

@@ -86,7 +86,7 @@ export default function EditBid() {
       <BidForm
         kind={loaded.submitted ? "submitted" : "draft"}
         values={result?.values ?? loaded.values}
-        errors={result?.errors ?? {}}
+        errors={result?.errors}
         formError={result?.formError}
         rules={loaded.rules}
         keepStartDate={loaded.keepStartDate}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { PhaseNotice } from "~/components/panel-phone/phase-notice";
+import { NowPitch } from "~/components/panel-phone/now-pitch";
 import { PitchLists } from "~/components/panel-phone/pitch-lists";
 import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
 import { PitchOnePage } from "~/components/pitch-one-page";
@@ -99,18 +100,11 @@ export default function PanelHome() {
       <PhaseNotice eventState={eventState} hasCurrent={current !== null} />
 
       {current && eventState === "LIVE" ? (
-        <section aria-labelledby="now-title" className="now">
-          <span className="caption">
-            Now · <strong className="tag">{SLOT_STATE_LABELS[slotState(current)]}</strong>
-          </span>
-          <h2 id="now-title">{current.projectTitle}</h2>
-          <p className="muted">{current.groupName}</p>
-          {current.recused ? (
-            <p className="notice">You declared a conflict of interest with this pitch, so you do not score it.</p>
-          ) : focus !== current ? (
-            <p className="muted">{scoringNote(eventState, slotState(current))}</p>
-          ) : null}
-        </section>
+        <NowPitch
+          pitch={current}
+          stateLabel={SLOT_STATE_LABELS[slotState(current)]}
+          note={focus !== current ? scoringNote(eventState, slotState(current)) : null}
+        />
       ) : null}
 
       {focus ? (

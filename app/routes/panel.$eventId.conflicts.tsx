@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { DeclaredConflicts } from "~/components/panel/declared-conflicts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { conflictFormSchema } from "~/domain/conflict-form";
 import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
@@ -91,30 +92,7 @@ export default function Conflicts() {
         score that pitch, and the other panellists' scores decide it.
       </p>
 
-      {declared.length > 0 ? (
-        <section aria-labelledby="declared-title">
-          <h2 id="declared-title">Your conflicts</h2>
-          <ul className="conflict-list">
-            {declared.map((pitch) => (
-              <li key={pitch.bidId}>
-                <strong>{pitch.title}</strong> <span className="muted">({pitch.groupName})</span>
-                <p className="pre-line">{pitch.conflict}</p>
-                {pitch.changeable ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="withdraw" />
-                    <input type="hidden" name="bidId" value={pitch.bidId} />
-                    <button type="submit" className="button button--secondary">
-                      Take back<span className="visually-hidden"> the conflict for {pitch.title}</span>
-                    </button>
-                  </Form>
-                ) : (
-                  <p className="muted">Scoring for this pitch is locked, so this stays as it is.</p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DeclaredConflicts declared={declared} />
 
       <h2>Declare a conflict</h2>
       {declarable.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FundedTable } from "~/components/results/funded-table";
 import { formatMoney } from "~/domain/money";
 import { formatDate } from "~/domain/zoned-time";
 import { publicResults } from "~/models/public-results.server";
@@ -79,48 +80,7 @@ export default function EventResults() {
           {r.funded.length === 0 ? (
             <p>{r.complete ? "No projects were funded at this event." : "No awards have been revealed yet."}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Projects funded at {r.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Project</th>
-                    <th scope="col">Group</th>
-                    <th scope="col" className="num">
-                      Grant
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.funded.map((f) => (
-                    <tr key={f.reference}>
-                      <td>
-                        <strong>{f.project}</strong>
-                        {f.summary ? <span className="hint">{f.summary}</span> : null}
-                      </td>
-                      <td>
-                        {f.group}
-                        {f.area ? <span className="hint">{f.area}</span> : null}
-                      </td>
-                      <td className="num">
-                        {f.amount}
-                        {f.partOf ? <span className="hint">of {f.partOf} asked for</span> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={2}>
-                      {r.complete ? "Total awarded at this event" : "Awarded so far"}
-                    </th>
-                    <td className="num">
-                      <strong>{r.awarded}</strong>
-                    </td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <FundedTable title={r.title} funded={r.funded} complete={r.complete} awarded={r.awarded} />
           )}
         </section>
       ) : null}

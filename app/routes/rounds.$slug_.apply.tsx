@@ -102,7 +102,7 @@ export default function Apply() {
       <BidForm
         kind="new"
         values={result?.values ?? values}
-        errors={result?.errors ?? {}}
+        errors={result?.errors}
         formError={result?.formError}
         rules={rules}
       />

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ComingEvents } from "~/components/coming-events";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FundsSection } from "~/components/staff-home/funds-section";
 import { can, ROLE_LABELS } from "~/domain/permissions";
 import { comingEvents } from "~/domain/staff-events";
 import { formatDate } from "~/domain/zoned-time";
@@ -67,61 +68,7 @@ export default function StaffHome() {
 
       {allowed.readEvents ? <ComingEvents events={events} canRun={allowed.runEvents} /> : null}
 
-      {allowed.readFunds ? (
-        <section aria-labelledby="funds">
-          <h2 id="funds">Funds and rounds</h2>
-          <p>
-            {allowed.manageFunds
-              ? "Set up funds and their rounds, then review the bids that come in: shortlist them or say why not."
-              : allowed.readBids
-                ? "Read the funds, their rounds and the bids sent to them."
-                : "Read the funds and their rounds."}
-          </p>
-          {funds.length === 0 ? (
-            <p>There are no funds yet.</p>
-          ) : (
-            <ul className="cards">
-              {funds.map((fund) => (
-                <li key={fund.id} className="card">
-                  <h3>
-                    <Link to={`/staff/funds/${fund.id}`}>{fund.name}</Link>
-                  </h3>
-                  {fund.rounds.length === 0 ? (
-                    <p>No rounds yet.</p>
-                  ) : (
-                    <ul>
-                      {fund.rounds.map((round) => (
-                        <li key={round.id}>
-                          <Link to={`/staff/rounds/${round.id}`}>{round.title}</Link> ({round.phase}, closes {round.closes})
-                          {allowed.readBids ? (
-                            <>
-                              {" "}
-                              <Link to={`/staff/rounds/${round.id}/bids`}>
-                                {allowed.shortlist ? "Review bids" : "Read bids"}
-                                <span className="visually-hidden"> for {round.title}</span>
-                              </Link>
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <p>
-            <Link to="/staff/funds">All funds</Link>
-          </p>
-          {allowed.manageFunds ? (
-            <p>
-              <Link to="/staff/funds/new" className="button">
-                Create a fund
-              </Link>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {allowed.readFunds ? <FundsSection funds={funds} allowed={allowed} /> : null}
 
       {allowed.decide ? (
         <section aria-labelledby="funder">

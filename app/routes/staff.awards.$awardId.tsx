@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AcceptanceSection } from "~/components/award/acceptance-section";
 import { AwardSummary } from "~/components/award/award-summary";
 import { formAnswer } from "~/components/award/form-answer";
 import { PaymentAccount } from "~/components/award/payment-account";
+import { PaymentsSection } from "~/components/award/payments-section";
 import { ScheduleSection } from "~/components/award/schedule-section";
-import { CancelAwardForm, RequestPaymentForm } from "~/components/award/payment-requests";
-import { PaymentList } from "~/components/decision/payment-list";
+import { useRefreshWhile } from "~/components/award/use-refresh-while";
 import { ProblemSummary } from "~/components/decision/problem-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { qrDataUrl } from "~/components/live/qr.server";
@@ -131,15 +130,7 @@ export default function AwardPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { award, decision, recipient } = page;
-  const revalidator = useRevalidator();
-
-  useEffect(() => {
-    if (!page.watch && !result?.onboarding) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === "visible" && revalidator.state === "idle") revalidator.revalidate();
-    }, 4000);
-    return () => window.clearInterval(timer);
-  }, [page.watch, result?.onboarding, revalidator]);
+  useRefreshWhile(page.watch || Boolean(result?.onboarding));
 
   const answer = formAnswer(result);
   const { problems } = answer;
@@ -172,30 +163,7 @@ export default function AwardPage() {
       <PaymentAccount stripe={page.stripe} recipient={recipient} groupName={award.groupName} can={page.can} onboarding={result?.onboarding} />
 
       <ScheduleSection page={page} />
-      <h2 id="payments">Payments</h2>
-      <p>
-        Every payment needs two funders: one asks for it, another approves it. {decision.decider} made the funding decision, so cannot approve
-        its payment; nor can whoever asked for it.
-      </p>
-      {page.watch ? (
-        <p className="hint">
-          This page updates by itself while something is under way. <a href={`/staff/awards/${award.id}`}>Refresh</a>
-        </p>
-      ) : null}
-      <PaymentList payments={page.payments} today={page.today} errors={answer.paymentErrors} />
-      {award.status === "ACCEPTED" ? (
-        <p>
-          <Link to={`/staff/awards/${award.id}/payee`}>Prepare a cheque or bank transfer: the payee and the group’s bank details</Link>
-        </p>
-      ) : null}
-
-      {page.can.request ? (
-        <RequestPaymentForm page={page} answer={answer} />
-      ) : award.status === "OFFERED" ? (
-        <p>A payment can be asked for once the group has accepted the conditions.</p>
-      ) : null}
-
-      {page.can.cancelAward ? <CancelAwardForm answer={answer} /> : null}
+      <PaymentsSection page={page} answer={answer} />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AwardsTable } from "~/components/award/awards-table";
+import { WaitingPaymentsTable } from "~/components/award/waiting-payments-table";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EVENT_STATE_LABELS } from "~/domain/event-machine";
 import { describeDecision, PAYMENT_METHOD_SHORT } from "~/domain/funder-forms";
@@ -87,54 +89,7 @@ export default function Awards() {
       {waiting.length === 0 ? (
         <p>No payment is waiting for a second funder.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="awards-table">
-            <thead>
-              <tr>
-                <th scope="col">Bid</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">How</th>
-                <th scope="col">Asked for by</th>
-                <th scope="col">
-                  <span className="visually-hidden">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {waiting.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    {p.groupName}
-                    <span className="hint">{p.reference}</span>
-                  </th>
-                  <td className="num">{p.amount}</td>
-                  <td>{p.method}</td>
-                  <td>{p.asked}</td>
-                  <td>
-                    {p.youMayApprove ? (
-                      <Link to={`/staff/awards/${p.awardId}#payments`}>
-                        Review and approve<span className="visually-hidden"> the payment to {p.groupName}</span>
-                      </Link>
-                    ) : funder && p.mine ? (
-                      <>
-                        Another funder must approve this: you made the decision or asked for the payment.{" "}
-                        <Link to={`/staff/awards/${p.awardId}#payments`}>
-                          Open<span className="visually-hidden"> the award to {p.groupName}</span>
-                        </Link>
-                      </>
-                    ) : (
-                      <Link to={`/staff/awards/${p.awardId}#payments`}>
-                        Open<span className="visually-hidden"> the award to {p.groupName}</span>
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <WaitingPaymentsTable waiting={waiting} funder={funder} />
       )}
 
       <h2 id="events">Events waiting for decisions</h2>
@@ -174,40 +129,7 @@ export default function Awards() {
       {awards.length === 0 ? (
         <p>No award has been offered yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="awards-table">
-            <thead>
-              <tr>
-                <th scope="col">Bid</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Award</th>
-                <th scope="col">Latest payment</th>
-                <th scope="col">Offered</th>
-              </tr>
-            </thead>
-            <tbody>
-              {awards.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/staff/awards/${a.id}`}>{a.groupName}</Link>
-                    <span className="hint">
-                      {a.reference}, {a.round}
-                    </span>
-                    {a.override ? <strong className="tag tag--yellow">Override</strong> : null}
-                  </th>
-                  <td className="num">{a.amount}</td>
-                  <td>
-                    <strong className={a.status.tag}>{a.status.label}</strong>
-                  </td>
-                  <td>{a.payment}</td>
-                  <td>{a.offered}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AwardsTable awards={awards} />
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { TicketSheet } from "~/components/tickets/ticket-sheet";
 import { qrDataUrl } from "~/components/live/qr.server";
 import { MAX_TICKETS_PER_BATCH, ticketBatchSchema } from "~/domain/audience-forms";
 import { generateTickets, listTickets } from "~/models/audience.server";
@@ -124,22 +125,7 @@ export default function Tickets() {
           </>
         ) : null}
       </div>
-      {tickets.length > 0 ? (
-        <ul className="ticket-sheet" aria-label="Tickets">
-          {tickets.map((ticket) => (
-            <li key={ticket.code} className={ticket.used ? "ticket ticket--used" : "ticket"}>
-              <p className="ticket__event">{event.title}</p>
-              <p className="ticket__title">Your vote</p>
-              <img src={ticket.qr} alt={`QR code for ticket ${ticket.code}`} width={120} height={120} className="ticket__qr" />
-              <p className="ticket__code">{ticket.code}</p>
-              <p className="ticket__how">
-                Scan the code, or go to {voteAddress} and enter the ticket code. One vote per ticket.
-              </p>
-              {ticket.used ? <p className="tag tag--grey no-print">Used</p> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <TicketSheet eventTitle={event.title} tickets={tickets} voteAddress={voteAddress} />
     </div>
   );
 }

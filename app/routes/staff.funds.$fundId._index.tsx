@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OpenDataLinks } from "~/components/open-data-links";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FundFacts } from "~/components/fund/fund-facts";
+import { RoundsTable } from "~/components/fund/rounds-table";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
@@ -72,42 +74,7 @@ export default function FundPage() {
         </div>
       ) : null}
       <h1>{fund.name}</h1>
-      <dl className="summary">
-        <div>
-          <dt>Pot</dt>
-          <dd>{fund.pot}</dd>
-        </div>
-        <div>
-          <dt>Awards</dt>
-          <dd>
-            {fund.minAward} to {fund.maxAward}
-          </dd>
-        </div>
-        <div>
-          <dt>Currency</dt>
-          <dd>{fund.currency}</dd>
-        </div>
-        <div>
-          <dt>Funder</dt>
-          <dd>{fund.funderName}</dd>
-        </div>
-        <div>
-          <dt>360Giving organisation identifier</dt>
-          <dd>{fund.funderOrgId}</dd>
-        </div>
-        <div>
-          <dt>Grant identifier prefix</dt>
-          <dd>{fund.grantIdPrefix}</dd>
-        </div>
-        <div>
-          <dt>Time zone</dt>
-          <dd>{fund.timeZone}</dd>
-        </div>
-        <div>
-          <dt>End-of-grant report due</dt>
-          <dd>{fund.reportDue}</dd>
-        </div>
-      </dl>
+      <FundFacts fund={fund} />
       {canManage ? (
         <p>
           <Link to={`/staff/funds/${fund.id}/edit`} className="button button--secondary">
@@ -124,50 +91,7 @@ export default function FundPage() {
           </Link>
         </p>
       ) : null}
-      {rounds.length === 0 ? (
-        <p>This fund has no rounds yet.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Rounds of {fund.name}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Round</th>
-                <th scope="col">Opens</th>
-                <th scope="col">Closes</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Bids sent
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((round) => (
-                <tr key={round.id}>
-                  <td>
-                    <Link to={`/staff/rounds/${round.id}`}>{round.title}</Link>
-                  </td>
-                  <td>{round.opens}</td>
-                  <td>{round.closes}</td>
-                  <td>
-                    <strong className={round.phase.tag}>{round.phase.label}</strong>
-                  </td>
-                  <td className="num">
-                    {canReadBids ? (
-                      <Link to={`/staff/rounds/${round.id}/bids`}>
-                        {round.bids}
-                        <span className="visually-hidden"> bids in {round.title}</span>
-                      </Link>
-                    ) : (
-                      round.bids
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RoundsTable fundName={fund.name} rounds={rounds} canReadBids={canReadBids} />
 
       <OpenDataLinks href={`/staff/funds/${fund.id}`} name={fund.name}>
         This fund&rsquo;s awards as 360Giving open data, ready to publish: amounts awarded and paid, and the

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CreateFundLink } from "~/components/fund/create-fund-link";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import { listFunds } from "~/models/fund.server";
@@ -32,13 +33,7 @@ export default function Funds() {
         <Link to="/staff">Back to staff home</Link>
       </p>
       <h1>Funds</h1>
-      {canManage ? (
-        <p>
-          <Link to="/staff/funds/new" className="button">
-            Create a fund
-          </Link>
-        </p>
-      ) : null}
+      {canManage ? <CreateFundLink /> : null}
       {funds.length === 0 ? (
         <p>There are no funds yet.{canManage ? " Create one to start taking bids." : ""}</p>
       ) : (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RoundBidsTable } from "~/components/staff-bid/round-bids-table";
 import { BID_FILTERS, bidListQuerySchema, STATUS_LABELS, STATUS_TAG_CLASSES } from "~/domain/bid-review";
 import { formatMoney } from "~/domain/money";
 import { can } from "~/domain/permissions";
@@ -95,49 +96,7 @@ export default function RoundBids() {
         {current.label}
         {query.q ? ` matching “${query.q}”` : ""}: {bids.length} bid{bids.length === 1 ? "" : "s"}
       </h2>
-      {bids.length === 0 ? (
-        <p>{query.q ? "No bids match your search. Check the reference or try part of the group's name." : "There are no bids here."}</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">
-              {current.label} bids for {round.title}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Group and project</th>
-                <th scope="col" className="num">
-                  Amount
-                </th>
-                <th scope="col">Sent</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bids.map((bid) => (
-                <tr key={bid.id}>
-                  <td>
-                    <Link to={`/staff/bids/${bid.id}`}>
-                      {bid.reference}
-                      <span className="visually-hidden">, {bid.groupName}</span>
-                    </Link>
-                  </td>
-                  <td>
-                    {bid.groupName}
-                    {bid.projectTitle ? <span className="hint">{bid.projectTitle}</span> : null}
-                  </td>
-                  <td className="num">{bid.amount ?? <span className="muted">Not given</span>}</td>
-                  <td>{bid.sent ?? <span className="muted">Not sent</span>}</td>
-                  <td>
-                    <strong className={bid.tag}>{bid.status}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RoundBidsTable bids={bids} caption={`${current.label} bids for ${round.title}`} searched={Boolean(query.q)} />
 
       {canExport ? (
         <>

@@ -1,7 +1,7 @@
-import { flattenErrors, inPageOrder } from "~/components/bid-form/error-order";
+import { inPageOrder } from "~/components/bid-form/error-order";
 
 // The error summary lists messages in the order a person meets the boxes, whichever order the
-// checks (or react-hook-form's nested errors) produced them in.
+// checks produced them in.
 
 test("budget messages sit after the amount, rows in order, the list's own message after its rows", () => {
   const ordered = inPageOrder({
@@ -13,16 +13,4 @@ test("budget messages sit after the amount, rows in order, the list's own messag
     groupName: "Enter the name of your group",
   });
   expect(Object.keys(ordered)).toEqual(["groupName", "amountRequested", "budget.2.item", "budget.10.amount", "budget", "endDate"]);
-});
-
-test("react-hook-form's nested errors become the server's flat field names, the list's own under its name", () => {
-  const flat = flattenErrors({
-    contactEmail: { type: "custom", message: "Enter an email address", ref: { name: "contactEmail" } },
-    budget: { root: { type: "custom", message: "Add at least one budget line" }, 1: { amount: { type: "custom", message: "Enter the cost of line 2" } } },
-  });
-  expect(flat).toEqual({
-    contactEmail: "Enter an email address",
-    budget: "Add at least one budget line",
-    "budget.1.amount": "Enter the cost of line 2",
-  });
 });

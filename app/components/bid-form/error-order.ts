@@ -11,16 +11,3 @@ export function inPageOrder(errors: Record<string, string>) {
   };
   return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }
-
-/** react-hook-form's nested errors as { "budget.2.amount": message }, like the server's. */
-export function flattenErrors(errors: unknown, prefix = "", out: Record<string, string> = {}) {
-  if (!errors || typeof errors !== "object") return out;
-  for (const [key, value] of Object.entries(errors)) {
-    if (key === "ref" || key === "types" || !value || typeof value !== "object") continue;
-    const path = key === "root" ? prefix : prefix ? `${prefix}.${key}` : key;
-    const message = (value as { message?: unknown }).message;
-    if (typeof message === "string" && message && !(path in out)) out[path] = message;
-    flattenErrors(value, path, out);
-  }
-  return out;
-}

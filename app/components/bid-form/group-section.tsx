@@ -5,7 +5,7 @@ import { GROUP_TYPE_LABELS, GROUP_TYPES, type GroupType } from "~/domain/bid";
 interface GroupSectionProps {
   field: FieldFor;
   errors: Record<string, string>;
-  /** The group type as first rendered: the server's, before JavaScript runs. */
+  /** The group type as first rendered (the radios' checked state): the server's, before JavaScript runs. */
   defaultType: string;
   /** With JavaScript, the chosen type, so only its box shows; undefined shows them all. */
   selected: string | undefined;
@@ -13,8 +13,6 @@ interface GroupSectionProps {
 
 /** About the group: its name, its kind (with the number or parent body that kind needs) and area. */
 export function GroupSection({ field, errors, defaultType, selected }: GroupSectionProps) {
-  // why: the radios take their checked state from defaultType, not a box's defaultValue.
-  const { name, onChange, onBlur, inputRef } = field("groupType");
   const conditional: Partial<Record<GroupType, JSX.Element>> = {
     REGISTERED_CHARITY: (
       <TextField
@@ -58,7 +56,6 @@ export function GroupSection({ field, errors, defaultType, selected }: GroupSect
         error={errors.groupType}
         defaultValue={defaultType}
         selected={selected}
-        inputProps={{ name, onChange, onBlur, ref: inputRef }}
         choices={GROUP_TYPES.map((type) => ({ value: type, label: GROUP_TYPE_LABELS[type], conditional: conditional[type] ?? null }))}
       />
       <TextField

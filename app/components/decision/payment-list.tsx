@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
-import { TextArea, TextField } from "~/components/forms";
+import { PaymentFacts } from "~/components/decision/payment-facts";
+import { CancelPaymentForm, RecordPaymentForm } from "~/components/decision/payment-forms";
 import type { PaymentView } from "~/domain/award-page";
-import { REASON_MAX, REFERENCE_MAX } from "~/domain/payment";
 
 // An award's payments, oldest first, each with the buttons this funder may press now
 // (paymentActions) and, where approval is what waits, why this funder may not approve it.
@@ -40,42 +40,7 @@ export function PaymentList({ payments, today, errors }: Props) {
             <p>
               <strong className={p.status.tag}>{p.status.label}</strong>
             </p>
-            <dl className="summary summary--compact">
-              <div>
-                <dt>Asked for</dt>
-                <dd>{p.requested}</dd>
-              </div>
-              {p.approved ? (
-                <div>
-                  <dt>Approved</dt>
-                  <dd>{p.approved}</dd>
-                </div>
-              ) : null}
-              {p.paid ? (
-                <div>
-                  <dt>Paid</dt>
-                  <dd>{p.paid}</dd>
-                </div>
-              ) : null}
-              {p.reference ? (
-                <div>
-                  <dt>{p.cheque ? "Cheque number" : "Reference"}</dt>
-                  <dd>{p.reference}</dd>
-                </div>
-              ) : null}
-              {p.providerId ? (
-                <div>
-                  <dt>Stripe transfer</dt>
-                  <dd>{p.providerId}</dd>
-                </div>
-              ) : null}
-              {p.failureReason ? (
-                <div>
-                  <dt>{p.statusKey === "FAILED" ? "Why it failed" : "Last attempt"}</dt>
-                  <dd>{p.failureReason}</dd>
-                </div>
-              ) : null}
-            </dl>
+            <PaymentFacts p={p} />
 
             {p.actions.inFlight ? <p className="hint">Being sent to Stripe now. This page updates by itself; without JavaScript, refresh it in a minute.</p> : null}
 
@@ -105,62 +70,9 @@ export function PaymentList({ payments, today, errors }: Props) {
               </p>
             ) : null}
 
-            {p.actions.recordManual ? (
-              <Form method="post" preventScrollReset className="payment__form">
-                <input type="hidden" name="intent" value="manual" />
-                <input type="hidden" name="paymentId" value={p.id} />
-                <h4>Record the payment as made</h4>
-                <TextField
-                  name="reference"
-                  id={id("reference")}
-                  label={p.cheque ? "Cheque number" : "Bank transfer reference"}
-                  hint={p.cheque ? "As printed on the cheque." : "As it appears on the bank statement."}
-                  maxLength={REFERENCE_MAX}
-                  autoComplete="off"
-                  className="input--short"
-                  defaultValue={typed("reference")}
-                  error={mine?.errors.reference}
-                />
-                <TextField
-                  name="paidOn"
-                  id={id("paidOn")}
-                  label="Date paid"
-                  hint="Day, month and year, for example 14/05/2027."
-                  autoComplete="off"
-                  className="input--short"
-                  defaultValue={typed("paidOn", today)}
-                  error={mine?.errors.paidOn}
-                />
-                <button type="submit" className="button">
-                  Record payment as made
-                </button>
-              </Form>
-            ) : null}
+            {p.actions.recordManual ? <RecordPaymentForm p={p} id={id} typed={typed} errors={mine?.errors} today={today} /> : null}
 
-            {p.actions.cancel ? (
-              <details className="confirm" open={Boolean(mine?.errors.reason)}>
-                <summary>
-                  Cancel this payment<span className="visually-hidden"> ({p.method}, {p.amount})</span>…
-                </summary>
-                <Form method="post" preventScrollReset>
-                  <input type="hidden" name="intent" value="cancel-payment" />
-                  <input type="hidden" name="paymentId" value={p.id} />
-                  <TextArea
-                    name="reason"
-                    id={id("reason")}
-                    label="Why are you cancelling it?"
-                    hint="Recorded with your name. The award stays; you can then ask for a new payment."
-                    rows={3}
-                    maxChars={REASON_MAX}
-                    defaultValue={typed("reason")}
-                    error={mine?.errors.reason}
-                  />
-                  <button type="submit" className="button button--warning">
-                    Cancel payment
-                  </button>
-                </Form>
-              </details>
-            ) : null}
+            {p.actions.cancel ? <CancelPaymentForm p={p} id={id} typed={typed} errors={mine?.errors} /> : null}
           </li>
         );
       })}

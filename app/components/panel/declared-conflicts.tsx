@@ -1,0 +1,39 @@
+import { Form } from "@remix-run/react";
+
+export interface DeclaredConflict {
+  bidId: string;
+  title: string;
+  groupName: string;
+  conflict: string | null;
+  /** Scoring for the pitch is not locked yet, so the conflict may be taken back. */
+  changeable: boolean;
+}
+
+/** A panellist's declared conflicts, each with a button to take it back while that is allowed. */
+export function DeclaredConflicts({ declared }: { declared: DeclaredConflict[] }) {
+  if (declared.length === 0) return null;
+  return (
+    <section aria-labelledby="declared-title">
+      <h2 id="declared-title">Your conflicts</h2>
+      <ul className="conflict-list">
+        {declared.map((pitch) => (
+          <li key={pitch.bidId}>
+            <strong>{pitch.title}</strong> <span className="muted">({pitch.groupName})</span>
+            <p className="pre-line">{pitch.conflict}</p>
+            {pitch.changeable ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="withdraw" />
+                <input type="hidden" name="bidId" value={pitch.bidId} />
+                <button type="submit" className="button button--secondary">
+                  Take back<span className="visually-hidden"> the conflict for {pitch.title}</span>
+                </button>
+              </Form>
+            ) : (
+              <p className="muted">Scoring for this pitch is locked, so this stays as it is.</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
