@@ -5,7 +5,6 @@ import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrate, type SqlRunner } from "~/db/migrate.server";
 import { SerialClient } from "~/db/serial-client.server";
-import { statementName } from "~/db/statement-names.server";
 import { PGLITE_SOCKET_PORT, startPgliteWorker } from "~/db/pglite-worker.server";
 import { env } from "~/utils/env.server";
 
@@ -150,7 +149,7 @@ async function onPool(pool: pg.Pool, options: OpenOptions, details: PoolDetails)
       client.release();
     }
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: statementName }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     engine: details.engine,
     prisma,
