@@ -1,3 +1,4 @@
+import { Bi } from "~/components/bilingual";
 import type { AwardRevealView } from "~/domain/award-reveal";
 import { formatMoney } from "~/domain/money";
 
@@ -11,7 +12,7 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
   return (
     <section className="screen-reveal" aria-labelledby="screen-reveal-title">
       <h1 id="screen-reveal-title" className="screen__group">
-        Tonight’s awards
+        <Bi k="live.awards.heading" />
       </h1>
       {awards.rows.length > 0 ? (
         <ol className="screen-reveal__rows">
@@ -25,7 +26,7 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
                 <span className="screen-reveal__amount">{money(row.amountPence)}</span>
                 {row.partFunded ? (
                   <span className="screen-reveal__part">
-                    part-funded{row.requestedPence !== null ? ` (asked ${money(row.requestedPence)})` : ""}
+                    {row.requestedPence !== null ? <Bi k="screen.partFundedAsked" values={{ asked: money(row.requestedPence) }} /> : <Bi k="live.awards.partFunded" />}
                   </span>
                 ) : null}
               </span>
@@ -33,15 +34,17 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
           ))}
         </ol>
       ) : awards.complete ? (
-        <p className="screen__project">No awards were made at this event.</p>
+        <p className="screen__project">
+          <Bi k="live.awards.none" />
+        </p>
       ) : null}
       {awards.totals ? (
         <p className="screen-reveal__totals">
           <span>
-            Awarded tonight: <strong>{money(awards.totals.awardedPence)}</strong>
+            <Bi k="live.awards.awarded" /> <strong>{money(awards.totals.awardedPence)}</strong>
           </span>{" "}
           <span>
-            Left in the fund: <strong>{money(awards.totals.potRemainingPence)}</strong>
+            <Bi k="live.awards.left" /> <strong>{money(awards.totals.potRemainingPence)}</strong>
           </span>
         </p>
       ) : null}
