@@ -19,7 +19,6 @@ import { messagesForPage } from "~/i18n/catalogue.server";
 import { I18nProvider, useT } from "~/i18n/i18n-context";
 import { DEFAULT_LANG, htmlLang, type Lang } from "~/i18n/lang";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { pageNeeds } from "~/i18n/namespaces";
 import { getUser } from "~/requests/auth.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -48,12 +47,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-// why: the root loader sends only the messages a page needs, so going to a page that needs
-// other ones (or to the bilingual screen) loads them again; otherwise Remix's default stands.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) => {
-  const needs = (url: URL) => JSON.stringify(pageNeeds(url.pathname));
-  return needs(currentUrl) !== needs(nextUrl) || defaultShouldRevalidate;
-};
+// why: the root loader sends only the messages a page needs, chosen by the address's first
+// segment (i18n/namespaces.ts), so moving to another section loads them again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname.split("/")[1] !== nextUrl.pathname.split("/")[1] || defaultShouldRevalidate;
 
 export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>("root")?.user ?? null;

@@ -1,5 +1,5 @@
 import type { MessageValues } from "~/i18n/format";
-import { useBilingual } from "~/i18n/i18n-context";
+import { useBilingual } from "~/i18n/bilingual";
 
 // One message in Welsh and English at once, Welsh first as bilingual signage has it, each part
 // with its own `lang` so screen readers switch voice. For the big screen, whatever language the

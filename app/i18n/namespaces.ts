@@ -6,6 +6,8 @@ export type Namespace = "common" | "live" | "vote" | "panel" | "score" | "screen
 
 const ALWAYS: Namespace[] = ["common", "live"];
 
+// Each prefix is one path segment: the root's shouldRevalidate reloads the messages when the
+// first segment changes, and no other time.
 const BY_PATH: Array<{ prefix: string; namespaces: Namespace[]; bilingual?: boolean }> = [
   { prefix: "/vote", namespaces: ["vote"] },
   { prefix: "/panel", namespaces: ["panel", "score"] },

@@ -3,14 +3,15 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
+import { connectionKey, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { PhaseNotice } from "~/components/panel-phone/phase-notice";
 import { PitchLists } from "~/components/panel-phone/pitch-lists";
 import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
-import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
-import { padPitch, scoreFieldName, scoringNote, scoringOpen } from "~/domain/panel-phone";
+import { clockTime, type SlotState } from "~/domain/event-machine";
+import { padPitch, scoreFieldName, scoringNoteCase, scoringOpen } from "~/domain/panel-phone";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { requirePanellist } from "~/requests/panel-device.server";
@@ -21,8 +22,8 @@ import { routeParam } from "~/utils/route-params";
 // follows the chair through the live state (SSE, polling when that drops); without JavaScript
 // the "Refresh" link does the same.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `${d.eventTitle}: your panel page – Pitchday` : "Your panel page – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "panel.home.title", { event: d?.eventTitle ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
@@ -70,6 +71,11 @@ export default function PanelHome() {
   const online = useOnline();
   const [savedNow, setSavedNow] = useState<Record<string, { version: number; at: string }>>({});
   const unsettled = useUnsettledScores();
+  const t = useT();
+  const note = (eventState: Parameters<typeof scoringNoteCase>[0], slot: SlotState) => {
+    const noteCase = scoringNoteCase(eventState, slot);
+    return noteCase && t(`panel.note.${noteCase}`);
+  };
 
   const slotState = (pitch: Pitch) => state.slots.find((s) => s.id === pitch.slotId)?.state ?? "WAITING";
   const savedOf = (pitch: Pitch) => savedNow[pitch.bidId] ?? pitch.saved;
@@ -86,14 +92,14 @@ export default function PanelHome() {
 
   return (
     <div className="phone">
-      <span className="caption">Panellist: {loaded.name}</span>
+      <span className="caption">{t("panel.home.panellist", { name: loaded.name })}</span>
       <h1>{loaded.eventTitle}</h1>
       <p className="live-line muted">
-        <span aria-live="polite">{connectionText(connection, online, "panel")}</span> <a href={`/panel/${loaded.eventId}`}>Refresh</a>
+        <span aria-live="polite">{t(connectionKey(connection, online, "panel"))}</span> <a href={`/panel/${loaded.eventId}`}>{t("common.refresh")}</a>
       </p>
 
       <div className="visually-hidden" aria-live="polite">
-        {current ? `Now: ${current.projectTitle}, ${SLOT_STATE_LABELS[slotState(current)].toLowerCase()}.` : null}
+        {current ? t("panel.home.nowSaid", { title: current.projectTitle, state: slotState(current) }) : null}
       </div>
 
       <PhaseNotice eventState={eventState} hasCurrent={current !== null} />
@@ -101,14 +107,14 @@ export default function PanelHome() {
       {current && eventState === "LIVE" ? (
         <section aria-labelledby="now-title" className="now">
           <span className="caption">
-            Now · <strong className="tag">{SLOT_STATE_LABELS[slotState(current)]}</strong>
+            {t("panel.home.now")} · <strong className="tag">{t("live.slot", { state: slotState(current) })}</strong>
           </span>
           <h2 id="now-title">{current.projectTitle}</h2>
           <p className="muted">{current.groupName}</p>
           {current.recused ? (
-            <p className="notice">You declared a conflict of interest with this pitch, so you do not score it.</p>
+            <p className="notice">{t("panel.recused")}</p>
           ) : focus !== current ? (
-            <p className="muted">{scoringNote(eventState, slotState(current))}</p>
+            <p className="muted">{note(eventState, slotState(current))}</p>
           ) : null}
         </section>
       ) : null}
@@ -121,7 +127,7 @@ export default function PanelHome() {
           pitchTitle={focus.projectTitle}
           criteria={loaded.criteria}
           open={openNow(focus)}
-          closedNote={scoringNote(eventState, slotState(focus))}
+          closedNote={note(eventState, slotState(focus))}
           saved={savedOf(focus)}
           values={focus.values}
           clientMutationId={loaded.clientMutationId}
@@ -134,12 +140,12 @@ export default function PanelHome() {
       {current && eventState === "LIVE" ? (
         onePageIsCurrent && loaded.onePage ? (
           <details className="one-page-details" open={focus !== current}>
-            <summary>The bid: {current.projectTitle}</summary>
+            <summary>{t("panel.home.theBid", { title: current.projectTitle })}</summary>
             <PitchOnePage bid={loaded.onePage} headingLevel={3} />
           </details>
         ) : (
           <p>
-            <Link to={`/panel/${loaded.eventId}/score/${current.bidId}`}>Read the bid for {current.projectTitle}</Link>
+            <Link to={`/panel/${loaded.eventId}/score/${current.bidId}`}>{t("panel.home.readBid", { title: current.projectTitle })}</Link>
           </p>
         )
       ) : null}
@@ -154,7 +160,7 @@ export default function PanelHome() {
       />
 
       <p>
-        <Link to={`/panel/${loaded.eventId}/conflicts`}>Declare a conflict of interest</Link>
+        <Link to={`/panel/${loaded.eventId}/conflicts`}>{t("panel.home.declare")}</Link>
       </p>
     </div>
   );

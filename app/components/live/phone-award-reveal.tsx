@@ -1,5 +1,6 @@
 import type { AwardRevealView } from "~/domain/award-reveal";
-import { formatMoneyIn, useT } from "~/i18n/i18n-context";
+import { useT } from "~/i18n/i18n-context";
+import { formatMoneyIn } from "~/i18n/money";
 
 // The awards on an audience phone, as the chair reveals them on the big screen: the funded
 // groups so far, then the totals. A polite live region, so a screen reader reads each new one.

@@ -1,6 +1,6 @@
 import { Bi } from "~/components/bilingual";
 import type { LiveState } from "~/domain/live-state";
-import { useBilingual } from "~/i18n/i18n-context";
+import { useBilingual } from "~/i18n/bilingual";
 import { Countdown } from "./countdown";
 import { phaseSaid, pitchNumberSaid, scoredSaid } from "./screen-words";
 
