@@ -1,4 +1,5 @@
 import { parse } from "@formatjs/icu-messageformat-parser";
+import { choiceProblem } from "~/domain/audience-phone";
 import { formatMessage } from "./format";
 import { chooseLang, fromAcceptLanguage } from "./lang";
 import { messagesForPage, translate } from "./catalogue.server";
@@ -47,5 +48,14 @@ describe("the messages a page is sent", () => {
   it("formats on the server too", () => {
     expect(translate("cy", "vote.allowance.used", { chosen: 1, votes: 3 })).toBe("Rydych wedi defnyddio 1 o 3 pleidlais.");
     expect(translate("en", "vote.allowance.used", { chosen: 1, votes: 1 })).toBe("You have used 1 of 1 vote.");
+  });
+});
+
+describe("the phone's ballot problems", () => {
+  it("say in English exactly what the server says (domain/audience-phone.ts choiceProblem)", () => {
+    for (const [chosen, votes] of [[0, 1], [0, 3], [2, 1], [4, 3]]) {
+      const key = chosen === 0 ? "vote.problem.none" : "vote.problem.tooMany";
+      expect(translate("en", key, { votes, chosen })).toBe(choiceProblem(chosen, votes));
+    }
   });
 });

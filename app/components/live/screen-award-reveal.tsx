@@ -26,7 +26,9 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
                 <span className="screen-reveal__amount">{money(row.amountPence)}</span>
                 {row.partFunded ? (
                   <span className="screen-reveal__part">
-                    {row.requestedPence !== null ? <Bi k="screen.partFundedAsked" values={{ asked: money(row.requestedPence) }} /> : <Bi k="live.awards.partFunded" />}
+                    {/* why: one short marker in both languages and the amount asked once, so the row still fits */}
+                    <Bi k="screen.partFunded" />
+                    {row.requestedPence !== null ? ` (${money(row.requestedPence)})` : ""}
                   </span>
                 ) : null}
               </span>
