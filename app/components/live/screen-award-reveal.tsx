@@ -3,7 +3,8 @@ import type { AwardRevealView } from "~/domain/award-reveal";
 import { formatMoney } from "~/domain/money";
 
 // The big screen's awards reveal: each funded group as the chair reveals it (group, project,
-// amount, and a "part-funded" marker with what was asked for), then the totals. Groups not
+// amount, and a "part-funded" marker in both languages; what was asked for is on the phones,
+// as the two languages leave no room for it on a 1024x768 projector), then the totals. Groups not
 // funded are not in the live state, so they cannot appear here. The class names are the
 // projector layout's (app/styles/app.css, "awards reveal"); keep them when changing markup.
 
@@ -26,9 +27,7 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
                 <span className="screen-reveal__amount">{money(row.amountPence)}</span>
                 {row.partFunded ? (
                   <span className="screen-reveal__part">
-                    {/* why: one short marker in both languages and the amount asked once, so the row still fits */}
                     <Bi k="screen.partFunded" />
-                    {row.requestedPence !== null ? ` (${money(row.requestedPence)})` : ""}
                   </span>
                 ) : null}
               </span>
