@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   Link,
@@ -12,7 +13,12 @@ import {
 } from "@remix-run/react";
 import styles from "~/styles/app.css";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { LanguageLink } from "~/components/language-link";
 import { can } from "~/domain/permissions";
+import { messagesForPage } from "~/i18n/catalogue.server";
+import { I18nProvider, useT } from "~/i18n/i18n-context";
+import { DEFAULT_LANG, htmlLang, type Lang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { getUser } from "~/requests/auth.server";
 import { useNonce } from "~/utils/nonce";
 
@@ -30,19 +36,31 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  // why: the header's one permission is decided here, so every page's script leaves the role map out.
-  return { user: user && { id: user.id, name: user.name, roles: user.roles, managesUsers: can(user, "user:manage") } };
+  const [user, lang] = await Promise.all([getUser(request), requestLang(request)]);
+  const { messages, bilingual } = messagesForPage(lang, new URL(request.url).pathname);
+  return {
+    // why: the header's one permission is decided here, so every page's script leaves the role map out.
+    user: user && { id: user.id, name: user.name, roles: user.roles, managesUsers: can(user, "user:manage") },
+    lang,
+    bilingual,
+    messages,
+  };
 }
+
+// why: the root loader sends only the messages a page needs, chosen by the address's first
+// segment (i18n/namespaces.ts), so moving to another section loads them again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  currentUrl.pathname.split("/")[1] !== nextUrl.pathname.split("/")[1] || defaultShouldRevalidate;
 
 export function useOptionalUser() {
   return useRouteLoaderData<typeof loader>("root")?.user ?? null;
 }
 
-function Document({ children }: { children: React.ReactNode }) {
+function Document({ children, lang }: { children: React.ReactNode; lang: Lang }) {
   const nonce = useNonce();
+  const t = useT();
   return (
-    <html lang="en-GB">
+    <html lang={htmlLang(lang)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -52,7 +70,7 @@ function Document({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <a href="#main" className="skip-link">
-          Skip to main content
+          {t("common.skipLink")}
         </a>
         {children}
         <ScrollRestoration nonce={nonce} />
@@ -64,43 +82,47 @@ function Document({ children }: { children: React.ReactNode }) {
 
 function Header() {
   const user = useOptionalUser();
+  const t = useT();
   return (
     <header className="site-header">
       <div className="container header-inner">
         <Link to="/" className="brand">
           Pitchday
         </Link>
-        <nav aria-label="Main">
+        <nav aria-label={t("common.nav.label")}>
           <ul className="nav-list">
             <li>
-              <Link to="/rounds">Apply for funding</Link>
+              <Link to="/rounds">{t("common.nav.apply")}</Link>
             </li>
             {user ? (
               <>
                 <li>
-                  <Link to="/staff">Staff home</Link>
+                  <Link to="/staff">{t("common.nav.staffHome")}</Link>
                 </li>
                 {user.managesUsers ? (
                   <li>
-                    <Link to="/admin/users">Users</Link>
+                    <Link to="/admin/users">{t("common.nav.users")}</Link>
                   </li>
                 ) : null}
                 <li>
-                  <Link to="/account">Your account</Link>
+                  <Link to="/account">{t("common.nav.account")}</Link>
                 </li>
                 <li>
                   <Form method="post" action="/logout">
                     <button type="submit" className="link-button">
-                      Sign out <span className="visually-hidden">{user.name}</span>
+                      {t("common.nav.signOut")} <span className="visually-hidden">{user.name}</span>
                     </button>
                   </Form>
                 </li>
               </>
             ) : (
               <li>
-                <Link to="/login">Staff sign in</Link>
+                <Link to="/login">{t("common.nav.staffSignIn")}</Link>
               </li>
             )}
+            <li>
+              <LanguageLink />
+            </li>
           </ul>
         </nav>
       </div>
@@ -109,23 +131,29 @@ function Header() {
 }
 
 export default function App() {
-  useLoaderData<typeof loader>();
+  const { lang, messages } = useLoaderData<typeof loader>();
   return (
-    <Document>
-      <Header />
-      <main id="main" className="container" tabIndex={-1}>
-        <Outlet />
-      </main>
-    </Document>
+    <I18nProvider lang={lang} messages={messages}>
+      <Document lang={lang}>
+        <Header />
+        <main id="main" className="container" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </Document>
+    </I18nProvider>
   );
 }
 
 export function ErrorBoundary() {
+  const loaded = useRouteLoaderData<typeof loader>("root");
+  const lang = loaded?.lang ?? DEFAULT_LANG;
   return (
-    <Document>
-      <main id="main" className="container">
-        <GeneralErrorBoundary />
-      </main>
-    </Document>
+    <I18nProvider lang={lang} messages={loaded?.messages ?? {}}>
+      <Document lang={lang}>
+        <main id="main" className="container">
+          <GeneralErrorBoundary />
+        </main>
+      </Document>
+    </I18nProvider>
   );
 }

@@ -89,7 +89,7 @@ test("the big screen fits every projector in every phase, with long names and 13
   await test.step("over time: the pitch ran out minutes ago", async () => {
     await each(async (screen) => {
       await screen.goto(`/screen/${overtimeEventId}`);
-      await expect(screen.getByRole("timer")).toHaveText(/^\+\d+:\d\d over$/);
+      await expect(screen.getByRole("timer")).toHaveText(/^\+\d+:\d\d dros amser \/ over$/);
     });
     await expectAccessible(screens[1]);
     await each((screen) => expect(screen.getByText(`Pitch ${latePitch} of ${pitches} · Pitching`)).toBeVisible());
@@ -113,7 +113,7 @@ test("the big screen fits every projector in every phase, with long names and 13
     await each((screen) => expect(screen.getByText("Welcome", { exact: true })).toBeVisible());
     await chair(/^Start next pitch: 1\. /);
     await each((screen) => expect(screen.getByText(`Pitch 1 of ${pitches} · Pitching`)).toBeVisible());
-    await each((screen) => expect(screen.getByRole("timer")).toHaveText(/^\d:\d\d left$/));
+    await each((screen) => expect(screen.getByRole("timer")).toHaveText(/^\d:\d\d ar ôl \/ left$/));
     await expectAccessible(screens[1]);
     for (const screen of screens) await expectFits(screen, "pitching", [...stage(screen), joinCode(screen), countdown(screen), scored(screen), screen.locator(".screen__next")]);
   });

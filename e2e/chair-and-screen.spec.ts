@@ -136,7 +136,7 @@ test("the organiser sets up an event, the chair runs it and the big screen follo
     await expect(page.getByRole("heading", { level: 2, name: order[0] })).toBeVisible();
     await expect(screen.getByRole("heading", { level: 1, name: order[0] })).toBeVisible();
     await expect(screen.getByText(/Pitch 1 of \d+ · Pitching/)).toBeVisible();
-    await expect(screen.getByRole("timer")).toHaveText(/^(3:00|2:[0-5]\d) left$/);
+    await expect(screen.getByRole("timer")).toHaveText(/^(3:00|2:[0-5]\d) ar ôl \/ left$/);
     const first = await secondsOn(screen);
     await expect.poll(() => secondsOn(screen), { timeout: 5_000 }).toBeLessThan(first);
     await expect(screen.getByText("0 of 2 panellists have scored this pitch")).toBeVisible();
@@ -170,7 +170,7 @@ test("the organiser sets up an event, the chair runs it and the big screen follo
   await test.step("next phase: questions, on the screen without a reload", async () => {
     await page.getByRole("button", { name: "Next phase: questions" }).click();
     await expect(screen.getByText(/Pitch 1 of \d+ · Questions/)).toBeVisible();
-    await expect(screen.getByRole("timer")).toHaveText(/^(2:00|1:[0-5]\d) left$/);
+    await expect(screen.getByRole("timer")).toHaveText(/^(2:00|1:[0-5]\d) ar ôl \/ left$/);
     expect(await screen.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
   });
 

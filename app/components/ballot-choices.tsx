@@ -1,9 +1,15 @@
 import { useEffect, useState } from "react";
-import { allowance, votesText } from "~/domain/audience-phone";
+import { allowance } from "~/domain/audience-phone";
+import { useT, type Translate } from "~/i18n/i18n-context";
 
 // The pitches an audience member can tick. With JavaScript the phone counts as they tick ("You
 // have used 2 of 3 votes") and, once the allowance is used, the other boxes are disabled until
 // one is unticked. Without it every box stays open and the server's refusal shows by the field.
+
+function allowanceText(t: Translate, chosen: number, votes: number, full: boolean) {
+  if (chosen > votes) return t("vote.allowance.over", { chosen, votes, over: chosen - votes });
+  return `${t("vote.allowance.used", { chosen, votes })}${full ? ` ${t("vote.allowance.full")}` : ""}`;
+}
 
 interface Choice {
   bidId: string;
@@ -21,6 +27,7 @@ interface BallotChoicesProps {
 }
 
 export function BallotChoices({ legendId, choices, chosenBefore, votesPerPerson, error }: BallotChoicesProps) {
+  const t = useT();
   const [picked, setPicked] = useState(() => new Set(chosenBefore));
   const [scripted, setScripted] = useState(false);
   useEffect(() => setScripted(true), []);
@@ -38,17 +45,17 @@ export function BallotChoices({ legendId, choices, chosenBefore, votesPerPerson,
   return (
     <div className={`field${error ? " field--error" : ""}`}>
       <fieldset aria-describedby={describedBy}>
-        <legend>Choose {votesText(votesPerPerson)}</legend>
+        <legend>{t("vote.choices.legend", { votes: votesPerPerson })}</legend>
         <span className="hint" id={`${legendId}-hint`}>
-          Pitches appear here once they start. Each pitch you choose gets one vote.
+          {t("vote.choices.hint")}
         </span>
         {error ? (
           <span className="error-message" id={`${legendId}-error`}>
-            <span className="visually-hidden">Error: </span>
+            <span className="visually-hidden">{t("common.errorPrefix")} </span>
             {error}
           </span>
         ) : null}
-        {choices.length === 0 ? <p>No pitch has started yet. This list updates by itself.</p> : null}
+        {choices.length === 0 ? <p>{t("vote.choices.none")}</p> : null}
         {choices.map((choice, index) => {
           const id = index === 0 ? legendId : `${legendId}-${index}`;
           const on = picked.has(choice.bidId);
@@ -74,7 +81,7 @@ export function BallotChoices({ legendId, choices, chosenBefore, votesPerPerson,
           );
         })}
         <p className={`allowance${used.full ? " allowance--full" : ""}`} id={`${legendId}-used`} aria-live="polite" hidden={!scripted}>
-          {scripted ? used.text : null}
+          {scripted ? allowanceText(t, ticked, votesPerPerson, used.full) : null}
         </p>
       </fieldset>
     </div>

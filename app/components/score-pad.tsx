@@ -1,5 +1,6 @@
 import { ErrorSummary, TextArea } from "~/components/forms";
 import { SCORE_COMMENT_MAX, scoreFieldName } from "~/domain/panel-phone";
+import { useT } from "~/i18n/i18n-context";
 import { browserQueue } from "~/utils/offline-queue";
 import { CriterionScale } from "./score-pad/criterion-scale";
 import { restore, writeDraft } from "./score-pad/drafts";
@@ -45,6 +46,7 @@ export function ScorePad(props: ScorePadProps) {
   const { eventId, bidId, criteria, from } = props;
   const pad = useQueuedScore(props);
   const { formRef, errors, refusal, saved } = pad;
+  const t = useT();
 
   function dismiss() {
     browserQueue().dismiss(pad.key);
@@ -67,7 +69,7 @@ export function ScorePad(props: ScorePadProps) {
       onChange={pad.changed}
     >
       <h2 id={titleId} className="score-pad__title">
-        Your score for {props.pitchTitle}
+        {t("score.pad.title", { title: props.pitchTitle })}
       </h2>
       {refusal ? (
         <RefusalNotice message={refusal} open={props.open} onDismiss={dismiss} />
@@ -75,7 +77,7 @@ export function ScorePad(props: ScorePadProps) {
         <p className="notice">{props.closedNote}</p>
       ) : null}
       <ErrorSummary errors={errors} />
-      {pad.kept ? <p className="notice">We kept the answers you had not sent yet.</p> : null}
+      {pad.kept ? <p className="notice">{t("score.pad.kept")}</p> : null}
       <input type="hidden" name="clientMutationId" value={pad.clientId} />
       <input type="hidden" name="from" value={from} />
       {criteria.map((criterion) => (
@@ -89,9 +91,9 @@ export function ScorePad(props: ScorePadProps) {
       ))}
       <TextArea
         name="comment"
-        label="Comment"
+        label={t("score.pad.comment")}
         optional
-        hint="Only the organisers and the auditor see comments."
+        hint={t("score.pad.commentHint")}
         maxChars={SCORE_COMMENT_MAX}
         defaultValue={props.values.comment ?? ""}
         error={errors.comment}
@@ -100,7 +102,7 @@ export function ScorePad(props: ScorePadProps) {
       />
       {props.open ? (
         <button type="submit" className="button button--large">
-          {saved ? "Save changes" : "Save score"}
+          {saved ? t("score.pad.saveChanges") : t("score.pad.save")}
         </button>
       ) : null}
       <ScoreStatus status={pad.status} saved={saved} />

@@ -53,13 +53,29 @@ export function scoreStatus({ recused, version }: { recused: boolean; version: n
   return version === null ? "Not scored" : `Scored (version ${version})`;
 }
 
-export function scoringNote(eventState: EventState, slotState: SlotState): string | null {
-  if (eventState === "DRAFT" || eventState === "READY") return "Scoring opens when the event starts and this pitch reaches its questions.";
-  if (eventState === "SCORING_CLOSED" || eventState === "DECIDED") return "Scoring for the event has closed.";
-  if (slotState === "LOCKED") return "Scoring for this pitch is locked.";
-  if (slotState === "WAITING") return "This pitch has not started yet. Scoring opens when its questions start.";
-  if (slotState === "PITCHING") return "Listen to the pitch: scoring opens when the questions start.";
+export type ScoringNoteCase = "notStarted" | "eventClosed" | "locked" | "waiting" | "pitching";
+
+/** Why a pitch cannot be scored now (the catalogue's "panel.note.<case>"), or null when it can. */
+export function scoringNoteCase(eventState: EventState, slotState: SlotState): ScoringNoteCase | null {
+  if (eventState === "DRAFT" || eventState === "READY") return "notStarted";
+  if (eventState === "SCORING_CLOSED" || eventState === "DECIDED") return "eventClosed";
+  if (slotState === "LOCKED") return "locked";
+  if (slotState === "WAITING") return "waiting";
+  if (slotState === "PITCHING") return "pitching";
   return null;
+}
+
+const SCORING_NOTES: Record<ScoringNoteCase, string> = {
+  notStarted: "Scoring opens when the event starts and this pitch reaches its questions.",
+  eventClosed: "Scoring for the event has closed.",
+  locked: "Scoring for this pitch is locked.",
+  waiting: "This pitch has not started yet. Scoring opens when its questions start.",
+  pitching: "Listen to the pitch: scoring opens when the questions start.",
+};
+
+export function scoringNote(eventState: EventState, slotState: SlotState): string | null {
+  const noteCase = scoringNoteCase(eventState, slotState);
+  return noteCase && SCORING_NOTES[noteCase];
 }
 
 /** Same words as the server's schema (app/domain/score-sheet.ts), without loading zod on the phone. */

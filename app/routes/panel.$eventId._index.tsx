@@ -3,15 +3,18 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
+import { useLiveState } from "~/components/live/use-live-state";
 import { PhaseNotice } from "~/components/panel-phone/phase-notice";
+import { PhoneHeading } from "~/components/panel-phone/phone-heading";
 import { NowPitch } from "~/components/panel-phone/now-pitch";
 import { PitchLists } from "~/components/panel-phone/pitch-lists";
 import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
+import { useScoringNote } from "~/components/panel-phone/use-scoring-note";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
-import { clockTime, SLOT_STATE_LABELS } from "~/domain/event-machine";
-import { padPitch, scoreFieldName, scoringNote, scoringOpen } from "~/domain/panel-phone";
+import { clockTime } from "~/domain/event-machine";
+import { padPitch, scoreFieldName, scoringOpen } from "~/domain/panel-phone";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { requirePanellist } from "~/requests/panel-device.server";
@@ -22,8 +25,8 @@ import { routeParam } from "~/utils/route-params";
 // follows the chair through the live state (SSE, polling when that drops); without JavaScript
 // the "Refresh" link does the same.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `${d.eventTitle}: your panel page – Pitchday` : "Your panel page – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "panel.home.title", { event: d?.eventTitle ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
@@ -68,9 +71,10 @@ type Pitch = Loaded["pitches"][number];
 export default function PanelHome() {
   const loaded = useLoaderData<typeof loader>();
   const { state, connection } = useLiveState(loaded.live);
-  const online = useOnline();
   const [savedNow, setSavedNow] = useState<Record<string, { version: number; at: string }>>({});
   const unsettled = useUnsettledScores();
+  const t = useT();
+  const note = useScoringNote();
 
   const slotState = (pitch: Pitch) => state.slots.find((s) => s.id === pitch.slotId)?.state ?? "WAITING";
   const savedOf = (pitch: Pitch) => savedNow[pitch.bidId] ?? pitch.saved;
@@ -87,14 +91,10 @@ export default function PanelHome() {
 
   return (
     <div className="phone">
-      <span className="caption">Panellist: {loaded.name}</span>
-      <h1>{loaded.eventTitle}</h1>
-      <p className="live-line muted">
-        <span aria-live="polite">{connectionText(connection, online, "panel")}</span> <a href={`/panel/${loaded.eventId}`}>Refresh</a>
-      </p>
+      <PhoneHeading name={loaded.name} eventTitle={loaded.eventTitle} eventId={loaded.eventId} connection={connection} />
 
       <div className="visually-hidden" aria-live="polite">
-        {current ? `Now: ${current.projectTitle}, ${SLOT_STATE_LABELS[slotState(current)].toLowerCase()}.` : null}
+        {current ? t("panel.home.nowSaid", { title: current.projectTitle, state: slotState(current) }) : null}
       </div>
 
       <PhaseNotice eventState={eventState} hasCurrent={current !== null} />
@@ -102,8 +102,8 @@ export default function PanelHome() {
       {current && eventState === "LIVE" ? (
         <NowPitch
           pitch={current}
-          stateLabel={SLOT_STATE_LABELS[slotState(current)]}
-          note={focus !== current ? scoringNote(eventState, slotState(current)) : null}
+          stateLabel={t("live.slot", { state: slotState(current) })}
+          note={focus !== current ? note(eventState, slotState(current)) : null}
         />
       ) : null}
 
@@ -115,7 +115,7 @@ export default function PanelHome() {
           pitchTitle={focus.projectTitle}
           criteria={loaded.criteria}
           open={openNow(focus)}
-          closedNote={scoringNote(eventState, slotState(focus))}
+          closedNote={note(eventState, slotState(focus))}
           saved={savedOf(focus)}
           values={focus.values}
           clientMutationId={loaded.clientMutationId}
@@ -128,12 +128,12 @@ export default function PanelHome() {
       {current && eventState === "LIVE" ? (
         onePageIsCurrent && loaded.onePage ? (
           <details className="one-page-details" open={focus !== current}>
-            <summary>The bid: {current.projectTitle}</summary>
+            <summary>{t("panel.home.theBid", { title: current.projectTitle })}</summary>
             <PitchOnePage bid={loaded.onePage} headingLevel={3} />
           </details>
         ) : (
           <p>
-            <Link to={`/panel/${loaded.eventId}/score/${current.bidId}`}>Read the bid for {current.projectTitle}</Link>
+            <Link to={`/panel/${loaded.eventId}/score/${current.bidId}`}>{t("panel.home.readBid", { title: current.projectTitle })}</Link>
           </p>
         )
       ) : null}
@@ -148,7 +148,7 @@ export default function PanelHome() {
       />
 
       <p>
-        <Link to={`/panel/${loaded.eventId}/conflicts`}>Declare a conflict of interest</Link>
+        <Link to={`/panel/${loaded.eventId}/conflicts`}>{t("panel.home.declare")}</Link>
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import { DeclaredConflicts } from "~/components/panel/declared-conflicts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { conflictFormSchema } from "~/domain/conflict-form";
 import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { declareConflict, withdrawConflict } from "~/models/panel.server";
 import { panellistEvent } from "~/models/panel-view.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -17,8 +18,8 @@ import { routeParam } from "~/utils/route-params";
 // on its committee...), before or during the event. From then on they cannot score it and any
 // sheet they sent is left out. A conflict can be taken back, until scoring for the pitch is locked.
 
-export const meta: MetaFunction = () => [
-  { title: "Conflicts of interest – Pitchday" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "panel.conflicts.title") },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
@@ -65,20 +66,19 @@ export default function Conflicts() {
   const declarable = loaded.pitches.filter((p) => !p.conflict && p.changeable);
   const declared = loaded.pitches.filter((p) => p.conflict);
   const general = posted?.refusal ?? errors.intent ?? errors.form ?? null;
+  const t = useT();
 
   return (
     <div className="phone">
       <p>
-        <Link to={`/panel/${loaded.eventId}`}>Back to the running order</Link>
+        <Link to={`/panel/${loaded.eventId}`}>{t("panel.back")}</Link>
       </p>
       <span className="caption">{loaded.eventTitle}</span>
-      <h1>Conflicts of interest</h1>
+      <h1>{t("panel.conflicts.heading")}</h1>
       {loaded.notice ? (
         <div className="notice notice--success" role="status">
           <p>
-            {loaded.notice === "declared"
-              ? "Your conflict of interest is recorded. You will not score that pitch."
-              : "Your conflict of interest has been taken back. You can score that pitch."}
+            {t(loaded.notice === "declared" ? "panel.conflicts.declared" : "panel.conflicts.withdrawn")}
           </p>
         </div>
       ) : null}
@@ -87,38 +87,35 @@ export default function Conflicts() {
           <p>{general}</p>
         </div>
       ) : null}
-      <p>
-        Declare a conflict if you, your family or a close friend are involved with a group, or could gain from its bid. You then do not
-        score that pitch, and the other panellists' scores decide it.
-      </p>
+      <p>{t("panel.conflicts.intro")}</p>
 
       <DeclaredConflicts declared={declared} />
 
-      <h2>Declare a conflict</h2>
+      <h2>{t("panel.conflicts.declareHeading")}</h2>
       {declarable.length === 0 ? (
-        <p>There are no pitches left that you could declare a conflict with.</p>
+        <p>{t("panel.conflicts.none")}</p>
       ) : (
         <Form method="post" noValidate>
           <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} />
           <input type="hidden" name="intent" value="declare" />
           <Choices
             name="bidId"
-            legend="Which pitch?"
+            legend={t("panel.conflicts.which")}
             error={errors.bidId}
             defaultValue={typeof values.bidId === "string" ? values.bidId : undefined}
             choices={declarable.map((p) => ({ value: p.bidId, label: p.title, hint: p.groupName }))}
           />
           <TextArea
             name="reason"
-            label="Why do you have a conflict?"
-            hint="For example: “I am a trustee of this group” or “My sister runs this project”. The organisers and the auditor see this."
+            label={t("panel.conflicts.why")}
+            hint={t("panel.conflicts.whyHint")}
             maxChars={CONFLICT_REASON_MAX}
             defaultValue={typeof values.reason === "string" ? values.reason : ""}
             error={errors.reason}
             rows={3}
           />
           <button type="submit" className="button button--large">
-            Declare conflict
+            {t("panel.conflicts.declare")}
           </button>
         </Form>
       )}

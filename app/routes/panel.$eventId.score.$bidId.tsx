@@ -8,7 +8,8 @@ import { useLiveState } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad } from "~/components/score-pad";
 import { clockTime } from "~/domain/event-machine";
-import { scoreFieldName, scoreStatus, scoringNote, scoringOpen } from "~/domain/panel-phone";
+import { scoreFieldName, scoringNoteCase, scoringOpen } from "~/domain/panel-phone";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -21,8 +22,8 @@ import { routeParam } from "~/utils/route-params";
 // The pad's plain form posts here (no JavaScript); with JavaScript it sends through the offline
 // queue to /panel/<event>/sheets/<bid> instead and this action is not used.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Score ${d.pitch.projectTitle || d.pitch.reference} – Pitchday` : "Score a pitch – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "score.page.title", { title: d ? d.pitch.projectTitle || d.pitch.reference : "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
@@ -74,16 +75,14 @@ export default function ScorePitch() {
   const posted = useActionData<typeof action>();
   const { state } = useLiveState(loaded.live);
   const [saved, setSaved] = useState(loaded.saved);
+  const t = useT();
   const slot = state.slots.find((s) => s.id === loaded.pitch.slotId);
   const open = !loaded.pitch.recused && slot !== undefined && scoringOpen(state.event.state, slot.state);
   // why: after the questions start the pad stays, read-only once locked, to show the answers
   // given and any refusal of a late score beside them.
   const heard = slot !== undefined && slot.state !== "WAITING" && slot.state !== "PITCHING";
-  const note = loaded.pitch.recused
-    ? "You declared a conflict of interest with this pitch, so you do not score it."
-    : slot
-      ? scoringNote(state.event.state, slot.state)
-      : null;
+  const noteCase = slot ? scoringNoteCase(state.event.state, slot.state) : null;
+  const note = loaded.pitch.recused ? t("panel.recused") : noteCase && t(`panel.note.${noteCase}`);
   const formErrors = posted?.errors ?? {};
   const general = formErrors.items ?? formErrors.clientMutationId ?? formErrors.form;
   const fieldErrors = Object.fromEntries(Object.entries(formErrors).filter(([name]) => name.startsWith("items.") || name === "comment"));
@@ -91,14 +90,14 @@ export default function ScorePitch() {
   return (
     <div className="phone">
       <p>
-        <Link to={`/panel/${loaded.eventId}`}>Back to the running order</Link>
+        <Link to={`/panel/${loaded.eventId}`}>{t("panel.back")}</Link>
       </p>
       <span className="caption">
         {loaded.eventTitle} · {loaded.pitch.reference}
       </span>
       <h1>{loaded.pitch.projectTitle || loaded.pitch.reference}</h1>
       <p>
-        <strong className="tag">{scoreStatus({ recused: loaded.pitch.recused, version: saved?.version ?? null })}</strong>
+        <strong className="tag">{t("panel.scoreStatus", { recused: loaded.pitch.recused ? "yes" : "no", version: saved?.version ?? 0 })}</strong>
       </p>
       {general ? (
         <div className="notice notice--error" role="alert">
@@ -125,13 +124,13 @@ export default function ScorePitch() {
       ) : (
         <div className="notice" role="status">
           <p>{note}</p>
-          {saved ? <p>Your score: version {saved.version}, saved at {saved.at}.</p> : null}
+          {saved ? <p>{t("score.yourScore", { version: saved.version, at: saved.at })}</p> : null}
         </div>
       )}
-      <h2>The bid</h2>
+      <h2>{t("score.theBid")}</h2>
       <PitchOnePage bid={loaded.onePage} headingLevel={3} />
       <p>
-        <a href={`/panel/${loaded.eventId}/score/${loaded.pitch.bidId}`}>Refresh this page</a>
+        <a href={`/panel/${loaded.eventId}/score/${loaded.pitch.bidId}`}>{t("score.refresh")}</a>
       </p>
     </div>
   );

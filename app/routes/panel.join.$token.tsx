@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { findInvite } from "~/models/panel-view.server";
 import { claimInvite, panellistForDevice } from "~/models/panel.server";
 import { deviceTokenFor, rememberDevice } from "~/requests/panel-device.server";
@@ -12,21 +13,16 @@ import { deviceTokenFor, rememberDevice } from "~/requests/panel-device.server";
 // people do and would otherwise take the invite. A phone that already holds this invite goes
 // straight through; any other phone is refused.
 
-export const meta: MetaFunction = () => [
-  { title: "Join the panel – Pitchday" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "panel.join.title") },
   // why: the address is a secret; keep it out of search engines.
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export const IN_USE = "This invite is already in use on another phone; ask the organiser for a new link";
-
 const NOT_VALID = "This invite link is not valid any more. Ask the organiser for a new one.";
 
-function refusalFor(status: "BOUND" | "REVOKED" | "FINISHED") {
-  if (status === "BOUND") return IN_USE;
-  if (status === "REVOKED") return "This invitation has been withdrawn. Ask the organiser if you think that is a mistake.";
-  return "This event has finished.";
-}
+/** Why the invite cannot be used on this phone: a message of the catalogue's "panel.join.refusal". */
+type Refusal = { status: "BOUND" | "REVOKED" | "FINISHED" } | { message: string };
 
 async function thisPhoneHolds(request: Request, eventId: string, panellistId: string) {
   const token = await deviceTokenFor(request, eventId);
@@ -43,11 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     eventTitle: invite.eventTitle,
     name: invite.name,
-    refusal: invite.status === "OPEN" ? null : refusalFor(invite.status),
+    refusal: invite.status === "OPEN" ? null : ({ status: invite.status } as Refusal),
   };
 }
 
-type ActionResult = { refusal: string };
+type ActionResult = { refusal: Refusal };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
@@ -61,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // why: the model's words are right in general; a second phone gets the sentence organisers expect.
   const now = await findInvite(token);
-  const refusal = now && now.status !== "OPEN" ? refusalFor(now.status) : claimed.message;
+  const refusal: Refusal = now && now.status !== "OPEN" ? { status: now.status } : { message: claimed.message };
   return data<ActionResult>({ refusal }, { status: 409 });
 }
 
@@ -69,29 +65,28 @@ export default function JoinPanel() {
   const { eventTitle, name, refusal: shown } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
   const refusal = posted?.refusal ?? shown;
+  const t = useT();
   if (refusal) {
     return (
       <div className="phone">
         <span className="caption">{eventTitle}</span>
-        <h1>You cannot join the panel on this phone</h1>
+        <h1>{t("panel.join.cannot")}</h1>
         <div className="notice notice--warning" role="alert">
-          <p>{refusal}</p>
+          <p>{"status" in refusal ? t("panel.join.refusal", { status: refusal.status }) : refusal.message}</p>
         </div>
-        <p>The organiser can send a new link from the event's panel page. The new link works on the phone you open it on first.</p>
+        <p>{t("panel.join.newLink")}</p>
       </div>
     );
   }
   return (
     <div className="phone">
       <span className="caption">{eventTitle}</span>
-      <h1>Join the panel</h1>
-      <p>
-        You are invited to score the pitches at <strong>{eventTitle}</strong> as <strong>{name}</strong>.
-      </p>
-      <p>Use the phone you will have with you at the event. The link then works only on this phone, so your scores cannot be sent from anywhere else.</p>
+      <h1>{t("panel.join.heading")}</h1>
+      <p>{t("panel.join.invited", { event: eventTitle, name })}</p>
+      <p>{t("panel.join.samePhone")}</p>
       <Form method="post">
         <button type="submit" className="button button--large">
-          Use this phone to score
+          {t("panel.join.button")}
         </button>
       </Form>
     </div>

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Bi } from "~/components/bilingual";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { votePath } from "~/components/live/links";
-import { announcement, nextUp, phaseName } from "~/components/live/live-view";
+import { announcement, nextUp } from "~/components/live/live-view";
 import { ScreenAwardReveal } from "~/components/live/screen-award-reveal";
+import { ScreenBar } from "~/components/live/screen-bar";
 import { ScreenOrder } from "~/components/live/screen-order";
 import { ScreenSide } from "~/components/live/screen-side";
 import { ScreenStage } from "~/components/live/screen-stage";
 import { ScreenVotes } from "~/components/live/screen-votes";
+import { phaseSaid } from "~/components/live/screen-words";
 import { useFullScreen } from "~/components/live/use-full-screen";
 import { useLiveState } from "~/components/live/use-live-state";
 import { formatCode } from "~/domain/join-code";
@@ -50,6 +53,7 @@ export default function Screen() {
   const { state, offsetMs } = useLiveState(loaded.state);
   const fullScreen = useFullScreen();
   const { event, current } = state;
+  const phase = <Bi k={phaseSaid(state).key} values={phaseSaid(state).values} />;
   const showResults = event.resultsRevealed && event.audienceMode !== "NONE";
   const joinable = event.state === "LIVE" || event.state === "READY";
   const classes = ["screen", fullScreen.active ? "screen--full" : null, loaded.projector ? "screen--projector" : null];
@@ -58,25 +62,11 @@ export default function Screen() {
     <div className={classes.filter(Boolean).join(" ")} ref={fullScreen.ref}>
       <noscript>
         <meta httpEquiv="refresh" content="10" />
-        <p className="screen__noscript">JavaScript is off: this screen reloads every 10 seconds.</p>
+        <p className="screen__noscript">
+          <Bi k="screen.noscript" />
+        </p>
       </noscript>
-      <div className="screen__bar">
-        <p className="screen__event">{event.title}</p>
-        <div className="screen__tools">
-          <button type="button" className="screen__tool" onClick={fullScreen.toggle}>
-            {fullScreen.active ? "Leave full screen" : "Full screen"}
-          </button>
-          <span className="screen__hint">{fullScreen.shortcut ? "Press F for full screen" : "F shortcut off"}</span>
-          <button
-            type="button"
-            className="screen__tool screen__tool--small"
-            aria-pressed={fullScreen.shortcut}
-            onClick={() => fullScreen.setShortcut(!fullScreen.shortcut)}
-          >
-            F shortcut
-          </button>
-        </div>
-      </div>
+      <ScreenBar title={event.title} fullScreen={fullScreen} />
 
       <div className="screen__body">
         <div className="screen__main">
@@ -88,22 +78,30 @@ export default function Screen() {
             </div>
           ) : showResults ? (
             <div className="screen__stage screen__stage--list">
-              <p className="screen__phase">{phaseName(state)}</p>
-              <h1 className="screen__group">Audience vote</h1>
+              <p className="screen__phase">{phase}</p>
+              <h1 className="screen__group">
+                <Bi k="screen.audienceVote" />
+              </h1>
               <ScreenVotes slots={state.slots} />
-              <p className="screen__note">The panel’s decisions follow the declared rule; the audience vote is one part of it.</p>
+              <p className="screen__note">
+                <Bi k="screen.voteNote" />
+              </p>
             </div>
           ) : event.state === "SCORING_CLOSED" || event.state === "DECIDED" ? (
             <div className="screen__stage">
-              <p className="screen__phase">{phaseName(state)}</p>
+              <p className="screen__phase">{phase}</p>
               <h1 className="screen__group">{event.title}</h1>
-              <p className="screen__project">Thank you to every group and to the panel. Scoring has closed.</p>
+              <p className="screen__project">
+                <Bi k="screen.thanks" />
+              </p>
             </div>
           ) : (
             <div className="screen__stage screen__stage--list">
-              <p className="screen__phase">{phaseName(state)}</p>
+              <p className="screen__phase">{phase}</p>
               <h1 className="screen__group">{event.title}</h1>
-              <p className="screen__project">Tonight’s running order</p>
+              <p className="screen__project">
+                <Bi k="screen.runningOrder" />
+              </p>
               <ScreenOrder slots={state.slots} />
             </div>
           )}

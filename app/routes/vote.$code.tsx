@@ -4,11 +4,12 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PhoneAwardReveal } from "~/components/live/phone-award-reveal";
-import { connectionText, useLiveState, useOnline } from "~/components/live/use-live-state";
+import { connectionKey, useLiveState, useOnline } from "~/components/live/use-live-state";
 import { Ballot } from "~/components/vote/ballot";
 import { TicketEntry } from "~/components/vote/ticket-entry";
 import { audienceVotingStatus, voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
 import { voteAccess, type VoteActionResult } from "~/domain/vote-page";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
 import { lookUpVoteCode, votingView } from "~/models/audience-view.server";
@@ -25,7 +26,9 @@ import { readForm } from "~/utils/request-body.server";
 // The list of pitches follows the event live; with JavaScript the vote goes through the
 // offline queue to /vote/<code>/ballot, without it this page's form posts here.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Vote: ${d.eventTitle} – Pitchday` : "Vote – Pitchday" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? pageTitle(matches, "vote.page.title", { event: d.eventTitle }) : pageTitle(matches, "vote.start.title") },
+];
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -99,6 +102,7 @@ export default function Vote() {
   const { state, connection } = useLiveState(loaded.live);
   const online = useOnline();
   const status = audienceVotingStatus(loaded.mode, state.event.state);
+  const t = useT();
 
   return (
     <div className="phone">
@@ -107,11 +111,11 @@ export default function Vote() {
       {state.awards ? <PhoneAwardReveal awards={state.awards} /> : null}
       {status === "NOT_USED" ? null : (
         <p className="live-line muted" aria-live="polite">
-          {connectionText(connection, online, "audience")}
+          {t(connectionKey(connection, online, "audience"))}
         </p>
       )}
       {status === "NOT_USED" ? (
-        <p>The audience does not vote at this event. Enjoy the pitches!</p>
+        <p>{t("vote.page.notUsed")}</p>
       ) : loaded.blocked ? (
         <div className="notice notice--warning" role="alert">
           <p className="notice__title">{loaded.blocked.title}</p>

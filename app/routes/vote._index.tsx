@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 import { voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { clientAddress } from "~/utils/http.server";
@@ -11,7 +12,7 @@ import { readForm } from "~/utils/request-body.server";
 // Where the audience starts: type the code from the big screen (the event's join code) or the
 // code printed on a ticket. Scanning the QR code on the screen or a ticket skips this page.
 
-export const meta: MetaFunction = () => [{ title: "Vote – Pitchday" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "vote.start.title") }];
 
 type ActionResult = { error: string; code: string };
 
@@ -32,16 +33,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function VoteStart() {
   const posted = useActionData<typeof action>();
+  const t = useT();
   return (
     <div className="phone">
-      <h1>Vote for the pitches</h1>
-      <p>You do not need an account. Enter the code on the big screen, or the code on your ticket if you were given one.</p>
+      <h1>{t("vote.start.heading")}</h1>
+      <p>{t("vote.start.intro")}</p>
       <Form method="post" noValidate>
         <ErrorSummary errors={{ code: posted?.error }} />
         <TextField
           name="code"
-          label="Your code"
-          hint="6 characters on the screen, or 8 on a ticket, for example K7QM3X"
+          label={t("vote.start.codeLabel")}
+          hint={t("vote.start.codeHint")}
           error={posted?.error}
           defaultValue={posted?.code ?? ""}
           autoCapitalize="characters"
@@ -50,7 +52,7 @@ export default function VoteStart() {
           className="input--code"
         />
         <button type="submit" className="button button--large">
-          Continue
+          {t("common.continue")}
         </button>
       </Form>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { LiveSlot } from "~/domain/live-state";
+import { useT } from "~/i18n/i18n-context";
 import { countdownView } from "./live-view";
 
 // The pitch timer, drawn from the server's end time and clock (never counted on the device):
@@ -14,10 +15,14 @@ interface CountdownProps {
   offsetMs: number | null;
   size?: "screen" | "chair";
   /** Shown when no timed phase is running (for example "Scoring"). */
-  idle?: string;
+  idle?: React.ReactNode;
+  /** How its words are said: in the page's language unless told (the big screen says both). */
+  say?: (key: string) => React.ReactNode;
 }
 
-export function Countdown({ slot, serverNow, offsetMs, size = "chair", idle }: CountdownProps) {
+export function Countdown({ slot, serverNow, offsetMs, size = "chair", idle, say }: CountdownProps) {
+  const t = useT();
+  const word = say ?? t;
   const running = Boolean(slot && slot.phaseEndsAt && slot.pausedRemainingMs === null && (slot.state === "PITCHING" || slot.state === "QUESTIONS"));
   const [, setTick] = useState(0);
   useEffect(() => {
@@ -38,10 +43,10 @@ export function Countdown({ slot, serverNow, offsetMs, size = "chair", idle }: C
   const modifier = view.paused ? "countdown--paused" : view.overtime ? "countdown--over" : view.remainingSeconds <= 30 ? "countdown--ending" : "";
   return (
     <div className={`countdown countdown--${size} ${modifier}`} role="timer">
-      {view.paused ? <span className="countdown__status">Paused</span> : null}
+      {view.paused ? <span className="countdown__status">{word("live.countdown.paused")}</span> : null}
       <span className="countdown__digits">{view.clock}</span>
-      {view.overtime ? <span className="countdown__status countdown__status--over"> over</span> : null}
-      {!view.paused && !view.overtime ? <span className="visually-hidden"> left</span> : null}
+      {view.overtime ? <span className="countdown__status countdown__status--over"> {word("live.countdown.over")}</span> : null}
+      {!view.paused && !view.overtime ? <span className="visually-hidden"> {word("live.countdown.left")}</span> : null}
     </div>
   );
 }

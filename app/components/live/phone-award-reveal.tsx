@@ -1,14 +1,16 @@
 import type { AwardRevealView } from "~/domain/award-reveal";
-import { formatMoney } from "~/domain/money";
+import { useT } from "~/i18n/i18n-context";
+import { formatMoneyIn } from "~/i18n/money";
 
 // The awards on an audience phone, as the chair reveals them on the big screen: the funded
 // groups so far, then the totals. A polite live region, so a screen reader reads each new one.
 
 export function PhoneAwardReveal({ awards }: { awards: AwardRevealView }) {
-  const money = (pence: number) => formatMoney(pence, awards.currency);
+  const t = useT();
+  const money = (pence: number) => formatMoneyIn(t.lang, pence, awards.currency);
   return (
     <section className="phone-reveal" aria-labelledby="phone-reveal-title">
-      <h2 id="phone-reveal-title">Tonight’s awards</h2>
+      <h2 id="phone-reveal-title">{t("live.awards.heading")}</h2>
       <div aria-live="polite">
         {awards.rows.length > 0 ? (
           <ol className="phone-reveal__rows">
@@ -18,20 +20,20 @@ export function PhoneAwardReveal({ awards }: { awards: AwardRevealView }) {
                 {row.projectTitle ? <span className="hint">{row.projectTitle}</span> : null}
                 <span>
                   {money(row.amountPence)}
-                  {row.partFunded ? `, part-funded${row.requestedPence !== null ? ` (of ${money(row.requestedPence)} asked for)` : ""}` : ""}
+                  {row.partFunded ? `, ${row.requestedPence !== null ? t("live.awards.partFundedAsked", { asked: money(row.requestedPence) }) : t("live.awards.partFunded")}` : ""}
                 </span>
               </li>
             ))}
           </ol>
         ) : awards.complete ? (
-          <p>No awards were made at this event.</p>
+          <p>{t("live.awards.none")}</p>
         ) : null}
         {awards.totals ? (
           <p className="phone-reveal__totals">
-            Awarded tonight: <strong>{money(awards.totals.awardedPence)}</strong>. Left in the fund: <strong>{money(awards.totals.potRemainingPence)}</strong>.
+            {t("live.awards.awarded")} <strong>{money(awards.totals.awardedPence)}</strong>. {t("live.awards.left")} <strong>{money(awards.totals.potRemainingPence)}</strong>.
           </p>
         ) : (
-          <p className="hint">More awards are being revealed on the screen. This list updates by itself.</p>
+          <p className="hint">{t("live.awards.more")}</p>
         )}
       </div>
     </section>

@@ -1,8 +1,10 @@
+import { Bi } from "~/components/bilingual";
 import type { AwardRevealView } from "~/domain/award-reveal";
 import { formatMoney } from "~/domain/money";
 
 // The big screen's awards reveal: each funded group as the chair reveals it (group, project,
-// amount, and a "part-funded" marker with what was asked for), then the totals. Groups not
+// amount, and a "part-funded" marker in both languages; what was asked for is on the phones,
+// as the two languages leave no room for it on a 1024x768 projector), then the totals. Groups not
 // funded are not in the live state, so they cannot appear here. The class names are the
 // projector layout's (app/styles/app.css, "awards reveal"); keep them when changing markup.
 
@@ -11,7 +13,7 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
   return (
     <section className="screen-reveal" aria-labelledby="screen-reveal-title">
       <h1 id="screen-reveal-title" className="screen__group">
-        Tonight’s awards
+        <Bi k="live.awards.heading" />
       </h1>
       {awards.rows.length > 0 ? (
         <ol className="screen-reveal__rows">
@@ -25,7 +27,7 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
                 <span className="screen-reveal__amount">{money(row.amountPence)}</span>
                 {row.partFunded ? (
                   <span className="screen-reveal__part">
-                    part-funded{row.requestedPence !== null ? ` (asked ${money(row.requestedPence)})` : ""}
+                    <Bi k="screen.partFunded" />
                   </span>
                 ) : null}
               </span>
@@ -33,15 +35,17 @@ export function ScreenAwardReveal({ awards }: { awards: AwardRevealView }) {
           ))}
         </ol>
       ) : awards.complete ? (
-        <p className="screen__project">No awards were made at this event.</p>
+        <p className="screen__project">
+          <Bi k="live.awards.none" />
+        </p>
       ) : null}
       {awards.totals ? (
         <p className="screen-reveal__totals">
           <span>
-            Awarded tonight: <strong>{money(awards.totals.awardedPence)}</strong>
+            <Bi k="live.awards.awarded" /> <strong>{money(awards.totals.awardedPence)}</strong>
           </span>{" "}
           <span>
-            Left in the fund: <strong>{money(awards.totals.potRemainingPence)}</strong>
+            <Bi k="live.awards.left" /> <strong>{money(awards.totals.potRemainingPence)}</strong>
           </span>
         </p>
       ) : null}

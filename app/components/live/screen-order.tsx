@@ -1,3 +1,4 @@
+import { Bi } from "~/components/bilingual";
 import type { LiveSlot } from "~/domain/live-state";
 import { screenOrder } from "./live-view";
 
@@ -17,7 +18,11 @@ export function ScreenOrder({ slots }: { slots: LiveSlot[] }) {
           <span className="screen-order__project">{slot.projectTitle}</span>
         </li>
       ))}
-      {more > 0 ? <li className="screen-order__more">and {more === 1 ? "1 more pitch" : `${more} more pitches`}</li> : null}
+      {more > 0 ? (
+        <li className="screen-order__more">
+          <Bi k="screen.more" values={{ more }} />
+        </li>
+      ) : null}
     </ol>
   );
 }

@@ -81,6 +81,11 @@ const OFFLINE: Record<LiveReader, string> = {
   audience: "Offline: your vote is kept on this phone and will be sent when the connection is back.",
 };
 
+/** The catalogue key of connectionText's words, for the pages that speak Welsh as well. */
+export function connectionKey(status: ConnectionStatus, online = true, reader: LiveReader = "chair"): string {
+  return online ? `live.connection.${status}` : `live.offline.${reader}`;
+}
+
 /** A few words on the connection for the page's status line; "Offline" whenever the browser is. */
 export function connectionText(status: ConnectionStatus, online = true, reader: LiveReader = "chair"): string {
   if (!online) return OFFLINE[reader];

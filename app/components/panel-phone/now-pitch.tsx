@@ -1,3 +1,5 @@
+import { useT } from "~/i18n/i18n-context";
+
 interface NowPitchProps {
   pitch: { projectTitle: string; groupName: string; recused: boolean };
   /** Where the pitch stands now: pitching, questions, scoring... */
@@ -8,15 +10,16 @@ interface NowPitchProps {
 
 /** The pitch on stage now, at the top of a panellist's phone. */
 export function NowPitch({ pitch, stateLabel, note }: NowPitchProps) {
+  const t = useT();
   return (
     <section aria-labelledby="now-title" className="now">
       <span className="caption">
-        Now · <strong className="tag">{stateLabel}</strong>
+        {t("panel.home.now")} · <strong className="tag">{stateLabel}</strong>
       </span>
       <h2 id="now-title">{pitch.projectTitle}</h2>
       <p className="muted">{pitch.groupName}</p>
       {pitch.recused ? (
-        <p className="notice">You declared a conflict of interest with this pitch, so you do not score it.</p>
+        <p className="notice">{t("panel.recused")}</p>
       ) : note ? (
         <p className="muted">{note}</p>
       ) : null}

@@ -1,27 +1,29 @@
 import type { EventState } from "~/domain/event-machine";
+import { useT } from "~/i18n/i18n-context";
 
 // What the panellist's phone says before the first pitch and once scoring has closed.
 
 export function PhaseNotice({ eventState, hasCurrent }: { eventState: EventState; hasCurrent: boolean }) {
+  const t = useT();
   if (eventState === "DRAFT" || eventState === "READY") {
     return (
       <div className="notice">
-        <p className="notice__title">The event has not started yet</p>
-        <p>This page follows the event: the first pitch appears here when the chair starts it. You can declare a conflict of interest now.</p>
+        <p className="notice__title">{t("panel.phase.notStarted")}</p>
+        <p>{t("panel.phase.notStartedText")}</p>
       </div>
     );
   }
   if (eventState === "SCORING_CLOSED" || eventState === "DECIDED") {
     return (
       <div className="notice notice--success">
-        <p className="notice__title">Scoring has closed</p>
-        <p>Thank you for scoring. Your scores are listed below.</p>
+        <p className="notice__title">{t("panel.phase.closed")}</p>
+        <p>{t("panel.phase.closedText")}</p>
       </div>
     );
   }
   return hasCurrent ? null : (
     <div className="notice">
-      <p>The event has started. The first pitch appears here when the chair starts it.</p>
+      <p>{t("panel.phase.started")}</p>
     </div>
   );
 }

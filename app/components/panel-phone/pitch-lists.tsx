@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { SLOT_STATE_LABELS, type SlotState } from "~/domain/event-machine";
-import { scoreStatus } from "~/domain/panel-phone";
+import type { SlotState } from "~/domain/event-machine";
+import { useT } from "~/i18n/i18n-context";
 
 // The pitches still open for this panellist's score, and the running order with what they
 // have scored (never anyone else's scores).
@@ -24,18 +24,20 @@ interface PitchListsProps<P extends PhonePitch> {
 
 export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen, current, slotState, savedVersion }: PitchListsProps<P>) {
   const scorePath = (pitch: P) => `/panel/${eventId}/score/${pitch.bidId}`;
+  const t = useT();
+  const status = (pitch: P) => t("panel.scoreStatus", { recused: pitch.recused ? "yes" : "no", version: savedVersion(pitch) ?? 0 });
   return (
     <>
       {othersOpen.length > 0 ? (
         <section aria-labelledby="open-title">
-          <h2 id="open-title">Still open for scoring</h2>
+          <h2 id="open-title">{t("panel.lists.open")}</h2>
           <ul className="pitch-links">
             {othersOpen.map((pitch) => (
               <li key={pitch.bidId}>
                 <Link to={scorePath(pitch)}>
-                  {savedVersion(pitch) !== null ? "Change your score for" : "Score"} {pitch.projectTitle}
+                  {t(savedVersion(pitch) !== null ? "panel.lists.change" : "panel.lists.score", { title: pitch.projectTitle })}
                 </Link>{" "}
-                <span className="muted">({scoreStatus({ recused: false, version: savedVersion(pitch) })})</span>
+                <span className="muted">({status(pitch)})</span>
               </li>
             ))}
           </ul>
@@ -43,7 +45,7 @@ export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen,
       ) : null}
 
       <section aria-labelledby="order-title">
-        <h2 id="order-title">Running order</h2>
+        <h2 id="order-title">{t("panel.lists.order")}</h2>
         <ol className="pitch-list">
           {pitches.map((pitch) => (
             <li key={pitch.bidId} className={pitch === current ? "pitch-list__item pitch-list__item--current" : "pitch-list__item"}>
@@ -52,9 +54,9 @@ export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen,
               </Link>
               <span className="pitch-list__group">{pitch.groupName}</span>
               <span className="pitch-list__tags">
-                <span className="tag tag--grey">{SLOT_STATE_LABELS[slotState(pitch)]}</span>{" "}
+                <span className="tag tag--grey">{t("live.slot", { state: slotState(pitch) })}</span>{" "}
                 <span className={pitch.recused ? "tag tag--yellow" : savedVersion(pitch) !== null ? "tag tag--green" : "tag"}>
-                  {scoreStatus({ recused: pitch.recused, version: savedVersion(pitch) })}
+                  {status(pitch)}
                 </span>
               </span>
             </li>

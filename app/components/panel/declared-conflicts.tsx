@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
 
 export interface DeclaredConflict {
   bidId: string;
@@ -11,10 +12,11 @@ export interface DeclaredConflict {
 
 /** A panellist's declared conflicts, each with a button to take it back while that is allowed. */
 export function DeclaredConflicts({ declared }: { declared: DeclaredConflict[] }) {
+  const t = useT();
   if (declared.length === 0) return null;
   return (
     <section aria-labelledby="declared-title">
-      <h2 id="declared-title">Your conflicts</h2>
+      <h2 id="declared-title">{t("panel.conflicts.yours")}</h2>
       <ul className="conflict-list">
         {declared.map((pitch) => (
           <li key={pitch.bidId}>
@@ -25,11 +27,12 @@ export function DeclaredConflicts({ declared }: { declared: DeclaredConflict[] }
                 <input type="hidden" name="intent" value="withdraw" />
                 <input type="hidden" name="bidId" value={pitch.bidId} />
                 <button type="submit" className="button button--secondary">
-                  Take back<span className="visually-hidden"> the conflict for {pitch.title}</span>
+                  {t("panel.conflicts.takeBack")}
+                  <span className="visually-hidden"> {t("panel.conflicts.takeBackFor", { title: pitch.title })}</span>
                 </button>
               </Form>
             ) : (
-              <p className="muted">Scoring for this pitch is locked, so this stays as it is.</p>
+              <p className="muted">{t("panel.conflicts.locked")}</p>
             )}
           </li>
         ))}

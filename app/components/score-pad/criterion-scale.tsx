@@ -1,5 +1,6 @@
 import { fieldId, HintAndError } from "~/components/field-shell";
 import { scoreFieldName } from "~/domain/panel-phone";
+import { useT } from "~/i18n/i18n-context";
 import type { PadCriterion } from "./use-queued-score";
 
 // One criterion as a row of large tap targets (no sliders: a thumb on a crowded phone screen
@@ -8,6 +9,7 @@ import type { PadCriterion } from "./use-queued-score";
 export function CriterionScale(props: { criterion: PadCriterion; value: string | undefined; error: string | undefined; disabled: boolean }) {
   const { criterion, value, error, disabled } = props;
   const name = scoreFieldName(criterion.id);
+  const t = useT();
   const id = fieldId(name);
   const points = Array.from({ length: criterion.scaleMax - criterion.scaleMin + 1 }, (_, i) => criterion.scaleMin + i);
   return (
@@ -19,7 +21,7 @@ export function CriterionScale(props: { criterion: PadCriterion; value: string |
           hint={
             <>
               {criterion.guidance ? `${criterion.guidance} ` : null}
-              {criterion.scaleMin} is the lowest score, {criterion.scaleMax} the highest.
+              {t("score.pad.scale", { min: criterion.scaleMin, max: criterion.scaleMax })}
             </>
           }
           error={error}

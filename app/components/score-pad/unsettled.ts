@@ -23,9 +23,3 @@ export function useUnsettledScores(): Set<string> {
   }, []);
   return keys;
 }
-
-export const WAITING_TEXT = "Waiting for connection — will send automatically";
-
-export function savedText(saved: { version: number; at: string }) {
-  return `Saved — version ${saved.version} at ${saved.at}`;
-}

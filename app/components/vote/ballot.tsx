@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
 import { BallotChoices } from "~/components/ballot-choices";
 import { ErrorSummary, fieldId } from "~/components/forms";
-import { canVoteFor, votesText, type VotingStatus } from "~/domain/audience-phone";
+import { canVoteFor, type VotingStatus } from "~/domain/audience-phone";
 import type { LiveSlot } from "~/domain/live-state";
 import type { VoteActionResult } from "~/domain/vote-page";
+import { useT } from "~/i18n/i18n-context";
 import { useBallotQueue } from "./use-ballot-queue";
 
 // The audience member's ballot: before voting opens, while it is open (tick up to the round's
@@ -28,17 +29,18 @@ interface BallotProps {
 
 export function Ballot({ page, posted, status, slots }: BallotProps) {
   const ballot = useBallotQueue({ ...page, posted });
+  const t = useT();
   const { counted, error } = ballot;
   const votable = slots.filter((slot) => canVoteFor(slot.state));
   const chosenBefore = new Set(posted ? [posted.values.bidIds ?? []].flat() : counted);
-  const title = (bidId: string) => slots.find((s) => s.bidId === bidId)?.projectTitle ?? "a pitch";
+  const title = (bidId: string) => slots.find((s) => s.bidId === bidId)?.projectTitle ?? t("vote.counted.aPitch");
 
   if (status === "NOT_OPEN") {
     return (
       <div className="notice">
-        <p className="notice__title">Voting opens when the event starts</p>
+        <p className="notice__title">{t("vote.notOpen.title")}</p>
         <p>
-          You will have {votesText(page.votesPerPerson)} to vote for. This page updates by itself; or <a href={`/vote/${page.code}`}>refresh it</a>.
+          {t("vote.notOpen.text", { votes: page.votesPerPerson })} <a href={`/vote/${page.code}`}>{t("vote.notOpen.refresh")}</a>.
         </p>
       </div>
     );
@@ -47,9 +49,9 @@ export function Ballot({ page, posted, status, slots }: BallotProps) {
   const countedBlock =
     counted.length > 0 ? (
       <div className={`notice notice--success${ballot.justCounted ? " vote-counted" : ""}`}>
-        <p className="notice__title">Your vote is counted</p>
-        <p>You voted for: {counted.map(title).join(", ")}.</p>
-        {status === "OPEN" ? <p>You can change your vote until voting closes.</p> : null}
+        <p className="notice__title">{t("vote.counted.title")}</p>
+        <p>{t("vote.counted.list", { titles: counted.map(title).join(", ") })}</p>
+        {status === "OPEN" ? <p>{t("vote.counted.canChange")}</p> : null}
       </div>
     ) : null;
 
@@ -57,8 +59,8 @@ export function Ballot({ page, posted, status, slots }: BallotProps) {
     return (
       <>
         <div className="notice" role="status">
-          <p className="notice__title">Voting has closed</p>
-          {counted.length === 0 ? <p>You did not vote from this phone.</p> : null}
+          <p className="notice__title">{t("vote.closed.title")}</p>
+          {counted.length === 0 ? <p>{t("vote.closed.none")}</p> : null}
         </div>
         {countedBlock}
       </>
@@ -69,34 +71,34 @@ export function Ballot({ page, posted, status, slots }: BallotProps) {
     <>
       <div role="status" aria-live="polite" className="vote-status">
         {ballot.sending === "sending" ? (
-          <p>Sending your vote…</p>
+          <p>{t("vote.sending")}</p>
         ) : ballot.sending === "waiting" ? (
-          <p className="score-status--waiting">Waiting for connection — will send automatically.</p>
+          <p className="score-status--waiting">{t("vote.waiting")}</p>
         ) : ballot.sending === "changed" ? (
-          <p>You have changed your choice. Press “Change my vote” to send it.</p>
+          <p>{t("vote.changed")}</p>
         ) : (
           countedBlock
         )}
       </div>
       {ballot.refusal ? (
         <div className="notice notice--error" role="alert">
-          <p className="notice__title">Your vote was not changed</p>
+          <p className="notice__title">{t("vote.refused.title")}</p>
           <p>{ballot.refusal}</p>
         </div>
       ) : null}
-      {page.ticket ? <p className="muted">Ticket {page.ticket}</p> : null}
+      {page.ticket ? <p className="muted">{t("vote.ticket.line", { ticket: page.ticket })}</p> : null}
       <form method="post" action={`/vote/${page.code}`} noValidate onSubmit={ballot.submit} onChange={ballot.changed}>
         <ErrorSummary errors={{ bidIds: error ?? undefined }} />
         <input type="hidden" name="intent" value="vote" />
         <input type="hidden" name="clientMutationId" value={ballot.clientId} />
         <BallotChoices legendId={fieldId("bidIds")} choices={votable} chosenBefore={chosenBefore} votesPerPerson={page.votesPerPerson} error={error} />
         <button type="submit" className="button button--large" disabled={votable.length === 0}>
-          {counted.length > 0 ? "Change my vote" : "Vote"}
+          {counted.length > 0 ? t("vote.button.change") : t("vote.button.vote")}
         </button>
       </form>
       <p>
         <Link to={`/vote/${page.code}`} reloadDocument>
-          Refresh
+          {t("common.refresh")}
         </Link>
       </p>
     </>

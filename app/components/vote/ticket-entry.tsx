@@ -1,19 +1,21 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { useT } from "~/i18n/i18n-context";
 
 // At a ticket event opened by its join code: the printed ticket's code first.
 
 export function TicketEntry({ errors, typed }: { errors: Record<string, string>; typed: string }) {
+  const t = useT();
   return (
     <>
-      <p>At this event each printed ticket is one vote. Enter the code on your ticket, or scan its QR code.</p>
+      <p>{t("vote.ticket.intro")}</p>
       <Form method="post" noValidate>
         <ErrorSummary errors={{ ticket: errors.ticket }} />
         <input type="hidden" name="intent" value="ticket" />
         <TextField
           name="ticket"
-          label="Ticket code"
-          hint="8 letters and numbers, for example K7QM-3XPA"
+          label={t("vote.ticket.label")}
+          hint={t("vote.ticket.hint")}
           error={errors.ticket}
           defaultValue={typed}
           autoCapitalize="characters"
@@ -22,7 +24,7 @@ export function TicketEntry({ errors, typed }: { errors: Record<string, string>;
           className="input--code"
         />
         <button type="submit" className="button button--large">
-          Continue
+          {t("common.continue")}
         </button>
       </Form>
     </>

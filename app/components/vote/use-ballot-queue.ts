@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { choiceProblem } from "~/domain/audience-phone";
 import type { VoteActionResult } from "~/domain/vote-page";
+import { useT } from "~/i18n/i18n-context";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
 
 // A ballot sent through the offline queue: what is counted, whether a vote is on its way or
@@ -23,6 +23,7 @@ interface BallotQueueInput {
 
 export function useBallotQueue({ eventId, code, votesPerPerson, counted: servedCounted, clientMutationId, justCounted: served, posted }: BallotQueueInput) {
   const key = `ballot:${eventId}`;
+  const t = useT();
   const sentId = useRef<string | null>(null);
   const [clientId, setClientId] = useState(posted ? String(posted.values.clientMutationId ?? clientMutationId) : clientMutationId);
   const [counted, setCounted] = useState<string[]>(servedCounted);
@@ -84,7 +85,8 @@ export function useBallotQueue({ eventId, code, votesPerPerson, counted: servedC
     event.preventDefault();
     const form = event.currentTarget;
     const chosen = form.querySelectorAll("input[name=bidIds]:checked").length;
-    const problem = choiceProblem(chosen, votesPerPerson);
+    // why: the server's choiceProblem (domain/audience-phone.ts) in the page's language.
+    const problem = chosen === 0 ? t("vote.problem.none") : chosen > votesPerPerson ? t("vote.problem.tooMany", { votes: votesPerPerson, chosen }) : null;
     setError(problem);
     setRefusal(null);
     if (problem) {

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";
+import { expectAccessible, loginAs } from "./fixtures";
+
+// Welsh and English (issue 14): an audience member switches the site to Cymraeg with the link in
+// the header and votes in Welsh, with JavaScript and without (axe checks the pages with it); a browser that asks for Welsh gets
+// it first; the big screen says everything in both languages, Welsh first. Runs on the big
+// screen's server, whose seeded over-time event is live with its join code.
+
+function seeded(): BigScreenFixture {
+  const port = new URL(test.info().project.use.baseURL ?? "").port;
+  return JSON.parse(readFileSync(bigScreenFixturePath(port), "utf8")) as BigScreenFixture;
+}
+
+test("an audience member switches to Cymraeg and votes in Welsh", async ({ browser }) => {
+  const { overtimeJoinCode } = seeded();
+  const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "en-GB" })).newPage();
+
+  await test.step("English first, with the link to Welsh written in Welsh", async () => {
+    await phone.goto("/vote");
+    await expect(phone.locator("html")).toHaveAttribute("lang", "en-GB");
+    await expect(phone.getByRole("heading", { level: 1, name: "Vote for the pitches" })).toBeVisible();
+    await expect(phone.getByRole("link", { name: "Cymraeg" })).toHaveAttribute("lang", "cy");
+  });
+
+  await test.step("the link turns the page Welsh and stays on it", async () => {
+    await phone.getByRole("link", { name: "Cymraeg" }).click();
+    await expect(phone).toHaveURL(/\/vote$/);
+    await expect(phone.locator("html")).toHaveAttribute("lang", "cy");
+    await expect(phone.getByRole("heading", { level: 1, name: "Pleidleisiwch dros y cyflwyniadau" })).toBeVisible();
+    await expect(phone.getByRole("link", { name: "English" })).toHaveAttribute("lang", "en-GB");
+    await expectAccessible(phone);
+  });
+
+  await test.step("the code, the ballot and the vote, all in Welsh", async () => {
+    await phone.getByLabel("Eich cod").fill(overtimeJoinCode);
+    await phone.getByRole("button", { name: "Parhau" }).click();
+    await expect(phone.getByRole("group", { name: "Dewiswch hyd at 3 cyflwyniad" })).toBeVisible();
+    await expect(phone.getByText("Rydych wedi defnyddio 0 o 3 pleidlais.")).toBeVisible();
+    await phone.getByRole("button", { name: "Pleidleisio" }).click();
+    await expect(phone.getByRole("link", { name: "Dewiswch o leiaf un cyflwyniad i bleidleisio drosto." })).toBeVisible();
+    await phone.getByRole("checkbox").first().check();
+    await expect(phone.getByText("Rydych wedi defnyddio 1 o 3 pleidlais.")).toBeVisible();
+    await phone.getByRole("button", { name: "Pleidleisio" }).click();
+    await expect(phone.getByText("Mae eich pleidlais wedi’i chyfrif")).toBeVisible();
+    await expect(phone.getByRole("button", { name: "Newid fy mhleidlais" })).toBeVisible();
+    await expect(phone.locator("html")).toHaveAttribute("lang", "cy");
+    await expectAccessible(phone);
+  });
+
+  await test.step("and back to English, remembered from then on", async () => {
+    await phone.getByRole("link", { name: "English" }).click();
+    await expect(phone.getByText("Your vote is counted")).toBeVisible();
+    await phone.goto("/vote");
+    await expect(phone.getByRole("heading", { level: 1, name: "Vote for the pitches" })).toBeVisible();
+  });
+  await phone.context().close();
+});
+
+test("without JavaScript, a browser that asks for Welsh votes in Welsh", async ({ browser }) => {
+  const { overtimeJoinCode } = seeded();
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false, locale: "cy-GB" });
+  const phone = await context.newPage();
+  await phone.goto(`/vote/${overtimeJoinCode}`);
+  await expect(phone.locator("html")).toHaveAttribute("lang", "cy");
+  await phone.getByRole("checkbox").nth(1).check();
+  await phone.getByRole("button", { name: "Pleidleisio" }).click();
+  await expect(phone.getByText("Mae eich pleidlais wedi’i chyfrif")).toBeVisible();
+  await expect(phone.getByRole("link", { name: "English" })).toHaveAttribute("lang", "en-GB");
+
+  // The language link sends people back only to a page of this site.
+  const away = await phone.request.get("/language?lang=en&redirectTo=//evil.example/phish", { maxRedirects: 0 });
+  expect(away.status()).toBe(302);
+  expect(away.headers().location).toBe("/");
+  await context.close();
+});
+
+test("the big screen speaks Welsh and English at once, Welsh first, each with its lang", async ({ page }) => {
+  const { overtimeEventId, pitches, latePitch } = seeded();
+  await loginAs(page, "organiser");
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/screen/${overtimeEventId}`);
+  const phase = page.locator(".screen__phase");
+  await expect(phase.locator('[lang="cy"]')).toHaveText(`Cyflwyniad ${latePitch} o ${pitches} · Cyflwyno`);
+  await expect(phase.locator('[lang="en-GB"]')).toHaveText(`Pitch ${latePitch} of ${pitches} · Pitching`);
+  const vote = page.locator(".screen__join .screen__label");
+  await expect(vote).toHaveText("Pleidleisiwch ar eich ffôn / Vote on your phone");
+  // Welsh comes first in every pair.
+  const order = await page.locator(".screen [lang]").evaluateAll((parts) => parts.map((el) => el.getAttribute("lang")));
+  expect(order.length).toBeGreaterThan(4);
+  for (let i = 0; i + 1 < order.length; i += 2) expect([order[i], order[i + 1]]).toEqual(["cy", "en-GB"]);
+  await expectAccessible(page);
+});
