@@ -1,15 +1,14 @@
 import { poundsCell, toCsv, type CsvCell } from "~/domain/csv";
 import {
-  approvedByTwoPeople,
+  awardAfter,
   AWARD_STATUS_LABELS,
-  describeRuleException,
+  describeAfterAward,
   OUTCOME_LABELS,
   PAYMENT_STATUS_LABELS,
-  sheetStanding,
   type DecisionReport,
 } from "~/domain/decision-report";
+import { approvedByTwoPeople, describeRuleException, sheetStanding } from "~/domain/decision-report-findings";
 import { PAYMENT_METHOD_LABELS } from "~/domain/payment";
-import { awardAfter, describeAfterAward } from "~/domain/decision-report";
 import { describeBid } from "~/domain/scoring";
 import { formatSortableDateTime } from "~/domain/zoned-time";
 

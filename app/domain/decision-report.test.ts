@@ -1,5 +1,7 @@
 import { decisionsCsv, paymentsCsv, scoresCsv } from "~/domain/decision-report-csv";
-import { approvedByTwoPeople, canReadDecisionReport, reportFindings, reportView, sheetStanding, type DecisionReport } from "~/domain/decision-report";
+import { canReadDecisionReport, type DecisionReport } from "~/domain/decision-report";
+import { approvedByTwoPeople, reportFindings, sheetStanding } from "~/domain/decision-report-findings";
+import { reportView } from "~/domain/decision-report-view";
 
 // What the report concludes from the facts: the findings an auditor reads first, including the
 // ones the models make impossible today (a payment approved by the person who asked for it),

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { decisionsCsv, paymentsCsv, scoresCsv } from "~/domain/decision-report-csv";
-import { reportView } from "~/domain/decision-report";
+import { reportView } from "~/domain/decision-report-view";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { decisionReport, reportableEvents } from "~/models/decision-report.server";
 import { seedPastEvent, SHED_OVERRIDE_REASON, type PastEvent } from "../../prisma/seed/past-event";

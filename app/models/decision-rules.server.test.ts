@@ -1,6 +1,6 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
-import { reportFindings } from "~/domain/decision-report";
+import { reportFindings } from "~/domain/decision-report-findings";
 import { verifyAuditLog } from "~/models/audit.server";
 import { decisionReport } from "~/models/decision-report.server";
 import { approveRuleException, confirmDecisions, recordDecision, type DecisionInput } from "~/models/decision.server";

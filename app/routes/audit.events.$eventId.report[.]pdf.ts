@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { reportFileName, reportView } from "~/domain/decision-report";
+import { reportFileName } from "~/domain/decision-report";
+import { reportView } from "~/domain/decision-report-view";
 import { decisionReport } from "~/models/decision-report.server";
 import { renderDecisionReportPdf } from "~/services/pdf/decision-report.server";
 import { notFound } from "~/utils/http.server";

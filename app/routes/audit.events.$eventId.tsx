@@ -11,7 +11,7 @@ import { ReportPayments } from "~/components/decision-report/report-payments";
 import { ReportRanking } from "~/components/decision-report/report-ranking";
 import { ReportSheets } from "~/components/decision-report/report-sheets";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { reportView } from "~/domain/decision-report";
+import { reportView } from "~/domain/decision-report-view";
 import { can } from "~/domain/permissions";
 import { decisionReport } from "~/models/decision-report.server";
 import { requireReportReader } from "~/requests/report-access.server";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // The audit log behind the report: whether its chain verifies, the newest checkpoint, and how
 // many entries are about this event (with a link for those who may read the log).

@@ -1,5 +1,5 @@
 import { ReportTrail } from "~/components/decision-report/report-trail";
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // Each award offered: its status, when it was offered and accepted, its conditions, and the
 // months after: the payment schedule, the planned dates, what was disbursed and the outcome.

@@ -1,4 +1,5 @@
-import type { FindingTone, ReportView } from "~/domain/decision-report";
+import type { FindingTone } from "~/domain/decision-report-findings";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // The answers first: each finding with its tone, then the money in five figures.
 

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // The report's title block: which event, its state, who funds it, when the report was made,
 // and the downloads that say the same as the page.

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // Who sat on the panel, and every conflict of interest they declared.
 

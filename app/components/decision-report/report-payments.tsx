@@ -1,5 +1,5 @@
 import { ReportTrail } from "~/components/decision-report/report-trail";
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // Each payment asked for, and whether a second funder approved it.
 

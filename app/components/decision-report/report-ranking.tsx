@@ -1,4 +1,4 @@
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // The ranking in words, each bid with every panellist's score behind a disclosure.
 

@@ -1,4 +1,4 @@
-import type { ReportView } from "~/domain/decision-report";
+import type { ReportView } from "~/domain/decision-report-view";
 
 // Every version of every score sheet, and whether it counted.
 

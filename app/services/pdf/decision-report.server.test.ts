@@ -1,7 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { PDFDocument } from "pdf-lib";
 import { useTestDatabase } from "~/testing/database";
-import { reportView, type ReportView } from "~/domain/decision-report";
+import { reportView, type ReportView } from "~/domain/decision-report-view";
 import { decisionReport } from "~/models/decision-report.server";
 import { closeLiveBus } from "~/db/live/bus.server";
 import { renderDecisionReportPdf } from "~/services/pdf/decision-report.server";

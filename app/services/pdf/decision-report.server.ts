@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
-import type { FindingTone, ReportView } from "~/domain/decision-report";
+import type { FindingTone } from "~/domain/decision-report-findings";
+import type { ReportView } from "~/domain/decision-report-view";
 import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
 
 // The decision report as a printable PDF (A4), for the file an auditor keeps and the papers of
