@@ -10,6 +10,7 @@ import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { createOnboardingLink } from "~/coordinators/payments/recipients.server";
 import { action as stripeWebhook } from "~/routes/webhooks.stripe";
 import { configureStripe } from "~/services/payments/stripe.server";
+import { closeLiveBus } from "~/db/live/bus.server";
 import { makeStaff } from "~/testing/live-fixtures";
 import { startStripeFake, type StripeFake } from "~/testing/stripe-fake";
 
@@ -214,4 +215,26 @@ export async function onboardRecipient(fake: StripeFake, bidId: string) {
   fake.completeOnboarding(link.accountId);
   await fake.webhooksSettled();
   return link.accountId;
+}
+
+/**
+ * A Stripe fake for one test file: started before its tests, each test's webhooks settled after
+ * it, stopped (with the live bus) at the end. Returns the running harness.
+ */
+export function useStripeHarness(options: { balance?: number } = { balance: 100_000_000 }): () => StripeHarness {
+  let harness: StripeHarness | undefined;
+  beforeAll(async () => {
+    harness = await startStripeHarness(options);
+  });
+  afterEach(async () => {
+    await harness?.fake.webhooksSettled();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await closeLiveBus();
+  });
+  return () => {
+    if (!harness) throw new Error("The Stripe harness starts before the file's tests.");
+    return harness;
+  };
 }

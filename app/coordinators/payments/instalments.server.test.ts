@@ -8,25 +8,14 @@ import { saveSchedule } from "~/models/instalment.server";
 import { recordManualPayment } from "~/models/payment.server";
 import { approvePayment, requestPayment, sendPayment } from "~/coordinators/payments/payments.server";
 import { recordPaymentMade } from "~/coordinators/checkpoints.server";
-import { closeLiveBus } from "~/db/live/bus.server";
-import { makeAcceptedAward, makeFunder, onboardRecipient, startStripeHarness, type StripeHarness } from "~/testing/payments-fixtures";
+import { makeAcceptedAward, makeFunder, onboardRecipient, useStripeHarness } from "~/testing/payments-fixtures";
 
 // An award paid in two instalments: each asked for by one funder and approved by another, each
 // paid once however often it is clicked, the schedule audited, and the award paid only when both are.
 
 useTestDatabase();
 
-let stripe: StripeHarness;
-beforeAll(async () => {
-  stripe = await startStripeHarness({ balance: 100_000_000 });
-});
-afterAll(async () => {
-  await stripe.stop();
-  await closeLiveBus();
-});
-afterEach(async () => {
-  await stripe.fake.webhooksSettled();
-});
+const stripe = useStripeHarness();
 
 const today = todayIn(new Date(), "Europe/London");
 const later = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
@@ -36,7 +25,7 @@ async function splitAward() {
   const B = await makeFunder("Bea");
   const C = await makeFunder("Cal");
   const award = await makeAcceptedAward({ amountPence: 100_000, decider: A });
-  const accountId = await onboardRecipient(stripe.fake, award.bid.id);
+  const accountId = await onboardRecipient(stripe().fake, award.bid.id);
   const saved = await saveSchedule(award.awardId, { "plannedOn-1": "", "amount-1": "400", "plannedOn-2": later, "amount-2": "600" }, B, today);
   expect(saved).toEqual({ ok: true, unchanged: false });
   const instalments = await db().instalment.findMany({ where: { awardId: award.awardId }, orderBy: { position: "asc" } });
@@ -89,10 +78,10 @@ describe("an award's payment schedule", () => {
     expect(await approvePayment(awardId, paymentOne.id, B)).toMatchObject({ ok: false });
     const approvals = await Promise.all([approvePayment(awardId, paymentOne.id, C), approvePayment(awardId, paymentOne.id, C)]);
     expect(approvals.every((a) => a.ok)).toBe(true);
-    await stripe.fake.webhooksSettled();
+    await stripe().fake.webhooksSettled();
     // Retries after it was paid reach Stripe under no new key: one transfer of £400.
     await sendPayment(awardId, paymentOne.id, B);
-    expect(stripe.fake.transfers().filter((t) => t.destination === accountId).map((t) => t.amount)).toEqual([40_000]);
+    expect(stripe().fake.transfers().filter((t) => t.destination === accountId).map((t) => t.amount)).toEqual([40_000]);
     expect(await auditOf("payment.approved", paymentOne.id)).toHaveLength(1);
 
     let award = await db().award.findUniqueOrThrow({ where: { id: awardId } });
