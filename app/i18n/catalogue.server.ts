@@ -1,8 +1,7 @@
 import { parse } from "@formatjs/icu-messageformat-parser";
-import cy from "./messages/cy.json";
-import en from "./messages/en.json";
 import { formatMessage, type CompiledMessage } from "./format";
 import { BILINGUAL_ORDER, type Lang } from "./lang";
+import { CY, EN } from "./messages";
 import { namespaceOf, pageNeeds } from "./namespaces";
 
 // The catalogues, parsed once per process: ICU messages become the element trees format.ts
@@ -11,7 +10,7 @@ import { namespaceOf, pageNeeds } from "./namespaces";
 export type Catalogue = Record<string, CompiledMessage>;
 export type PageMessages = Partial<Record<Lang, Catalogue>>;
 
-const SOURCES: Record<Lang, Record<string, string>> = { cy, en };
+const SOURCES: Record<Lang, Record<string, string>> = { cy: CY, en: EN };
 const compiled = new Map<Lang, Catalogue>();
 
 function compile(lang: Lang): Catalogue {

@@ -3,9 +3,7 @@ import path from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import ts from "typescript";
 import { CONVERTED_FILES } from "./converted-files";
-import cy from "./messages/cy.json";
-import review from "./messages/cy-review.json";
-import en from "./messages/en.json";
+import { BY_NAMESPACE, CY as cy, CY_REVIEW as review, EN as en } from "./messages";
 import { namespaceOf, type Namespace } from "./namespaces";
 
 // The catalogues stay whole and the converted files stay converted: a key in one language and
@@ -65,6 +63,13 @@ describe("the message catalogues", () => {
     const same = Object.keys(en).filter((key) => en[key as keyof typeof en] === cy[key as keyof typeof cy] && /\p{L}{3}/u.test(en[key as keyof typeof en]));
     // why: the language names are written in their own language in both catalogues.
     expect(same).toEqual(["common.language.cy", "common.language.en"]);
+  });
+
+  it("keep each namespace's keys in its own folder", () => {
+    for (const [namespace, catalogue] of Object.entries(BY_NAMESPACE)) {
+      const keys = [...Object.keys(catalogue.en), ...Object.keys(catalogue.cy), ...Object.keys(catalogue.review)];
+      expect({ namespace, strays: keys.filter((key) => namespaceOf(key) !== namespace) }).toEqual({ namespace, strays: [] });
+    }
   });
 
   it("mark for review only strings that exist", () => {
