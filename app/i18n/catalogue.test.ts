@@ -4,14 +4,13 @@ import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messagefor
 import ts from "typescript";
 import { CONVERTED_FILES } from "./converted-files";
 import { BY_NAMESPACE, CY as cy, CY_REVIEW as review, EN as en } from "./messages";
-import { namespaceOf, type Namespace } from "./namespaces";
+import { NAMESPACES, namespaceOf, type Namespace } from "./namespaces";
 
 // The catalogues stay whole and the converted files stay converted: a key in one language and
 // not the other, a message whose placeholders differ between languages, or text typed straight
 // into a converted file's JSX fails here.
 
 const CATALOGUES: Record<string, Record<string, string>> = { en, cy };
-const NAMESPACES: Namespace[] = ["common", "live", "vote", "panel", "score", "screen"];
 
 /**
  * The placeholders' names. Their kinds may differ (a Welsh count may need a plural where the
@@ -63,6 +62,10 @@ describe("the message catalogues", () => {
     const same = Object.keys(en).filter((key) => en[key as keyof typeof en] === cy[key as keyof typeof cy] && /\p{L}{3}/u.test(en[key as keyof typeof en]));
     // why: the language names are written in their own language in both catalogues.
     expect(same).toEqual(["common.language.cy", "common.language.en"]);
+  });
+
+  it("have a folder for every namespace", () => {
+    expect(Object.keys(BY_NAMESPACE).sort()).toEqual([...NAMESPACES].sort());
   });
 
   it("keep each namespace's keys in its own folder", () => {

@@ -2,7 +2,9 @@
 // messages its page can show (in its one language; the big screen, bilingual, gets both).
 // A key's namespace is the part before its first dot ("vote.heading" is in "vote").
 
-export type Namespace = "common" | "live" | "vote" | "panel" | "score" | "screen";
+export const NAMESPACES = ["common", "live", "vote", "panel", "score", "screen", "round", "apply", "bid", "results", "email", "letter"] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+// "email" and "letter" are the server's own (translate()): no page is sent them.
 
 const ALWAYS: Namespace[] = ["common", "live"];
 
@@ -12,6 +14,9 @@ const BY_PATH: Array<{ prefix: string; namespaces: Namespace[]; bilingual?: bool
   { prefix: "/vote", namespaces: ["vote"] },
   { prefix: "/panel", namespaces: ["panel", "score"] },
   { prefix: "/screen", namespaces: ["screen"], bilingual: true },
+  { prefix: "/rounds", namespaces: ["round", "apply"] },
+  { prefix: "/bid", namespaces: ["apply", "bid"] },
+  { prefix: "/results", namespaces: ["results"] },
 ];
 
 const matches = (pathname: string, prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
