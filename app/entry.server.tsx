@@ -9,6 +9,7 @@ import { startCheckpointSweep } from "~/coordinators/checkpoints.server";
 import { startOutboxWorker } from "~/coordinators/outbox.server";
 import { startReminderJob } from "~/coordinators/reminders.server";
 import { closeLiveBus } from "~/db/live/bus.server";
+import { scoreAnnouncementsSent } from "~/models/score.server";
 import { databaseEngine } from "~/utils/env.server";
 import { NonceProvider } from "~/utils/nonce";
 import { payeeKeyNote } from "~/utils/payee-crypto.server";
@@ -36,6 +37,7 @@ export async function shutdown() {
   stopMail?.();
   stopReminders?.();
   stopCheckpoints?.();
+  await scoreAnnouncementsSent();
   await closeLiveBus();
   await closeDatabase();
 }

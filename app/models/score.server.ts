@@ -16,6 +16,7 @@ import {
 import { Prisma } from "~/generated/prisma/client";
 import { hashSecretToken } from "~/utils/secret-token.server";
 import { publish } from "~/db/live/bus.server";
+import { coalesce } from "~/utils/coalesce";
 import { groupCommit } from "~/utils/group-commit";
 
 export type { SavedSheet, ScoreInput, ScoreOutcome } from "~/models/score-batch.server";
@@ -30,6 +31,7 @@ export type { SavedSheet, ScoreInput, ScoreOutcome } from "~/models/score-batch.
 //   sheetHistory(panellistId, bidId)       -> every version, newest first
 //   scoreSheetsForEvent(eventId)           -> every version of every sheet (auditor, report)
 //   scoringInput(eventId)                  -> ScoringInput for rankBids() in app/domain/scoring.ts
+//   scoreAnnouncementsSent()               -> resolves once screens have been told of every saved score (shutdown)
 //
 // When scoring is accepted: app/domain/score-acceptance.ts.
 // A submission carries a client-generated id (clientMutationId, unique in the table). Copies
@@ -80,7 +82,7 @@ async function saveBatch(submissions: Submission[]): Promise<Settled[]> {
     for (const submission of submissions) settled.push(await saveAlone(submission));
     return settled;
   }
-  await announce(saved.written);
+  announce(saved.written);
   return saved.outcomes.map((outcome) => ({ outcome }));
 }
 
@@ -91,7 +93,7 @@ async function saveAlone(submission: Submission): Promise<Settled> {
   } catch (error) {
     return settleAlone(submission, error);
   }
-  await announce(saved.written);
+  announce(saved.written);
   return { outcome: saved.outcomes[0] };
 }
 
@@ -116,8 +118,20 @@ async function findEarlier(clientMutationId: string | null) {
   return rows[0] ?? null;
 }
 
-async function announce(written: { eventId: string; seq: number | null }[]) {
-  for (const { eventId, seq } of written) await publish(eventId, seq ?? (await latestAuditSeq()));
+// why not inside the batch: the phones' answers wait for their commit and nothing else, and a
+// burst of scores tells each event's screens a few times, not once per batch (the newest audit
+// sequence number read after the commits covers every score before it).
+const announcer = coalesce(
+  async (eventId) => publish(eventId, await latestAuditSeq()),
+  (eventId, error) => console.error(`Could not tell event ${eventId}'s screens about new scores.`, error),
+);
+
+function announce(written: { eventId: string }[]) {
+  for (const { eventId } of written) announcer.trigger(eventId);
+}
+
+export function scoreAnnouncementsSent(): Promise<void> {
+  return announcer.drain();
 }
 
 const sheetSelect = {
