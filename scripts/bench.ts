@@ -26,7 +26,7 @@ import { runFanOut } from "./bench/fan-out";
 import type { BenchFixture } from "./bench/fixture";
 import { cookieFrom, keepAliveAgent, send, signIn } from "./bench/http";
 import { measurePage, type PageWeight } from "./bench/page-weight";
-import { buildProblem, freePort, freshDatabase, ROOT, runScript, serverBuildFile, startScript, type RunningProcess } from "./bench/processes";
+import { buildProblem, freePort, freshDatabase, ROOT, runScript, serverBuildFile, startBusyWork, startScript, type RunningProcess } from "./bench/processes";
 import { PAGE_WEIGHT_TARGETS, routeWeight } from "./bench/route-weight";
 import { formatTable, percentile, round, row, type BenchRow } from "./bench/results";
 import { runScoreLoad, type ScoreFigures, type ScorePlan } from "./bench/score-submit";
@@ -42,21 +42,22 @@ interface Options {
   phones: number;
   phoneRate: number;
   presses: number;
+  busy: number;
 }
 
 const PARTS = ["score", "audience", "chair", "fanout", "pages"];
 
 function parseOptions(argv: string[]): Options {
   for (const arg of argv) {
-    if (!/^--(only|clients|rate|seconds|actions|phones|phone-rate|presses)=/.test(arg)) {
-      throw new Error(`Unknown option ${arg}. Options: --only= --clients= --rate= --seconds= --actions= --phones= --phone-rate= --presses=`);
+    if (!/^--(only|clients|rate|seconds|actions|phones|phone-rate|presses|busy)=/.test(arg)) {
+      throw new Error(`Unknown option ${arg}. Options: --only= --clients= --rate= --seconds= --actions= --phones= --phone-rate= --presses= --busy=`);
     }
   }
   const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-  const number = (name: string, fallback: number, max: number) => {
+  const number = (name: string, fallback: number, max: number, min = 1) => {
     const raw = value(name);
     const n = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`--${name} must be a whole number from 1 to ${max}.`);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}.`);
     return n;
   };
   const only = new Set((value("only") ?? PARTS.join(",")).split(","));
@@ -70,6 +71,7 @@ function parseOptions(argv: string[]): Options {
     phones: number("phones", 1000, 5000),
     phoneRate: number("phone-rate", 100, 1000),
     presses: number("presses", 5, 20),
+    busy: number("busy", 0, 8, 0),
   };
 }
 
@@ -126,6 +128,10 @@ async function main() {
   if (os.loadavg()[0] > cpus.length) {
     console.warn(`  WARNING: more runnable work than cores before we start; latencies will be worse than on a quiet machine.`);
   }
+
+  // why: targets must hold on a laptop that is doing something else too, not only on a quiet one.
+  const busy = startBusyWork(options.busy);
+  if (options.busy > 0) console.log(`  other work: ${options.busy} process(es) each keeping a core busy throughout`);
 
   const problem = buildProblem();
   if (problem?.startsWith("there is no built app")) {
@@ -366,6 +372,7 @@ async function main() {
   } finally {
     // why: assigned inside startApp(), which TypeScript's narrowing does not follow.
     await (running as RunningProcess | null)?.stop();
+    busy.stop();
     await database.drop();
     rmSync(work, { recursive: true, force: true });
   }

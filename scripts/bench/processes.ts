@@ -18,6 +18,7 @@ import { adminQuery, dropTestDatabase } from "../../app/testing/admin-database";
 //   startScript(script, env, { port })        a long-running TypeScript process, ready when
 //                                             GET /healthz answers 200: { url, pid, rssBytes(), cpuMs(), stop() }
 //   freePort()                                a loopback port nobody listens on (BENCH_PORTS range)
+//   startBusyWork(count)                      { stop() }: processes that each keep a core busy
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -259,4 +260,19 @@ function cpuOf(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Other work on the machine, as a hall's laptop may have (a slideshow, a video call, an
+ * update): `count` processes that each keep one core busy until stopped.
+ */
+export function startBusyWork(count: number): { stop(): void } {
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, ["-e", "let x = 0; for (;;) x = (x * 31 + 7) % 1_000_003;"], { stdio: "ignore" }),
+  );
+  const stop = () => {
+    for (const child of children) child.kill("SIGKILL");
+  };
+  process.once("exit", stop);
+  return { stop };
 }
