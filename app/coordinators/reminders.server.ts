@@ -1,7 +1,6 @@
 import { reportDueDay } from "~/domain/grant-state";
 import { draftReminderMail, reportReminderMail } from "~/domain/mail/grant-messages";
 import { DEFAULT_REMINDER_RULES, dueDraftReminder, dueReportReminder, type ReminderRules } from "~/domain/reminders";
-import { formatDate, formatDateTime } from "~/domain/zoned-time";
 import { groupMail } from "~/models/award.server";
 import { draftsClosingSoon, grantsOwingReports, sendReminderOnce } from "~/models/reminders.server";
 import { env } from "~/utils/env.server";
@@ -19,16 +18,13 @@ export async function runReminders(now: Date = new Date(), rules: ReminderRules 
     const reminder = dueReportReminder({ awardId: grant.id, dueDay, reportStatus: grant.report?.status ?? null, cancelled: grant.status === "CANCELLED" }, now, rules);
     const context = groupMail(grant.bid);
     if (!reminder || !context || !dueDay || reminder.kind === "draft_before_close") continue;
-    // why UTC: the due day is a calendar day, kept as UTC midnight.
-    const due = formatDate(dueDay, "UTC");
-    if (await sendReminderOnce(reminder, reportReminderMail({ ...context, kind: reminder.kind, due }))) sent += 1;
+    if (await sendReminderOnce(reminder, reportReminderMail({ ...context, kind: reminder.kind, due: dueDay }))) sent += 1;
   }
   for (const draft of await draftsClosingSoon(now, rules.draftBeforeCloseDays)) {
     const reminder = dueDraftReminder({ bidId: draft.id, status: draft.status, closesAt: draft.round.closesAt }, now, rules);
     const context = groupMail(draft);
     if (!reminder || !context) continue;
-    const closes = formatDateTime(draft.round.closesAt, draft.round.fund.timeZone);
-    if (await sendReminderOnce(reminder, draftReminderMail({ ...context, closes }))) sent += 1;
+    if (await sendReminderOnce(reminder, draftReminderMail({ ...context, closesAt: draft.round.closesAt, timeZone: draft.round.fund.timeZone }))) sent += 1;
   }
   return { sent };
 }

@@ -33,4 +33,8 @@ export const CONVERTED_FILES = [
   "app/components/score-pad/criterion-scale.tsx",
   "app/components/score-pad/score-status.tsx",
   "app/components/score-pad/refusal-notice.tsx",
+  "app/routes/results._index.tsx",
+  "app/routes/results.$eventId.tsx",
+  "app/components/results/funded-table.tsx",
+  "app/components/results/checkpoint-heads.tsx",
 ];

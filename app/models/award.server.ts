@@ -12,6 +12,7 @@ import { awardCancelledMail, awardOfferedMail, type GroupMailContext } from "~/d
 import { fieldErrors } from "~/utils/forms";
 import { refused, type Result } from "~/domain/result";
 import { env } from "~/utils/env.server";
+import { mailVoice } from "~/i18n/mail-voice.server";
 
 // Awards: the funder's offer to a funded group, with conditions the group accepts before any
 // money moves. Awards are what spend the pot, so the pot is re-checked inside the transaction
@@ -106,15 +107,20 @@ export async function potSummary(fundId: string) {
 interface MailableBid {
   reference: string;
   groupName: string;
+  language: string;
   contact: { name: string; email: string; erasedAt: Date | null } | null;
-  round: { title: string; slug: string };
+  round: { title: string; titleCy: string; slug: string; bilingual: boolean };
 }
+
+/** What a group's email needs of its round; spread it into a select that asks for more. */
+export const mailableRound = { title: true, titleCy: true, slug: true, bilingual: true } as const;
 
 export const mailableBid = {
   reference: true,
   groupName: true,
+  language: true,
   contact: { select: { name: true, email: true, erasedAt: true } },
-  round: { select: { title: true, slug: true } },
+  round: { select: mailableRound },
 } as const;
 
 export function groupMail(bid: MailableBid): GroupMailContext | null {
@@ -126,8 +132,10 @@ export function groupMail(bid: MailableBid): GroupMailContext | null {
     reference: bid.reference,
     groupName: bid.groupName,
     roundTitle: bid.round.title,
+    roundTitleCy: bid.round.titleCy,
     roundSlug: bid.round.slug,
     baseUrl: env().APP_URL,
+    voice: mailVoice(bid.language, bid.round.bilingual),
   };
 }
 
@@ -155,7 +163,7 @@ export async function issueAward(
         bidId: true,
         eventId: true,
         announcedAt: true,
-        bid: { select: { ...mailableBid, status: true, round: { select: { title: true, slug: true, fundId: true, fund: { select: { currency: true } } } } } },
+        bid: { select: { ...mailableBid, status: true, round: { select: { ...mailableRound, fundId: true, fund: { select: { currency: true } } } } } },
       },
     });
     if (!decision) return refused("That decision does not exist.");
@@ -281,7 +289,7 @@ export async function cancelAward(awardId: string, input: { reason: string }, st
         amountPence: true,
         bidId: true,
         payments: { select: { status: true } },
-        bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } },
+        bid: { select: { ...mailableBid, round: { select: { ...mailableRound, fund: { select: { currency: true } } } } } },
       },
     });
     if (award.status === "CANCELLED") return { ok: true as const, award: { id: award.id } };

@@ -27,6 +27,7 @@ import {
 } from "~/domain/mail/bid-messages";
 import type { FieldErrors } from "~/utils/forms";
 import { env } from "~/utils/env.server";
+import { mailVoice } from "~/i18n/mail-voice.server";
 import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 
 // Bids from community groups: start (a draft), save, submit, change until the deadline,
@@ -176,7 +177,9 @@ function mailContext(bid: BidView, token: string): BidMailContext {
     reference: bid.reference,
     groupName: bid.groupName,
     roundTitle: bid.round.title,
+    roundTitleCy: bid.round.titleCy,
     roundSlug: bid.round.slug,
+    voice: mailVoice(bid.language, bid.round.bilingual),
     closesAt: bid.round.closesAt,
     timeZone: bid.round.fund.timeZone,
     token,
@@ -362,8 +365,7 @@ export function withdrawBid({
       payload: { reference: bid.reference },
     });
     if (updated.contact?.email) {
-      const { to, contactName, reference, groupName, roundTitle, roundSlug, baseUrl } = mailContext(updated, "");
-      await queueMail(tx, withdrawnMail({ to, contactName, reference, groupName, roundTitle, roundSlug, baseUrl }));
+      await queueMail(tx, withdrawnMail(mailContext(updated, "")));
     }
     return { ok: true, bid: updated } as const;
   }, TX_OPTIONS);

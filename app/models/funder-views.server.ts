@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { grantId } from "~/domain/three-sixty";
 import { formatMoney } from "~/domain/money";
-import { formatDate } from "~/domain/zoned-time";
+import { groupLangs } from "~/i18n/mail-voice.server";
 import { awardsForEvent, getAward } from "~/models/award.server";
 import { decisionBoard } from "~/models/decision.server";
 import { listPanel } from "~/models/panel.server";
@@ -150,8 +150,9 @@ export async function awardLetter(where: { awardId: string } | { bidId: string }
           parentOrgName: true,
           projectTitle: true,
           amountRequestedPence: true,
+          language: true,
           payeeDetails: { where: { replacedAt: null }, select: { party: true } },
-          round: { select: { title: true, fund: { select: { name: true, funderName: true, grantIdPrefix: true, currency: true, timeZone: true } } } },
+          round: { select: { title: true, titleCy: true, bilingual: true, fund: { select: { name: true, funderName: true, grantIdPrefix: true, currency: true, timeZone: true } } } },
         },
       },
     },
@@ -165,9 +166,11 @@ export async function awardLetter(where: { awardId: string } | { bidId: string }
       ? money(bid.amountRequestedPence)
       : null;
   return {
+    langs: groupLangs(bid.language, bid.round.bilingual),
     funderName: fund.funderName,
     fundName: fund.name,
     roundTitle: bid.round.title,
+    roundTitleCy: bid.round.titleCy,
     groupName: bid.groupName,
     paidToParent: bid.payeeDetails[0]?.party === "PARENT" ? bid.parentOrgName : null,
     projectTitle: bid.projectTitle,
@@ -176,8 +179,9 @@ export async function awardLetter(where: { awardId: string } | { bidId: string }
     amount: money(award.amountPence),
     partOf,
     conditions: award.conditions,
-    date: formatDate(award.createdAt, fund.timeZone),
-    acceptance: award.acceptedAt && award.acceptedBy ? { by: award.acceptedBy, on: formatDate(award.acceptedAt, fund.timeZone) } : null,
+    date: award.createdAt,
+    timeZone: fund.timeZone,
+    acceptance: award.acceptedAt && award.acceptedBy ? { by: award.acceptedBy, on: award.acceptedAt } : null,
     cancelled: award.status === "CANCELLED",
   };
 }

@@ -8,7 +8,7 @@ import { reportReviewedMail } from "~/domain/mail/grant-messages";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import type { Result as Outcome } from "~/domain/result";
-import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
+import { groupMail, mailableBid, mailableRound, MONEY_TX } from "~/models/award.server";
 import { findBidByToken } from "~/models/bid.server";
 import { queueMail } from "~/models/mail.server";
 
@@ -33,7 +33,7 @@ const grantInclude = {
       projectTitle: true,
       budgetLines: { orderBy: { position: "asc" }, select: { id: true, item: true, amountPence: true } },
       ...mailableBid,
-      round: { select: { title: true, slug: true, fund: { select: { currency: true, timeZone: true, reportDueMonths: true, funderName: true } } } },
+      round: { select: { ...mailableRound, fund: { select: { currency: true, timeZone: true, reportDueMonths: true, funderName: true } } } },
     },
   },
   payments: { select: { status: true, amountPence: true, paidOn: true, updatedAt: true }, orderBy: { createdAt: "asc" } },

@@ -17,7 +17,7 @@ import { cancelSchema, manualPaymentSchema } from "~/domain/payment-forms";
 import { can, type Actor } from "~/domain/permissions";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { requestCheckpoint } from "~/models/checkpoint-auto.server";
-import { groupMail, mailableBid, MONEY_TX } from "~/models/award.server";
+import { groupMail, mailableBid, mailableRound, MONEY_TX } from "~/models/award.server";
 import { refused, type Result } from "~/domain/result";
 import { queueMail } from "~/models/mail.server";
 import { paymentFields } from "~/models/payment-fields.server";
@@ -337,7 +337,7 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
       ...paymentState,
       awardId: true,
       amountPence: true,
-      award: { select: { status: true, bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
+      award: { select: { status: true, bid: { select: { ...mailableBid, round: { select: { ...mailableRound, fund: { select: { currency: true } } } } } } } },
     },
   });
   if (payment.method !== "STRIPE") return "unknown_transfer";
@@ -374,7 +374,7 @@ export async function applyTransferState(tx: Tx, transfer: Stripe.Transfer, via:
   await requestPaymentCheckpoint(tx, payment, formatMoney(payment.amountPence, currency), "through Stripe");
   const mail = groupMail(payment.award.bid);
   if (mail) {
-    await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, currency), how: "transferred to the group's Stripe account" }));
+    await queueMail(tx, paymentSentMail({ ...mail, amount: formatMoney(payment.amountPence, currency), how: { method: "stripe" } }));
   }
   return "payment_paid";
 }
@@ -428,7 +428,7 @@ export const manualPaidSelect = {
   ...paymentState,
   awardId: true,
   amountPence: true,
-  award: { select: { bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { currency: true } } } } } } } },
+  award: { select: { bid: { select: { ...mailableBid, round: { select: { ...mailableRound, fund: { select: { currency: true } } } } } } } },
 } as const;
 
 type ManualPaid = { id: string; awardId: string; amountPence: number; method: PaymentMethod; award: { bid: MailableBidWithFund } };
@@ -452,8 +452,7 @@ export async function markManualPaymentPaid(tx: Tx, payment: ManualPaid, paid: {
   await requestPaymentCheckpoint(tx, payment, amount, payment.method === "CHEQUE" ? "by cheque" : "by bank transfer");
   const mail = groupMail(payment.award.bid);
   if (mail) {
-    const how = payment.method === "CHEQUE" ? `by cheque (number ${reference})` : `by bank transfer (reference ${reference})`;
-    await queueMail(tx, paymentSentMail({ ...mail, amount, how }));
+    await queueMail(tx, paymentSentMail({ ...mail, amount, how: { method: payment.method === "CHEQUE" ? "cheque" : "transfer", number: reference } }));
   }
   return updated;
 }

@@ -35,7 +35,7 @@ export async function revealedEvents() {
       title: true,
       startsAt: true,
       venue: true,
-      round: { select: { title: true, fund: { select: { funderName: true, currency: true, timeZone: true } } } },
+      round: { select: { title: true, titleCy: true, fund: { select: { funderName: true, currency: true, timeZone: true } } } },
       decisions: {
         where: { outcome: { not: "NOT_FUNDED" }, bid: fundedWhere },
         select: { bidId: true, amountPence: true, award: { select: { status: true } } },
@@ -54,6 +54,8 @@ export async function revealedEvents() {
 export interface FundedProject {
   reference: string;
   groupName: string;
+  /** The language the group wrote in ("en" or "cy"): its name and project are its own words. */
+  language: string;
   projectTitle: string;
   summary: string;
   area: string;
@@ -73,7 +75,7 @@ export async function publicResults(eventId: string) {
       state: true,
       resultsRevealedAt: true,
       awardsRevealed: true,
-      round: { select: { title: true, slug: true, fund: { select: { id: true, name: true, funderName: true, currency: true, timeZone: true } } } },
+      round: { select: { title: true, titleCy: true, slug: true, fund: { select: { id: true, name: true, funderName: true, currency: true, timeZone: true } } } },
       slots: { select: { state: true, bid: { select: { status: true } } } },
       decisions: {
         where: { outcome: { not: "NOT_FUNDED" }, bid: fundedWhere },
@@ -83,7 +85,7 @@ export async function publicResults(eventId: string) {
           outcome: true,
           amountPence: true,
           award: { select: { status: true } },
-          bid: { select: { reference: true, groupName: true, projectTitle: true, summary: true, area: true, amountRequestedPence: true } },
+          bid: { select: { reference: true, groupName: true, projectTitle: true, summary: true, area: true, amountRequestedPence: true, language: true } },
         },
       },
     },
@@ -96,6 +98,7 @@ export async function publicResults(eventId: string) {
     .map((d) => ({
       reference: d.bid.reference,
       groupName: d.bid.groupName,
+      language: d.bid.language,
       projectTitle: d.bid.projectTitle,
       summary: d.bid.summary,
       area: d.bid.area,

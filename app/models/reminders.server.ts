@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import type { MailInput } from "~/domain/mail/mail";
 import type { Reminder } from "~/domain/reminders";
-import { mailableBid } from "~/models/award.server";
+import { mailableBid, mailableRound } from "~/models/award.server";
 import { queueMail } from "~/models/mail.server";
 
 // What the reminder job reads, and how it sends each reminder exactly once: the reminder's key
@@ -23,7 +23,7 @@ export function grantsOwingReports() {
       status: true,
       payments: { select: { status: true, amountPence: true, paidOn: true, updatedAt: true } },
       report: { select: { status: true, returnedPence: true } },
-      bid: { select: { ...mailableBid, round: { select: { title: true, slug: true, fund: { select: { reportDueMonths: true, timeZone: true } } } } } },
+      bid: { select: { ...mailableBid, round: { select: { ...mailableRound, fund: { select: { reportDueMonths: true, timeZone: true } } } } } },
     },
   });
 }
@@ -32,7 +32,7 @@ export function grantsOwingReports() {
 export function draftsClosingSoon(now: Date, days: number) {
   return db().bid.findMany({
     where: { status: "DRAFT", round: { closesAt: { gt: now, lte: new Date(now.getTime() + days * 86_400_000) } } },
-    select: { id: true, status: true, ...mailableBid, round: { select: { title: true, slug: true, closesAt: true, fund: { select: { timeZone: true } } } } },
+    select: { id: true, status: true, ...mailableBid, round: { select: { ...mailableRound, closesAt: true, fund: { select: { timeZone: true } } } } },
   });
 }
 

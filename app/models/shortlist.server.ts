@@ -5,6 +5,8 @@ import { appendAudit } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
 import { declinedMail, reconsideredMail, shortlistedMail } from "~/domain/mail/shortlist-messages";
 import { env } from "~/utils/env.server";
+import { mailVoice } from "~/i18n/mail-voice.server";
+import { mailableRound } from "~/models/award.server";
 
 // The organiser's shortlist: a submitted bid is shortlisted or declined with a reason the group
 // sees on its status page (Bid.statusReason) and in an email; a decision can be undone while the
@@ -44,7 +46,8 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
         decision: { select: { id: true } },
         slots: { select: { event: { select: { title: true } } }, take: 1 },
         contact: { select: { name: true, email: true, erasedAt: true } },
-        round: { select: { title: true, slug: true } },
+        language: true,
+        round: { select: mailableRound },
       },
     });
     if (!bid) return { ok: false, notFound: true };
@@ -56,8 +59,10 @@ export async function reviewBid(bidId: string, input: ReviewDecision, actor: Aud
       reference: bid.reference,
       groupName: bid.groupName,
       roundTitle: bid.round.title,
+      roundTitleCy: bid.round.titleCy,
       roundSlug: bid.round.slug,
       baseUrl: env().APP_URL,
+      voice: mailVoice(bid.language, bid.round.bilingual),
     };
     const now = STATUS_LABELS[bid.status].toLowerCase();
 

@@ -1,46 +1,48 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CheckpointHeads } from "~/components/results/checkpoint-heads";
-import { checkpointReason } from "~/domain/checkpoint-auto";
-import { formatMoney } from "~/domain/money";
-import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { formatMoneyIn } from "~/i18n/money";
+import { zonedDateTime, zonedDay } from "~/i18n/zoned-dates";
 import { checkpointHeads } from "~/models/checkpoint.server";
 import { revealedEvents } from "~/models/public-results.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Results of pitch events – Pitchday" },
-  { name: "description", content: "Which local projects were funded at each pitch event, and for how much." },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "results.index.title") },
+  { name: "description", content: pageTitle(matches, "results.index.description") },
 ];
 
 // why this zone: the audit pages show checkpoint times in it too.
 const CHECKPOINT_TIME_ZONE = "Europe/London";
 
-export async function loader() {
-  const [events, heads] = await Promise.all([revealedEvents(), checkpointHeads()]);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [events, heads, lang] = await Promise.all([revealedEvents(), checkpointHeads(), requestLang(request)]);
   return {
-    heads: heads.map((h) => ({ seq: h.seq, hash: h.hash, at: formatDateTime(h.createdAt, CHECKPOINT_TIME_ZONE), reason: checkpointReason(h.triggers) })),
+    heads: heads.map((h) => ({ seq: h.seq, hash: h.hash, at: zonedDateTime(lang, h.createdAt, CHECKPOINT_TIME_ZONE), triggers: h.triggers })),
     events: events.map((e) => ({
       id: e.id,
       title: e.title,
-      date: formatDate(e.startsAt, e.round.fund.timeZone),
+      date: zonedDay(lang, e.startsAt, e.round.fund.timeZone),
       venue: e.venue,
-      round: e.round.title,
+      round: lang === "cy" && e.round.titleCy ? e.round.titleCy : e.round.title,
       funder: e.round.fund.funderName,
       funded: e.funded,
-      awarded: formatMoney(e.awardedPence, e.round.fund.currency),
+      awarded: formatMoneyIn(lang, e.awardedPence, e.round.fund.currency),
     })),
   };
 }
 
 export default function Results() {
   const { events, heads } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
-      <h1>Results of pitch events</h1>
-      <p className="lead">Which projects were funded at each event, and for how much. Results appear here once they have been announced in the room.</p>
+      <h1>{t("results.index.heading")}</h1>
+      <p className="lead">{t("results.index.lead")}</p>
       {events.length === 0 ? (
-        <p>No results have been announced yet.</p>
+        <p>{t("results.index.none")}</p>
       ) : (
         <ul className="cards">
           {events.map((e) => (
@@ -50,13 +52,9 @@ export default function Results() {
               </h2>
               <p>
                 {e.date}, {e.venue}
-                <span className="hint">
-                  {e.round}, funded by {e.funder}
-                </span>
+                <span className="hint">{t("results.index.fundedBy", { round: e.round, funder: e.funder })}</span>
               </p>
-              <p>
-                {e.funded === 0 ? "No projects funded yet" : `${e.funded} ${e.funded === 1 ? "project" : "projects"} funded, ${e.awarded} in all`}
-              </p>
+              <p>{t("results.index.funded", { count: e.funded, awarded: e.awarded })}</p>
             </li>
           ))}
         </ul>

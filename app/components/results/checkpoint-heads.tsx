@@ -1,3 +1,5 @@
+import { useT } from "~/i18n/i18n-context";
+
 // Every checkpoint of the audit log, published: a copy outside the database that anyone can
 // keep, so the log cannot later be cut short or rewritten without it showing.
 
@@ -5,28 +7,32 @@ export interface CheckpointHead {
   seq: number;
   hash: string;
   at: string;
-  /** How it came to be taken: "after decisions confirmed", "by hand". */
-  reason: string;
+  /** What it followed ("decisions_confirmed", ...); none: taken by hand. */
+  triggers: string[];
 }
 
+const KNOWN_TRIGGERS = new Set(["decisions_confirmed", "awards_revealed", "payment_made"]);
+
 export function CheckpointHeads({ heads }: { heads: CheckpointHead[] }) {
+  const t = useT();
+  const reason = (triggers: string[]) =>
+    triggers.length === 0
+      ? t("results.checkpoints.byHand")
+      : t("results.checkpoints.after", {
+          what: triggers.map((trigger) => (KNOWN_TRIGGERS.has(trigger) ? t(`results.checkpoints.trigger.${trigger}`) : trigger)).join(t("results.checkpoints.and")),
+        });
   return (
     <section aria-labelledby="checkpoints">
-      <h2 id="checkpoints">Checkpoints of the audit log</h2>
-      <p>
-        Pitchday records every step of every decision in an audit log, each entry sealed to the one before it. A checkpoint writes down the
-        newest entry&rsquo;s number and seal (a hash). Pitchday takes one whenever decisions are confirmed, awards are revealed or a payment
-        is made, emails it to the fund&rsquo;s auditors and lists it here. If entries were ever deleted or changed, the log would no longer
-        match these, and the auditors&rsquo; check would fail.
-      </p>
+      <h2 id="checkpoints">{t("results.checkpoints.heading")}</h2>
+      <p>{t("results.checkpoints.about")}</p>
       {heads.length === 0 ? (
-        <p>No checkpoint has been taken yet.</p>
+        <p>{t("results.checkpoints.none")}</p>
       ) : (
-        <ol className="checkpoint-heads" aria-label="Checkpoints, newest first">
+        <ol className="checkpoint-heads" aria-label={t("results.checkpoints.list")}>
           {heads.map((h) => (
             <li key={`${h.seq}-${h.hash}`}>
-              <strong>Entry #{h.seq}</strong>, taken {h.at} {h.reason}:{" "}
-              <code className="break-anywhere">{h.hash}</code>
+              <strong>{t("results.checkpoints.entry", { seq: h.seq })}</strong>
+              {t("results.checkpoints.taken", { at: h.at, reason: reason(h.triggers) })} <code className="break-anywhere">{h.hash}</code>
             </li>
           ))}
         </ol>

@@ -1,10 +1,15 @@
+import { useT } from "~/i18n/i18n-context";
+
 /** A project funded at an event, as the public sees it once revealed in the hall. */
 export interface FundedRow {
   reference: string;
+  /** The project's title in the group's own words; "" when it gave none. */
   project: string;
   summary: string | null;
   group: string;
   area: string | null;
+  /** The `lang` of the group's own words when they are not in the page's language. */
+  lang: string | undefined;
   amount: string;
   /** What was asked for, when the grant is part of it. */
   partOf: string | null;
@@ -19,16 +24,17 @@ interface FundedTableProps {
 }
 
 export function FundedTable({ title, funded, complete, awarded }: FundedTableProps) {
+  const t = useT();
   return (
     <div className="table-wrap">
       <table>
-        <caption className="visually-hidden">Projects funded at {title}</caption>
+        <caption className="visually-hidden">{t("results.table.caption", { event: title })}</caption>
         <thead>
           <tr>
-            <th scope="col">Project</th>
-            <th scope="col">Group</th>
+            <th scope="col">{t("results.table.project")}</th>
+            <th scope="col">{t("results.table.group")}</th>
             <th scope="col" className="num">
-              Grant
+              {t("results.table.grant")}
             </th>
           </tr>
         </thead>
@@ -36,16 +42,28 @@ export function FundedTable({ title, funded, complete, awarded }: FundedTablePro
           {funded.map((f) => (
             <tr key={f.reference}>
               <td>
-                <strong>{f.project}</strong>
-                {f.summary ? <span className="hint">{f.summary}</span> : null}
+                {f.project ? (
+                  <strong lang={f.lang}>{f.project}</strong>
+                ) : (
+                  <strong>{t("results.table.projectBy", { group: f.group })}</strong>
+                )}
+                {f.summary ? (
+                  <span className="hint" lang={f.lang}>
+                    {f.summary}
+                  </span>
+                ) : null}
               </td>
               <td>
-                {f.group}
-                {f.area ? <span className="hint">{f.area}</span> : null}
+                <span lang={f.lang}>{f.group}</span>
+                {f.area ? (
+                  <span className="hint" lang={f.lang}>
+                    {f.area}
+                  </span>
+                ) : null}
               </td>
               <td className="num">
                 {f.amount}
-                {f.partOf ? <span className="hint">of {f.partOf} asked for</span> : null}
+                {f.partOf ? <span className="hint">{t("results.table.partOf", { requested: f.partOf })}</span> : null}
               </td>
             </tr>
           ))}
@@ -53,7 +71,7 @@ export function FundedTable({ title, funded, complete, awarded }: FundedTablePro
         <tfoot>
           <tr>
             <th scope="row" colSpan={2}>
-              {complete ? "Total awarded at this event" : "Awarded so far"}
+              {complete ? t("results.table.total") : t("results.table.soFar")}
             </th>
             <td className="num">
               <strong>{awarded}</strong>

@@ -64,7 +64,7 @@ describe("showing and fingerprinting details", () => {
   const details = { kind: "BANK" as const, party: "GROUP" as const, accountName: "Hill Street", sortCode: "089999", accountNumber: "66374958", chequePayee: null };
 
   it("masks all but the last four digits", () => {
-    expect(maskPayee(details)).toEqual({ kind: "BANK", party: "GROUP", name: "Hill Street", account: "08-99-99, account ending 4958" });
+    expect(maskPayee(details)).toEqual({ kind: "BANK", party: "GROUP", name: "Hill Street", account: "08-99-99, account ending 4958", sortCode: "08-99-99", accountEnding: "4958" });
   });
 
   it("gives a different fingerprint text when any part changes, the same for the same details", () => {

@@ -102,15 +102,20 @@ export interface MaskedPayee {
   name: string;
   /** "30-94-57, account ending 4958"; null for a cheque */
   account: string | null;
+  /** The parts of `account`, for letters in other languages; null for a cheque. */
+  sortCode: string | null;
+  accountEnding: string | null;
 }
 
 export function maskPayee(details: PayeeDetails): MaskedPayee {
-  if (details.kind === "CHEQUE") return { kind: "CHEQUE", party: details.party, name: details.chequePayee ?? "", account: null };
+  if (details.kind === "CHEQUE") return { kind: "CHEQUE", party: details.party, name: details.chequePayee ?? "", account: null, sortCode: null, accountEnding: null };
   return {
     kind: "BANK",
     party: details.party,
     name: details.accountName ?? "",
     account: `${formatSortCode(details.sortCode ?? "")}, account ending ${(details.accountNumber ?? "").slice(-4)}`,
+    sortCode: formatSortCode(details.sortCode ?? ""),
+    accountEnding: (details.accountNumber ?? "").slice(-4),
   };
 }
 

@@ -1,4 +1,4 @@
-import { greeting, mailLink, type GroupMailContext, type MailInput } from "~/domain/mail/mail";
+import { groupMailIn, greeting, lostLinkLine, type GroupMailContext, type MailInput, type MailWriter } from "~/domain/mail/mail";
 
 export type { GroupMailContext };
 
@@ -7,106 +7,95 @@ export type { GroupMailContext };
 // the group to the link they already have and give the reference; the round page issues a
 // new link to the contact address if they have lost it.
 
-function privateLink(c: GroupMailContext, what: string) {
-  return [
-    `${what}, use the private link we sent you when you applied (your reference is ${c.reference}).`,
-    `If you have lost it, ask for a new one on the round page: ${mailLink(c.baseUrl, `/rounds/${c.roundSlug}`)}`,
-  ].join("\n");
-}
-
-const SIGN_OFF = "\nPitchday, on behalf of the fund";
-
-function feedbackBlock(feedback: string) {
-  return feedback ? ["", "Feedback from the funder:", feedback] : [];
-}
+const signOff = (w: MailWriter) => `\n${w.t("email.signOff.fund")}`;
+/** `key` names what the link is for: "To see the decision, use the private link...". */
+const privateLink = (w: MailWriter, key: string) => [w.t(key), lostLinkLine(w)];
+const feedbackBlock = (w: MailWriter, feedback: string) => (feedback ? ["", w.t("email.award.feedbackHeading"), feedback] : []);
 
 export function fundedMail(c: GroupMailContext & { amount: string; requested: string | null; partFunded: boolean; feedback: string }): MailInput {
-  const award = c.partFunded && c.requested ? `${c.amount} of the ${c.requested} you asked for` : c.amount;
-  return {
-    to: c.to,
-    subject: `Funding decision for ${c.reference}: funded`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.award.funded.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `Congratulations: the funder has decided to award ${award} to ${c.groupName} (${c.reference}) from "${c.roundTitle}".`,
+      w.t("email.award.funded.congratulations", {
+        award: c.partFunded && c.requested ? w.t("email.award.funded.partOf", { amount: c.amount, requested: c.requested }) : c.amount,
+      }),
       "",
-      "Next, we will send you the award offer with its conditions. Once the group has accepted them, the funder arranges the payment.",
-      ...feedbackBlock(c.feedback),
+      w.t("email.award.funded.next"),
+      ...feedbackBlock(w, c.feedback),
       "",
-      privateLink(c, "To see the decision"),
-      SIGN_OFF,
-    ].join("\n"),
-  };
+      ...privateLink(w, "email.award.seeDecision"),
+      signOff(w),
+    ],
+  }));
 }
 
 export function notFundedMail(c: GroupMailContext & { feedback: string }): MailInput {
-  return {
-    to: c.to,
-    subject: `Funding decision for ${c.reference}: not funded`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.award.notFunded.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `Thank you for pitching for ${c.groupName} (${c.reference}) at "${c.roundTitle}".`,
-      "We are sorry to tell you that the funder has decided not to fund this bid.",
-      ...feedbackBlock(c.feedback),
+      w.t("email.award.notFunded.thanks"),
+      w.t("email.award.notFunded.sorry"),
+      ...feedbackBlock(w, c.feedback),
       "",
-      privateLink(c, "To see the decision"),
-      `Other funding rounds: ${mailLink(c.baseUrl, "/rounds")}`,
-      SIGN_OFF,
-    ].join("\n"),
-  };
+      ...privateLink(w, "email.award.seeDecision"),
+      w.t("email.otherRounds"),
+      signOff(w),
+    ],
+  }));
 }
 
 export function awardOfferedMail(c: GroupMailContext & { amount: string; conditions: string; stripe: boolean }): MailInput {
-  return {
-    to: c.to,
-    subject: `Your award offer for ${c.reference}: please accept the conditions`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.award.offered.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `The funder offers ${c.groupName} an award of ${c.amount} for ${c.reference}, on these conditions:`,
+      w.t("email.award.offered.offer", { amount: c.amount }),
       "",
       c.conditions,
       "",
-      "Someone who can sign for the group needs to accept the conditions before the money is paid.",
-      privateLink(c, "To read and accept them"),
-      ...(c.stripe
-        ? ["", "The same page lets you set up the account the money is paid into (through Stripe)."]
-        : []),
-      SIGN_OFF,
-    ].join("\n"),
-  };
+      w.t("email.award.offered.sign"),
+      ...privateLink(w, "email.award.offered.acceptLink"),
+      ...(c.stripe ? ["", w.t("email.award.offered.stripe")] : []),
+      signOff(w),
+    ],
+  }));
 }
 
 export function awardCancelledMail(c: GroupMailContext & { amount: string; reason: string }): MailInput {
-  return {
-    to: c.to,
-    subject: `Your award for ${c.reference} has been cancelled`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.award.cancelled.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `The funder has cancelled the award of ${c.amount} to ${c.groupName} (${c.reference}).`,
+      w.t("email.award.cancelled.cancelled", { amount: c.amount }),
       "",
-      "The funder's reason:",
+      w.t("email.award.cancelled.reasonHeading"),
       c.reason,
       "",
-      "If you think this is a mistake, reply to the organisers who invited you to pitch.",
-      SIGN_OFF,
-    ].join("\n"),
-  };
+      w.t("email.award.cancelled.mistake"),
+      signOff(w),
+    ],
+  }));
 }
 
-export function paymentSentMail(c: GroupMailContext & { amount: string; how: string }): MailInput {
-  return {
-    to: c.to,
-    subject: `Payment sent for ${c.reference}`,
-    text: [
-      greeting(c.contactName),
+/** How a payment went: through Stripe, or by cheque or bank transfer with its number. */
+export type PaymentHow = { method: "stripe" } | { method: "cheque" | "transfer"; number: string };
+
+export function paymentSentMail(c: GroupMailContext & { amount: string; how: PaymentHow }): MailInput {
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.award.paid.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `The funder has paid ${c.amount} to ${c.groupName} for ${c.reference}: ${c.how}.`,
+      w.t("email.award.paid.paid", { amount: c.amount, how: w.t(`email.award.paid.how.${c.how.method}`, { number: "number" in c.how ? c.how.number : "" }) }),
       "",
-      privateLink(c, "To see the payment"),
-      SIGN_OFF,
-    ].join("\n"),
-  };
+      ...privateLink(w, "email.award.paid.seeLink"),
+      signOff(w),
+    ],
+  }));
 }

@@ -1,5 +1,4 @@
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
-import { greeting, mailLink, type GroupMailContext, type MailInput } from "~/domain/mail/mail";
+import { groupMailIn, greeting, mailLink, type GroupMailContext, type MailInput, type MailWriter } from "~/domain/mail/mail";
 
 // The emails a group gets about its bid. Each carries the private link, because that link is
 // the group's only way back in: there is no account to sign in to.
@@ -10,87 +9,75 @@ export interface BidMailContext extends GroupMailContext {
   token: string;
 }
 
-function linkBlock(c: BidMailContext) {
-  return [
-    "Your private link:",
-    mailLink(c.baseUrl, `/bid/${c.token}`),
-    "",
-    "Anyone with this link can see and change your bid, so keep it to your group. If you lose it,",
-    `ask for a new one on the round page: ${mailLink(c.baseUrl, `/rounds/${c.roundSlug}`)}`,
-  ].join("\n");
+function linkBlock(w: MailWriter, c: BidMailContext) {
+  return [w.t("email.bid.linkHeading"), mailLink(c.baseUrl, `/bid/${c.token}`), "", w.t("email.bid.linkWarning")];
 }
 
-function signOff() {
-  return "\nPitchday, on behalf of the fund's organisers";
-}
+const signOff = (w: MailWriter) => `\n${w.t("email.signOff.organisers")}`;
 
 export function draftStartedMail(c: BidMailContext): MailInput {
-  return {
-    to: c.to,
-    subject: `Your draft bid ${c.reference}: link to come back to it`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.bid.draftStarted.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `You started a bid for ${c.groupName} to "${c.roundTitle}". Your reference is ${c.reference}.`,
-      "It is saved as a draft: it has not been submitted yet.",
+      w.t("email.bid.draftStarted.started"),
+      w.t("email.bid.draftStarted.saved"),
       "",
-      `Use the link below to finish it, check your answers and submit it before ${formatWeekdayDateTime(c.closesAt, c.timeZone)}.`,
+      w.t("email.bid.draftStarted.finish", { closes: w.when(c.closesAt, c.timeZone) }),
       "",
-      linkBlock(c),
-      signOff(),
-    ].join("\n"),
-  };
+      ...linkBlock(w, c),
+      signOff(w),
+    ],
+  }));
 }
 
 export function submittedMail(c: BidMailContext & { amount: string }): MailInput {
-  return {
-    to: c.to,
-    subject: `Bid received: ${c.reference}`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.bid.submitted.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `We have received the bid from ${c.groupName} to "${c.roundTitle}", asking for ${c.amount}.`,
-      `Your reference is ${c.reference}.`,
+      w.t("email.bid.submitted.received", { amount: c.amount }),
+      w.t("email.bid.reference"),
       "",
-      `You can change your bid until the round closes on ${formatWeekdayDateTime(c.closesAt, c.timeZone)}.`,
-      "After that, the organisers draw up a shortlist of groups to pitch; we will email you either way.",
+      w.t("email.bid.submitted.change", { closes: w.when(c.closesAt, c.timeZone) }),
+      w.t("email.bid.submitted.next"),
       "",
-      linkBlock(c),
-      signOff(),
-    ].join("\n"),
-  };
+      ...linkBlock(w, c),
+      signOff(w),
+    ],
+  }));
 }
 
 export function newLinkMail(c: BidMailContext): MailInput {
-  return {
-    to: c.to,
-    subject: `A new link to your bid ${c.reference}`,
-    text: [
-      greeting(c.contactName),
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.bid.newLink.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `Someone asked for a new link to the bid from ${c.groupName} (${c.reference}) to "${c.roundTitle}".`,
-      "Here it is. Any older link to this bid no longer works.",
+      w.t("email.bid.newLink.asked"),
+      w.t("email.bid.newLink.here"),
       "",
-      linkBlock(c),
+      ...linkBlock(w, c),
       "",
-      "If you did not ask for this, you can ignore this email: your bid has not changed.",
-      signOff(),
-    ].join("\n"),
-  };
+      w.t("email.bid.newLink.ignore"),
+      signOff(w),
+    ],
+  }));
 }
 
-export function withdrawnMail(c: Omit<BidMailContext, "token" | "closesAt" | "timeZone">): MailInput {
-  return {
-    to: c.to,
-    subject: `Bid withdrawn: ${c.reference}`,
-    text: [
-      greeting(c.contactName),
+export function withdrawnMail(c: GroupMailContext): MailInput {
+  return groupMailIn(c, (w) => ({
+    subject: w.t("email.bid.withdrawn.subject"),
+    lines: [
+      greeting(w, c.contactName),
       "",
-      `The bid from ${c.groupName} (${c.reference}) to "${c.roundTitle}" has been withdrawn, as you asked.`,
-      "The organisers will not consider it. If this was a mistake, contact the organisers.",
+      w.t("email.bid.withdrawn.done"),
+      w.t("email.bid.withdrawn.notConsidered"),
       "",
-      `Other funding rounds: ${mailLink(c.baseUrl, "/rounds")}`,
-      signOff(),
-    ].join("\n"),
-  };
+      w.t("email.otherRounds"),
+      signOff(w),
+    ],
+  }));
 }

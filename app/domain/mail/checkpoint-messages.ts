@@ -1,5 +1,5 @@
 import { headArgument, verifyCommand } from "~/domain/checkpoint-auto";
-import { greeting, mailLink, type MailInput } from "~/domain/mail/mail";
+import { mailLink, staffGreeting, type MailInput } from "~/domain/mail/mail";
 
 // The email each auditor gets when Pitchday takes a checkpoint by itself. It is the copy of the
 // log's head that lives outside the database: kept in an inbox, it still proves what the log
@@ -22,7 +22,7 @@ export function checkpointMail(c: CheckpointMailContext): MailInput {
     to: c.to,
     subject: `Audit checkpoint #${c.seq}: keep this email`,
     text: [
-      greeting(c.name),
+      staffGreeting(c.name),
       "",
       "Pitchday took a checkpoint of its audit log, after:",
       ...c.labels.map((label) => `- ${label}`),

@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import type { FindingTone } from "~/domain/decision-report-findings";
 import type { ReportView } from "~/domain/decision-report-view";
+import { embedPdfFonts } from "~/services/pdf/fonts.server";
 import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
 
 // The decision report as a printable PDF (A4), for the file an auditor keeps and the papers of
@@ -211,7 +212,8 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
   doc.setCreator("Pitchday");
   doc.setProducer("Pitchday");
   doc.setLanguage("en-GB");
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const fonts = await embedPdfFonts(doc);
+  const w = new Writer(doc, fonts.regular, fonts.bold);
 
   w.title(view.heading);
   w.pairs([

@@ -1,9 +1,9 @@
 import { rgb, type PDFFont } from "pdf-lib";
 
 // What every PDF we draw shares: the page size, the ink, and text that fits the font and the
-// line. Our PDFs use pdf-lib's standard Helvetica, which every reader has, so nothing is
-// embedded; it covers Western European text (WinAnsi), and any other character someone typed
-// is spelled without its accent or shown as "?" rather than failing the download.
+// line. Our PDFs embed Noto Sans (fonts.server.ts), which covers Welsh and most European text;
+// a character it lacks that someone typed is spelled without its accent or shown as "?" rather
+// than failing the download.
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const INK = rgb(0.043, 0.047, 0.047);
