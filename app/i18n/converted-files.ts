@@ -44,4 +44,8 @@ export const CONVERTED_FILES = [
   "app/components/decision/group-decision.tsx",
   "app/components/payee/payee-link.tsx",
   "app/components/live/bid-outcome-pending.tsx",
+  "app/routes/bid.$token_.accept.tsx",
+  "app/routes/bid.$token_.bank-details.tsx",
+  "app/components/payee/payee-confirm.tsx",
+  "app/components/payee/payee-form.tsx",
 ];

@@ -24,3 +24,13 @@ export function useSay() {
   const say = (message: Message) => t(message.key, formatArgs(t.lang, message.values));
   return Object.assign(say, { arg: (arg: MessageArg) => String(formatArg(t.lang, arg)), t });
 }
+
+/**
+ * A form's errors in the page's language: each is a catalogue key (from a zod schema in the
+ * domain) said with `values`; a message that is not a key (a server's own sentence) as it is.
+ */
+export function useFieldErrors() {
+  const t = useT();
+  return (errors: Record<string, string | undefined>, values?: MessageValues): Record<string, string> =>
+    Object.fromEntries(Object.entries(errors).flatMap(([name, message]) => (message ? [[name, t(message, values)]] : [])));
+}
