@@ -48,4 +48,7 @@ export const CONVERTED_FILES = [
   "app/routes/bid.$token_.bank-details.tsx",
   "app/components/payee/payee-confirm.tsx",
   "app/components/payee/payee-form.tsx",
+  "app/routes/bid.$token_.report.tsx",
+  "app/components/grant-report-fields.tsx",
+  "app/components/grant-report-photos.tsx",
 ];
