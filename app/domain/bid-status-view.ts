@@ -35,6 +35,20 @@ export function lockedKey(status: BidStatus, access: BidAccess, phase: string): 
   return null;
 }
 
+// why: a decided bid's reason is stored as the decision's sentence in English ("Awarded £900.",
+// decision.server.ts) then the funder's feedback; the page says the outcome in its own
+// language, so only the funder's words are kept.
+const DECISION_HEAD = /^(Awarded [^\n]*\.|The funder decided not to fund this bid\.)$/;
+
+/** The funder's own words in a bid's reason, without the decision's English sentence. */
+export function funderWords(status: string, reason: string | null): string | null {
+  if (!reason) return null;
+  if (status !== "FUNDED" && status !== "NOT_FUNDED") return reason;
+  const [head, ...rest] = reason.split("\n\n");
+  if (!DECISION_HEAD.test(head)) return reason;
+  return rest.join("\n\n").trim() || null;
+}
+
 export function bidStatusView(bid: BidStatusFacts, now: Date) {
   const tz = bid.round.fund.timeZone;
   const status = bid.status as BidStatus;
@@ -48,6 +62,8 @@ export function bidStatusView(bid: BidStatusFacts, now: Date) {
     decisionMade: false,
     statusTag: BID_STATUS_VIEW[status].tag,
     statusReason: bid.statusReason,
+    /** What the funder or organisers wrote to the group, as written. */
+    feedback: funderWords(status, bid.statusReason),
     /** The language the group wrote in (its feedback is likely in it too), when known. */
     language: bid.language === "cy" || bid.language === "en" ? bid.language : null,
     groupName: bid.groupName,

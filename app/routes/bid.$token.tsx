@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     token: params.token as string,
     award: award ? groupAwardView({ ...award, recipient: award.bid.recipient }, { currency, timeZone, stripe: paymentsConfigured() }) : null,
     // why: the page's data reaches the browser whole; pending, it says only "shortlisted, decision made".
-    bid: pending ? { ...view, status: "SHORTLISTED" as const, decisionMade: true, statusTag: "tag tag--grey", statusReason: null } : view,
+    bid: pending ? { ...view, status: "SHORTLISTED" as const, decisionMade: true, statusTag: "tag tag--grey", statusReason: null, feedback: null } : view,
     pending,
     answers: bidAnswers(bid),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
@@ -74,7 +74,7 @@ export default function BidStatus() {
       {pending ? <BidOutcomePending live={pending.live} eventTitle={pending.eventTitle} reloadTo={base} /> : <NextSteps bid={bid} />}
 
       {!pending && (bid.status === "FUNDED" || bid.status === "NOT_FUNDED") ? (
-        <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.statusReason} feedbackLang={bid.language} award={award} />
+        <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.feedback} feedbackLang={bid.language} award={award} />
       ) : null}
 
       {bid.statusReason && (bid.status === "DECLINED" || bid.status === "SHORTLISTED") ? (

@@ -23,7 +23,8 @@ export function GroupDecision({ base, funded, feedback, feedbackLang, award }: P
   return (
     <>
       <h2 id="decision">{t("bid.decision.heading")}</h2>
-      {feedback ? <Feedback text={feedback} lang={feedbackLang} /> : <p>{t(funded ? "bid.decision.funded" : "bid.decision.notFunded")}</p>}
+      <p>{t(funded ? "bid.decision.funded" : "bid.decision.notFunded")}</p>
+      {feedback ? <Feedback text={feedback} lang={feedbackLang} /> : null}
       {funded ? <GroupAward base={base} award={award} /> : <Signposts />}
     </>
   );
