@@ -51,4 +51,7 @@ export const CONVERTED_FILES = [
   "app/routes/bid.$token_.report.tsx",
   "app/components/grant-report-fields.tsx",
   "app/components/grant-report-photos.tsx",
+  "app/routes/bid.$token_.payout.tsx",
+  "app/components/bid-status/payout-step.tsx",
+  "app/routes/payout.$outcome.tsx",
 ];

@@ -388,7 +388,7 @@ describe("the group's pages", () => {
     configureStripe(null);
     const { token } = await offered();
     const page = await payoutLoader(args(get(`/bid/${token}/payout?start=1`), { token }));
-    expect(page.step).toEqual({ kind: "problem", message: PAYMENTS_NOT_CONFIGURED });
+    expect(page.step).toEqual({ kind: "notConfigured" });
     const bare = await makeScoredEvent({ bids: [{ amountPence: 50_000, scores: scores([3, 3]) }] });
     const bareToken = await giveLink(bare.bids[0].id);
     expect((await thrown(payoutLoader(args(get(`/bid/${bareToken}/payout`), { token: bareToken })))).status).toBe(404);
