@@ -94,7 +94,7 @@ test("a group reads its outcome, accepts its award and gives its bank details in
   });
   await phone.context().close();
 
-  await test.step("the accepted award and the bank details page, in Welsh with JavaScript on, pass axe", async () => {
+  await test.step("the accepted award, bank details and payment set-up pages, in Welsh with JavaScript on, pass axe", async () => {
     const checked = await welshPhone(browser, true);
     await checked.goto(link);
     await expect(checked.getByText("Amodau wedi’u derbyn")).toBeVisible();
@@ -104,6 +104,13 @@ test("a group reads its outcome, accepts its award and gives its bank details in
     await checked.getByLabel("Trosglwyddiad banc i gyfrif yn y DU").check();
     await checked.getByRole("button", { name: "Parhau" }).click();
     await expect(checked.locator("#field-sortCode-error")).toContainText("Rhowch y cod didoli");
+    await expectAccessible(checked);
+    await checked.goto(`${link}/payout`);
+    await expect(checked.getByRole("heading", { level: 1 })).toHaveText("Trefnu taliad");
+    await expect(checked.getByRole("link", { name: "Ymlaen i Stripe" })).toBeVisible();
+    await expectAccessible(checked);
+    await checked.goto("/payout/expired");
+    await expect(checked.getByRole("heading", { level: 1 })).toHaveText("Mae’r ddolen drefnu hon wedi dod i ben");
     await expectAccessible(checked);
     await checked.context().close();
   });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PHOTO_MAX_BYTES, PHOTOS_PER_REPORT } from "~/domain/image-type";
 import { parsePounds, type Pence } from "~/domain/money";
 
 // The end-of-grant report form and the funder's forms about it, read on the server. A draft
@@ -19,7 +20,16 @@ const EMAIL_MAX = 254;
 const PHONE_MAX = 40;
 
 /** The numbers the report form's error messages mention. */
-export const REPORT_ERROR_VALUES = { whatMin: WHAT_WAS_DONE_MIN, whatMax: WHAT_WAS_DONE_MAX, noteMax: NOTE_MAX, nameMax: NAME_MAX, emailMax: EMAIL_MAX, phoneMax: PHONE_MAX };
+export const REPORT_ERROR_VALUES = {
+  whatMin: WHAT_WAS_DONE_MIN,
+  whatMax: WHAT_WAS_DONE_MAX,
+  noteMax: NOTE_MAX,
+  nameMax: NAME_MAX,
+  emailMax: EMAIL_MAX,
+  phoneMax: PHONE_MAX,
+  photosMax: PHOTOS_PER_REPORT,
+  mb: PHOTO_MAX_BYTES / 1_000_000,
+};
 
 /** The form field holding what was spent on one budget line. */
 export const spentField = (budgetLineId: string) => `spent-${budgetLineId}`;
