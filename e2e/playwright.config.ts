@@ -17,7 +17,7 @@ const LIVE_SPECS = Object.values(LIVE);
 // venue is reached by its LAN address, so every link it shows must name the address the browser used.
 // seed: extra data written before the app starts (see e2e/server.ts).
 const GROUPS: { name: string; specs?: RegExp; host?: string; noAppUrl?: boolean; seed?: string }[] = [
-  { name: "accounts-bids-audit" },
+  { name: "accounts-bids-audit", seed: "cymraeg-after" },
   { name: "chair-and-screen", specs: LIVE.chair },
   { name: "phones", specs: LIVE.phones },
   { name: "decisions-and-payments", specs: LIVE.funder, seed: "rule-exception" },

@@ -1,4 +1,4 @@
-import { photoProblem, imageType } from "~/domain/image-type";
+import { photoProblem, imageType, PHOTO_TYPE_PROBLEM } from "~/domain/image-type";
 import { addPhotoRecord, photoRecord, photoSlot, removePhotoRecord, type Grant } from "~/models/grant-report.server";
 import type { Result as Outcome } from "~/domain/result";
 import { fileStorage } from "~/services/storage/storage.server";
@@ -12,7 +12,7 @@ export async function addReportPhoto(grant: Grant, bytes: Uint8Array, caption: s
   if (!slot.editable) return { ok: false, message: "This report has been sent, so photos cannot be added." };
   const problem = photoProblem(bytes, slot.count);
   const type = imageType(bytes);
-  if (problem || !type) return { ok: false, message: "Check the photo.", errors: { photo: problem ?? "The photo must be a JPEG, PNG or WebP image" } };
+  if (problem || !type) return { ok: false, message: "Check the photo.", errors: { photo: problem ?? PHOTO_TYPE_PROBLEM } };
   await fileStorage().put(slot.key, bytes);
   try {
     const saved = await addPhotoRecord(grant, { storageKey: slot.key, contentType: type, sizeBytes: bytes.length, caption });

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PHOTO_MAX_BYTES, PHOTOS_PER_REPORT } from "~/domain/image-type";
 import { parsePounds, type Pence } from "~/domain/money";
 
 // The end-of-grant report form and the funder's forms about it, read on the server. A draft
@@ -11,6 +12,25 @@ export const MESSAGE_MIN = 10;
 export const MESSAGE_MAX = 2_000;
 export const PARTICIPANTS_MAX = 1_000_000;
 
+// The group's report form says its errors as catalogue keys (the page says them in its
+// language, with REPORT_ERROR_VALUES and the budget line's `item`); the funder's forms below
+// stay English, as staff pages do.
+const NAME_MAX = 200;
+const EMAIL_MAX = 254;
+const PHONE_MAX = 40;
+
+/** The numbers the report form's error messages mention. */
+export const REPORT_ERROR_VALUES = {
+  whatMin: WHAT_WAS_DONE_MIN,
+  whatMax: WHAT_WAS_DONE_MAX,
+  noteMax: NOTE_MAX,
+  nameMax: NAME_MAX,
+  emailMax: EMAIL_MAX,
+  phoneMax: PHONE_MAX,
+  photosMax: PHOTOS_PER_REPORT,
+  mb: PHOTO_MAX_BYTES / 1_000_000,
+};
+
 /** The form field holding what was spent on one budget line. */
 export const spentField = (budgetLineId: string) => `spent-${budgetLineId}`;
 
@@ -19,7 +39,7 @@ function field<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === undefined ? "" : value), schema);
 }
 
-function amount(label: string, required: boolean) {
+function amount(required: boolean) {
   return field(
     z
       .string()
@@ -29,7 +49,7 @@ function amount(label: string, required: boolean) {
           if (required)
             ctx.addIssue({
               code: "custom",
-              message: `Enter what was spent on ${label}, or 0 if nothing`,
+              message: "bid.report.error.spentMissing",
             });
           return null;
         }
@@ -37,22 +57,15 @@ function amount(label: string, required: boolean) {
         if (pence === null)
           ctx.addIssue({
             code: "custom",
-            message: `Enter the amount spent on ${label} in pounds, like 120 or 120.50`,
+            message: "bid.report.error.spentFormat",
           });
         return pence;
       })
   );
 }
 
-function optionalText(max: number, label: string) {
-  return z
-    .string()
-    .trim()
-    .max(
-      max,
-      `Keep ${label} to ${max.toLocaleString("en-GB")} characters or fewer`
-    )
-    .default("");
+function optionalText(max: number, key: string) {
+  return z.string().trim().max(max, key).default("");
 }
 
 export function reportSchema(
@@ -60,7 +73,7 @@ export function reportSchema(
   { submit }: { submit: boolean }
 ) {
   const spend = Object.fromEntries(
-    lines.map((line) => [spentField(line.id), amount(`"${line.item}"`, submit)])
+    lines.map((line) => [spentField(line.id), amount(submit)])
   );
   return z.object({
     whatWasDone: submit
@@ -68,18 +81,10 @@ export function reportSchema(
           z
             .string()
             .trim()
-            .min(
-              WHAT_WAS_DONE_MIN,
-              `Tell the funder what was done with the grant, in at least ${WHAT_WAS_DONE_MIN} characters`
-            )
-            .max(
-              WHAT_WAS_DONE_MAX,
-              `Keep this to ${WHAT_WAS_DONE_MAX.toLocaleString(
-                "en-GB"
-              )} characters or fewer`
-            )
+            .min(WHAT_WAS_DONE_MIN, "bid.report.error.whatTooShort")
+            .max(WHAT_WAS_DONE_MAX, "bid.report.error.whatTooLong")
         )
-      : optionalText(WHAT_WAS_DONE_MAX, "this"),
+      : optionalText(WHAT_WAS_DONE_MAX, "bid.report.error.whatTooLong"),
     participants: field(
       z
         .string()
@@ -89,7 +94,7 @@ export function reportSchema(
             if (submit)
               ctx.addIssue({
                 code: "custom",
-                message: "Enter how many people took part, as a whole number",
+                message: "bid.report.error.participantsMissing",
               });
             return null;
           }
@@ -99,40 +104,36 @@ export function reportSchema(
           if (!Number.isInteger(n) || n > PARTICIPANTS_MAX)
             ctx.addIssue({
               code: "custom",
-              message:
-                "Enter how many people took part, as a whole number like 40",
+              message: "bid.report.error.participantsFormat",
             });
           return n;
         })
     ),
     ...spend,
-    underspendNote: optionalText(NOTE_MAX, "the note"),
+    underspendNote: optionalText(NOTE_MAX, "bid.report.error.noteTooLong"),
     contactName: submit
       ? field(
           z
             .string()
             .trim()
-            .min(
-              1,
-              "Enter the name of someone the funder can ask about the report"
-            )
-            .max(200, "Keep the name to 200 characters or fewer")
+            .min(1, "bid.report.error.nameMissing")
+            .max(NAME_MAX, "bid.report.error.nameTooLong")
         )
-      : optionalText(200, "the name"),
+      : optionalText(NAME_MAX, "bid.report.error.nameTooLong"),
     contactEmail: field(
       z
         .string()
         .trim()
-        .max(254, "Keep the email address to 254 characters or fewer")
+        .max(EMAIL_MAX, "bid.report.error.emailTooLong")
         .refine(
           (value) =>
             value === "" ? !submit : z.email().safeParse(value).success,
           {
-            message: "Enter an email address like name@example.org",
+            message: "bid.report.error.email",
           }
         )
     ),
-    contactPhone: optionalText(40, "the phone number"),
+    contactPhone: optionalText(PHONE_MAX, "bid.report.error.phoneTooLong"),
   });
 }
 

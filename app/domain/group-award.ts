@@ -1,11 +1,12 @@
-import { describePlanned, instalmentProgress, nextToPay, paidOf, scheduleOf, scheduleView, type Instalment, type ScheduleView } from "~/domain/instalments";
-import { formatMoney } from "~/domain/money";
+import { instalmentProgress, nextToPay, paidOf, scheduleOf, type Instalment, type InstalmentState } from "~/domain/instalments";
+import { dayOf, money, type Message, type MessageArg } from "~/domain/message";
+import { sumPence } from "~/domain/money";
 import type { AwardStatus, PaymentMethod, PaymentStatus } from "~/domain/payment";
-import { formatDate } from "~/domain/zoned-time";
 
 // The award as the group sees it on its own page: the amount, the conditions and whether
 // they are accepted, where the payment is, and what to do next about the account it is paid
 // into. Internal details stay out (who decided, an override's reason, Stripe's refusals, ids).
+// Sentences are catalogue keys with their facts, said in the page's language.
 
 export interface AwardForGroup {
   amountPence: number;
@@ -22,61 +23,63 @@ export interface AwardForGroup {
 /** start / continue: a "Set up payment" button; checking / ready: words only. */
 export type PayoutSetup = "start" | "continue" | "checking" | "ready" | null;
 
+export interface GroupScheduleRow {
+  position: number;
+  /** null: on acceptance. */
+  planned: MessageArg | null;
+  amount: MessageArg;
+  state: InstalmentState;
+  paid: MessageArg | null;
+}
+
 export interface GroupAwardView {
-  amount: string;
+  amount: MessageArg;
   status: AwardStatus;
-  statusLabel: string;
   statusTag: string;
   conditions: string;
-  accepted: string | null;
+  accepted: Message | null;
   canAccept: boolean;
-  payment: string;
+  payment: Message;
   /** Some money has been paid (the end-of-grant report opens). */
   paid: boolean;
   /** The instalments, when the award is paid in more than one. */
-  schedule: ScheduleView | null;
+  schedule: { rows: GroupScheduleRow[]; paid: MessageArg; toCome: MessageArg } | null;
   setup: PayoutSetup;
   letter: boolean;
 }
 
-const STATUS: Record<AwardStatus, { label: string; tag: string }> = {
-  OFFERED: { label: "Offered: accept the conditions", tag: "tag tag--yellow" },
-  ACCEPTED: { label: "Conditions accepted", tag: "tag tag--green" },
-  PAID: { label: "Paid", tag: "tag tag--green" },
-  CANCELLED: { label: "Cancelled", tag: "tag tag--grey" },
-};
+const TAG: Record<AwardStatus, string> = { OFFERED: "tag tag--yellow", ACCEPTED: "tag tag--green", PAID: "tag tag--green", CANCELLED: "tag tag--grey" };
+export const INSTALMENT_TAG: Record<InstalmentState, string> = { paid: "tag tag--green", in_progress: "tag tag--yellow", planned: "tag tag--grey" };
 
 export function groupAwardView(award: AwardForGroup, context: { currency: string; timeZone: string; stripe: boolean }): GroupAwardView {
-  const money = formatMoney(award.amountPence, context.currency);
+  const cash = (pence: number) => money(pence, context.currency);
   const paid = award.payments.find((p) => p.status === "PAID");
   const open = award.payments.find((p) => p.status !== "FAILED" && p.status !== "PAID");
   const live = award.status === "OFFERED" || award.status === "ACCEPTED";
   // why: a paid-on date is a calendar day stored at midnight UTC.
-  const paidDay = (p: NonNullable<typeof paid>) => (p.paidOn ? formatDate(p.paidOn, "UTC") : formatDate(p.updatedAt, context.timeZone));
+  const paidDay = (p: NonNullable<typeof paid>) => (p.paidOn ? dayOf(p.paidOn, "UTC") : dayOf(p.updatedAt, context.timeZone));
 
   const facts = award.payments.map((p, index) => ({ ...p, id: p.id ?? `payment-${index}`, instalmentId: p.instalmentId ?? null }));
   const progress = instalmentProgress(scheduleOf(award.amountPence, award.instalments ?? []), facts);
   const split = progress.length > 1;
-  let payment: string;
+  let payment: Message;
   if (split && award.status !== "CANCELLED") {
-    payment = splitPayment(progress, money, context.currency);
+    payment = splitPayment(progress, award.amountPence, cash);
   } else if (paid) {
-    payment =
-      paid.method === "STRIPE"
-        ? `${money} was paid into your Stripe account on ${paidDay(paid)}. Stripe passes it on to your bank account on its usual schedule.`
-        : paid.method === "CHEQUE"
-          ? `${money} was paid by cheque${paid.reference ? ` (number ${paid.reference})` : ""} on ${paidDay(paid)}.`
-          : `${money} was paid by bank transfer${paid.reference ? ` (reference ${paid.reference})` : ""} on ${paidDay(paid)}.`;
+    payment = {
+      key: `bid.payment.paid.${paid.method}`,
+      values: { amount: cash(award.amountPence), reference: paid.reference ?? "", hasReference: paid.reference ? "yes" : "no", day: paidDay(paid) },
+    };
   } else if (award.status === "CANCELLED") {
-    payment = "The award was cancelled, so it will not be paid.";
+    payment = { key: "bid.payment.cancelled" };
   } else if (open?.status === "PENDING") {
-    payment = "The payment is on its way to your account.";
+    payment = { key: "bid.payment.onItsWay" };
   } else if (open) {
-    payment = "The funder is arranging the payment. A second person at the funder approves every payment before it is made.";
+    payment = { key: "bid.payment.arranging" };
   } else if (award.status === "OFFERED") {
-    payment = "The award is paid once someone who can sign for your group has accepted its conditions.";
+    payment = { key: "bid.payment.afterAcceptance" };
   } else {
-    payment = "The funder will now arrange the payment. We will email you when it has been made.";
+    payment = { key: "bid.payment.willArrange" };
   }
 
   // why: no Stripe prompt once the money has gone, or while a cheque or transfer is on its way.
@@ -88,32 +91,47 @@ export function groupAwardView(award: AwardForGroup, context: { currency: string
     setup = !r ? "start" : r.payoutsEnabled ? "ready" : r.detailsSubmitted ? "checking" : "continue";
   }
 
+  const paidSoFar = paidOf(progress);
   return {
-    amount: money,
+    amount: cash(award.amountPence),
     status: award.status,
-    statusLabel: STATUS[award.status].label,
-    statusTag: STATUS[award.status].tag,
+    statusTag: TAG[award.status],
     conditions: award.conditions,
-    accepted: award.acceptedAt ? `${award.acceptedBy ?? "Someone from your group"} accepted the conditions on ${formatDate(award.acceptedAt, context.timeZone)}.` : null,
+    accepted: award.acceptedAt
+      ? { key: award.acceptedBy ? "bid.award.acceptedBy" : "bid.award.acceptedBySomeone", values: { name: award.acceptedBy ?? "", day: dayOf(award.acceptedAt, context.timeZone) } }
+      : null,
     canAccept: award.status === "OFFERED",
     payment,
     paid: Boolean(paid),
-    schedule: split ? scheduleView(progress, context.currency) : null,
+    schedule: split
+      ? {
+          rows: progress.map((i) => ({
+            position: i.position,
+            planned: i.plannedOn ? dayOf(i.plannedOn, "UTC") : null,
+            amount: cash(i.amountPence),
+            state: i.state,
+            paid: i.paidDay ? dayOf(i.paidDay, "UTC") : null,
+          })),
+          paid: cash(paidSoFar),
+          toCome: cash(sumPence(progress.map((i) => i.amountPence)) - paidSoFar),
+        }
+      : null,
     setup,
     letter: award.status !== "CANCELLED",
   };
 }
 
 /** Where an award paid in instalments stands, in one sentence for the group. */
-function splitPayment(progress: ReturnType<typeof instalmentProgress>, total: string, currency: string): string {
-  const paidSoFar = paidOf(progress);
+function splitPayment(progress: ReturnType<typeof instalmentProgress>, totalPence: number, cash: (pence: number) => MessageArg): Message {
   const next = nextToPay(progress);
   const underway = progress.find((i) => i.state === "in_progress");
-  const head = `${total} is paid in ${progress.length} instalments. ${formatMoney(paidSoFar, currency)} has been paid so far.`;
-  if (underway) return `${head} Instalment ${underway.position} (${formatMoney(underway.amountPence, currency)}) is being arranged: a second person at the funder approves every payment.`;
+  const head = { total: cash(totalPence), count: progress.length, paid: cash(paidOf(progress)) };
+  if (underway) return { key: "bid.payment.split.underway", values: { ...head, position: underway.position, amount: cash(underway.amountPence) } };
   if (next) {
-    const when = next.plannedOn ? `planned for ${describePlanned(next.plannedOn)}` : "paid once you have accepted the conditions";
-    return `${head} The next, instalment ${next.position} of ${formatMoney(next.amountPence, currency)}, is ${when}.`;
+    const values = { ...head, position: next.position, amount: cash(next.amountPence) };
+    return next.plannedOn
+      ? { key: "bid.payment.split.nextPlanned", values: { ...values, day: dayOf(next.plannedOn, "UTC") } }
+      : { key: "bid.payment.split.nextOnAcceptance", values };
   }
-  return `${total} has been paid in full, in ${progress.length} instalments.`;
+  return { key: "bid.payment.split.done", values: { total: head.total, count: head.count } };
 }

@@ -14,14 +14,14 @@ describe("photo checks", () => {
     expect(imageType(new Uint8Array(Buffer.from("GIF89a......")))).toBeNull();
     expect(imageType(new Uint8Array(Buffer.from("<svg xmlns=...")))).toBeNull();
     expect(imageType(new Uint8Array([...Buffer.from("RIFF"), 0, 0, 0, 0, ...Buffer.from("WAVE")]))).toBeNull();
-    expect(photoProblem(new Uint8Array(Buffer.from("%PDF-1.7")), 0)).toBe("The photo must be a JPEG, PNG or WebP image");
+    expect(photoProblem(new Uint8Array(Buffer.from("%PDF-1.7")), 0)).toBe("bid.report.error.photoType");
   });
   it("refuses an empty file, one too large, and one too many", () => {
-    expect(photoProblem(new Uint8Array(0), 0)).toBe("Choose a photo to upload");
+    expect(photoProblem(new Uint8Array(0), 0)).toBe("bid.report.error.photoMissing");
     const big = new Uint8Array(PHOTO_MAX_BYTES + 1);
     big.set(jpeg);
-    expect(photoProblem(big, 0)).toMatch(/smaller than 8 MB/);
+    expect(photoProblem(big, 0)).toBe("bid.report.error.photoTooBig");
     expect(photoProblem(big.subarray(0, PHOTO_MAX_BYTES), 0)).toBeNull();
-    expect(photoProblem(jpeg, PHOTOS_PER_REPORT)).toMatch(/up to 6 photos/);
+    expect(photoProblem(jpeg, PHOTOS_PER_REPORT)).toBe("bid.report.error.photoTooMany");
   });
 });

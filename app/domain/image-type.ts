@@ -19,11 +19,13 @@ export function imageType(bytes: Uint8Array): PhotoType | null {
   return null;
 }
 
-/** Why a photo cannot be taken, or null when it can. */
+export const PHOTO_TYPE_PROBLEM = "bid.report.error.photoType";
+
+/** Why a photo cannot be taken (a catalogue key, said with REPORT_ERROR_VALUES), or null when it can. */
 export function photoProblem(bytes: Uint8Array, photoCount: number): string | null {
-  if (bytes.length === 0) return "Choose a photo to upload";
-  if (photoCount >= PHOTOS_PER_REPORT) return `A report can have up to ${PHOTOS_PER_REPORT} photos: remove one first`;
-  if (bytes.length > PHOTO_MAX_BYTES) return `The photo must be smaller than ${PHOTO_MAX_BYTES / 1_000_000} MB: make it smaller and try again`;
-  if (!imageType(bytes)) return "The photo must be a JPEG, PNG or WebP image";
+  if (bytes.length === 0) return "bid.report.error.photoMissing";
+  if (photoCount >= PHOTOS_PER_REPORT) return "bid.report.error.photoTooMany";
+  if (bytes.length > PHOTO_MAX_BYTES) return "bid.report.error.photoTooBig";
+  if (!imageType(bytes)) return PHOTO_TYPE_PROBLEM;
   return null;
 }

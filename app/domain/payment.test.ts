@@ -199,8 +199,8 @@ describe("forms", () => {
 
   it("accepting conditions needs a name and the box ticked", () => {
     expect(acceptSchema.safeParse({ signedName: "A", agree: "" }).error?.issues.map((i) => i.message)).toEqual([
-      "Enter the full name of the person accepting for the group",
-      "Tick the box to confirm the group accepts the conditions",
+      "bid.accept.error.nameMissing",
+      "bid.accept.error.agree",
     ]);
     expect(acceptSchema.parse({ signedName: " Sam Treasurer ", agree: "yes" })).toEqual({ signedName: "Sam Treasurer", agree: "yes" });
   });

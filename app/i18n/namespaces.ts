@@ -16,6 +16,8 @@ const BY_PATH: Array<{ prefix: string; namespaces: Namespace[]; bilingual?: bool
   { prefix: "/screen", namespaces: ["screen"], bilingual: true },
   { prefix: "/rounds", namespaces: ["round", "apply"] },
   { prefix: "/bid", namespaces: ["apply", "bid"] },
+  // Where Stripe sends a group back after set-up from the organiser's QR code.
+  { prefix: "/payout", namespaces: ["bid"] },
   { prefix: "/results", namespaces: ["results"] },
 ];
 

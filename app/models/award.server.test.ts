@@ -132,8 +132,8 @@ describe("accepting the conditions", () => {
     expect(await acceptAward(token, { signedName: "", agree: "" })).toMatchObject({
       ok: false,
       errors: {
-        signedName: "Enter the full name of the person accepting for the group",
-        agree: "Tick the box to confirm the group accepts the conditions",
+        signedName: "bid.accept.error.nameMissing",
+        agree: "bid.accept.error.agree",
       },
     });
     expect(await acceptAward(randomBytes(32).toString("base64url"), { signedName: "Sam Treasurer", agree: "yes" })).toMatchObject({ ok: false });

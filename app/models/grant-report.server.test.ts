@@ -34,9 +34,9 @@ describe("the end-of-grant report", () => {
     const refusedSend = parseForm(reportSchema(grant.bid.budgetLines, { submit: true }), draft);
     expect(refusedSend.ok).toBe(false);
     if (!refusedSend.ok) {
-      expect(refusedSend.errors.whatWasDone).toMatch(/at least 50 characters/);
-      expect(refusedSend.errors.participants).toMatch(/how many people/);
-      expect(refusedSend.errors[spentField(grant.bid.budgetLines[1].id)]).toMatch(/Paint and brushes/);
+      expect(refusedSend.errors.whatWasDone).toBe("bid.report.error.whatTooShort");
+      expect(refusedSend.errors.participants).toBe("bid.report.error.participantsMissing");
+      expect(refusedSend.errors[spentField(grant.bid.budgetLines[1].id)]).toBe("bid.report.error.spentMissing");
     }
     expect(await saveReport(grant, parsed(grant, draft, false), { submit: false })).toEqual({ ok: true });
     expect(spendOf((await grantById(awardId))!).spentPence).toBe(10_000);

@@ -4,7 +4,7 @@ import { BidFacts } from "~/components/bid-status/bid-facts";
 import { BidNotice } from "~/components/bid-status/bid-notice";
 import { NextSteps } from "~/components/bid-status/next-steps";
 import { BidSummary } from "~/components/bid-summary";
-import { GroupDecision } from "~/components/decision/group-decision";
+import { Feedback, GroupDecision } from "~/components/decision/group-decision";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BidOutcomePending } from "~/components/live/bid-outcome-pending";
 import { groupAwardView } from "~/domain/group-award";
@@ -14,11 +14,12 @@ import { bidStatusView } from "~/domain/bid-status-view";
 import { bidAnswers, requireBidByToken } from "~/models/bid.server";
 import { liveState } from "~/models/event.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 
 // The group's own page, reached by the private link: where the bid stands and what comes next.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Bid ${d.bid.reference} – Pitchday` : "Your bid – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? pageTitle(matches, "bid.page.title", { reference: d.bid.reference }) : pageTitle(matches, "bid.page.titleUnknown") },
   // why: the address is a secret; keep it out of search engines and referrers.
   { name: "robots", content: "noindex, nofollow" },
 ];
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     token: params.token as string,
     award: award ? groupAwardView({ ...award, recipient: award.bid.recipient }, { currency, timeZone, stripe: paymentsConfigured() }) : null,
     // why: the page's data reaches the browser whole; pending, it says only "shortlisted, decision made".
-    bid: pending ? { ...view, status: "SHORTLISTED" as const, statusLabel: "Decision made", statusTag: "tag tag--grey", statusReason: null } : view,
+    bid: pending ? { ...view, status: "SHORTLISTED" as const, decisionMade: true, statusTag: "tag tag--grey", statusReason: null, feedback: null } : view,
     pending,
     answers: bidAnswers(bid),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
@@ -56,35 +57,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function BidStatus() {
   const { token, bid, answers, notice, award, pending } = useLoaderData<typeof loader>();
   const base = `/bid/${token}`;
+  const t = useT();
   return (
     <>
       <BidNotice notice={notice} bid={bid} />
 
-      <span className="caption">Bid {bid.reference}</span>
+      <span className="caption">{t("bid.caption", { reference: bid.reference })}</span>
       <h1>{bid.projectTitle || bid.groupName}</h1>
       <p>
-        <strong className={bid.statusTag}>{bid.statusLabel}</strong>
+        <strong className={bid.statusTag}>{t(bid.decisionMade ? "bid.status.decisionMade" : `bid.status.${bid.status}`)}</strong>
       </p>
 
       <BidFacts bid={bid} />
 
-      <h2>What happens next</h2>
+      <h2>{t("bid.next.heading")}</h2>
       {pending ? <BidOutcomePending live={pending.live} eventTitle={pending.eventTitle} reloadTo={base} /> : <NextSteps bid={bid} />}
 
       {!pending && (bid.status === "FUNDED" || bid.status === "NOT_FUNDED") ? (
-        <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.statusReason} award={award} />
+        <GroupDecision base={base} funded={bid.status === "FUNDED"} feedback={bid.feedback} feedbackLang={bid.language} award={award} />
       ) : null}
 
       {bid.statusReason && (bid.status === "DECLINED" || bid.status === "SHORTLISTED") ? (
         <>
-          <h3>What the organisers said</h3>
-          <p className="feedback pre-line">{bid.statusReason}</p>
+          <h3>{t("bid.feedback.heading")}</h3>
+          <Feedback text={bid.statusReason} lang={bid.language} />
         </>
       ) : null}
 
-      {bid.access.lockedReason && bid.status !== "WITHDRAWN" ? (
+      {bid.access.lockedKey && bid.status !== "WITHDRAWN" ? (
         <div className="notice notice--warning">
-          <p>{bid.access.lockedReason}</p>
+          <p>{t(bid.access.lockedKey)}</p>
         </div>
       ) : null}
 
@@ -92,32 +94,29 @@ export default function BidStatus() {
         {bid.access.canSubmit ? (
           <>
             <Link to={`${base}/edit`} className="button">
-              Continue your bid
+              {t("bid.button.continue")}
             </Link>
             <Link to={`${base}/check`} className="button button--secondary">
-              Check and submit
+              {t("bid.button.check")}
             </Link>
           </>
         ) : bid.access.canEdit ? (
           <Link to={`${base}/edit`} className="button button--secondary">
-            Change your bid
+            {t("bid.button.change")}
           </Link>
         ) : null}
         {bid.access.canWithdraw ? (
           <Link to={`${base}/withdraw`} className="button button--warning">
-            Withdraw your bid
+            {t("bid.button.withdraw")}
           </Link>
         ) : null}
       </div>
 
-      <h2>Your answers</h2>
+      <h2>{t("bid.answers.heading")}</h2>
       <BidSummary answers={answers} />
 
-      <h2>Keep this page</h2>
-      <p>
-        The address of this page is your private link. Bookmark it, or use the link in our email. Anyone with the link
-        can change your bid, so keep it to your group.
-      </p>
+      <h2>{t("bid.keep.heading")}</h2>
+      <p>{t("bid.keep.text")}</p>
     </>
   );
 }

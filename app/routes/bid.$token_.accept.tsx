@@ -3,9 +3,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AgreeCheckbox } from "~/components/agree-checkbox";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
-import { formatMoney } from "~/domain/money";
-import { acceptSchema } from "~/domain/award-acceptance";
-import { formatDate } from "~/domain/zoned-time";
+import { acceptSchema, SIGNED_NAME_MAX } from "~/domain/award-acceptance";
+import { dayOf, money } from "~/domain/message";
+import { translate } from "~/i18n/catalogue.server";
+import { pageTitle } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { useFieldErrors, useSay } from "~/i18n/message-args";
 import { acceptAward, awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
@@ -16,26 +19,24 @@ import { readForm } from "~/utils/request-body.server";
 // their name and confirms, through the group's private link. The acceptance is recorded with
 // that name and the time; the funder can then arrange the payment.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Accept the award for ${d.reference} – Pitchday` : "Accept the award – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? pageTitle(matches, "bid.accept.title", { reference: d.reference }) : pageTitle(matches, "bid.accept.titleUnknown") },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-const NO_AWARD = "There is no award to accept for this bid.";
-
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   const award = await awardForBid(bid.id);
-  if (!award || award.status === "CANCELLED") throw notFound(NO_AWARD);
+  if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.accept.noAward"));
   const { currency, timeZone } = bid.round.fund;
   return {
     token: params.token as string,
     reference: bid.reference,
     groupName: bid.groupName,
     funderName: bid.round.fund.funderName,
-    amount: formatMoney(award.amountPence, currency),
+    amount: money(award.amountPence, currency),
     conditions: award.conditions,
-    accepted: award.acceptedAt ? { by: award.acceptedBy ?? "", on: formatDate(award.acceptedAt, timeZone) } : null,
+    accepted: award.acceptedAt ? { by: award.acceptedBy ?? "", on: dayOf(award.acceptedAt, timeZone) } : null,
   };
 }
 
@@ -53,20 +54,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptAward() {
   const { token, reference, groupName, funderName, amount, conditions, accepted } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
+  const say = useSay();
+  const t = say.t;
+  const errors = useFieldErrors()(result?.errors ?? {}, { max: SIGNED_NAME_MAX });
   const typed = (name: string) => (typeof result?.values[name] === "string" ? (result.values[name] as string) : "");
   const back = `/bid/${token}`;
+  const caption = <span className="caption">{t("bid.caption", { reference })}</span>;
 
   if (accepted) {
     return (
       <>
-        <span className="caption">Bid {reference}</span>
-        <h1>The conditions have been accepted</h1>
-        <p className="lead">
-          {accepted.by} accepted the conditions of the award for {groupName} on {accepted.on}.
-        </p>
+        {caption}
+        <h1>{t("bid.accept.done.heading")}</h1>
+        <p className="lead">{t("bid.accept.done.text", { name: accepted.by, group: groupName, day: say.arg(accepted.on) })}</p>
         <p>
-          <Link to={back}>Back to your bid</Link>
+          <Link to={back}>{t("bid.button.back")}</Link>
         </p>
       </>
     );
@@ -76,34 +78,32 @@ export default function AcceptAward() {
     <>
       {result?.problem && Object.keys(errors).length === 0 ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>The conditions were not accepted</h2>
+          <h2>{t("bid.accept.problem")}</h2>
           <p>{result.problem}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} labels={{ signedName: "Your name", agree: "Confirmation" }} />
-      <span className="caption">Bid {reference}</span>
-      <h1>Accept the conditions of your award</h1>
-      <p className="lead">
-        {funderName} offers {groupName} an award of {amount}, on these conditions:
-      </p>
+      <ErrorSummary errors={errors} labels={{ signedName: t("bid.accept.summary.signedName"), agree: t("bid.accept.summary.agree") }} />
+      {caption}
+      <h1>{t("bid.accept.heading")}</h1>
+      <p className="lead">{t("bid.accept.lead", { funder: funderName, group: groupName, amount: say.arg(amount) })}</p>
       <div className="notice conditions pre-line">{conditions}</div>
       <Form method="post">
         <TextField
           name="signedName"
-          label="Your full name"
-          hint="You must be able to sign for the group, for example its chair, secretary or treasurer."
+          label={t("bid.accept.nameLabel")}
+          hint={t("bid.accept.nameHint")}
           autoComplete="name"
           defaultValue={typed("signedName")}
           error={errors.signedName}
         />
         <AgreeCheckbox id="field-agree" name="agree" error={errors.agree} defaultChecked={typed("agree") === "yes"}>
-          I can sign for {groupName}, and the group accepts these conditions
+          {t("bid.accept.agree", { group: groupName })}
         </AgreeCheckbox>
         <div className="button-group">
           <button type="submit" className="button">
-            Accept the conditions
+            {t("bid.award.acceptButton")}
           </button>
-          <Link to={back}>Back to your bid</Link>
+          <Link to={back}>{t("bid.button.back")}</Link>
         </div>
       </Form>
     </>

@@ -9,25 +9,28 @@ import { requireBidByToken } from "~/models/bid.server";
 import { payeeNameFor, payeeSummary, savePayeeDetails } from "~/models/payee-details.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
+import { translate } from "~/i18n/catalogue.server";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 
 // The group says where its award is paid: a UK bank account or a cheque payee, and (when it
 // applied through a parent organisation) who is paid. Checked, read back, then saved; a change
 // is audited, emailed to the bid's contact and withdraws a payment approval already given.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Payment details for ${d.reference} – Pitchday` : "Payment details – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? pageTitle(matches, "bid.payee.title", { reference: d.reference }) : pageTitle(matches, "bid.payee.titleUnknown") },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-async function load(token: string | undefined) {
+async function load(request: Request, token: string | undefined) {
   const bid = await requireBidByToken(token);
   const award = await awardForBid(bid.id);
-  if (!award || award.status === "CANCELLED") throw notFound("There is no award to be paid for this bid.");
+  if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.payee.noAward"));
   return { bid, award };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { bid, award } = await load(params.token);
+  const { bid, award } = await load(request, params.token);
   const summary = await payeeSummary(bid.id);
   const current = summary?.payee ? { payee: summary.payee, payeeName: payeeNameFor(summary.payee.party, bid) } : null;
   return json(
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { bid } = await load(params.token);
+  const { bid } = await load(request, params.token);
   const form = await request.formData();
   const intent = form.get("intent");
   form.delete("intent");
@@ -64,11 +67,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function BankDetails() {
   const { token, reference, groupName, parentOrgName, status, current, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const back = <p><Link to={`/bid/${token}`}>Back to your bid</Link></p>;
+  const t = useT();
+  const back = <p><Link to={`/bid/${token}`}>{t("bid.button.back")}</Link></p>;
+  const caption = <span className="caption">{t("bid.caption", { reference })}</span>;
   if (result?.step === "confirm") {
     return (
       <>
-        <span className="caption">Bid {reference}</span>
+        {caption}
         <PayeeConfirm payee={result.payee} payeeName={result.payeeName} values={result.values} />
         {back}
       </>
@@ -77,28 +82,28 @@ export default function BankDetails() {
   const editing = result?.step === "form";
   return (
     <>
-      <span className="caption">Bid {reference}</span>
-      <h1>{current ? "Your payment details" : "Where should we pay the award?"}</h1>
+      {caption}
+      <h1>{t(current ? "bid.payee.heading.current" : "bid.payee.heading.new")}</h1>
       {saved && current && !editing ? (
         <div className="panel-confirm" role="status">
-          <p>Your payment details are saved. We have emailed the address that made the bid to say so.</p>
+          <p>{t("bid.payee.saved")}</p>
         </div>
       ) : null}
       {status === "OFFERED" ? (
-        <p className="lead">Accept the award’s conditions first; then you can say where it should be paid.</p>
+        <p className="lead">{t("bid.payee.offered")}</p>
       ) : status === "PAID" ? (
-        <p className="lead">Your award has been paid.</p>
+        <p className="lead">{t("bid.payee.paid")}</p>
       ) : null}
       {current && !editing ? <PayeeLines payee={current.payee} payeeName={current.payeeName} /> : null}
       {status === "ACCEPTED" ? (
         <>
           {current ? (
             <>
-              <h2>Change the payment details</h2>
-              <p>If you change them after the funder approved the payment, it must be approved again, and we email the address that made the bid.</p>
+              <h2>{t("bid.payee.change.heading")}</h2>
+              <p>{t("bid.payee.change.text")}</p>
             </>
           ) : (
-            <p className="lead">Most awards are paid by bank transfer. We keep the details encrypted and show them only to the funder making the payment.</p>
+            <p className="lead">{t("bid.payee.intro")}</p>
           )}
           <PayeeForm groupName={groupName} parentOrgName={parentOrgName} values={result?.values ?? {}} errors={editing ? result.errors : {}} />
         </>

@@ -1,12 +1,15 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
+import { PayoutStepView, type PayoutStep } from "~/components/bid-status/payout-step";
 import { awardForBid } from "~/models/award.server";
 import { requireBidByToken } from "~/models/bid.server";
 import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { notFound, publicUrl } from "~/utils/http.server";
+import { translate } from "~/i18n/catalogue.server";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 
 // "Set up payment": the group's way onto Stripe's onboarding pages and back.
 //   /bid/<link>/payout           what it involves, and a "Continue to Stripe" link
@@ -17,29 +20,23 @@ import { notFound, publicUrl } from "~/utils/http.server";
 // the page's form-action policy would stop a form from redirecting to Stripe. Making a link is
 // safe to repeat: the account is made once per bid, and each link works once, for minutes.
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Set up payment for ${d.reference} – Pitchday` : "Set up payment – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: d ? pageTitle(matches, "bid.payoutPage.title", { reference: d.reference }) : pageTitle(matches, "bid.payoutPage.titleUnknown") },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-type Step =
-  | { kind: "intro"; started: boolean }
-  | { kind: "ready" }
-  | { kind: "checking" }
-  | { kind: "unfinished" }
-  | { kind: "problem"; message: string };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   const token = params.token as string;
   const award = await awardForBid(bid.id);
-  if (!award || award.status === "CANCELLED") throw notFound("There is no award to be paid for this bid, so there is no payment to set up.");
+  if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.payoutPage.noAward"));
   const search = new URL(request.url).searchParams;
   const here = `/bid/${token}/payout`;
-  const view = (step: Step) => ({ token, reference: bid.reference, groupName: bid.groupName, paid: award.status === "PAID", step });
+  const view = (step: PayoutStep) => ({ token, reference: bid.reference, groupName: bid.groupName, paid: award.status === "PAID", step });
 
   if (award.status === "PAID") return view({ kind: "ready" });
-  if (!paymentsConfigured()) return view({ kind: "problem", message: PAYMENTS_NOT_CONFIGURED });
+  if (!paymentsConfigured()) return view({ kind: "notConfigured" });
 
   if (search.has("start")) {
     const link = await createOnboardingLink(
@@ -65,74 +62,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Payout() {
   const { token, reference, groupName, step, paid } = useLoaderData<typeof loader>();
-  const back = `/bid/${token}`;
-  const start = `/bid/${token}/payout?start=1`;
+  const t = useT();
   return (
     <>
-      <span className="caption">Bid {reference}</span>
-      {step.kind === "intro" ? (
-        <>
-          <h1>{step.started ? "Continue setting up payment" : "Set up payment"}</h1>
-          <p className="lead">
-            The funder pays awards through Stripe, a payment service. Stripe asks for the account {groupName}’s award goes into, on its own
-            secure pages.
-          </p>
-          <h2>What you will need</h2>
-          <ul>
-            <li>The group’s bank account: the name on it, the sort code and the account number.</li>
-            <li>The name, date of birth and home address of a person responsible for the group, such as its treasurer.</li>
-            <li>About ten minutes. If you stop part-way, you can carry on later from your bid’s page.</li>
-          </ul>
-          <p>Pitchday never sees the bank details: only Stripe does. When you finish, Stripe sends you back here.</p>
-          {/* why a plain link: it leaves for Stripe's pages (see the note at the top of the file). */}
-          <p>
-            <a href={start} className="button">
-              Continue to Stripe
-            </a>
-          </p>
-        </>
-      ) : step.kind === "ready" ? (
-        <>
-          <h1>{paid ? "Your award has been paid" : "Your payment account is set up"}</h1>
-          <div className="panel-confirm">
-            <p>{paid ? "The money has been sent." : "Stripe has everything it needs."}</p>
-          </div>
-          <h2>What happens next</h2>
-          <p>
-            {paid
-              ? "You can see the payment on your bid’s page."
-              : "The funder asks for the payment, a second person at the funder approves it, and it is sent to your account. We will email you when the money has been sent. Stripe passes it to your bank account on its usual schedule, normally within a few working days."}
-          </p>
-        </>
-      ) : step.kind === "checking" ? (
-        <>
-          <h1>Stripe is checking your details</h1>
-          <p className="lead">Thank you: you have sent everything Stripe asked for.</p>
-          <h2>What happens next</h2>
-          <p>
-            Stripe checks the details, usually within minutes and sometimes over a day or two. Once it has, the funder can pay the award. If Stripe
-            needs anything more, your bid’s page will say so and you can carry on from there.
-          </p>
-        </>
-      ) : step.kind === "unfinished" ? (
-        <>
-          <h1>Payment is not set up yet</h1>
-          <p className="lead">Stripe still needs some details before the award can be paid into your account.</p>
-          <p>You can carry on now, or later from your bid’s page. What you have already entered is kept.</p>
-          <p>
-            <a href={start} className="button">
-              Continue setting up payment
-            </a>
-          </p>
-        </>
-      ) : (
-        <>
-          <h1>Payment cannot be set up just now</h1>
-          <p className="lead">{step.message}</p>
-        </>
-      )}
+      <span className="caption">{t("bid.caption", { reference })}</span>
+      <PayoutStepView step={step} paid={paid} groupName={groupName} start={`/bid/${token}/payout?start=1`} />
       <p>
-        <Link to={back}>Back to your bid</Link>
+        <Link to={`/bid/${token}`}>{t("bid.button.back")}</Link>
       </p>
     </>
   );

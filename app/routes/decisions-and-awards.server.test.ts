@@ -325,7 +325,7 @@ describe("the group's pages", () => {
   it("keeps the outcome, even out of the page's data and the group's inbox, until the award is revealed in the hall", async () => {
     const { token, event, chair, funder, decisionId } = await confirmed();
     const before = await bidLoader(args(get(`/bid/${token}`), { token }));
-    expect(before).toMatchObject({ award: null, pending: { eventTitle: "Pitch night" }, bid: { status: "SHORTLISTED", statusLabel: "Decision made", statusReason: null } });
+    expect(before).toMatchObject({ award: null, pending: { eventTitle: "Pitch night" }, bid: { status: "SHORTLISTED", decisionMade: true, statusReason: null } });
     expect(JSON.stringify(before)).not.toMatch(/Awarded|Lovely idea|FUNDED|mural/);
     expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(0);
     expect(await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).toEqual({
@@ -339,7 +339,7 @@ describe("the group's pages", () => {
     expect(after).toMatchObject({ pending: null, bid: { status: "FUNDED", statusReason: "Awarded £900.\n\nLovely idea." } });
     expect(await db().mailMessage.count({ where: { subject: { contains: "Funding decision" }, text: { contains: "Lovely idea" } } })).toBe(1);
     expect((await offerAward(decisionId, { conditions: "Send photos of the finished mural." }, funder)).ok).toBe(true);
-    expect(await bidLoader(args(get(`/bid/${token}`), { token }))).toMatchObject({ award: { amount: "£900" } });
+    expect(await bidLoader(args(get(`/bid/${token}`), { token }))).toMatchObject({ award: { amount: { pence: 90_000, currency: "GBP" } } });
   });
 
   it("shows the decision and the award, and accepts the conditions with the name typed", async () => {
@@ -347,18 +347,18 @@ describe("the group's pages", () => {
     const { token } = await offered();
     const status = await bidLoader(args(get(`/bid/${token}`), { token }));
     expect(status.bid.statusReason).toBe("Awarded £900.\n\nLovely idea.");
-    expect(status.award).toMatchObject({ amount: "£900", canAccept: true, setup: null, conditions: "Send photos of the finished mural." });
+    expect(status.award).toMatchObject({ amount: { pence: 90_000, currency: "GBP" }, canAccept: true, setup: null, conditions: "Send photos of the finished mural." });
 
     const page = await acceptLoader(args(get(`/bid/${token}/accept`), { token }));
-    expect(page).toMatchObject({ amount: "£900", accepted: null, funderName: "Test Council" });
+    expect(page).toMatchObject({ amount: { pence: 90_000, currency: "GBP" }, accepted: null, funderName: "Test Council" });
     const missing = answer<{ errors: Record<string, string>; values: Record<string, string> }>(
       await acceptAction(args(post(`/bid/${token}/accept`, { signedName: "Ada Lovelace" }), { token })),
     );
     expect(missing.status).toBe(400);
-    expect(missing.data).toMatchObject({ errors: { agree: "Tick the box to confirm the group accepts the conditions" }, values: { signedName: "Ada Lovelace" } });
+    expect(missing.data).toMatchObject({ errors: { agree: "bid.accept.error.agree" }, values: { signedName: "Ada Lovelace" } });
     const done = (await acceptAction(args(post(`/bid/${token}/accept`, { signedName: "Ada Lovelace", agree: "yes" }), { token }))) as Response;
     expect(done.headers.get("Location")).toBe(`/bid/${token}?notice=accepted#award`);
-    expect((await bidLoader(args(get(`/bid/${token}`), { token }))).award?.accepted).toMatch(/^Ada Lovelace accepted the conditions on /);
+    expect((await bidLoader(args(get(`/bid/${token}`), { token }))).award?.accepted).toMatchObject({ key: "bid.award.acceptedBy", values: { name: "Ada Lovelace" } });
   });
 
   it("sends the group to Stripe for set-up and says what happens when it comes back", async () => {
@@ -388,7 +388,7 @@ describe("the group's pages", () => {
     configureStripe(null);
     const { token } = await offered();
     const page = await payoutLoader(args(get(`/bid/${token}/payout?start=1`), { token }));
-    expect(page.step).toEqual({ kind: "problem", message: PAYMENTS_NOT_CONFIGURED });
+    expect(page.step).toEqual({ kind: "notConfigured" });
     const bare = await makeScoredEvent({ bids: [{ amountPence: 50_000, scores: scores([3, 3]) }] });
     const bareToken = await giveLink(bare.bids[0].id);
     expect((await thrown(payoutLoader(args(get(`/bid/${bareToken}/payout`), { token: bareToken })))).status).toBe(404);

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { notFound } from "~/utils/http.server";
+import { pageTitle, useT } from "~/i18n/i18n-context";
 
 // Where Stripe sends a group's phone after a set-up link the organiser showed as a QR code
 // (the staff award page). That link cannot carry the group's private link, which is never
@@ -10,7 +11,7 @@ import { notFound } from "~/utils/http.server";
 //   /payout/done      the group left Stripe's pages (finished or not)
 //   /payout/expired   the link was used already or timed out
 
-export const meta: MetaFunction = () => [{ title: "Payment set-up – Pitchday" }, { name: "robots", content: "noindex, nofollow" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "bid.payoutOutcome.title") }, { name: "robots", content: "noindex, nofollow" }];
 
 export function loader({ params }: LoaderFunctionArgs) {
   if (params.outcome !== "done" && params.outcome !== "expired") throw notFound();
@@ -19,33 +20,28 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export default function PayoutOutcome() {
   const { outcome } = useLoaderData<typeof loader>();
+  const t = useT();
   if (outcome === "expired") {
     return (
       <>
-        <h1>This set-up link has expired</h1>
-        <p className="lead">For your security, a payment set-up link works once and only for a few minutes.</p>
+        <h1>{t("bid.payoutOutcome.expiredHeading")}</h1>
+        <p className="lead">{t("bid.payoutOutcome.expiredLead")}</p>
         <ul>
-          <li>If you are with the organisers, ask them for a new QR code.</li>
-          <li>Or open your group’s private link to its bid (in our emails) and choose “Set up payment”.</li>
+          <li>{t("bid.payoutOutcome.expiredQr")}</li>
+          <li>{t("bid.payoutOutcome.expiredLink")}</li>
         </ul>
       </>
     );
   }
   return (
     <>
-      <h1>Thank you</h1>
-      <p className="lead">You have left Stripe’s set-up pages. You can close this page.</p>
-      <h2>What happens next</h2>
+      <h1>{t("bid.payoutOutcome.doneHeading")}</h1>
+      <p className="lead">{t("bid.payoutOutcome.doneLead")}</p>
+      <h2>{t("bid.next.heading")}</h2>
+      <p>{t("bid.payoutOutcome.doneFinished")}</p>
+      <p>{t("bid.payoutOutcome.doneStopped")}</p>
       <p>
-        If you finished, Stripe checks your details, usually within minutes, and the organisers see when it is done. The funder then arranges
-        the payment, and we email you when the money has been sent.
-      </p>
-      <p>
-        If you stopped part-way, carry on from your group’s private link to its bid (choose “Continue setting up payment”), or ask the organisers
-        for a new QR code.
-      </p>
-      <p>
-        <Link to="/">Pitchday home</Link>
+        <Link to="/">{t("bid.payoutOutcome.home")}</Link>
       </p>
     </>
   );

@@ -12,7 +12,8 @@ import { ProblemSummary } from "~/components/decision/problem-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { qrDataUrl } from "~/components/live/qr.server";
 import { awardFormKey, awardPageView, mayActForGroup, type AwardFormResult } from "~/domain/award-page";
-import { acceptSchema } from "~/domain/award-acceptance";
+import { acceptSchema, SIGNED_NAME_MAX } from "~/domain/award-acceptance";
+import { errorsIn } from "~/i18n/errors.server";
 import { todayIn } from "~/domain/calendar-day";
 import { clockTime } from "~/domain/event-machine";
 import { awardFormSchema } from "~/domain/funder-forms";
@@ -71,7 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.intent) {
     case "accept": {
       const input = parseForm(acceptSchema, formData);
-      if (!input.ok) return answer(400, { errors: input.errors });
+      // why English: staff pages stay English; the schema's errors are the group's catalogue keys.
+      if (!input.ok) return answer(400, { errors: errorsIn("en", input.errors, { max: SIGNED_NAME_MAX }) });
       const done = await acceptAwardForGroup(awardId, input.data, user);
       return done.ok ? redirect(`${here}?notice=accepted`) : refused(done);
     }

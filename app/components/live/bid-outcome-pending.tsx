@@ -1,6 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { LiveState } from "~/domain/live-state";
+import { useT } from "~/i18n/i18n-context";
 import { useLiveState } from "./use-live-state";
 
 // A group's own page between the funder's confirmation and the moment the hall hears the
@@ -11,6 +12,7 @@ import { useLiveState } from "./use-live-state";
 export function BidOutcomePending({ live, eventTitle, reloadTo }: { live: LiveState; eventTitle: string; reloadTo: string }) {
   const { state } = useLiveState(live);
   const revalidator = useRevalidator();
+  const t = useT();
   const step = state.awards?.step ?? 0;
   const seen = useRef(step);
   useEffect(() => {
@@ -21,10 +23,9 @@ export function BidOutcomePending({ live, eventTitle, reloadTo }: { live: LiveSt
 
   return (
     <div className="notice" role="status">
-      <p className="notice__title">The decision on your bid has been made</p>
+      <p className="notice__title">{t("bid.pending.title")}</p>
       <p>
-        It will be announced at {eventTitle}, on the big screen. This page shows your outcome, and the funder’s feedback, as soon as it has been
-        announced: it updates by itself, or <a href={reloadTo}>refresh it</a>.
+        {t("bid.pending.text", { event: eventTitle })} <a href={reloadTo}>{t("bid.pending.refresh")}</a>.
       </p>
     </div>
   );

@@ -1,31 +1,33 @@
 import { Form } from "@remix-run/react";
 import type { MaskedPayee } from "~/domain/bank/payee-details";
+import { useT } from "~/i18n/i18n-context";
 
 // "Are these right?": the details read back before they are saved (the account name in full,
 // the number masked), with what was typed carried in hidden fields so nothing is lost; and the
 // saved details as the group's page shows them afterwards.
 
 export function PayeeLines({ payee, payeeName }: { payee: MaskedPayee; payeeName: string }) {
+  const t = useT();
   return (
     <dl className="summary">
       <div>
-        <dt>Paid to</dt>
+        <dt>{t("bid.payee.lines.paidTo")}</dt>
         <dd>{payeeName}</dd>
       </div>
       {payee.kind === "BANK" ? (
         <>
           <div>
-            <dt>Name on the account</dt>
+            <dt>{t("bid.payee.label.accountName")}</dt>
             <dd>{payee.name}</dd>
           </div>
           <div>
-            <dt>Sort code and account</dt>
-            <dd>{payee.account}</dd>
+            <dt>{t("bid.payee.lines.account")}</dt>
+            <dd>{payee.sortCode ? t("bid.payee.lines.accountValue", { sortCode: payee.sortCode, ending: payee.accountEnding ?? "" }) : payee.account}</dd>
           </div>
         </>
       ) : (
         <div>
-          <dt>Cheque payable to</dt>
+          <dt>{t("bid.payee.label.chequePayee")}</dt>
           <dd>{payee.name}</dd>
         </div>
       )}
@@ -34,14 +36,11 @@ export function PayeeLines({ payee, payeeName }: { payee: MaskedPayee; payeeName
 }
 
 export function PayeeConfirm({ payee, payeeName, values }: { payee: MaskedPayee; payeeName: string; values: Record<string, string> }) {
+  const t = useT();
   return (
     <>
-      <h1>Check the payment details</h1>
-      <p className="lead">
-        {payee.kind === "BANK"
-          ? "Check the name on the account: it must be the name the bank holds, or the bank may refuse the payment."
-          : "Check the name: the cheque will be made out exactly like this."}
-      </p>
+      <h1>{t("bid.payee.confirm.heading")}</h1>
+      <p className="lead">{t(`bid.payee.confirm.${payee.kind}`)}</p>
       <PayeeLines payee={payee} payeeName={payeeName} />
       <Form method="post">
         {Object.entries(values).map(([name, value]) => (
@@ -49,10 +48,10 @@ export function PayeeConfirm({ payee, payeeName, values }: { payee: MaskedPayee;
         ))}
         <div className="button-group">
           <button type="submit" name="intent" value="save" className="button">
-            Save these details
+            {t("bid.payee.confirm.save")}
           </button>
           <button type="submit" name="intent" value="change" className="button button--secondary">
-            Change them
+            {t("bid.payee.confirm.change")}
           </button>
         </div>
       </Form>

@@ -1,4 +1,5 @@
-import { fingerprintText, maskPayee, parseStoredPayee, payeeFormSchema } from "~/domain/bank/payee-details";
+import { fingerprintText, maskPayee, PAYEE_ERROR_VALUES, parseStoredPayee, payeeFormSchema } from "~/domain/bank/payee-details";
+import { translate } from "~/i18n/catalogue.server";
 import { parseForm } from "~/utils/forms";
 
 const bank = { kind: "BANK", accountName: "Hill St  Gardeners", sortCode: "08-99-99", accountNumber: "6637 4958" };
@@ -16,7 +17,7 @@ describe("payeeFormSchema", () => {
     const result = parseForm(payeeFormSchema({ hasParent: false }), { ...bank, accountNumber: "66374959" });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors.accountNumber).toMatch(/does not go with that sort code/);
+    expect(result.errors.accountNumber).toBe("bid.payee.error.accountNumberModulus");
     expect(result.errors.sortCode).toBeUndefined();
     expect(result.values.accountNumber).toBe("66374959");
   });
@@ -26,9 +27,9 @@ describe("payeeFormSchema", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      accountName: expect.stringMatching(/name on the account/),
-      sortCode: expect.stringMatching(/6 digits/),
-      accountNumber: expect.stringMatching(/8-digit account number/),
+      accountName: "bid.payee.error.accountNameMissing",
+      sortCode: "bid.payee.error.sortCodeFormat",
+      accountNumber: "bid.payee.error.accountNumberLong",
     });
   });
 
@@ -40,7 +41,7 @@ describe("payeeFormSchema", () => {
   it("asks for a cheque payee and nothing else for a cheque", () => {
     expect(parseForm(payeeFormSchema({ hasParent: false }), { kind: "CHEQUE", chequePayee: "" })).toMatchObject({
       ok: false,
-      errors: { chequePayee: expect.stringMatching(/made out to/) },
+      errors: { chequePayee: "bid.payee.error.chequePayeeMissing" },
     });
     expect(parseForm(payeeFormSchema({ hasParent: false }), { kind: "CHEQUE", chequePayee: "Hill Street Gardeners" })).toMatchObject({
       ok: true,
@@ -56,7 +57,7 @@ describe("payeeFormSchema", () => {
 
   it("refuses an account name longer than Bacs carries", () => {
     const result = parseForm(payeeFormSchema({ hasParent: false }), { ...bank, accountName: "The Hill Street Community Gardeners" });
-    expect(result).toMatchObject({ ok: false, errors: { accountName: expect.stringMatching(/first 18 characters/) } });
+    expect(result).toMatchObject({ ok: false, errors: { accountName: "bid.payee.error.accountNameTooLong" } });
   });
 });
 
@@ -76,5 +77,22 @@ describe("showing and fingerprinting details", () => {
   it("reads back only well-formed stored details", () => {
     expect(parseStoredPayee(details)).toEqual(details);
     expect(parseStoredPayee({ ...details, accountNumber: "123" })).toBeNull();
+  });
+});
+
+describe("the form's errors, said in Welsh and English", () => {
+  it("are keys each catalogue holds, with the limits filled in", () => {
+    const form = payeeFormSchema({ hasParent: true });
+    const cases = [
+      {},
+      { kind: "CHEQUE", party: "GROUP", chequePayee: "x".repeat(71) },
+      { kind: "BANK", party: "GROUP", accountName: "Hill Street Gardeners Club", sortCode: "1", accountNumber: "12" },
+      { kind: "BANK", party: "GROUP", accountName: "Hill Street £", sortCode: "", accountNumber: "" },
+    ];
+    const keys = new Set(cases.flatMap((values) => Object.values(parseForm(form, values).ok ? {} : (parseForm(form, values) as { errors: Record<string, string> }).errors)));
+    expect(keys.size).toBe(9);
+    for (const key of keys) expect(translate("cy", key, PAYEE_ERROR_VALUES)).not.toBe(translate("en", key, PAYEE_ERROR_VALUES));
+    expect(translate("cy", "bid.payee.error.accountNameTooLong", PAYEE_ERROR_VALUES)).toMatch(/18 nod/);
+    expect(translate("en", "bid.payee.error.chequePayeeTooLong", PAYEE_ERROR_VALUES)).toBe("Keep the name to 70 characters or fewer");
   });
 });

@@ -31,8 +31,12 @@ export interface PayeeDetails {
 
 const digitsOnly = (text: string) => text.replace(/[\s-]/g, "");
 
-const kindField = z.enum(PAYEE_KINDS, { error: "Choose how you would like to be paid" });
-const partyField = z.enum(PAYEE_PARTIES, { error: "Choose who the award is paid to" });
+// Errors are catalogue keys, said by the page in its language with PAYEE_ERROR_VALUES.
+const kindField = z.enum(PAYEE_KINDS, { error: "bid.payee.error.kind" });
+const partyField = z.enum(PAYEE_PARTIES, { error: "bid.payee.error.party" });
+
+/** The numbers the form's error messages mention. */
+export const PAYEE_ERROR_VALUES = { nameMax: ACCOUNT_NAME_MAX, chequeMax: CHEQUE_PAYEE_MAX };
 
 /**
  * The group's form. `hasParent`: the bid names a parent organisation, so it may be the payee.
@@ -52,28 +56,26 @@ export function payeeFormSchema({ hasParent }: { hasParent: boolean }) {
     .superRefine((v, ctx) => {
       const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
       if (v.kind === "CHEQUE") {
-        if (!v.chequePayee) issue("chequePayee", "Enter the name the cheque should be made out to");
-        else if (v.chequePayee.length > CHEQUE_PAYEE_MAX) issue("chequePayee", `Keep the name to ${CHEQUE_PAYEE_MAX} characters or fewer`);
+        if (!v.chequePayee) issue("chequePayee", "bid.payee.error.chequePayeeMissing");
+        else if (v.chequePayee.length > CHEQUE_PAYEE_MAX) issue("chequePayee", "bid.payee.error.chequePayeeTooLong");
         return;
       }
-      if (!v.accountName) issue("accountName", "Enter the name on the account, as it appears on a bank statement");
+      if (!v.accountName) issue("accountName", "bid.payee.error.accountNameMissing");
       else if (v.accountName.length > ACCOUNT_NAME_MAX) {
-        issue("accountName", `Enter the first ${ACCOUNT_NAME_MAX} characters of the account name: bank payments carry no more`);
+        issue("accountName", "bid.payee.error.accountNameTooLong");
       } else if (!/^[A-Za-z0-9 &'.,/()-]+$/.test(v.accountName)) {
-        issue("accountName", "Use only letters, numbers, spaces and & ' . , / ( ) - in the account name");
+        issue("accountName", "bid.payee.error.accountNameCharacters");
       }
       const sortCode = digitsOnly(v.sortCode);
       const account = digitsOnly(v.accountNumber);
       const sortOk = /^\d{6}$/.test(sortCode);
-      if (!sortCode) issue("sortCode", "Enter the sort code");
-      else if (!sortOk) issue("sortCode", "Enter a sort code of 6 digits, like 30-94-57");
-      if (!account) issue("accountNumber", "Enter the account number");
+      if (!sortCode) issue("sortCode", "bid.payee.error.sortCodeMissing");
+      else if (!sortOk) issue("sortCode", "bid.payee.error.sortCodeFormat");
+      if (!account) issue("accountNumber", "bid.payee.error.accountNumberMissing");
       else if (!/^\d{6,8}$/.test(account)) {
-        issue("accountNumber", /^\d{9,10}$/.test(account)
-          ? "Enter the 8-digit account number: building society and 10-digit accounts have one for bank payments (ask your bank), or choose a cheque"
-          : "Enter an account number of 6 to 8 digits");
+        issue("accountNumber", /^\d{9,10}$/.test(account) ? "bid.payee.error.accountNumberLong" : "bid.payee.error.accountNumberFormat");
       } else if (sortOk && modulusCheck(sortCode, account.padStart(8, "0")) === "invalid") {
-        issue("accountNumber", "This account number does not go with that sort code. Check both against a bank statement");
+        issue("accountNumber", "bid.payee.error.accountNumberModulus");
       }
     })
     .transform((v): PayeeDetails =>
@@ -102,7 +104,7 @@ export interface MaskedPayee {
   name: string;
   /** "30-94-57, account ending 4958"; null for a cheque */
   account: string | null;
-  /** The parts of `account`, for letters in other languages; null for a cheque. */
+  /** The parts of `account`, for pages and letters that say it in their own language; null for a cheque. */
   sortCode: string | null;
   accountEnding: string | null;
 }
