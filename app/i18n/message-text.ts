@@ -1,0 +1,20 @@
+import type { Message, MessageErrors } from "~/domain/message";
+import type { MessageValues } from "./format";
+import type { Lang } from "./lang";
+import { formatMoneyIn } from "./money";
+
+// A domain's Message (a key and values) in a language: the page's translate function says it,
+// with money in that language's conventions. Works with useT() in the browser and with
+// translate(lang, ...) on the server alike.
+
+export type Say = (key: string, values?: MessageValues) => string;
+
+export function messageText(say: Say, lang: Lang, problem: Message, currency = "GBP"): string {
+  const money = Object.fromEntries(Object.entries(problem.pence ?? {}).map(([name, pence]) => [name, formatMoneyIn(lang, pence, currency)]));
+  return say(problem.key, { ...problem.values, ...money });
+}
+
+/** Each field's message said, for the error summary and the messages beside the boxes. */
+export function errorTexts(say: Say, lang: Lang, errors: MessageErrors, currency = "GBP"): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, problem]) => [field, messageText(say, lang, problem, currency)]));
+}
