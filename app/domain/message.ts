@@ -6,6 +6,8 @@ export interface Message {
   key: string;
   values?: Record<string, string | number>;
   pence?: Record<string, number>;
+  /** A list of messages said as one ("A, B and C"), joined in the page's language. */
+  lists?: Record<string, Message[]>;
 }
 
 export function message(key: string, values?: Message["values"], pence?: Message["pence"]): Message {

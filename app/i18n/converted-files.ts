@@ -44,4 +44,9 @@ export const CONVERTED_FILES = [
   "app/components/bid-form/group-section.tsx",
   "app/components/bid-form/contact-and-project.tsx",
   "app/components/bid-form/budget-table.tsx",
+  "app/routes/rounds._index.tsx",
+  "app/routes/rounds.$slug.tsx",
+  "app/components/public-round/how-judged.tsx",
+  "app/components/public-round/lost-link-form.tsx",
+  "app/components/public-round/round-own-words.tsx",
 ];
