@@ -7,14 +7,21 @@ import type { OnePageBid } from "~/domain/panel-phone";
 export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const total = bid.budgetLines.reduce((sum, line) => sum + line.amountPence, 0);
+  // why: a bid written in Welsh is marked so, for screen readers' voice and for translation tools.
+  const own = bid.language === "cy" ? "cy" : undefined;
   return (
     <div className="one-page">
       <dl className="summary summary--compact">
         <div>
           <dt>Group</dt>
           <dd>
-            {bid.groupName}
-            {bid.area ? <span className="muted"> · {bid.area}</span> : null}
+            <span lang={own}>{bid.groupName}</span>
+            {bid.area ? (
+              <span className="muted" lang={own}>
+                {" "}
+                · {bid.area}
+              </span>
+            ) : null}
           </dd>
         </div>
         <div>
@@ -27,12 +34,16 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
         </div>
       </dl>
       <Heading>Summary</Heading>
-      <p className="pre-line">{bid.summary || "Not given"}</p>
+      <p className="pre-line" lang={bid.summary ? own : undefined}>
+        {bid.summary || "Not given"}
+      </p>
       <Heading>The difference it will make</Heading>
-      <p className="pre-line">{bid.difference || "Not given"}</p>
+      <p className="pre-line" lang={bid.difference ? own : undefined}>
+        {bid.difference || "Not given"}
+      </p>
       <Heading>Who benefits</Heading>
       <p className="pre-line">
-        {bid.beneficiaries || "Not given"}
+        <span lang={bid.beneficiaries ? own : undefined}>{bid.beneficiaries || "Not given"}</span>
         {bid.beneficiaryCount !== null ? ` (about ${bid.beneficiaryCount.toLocaleString("en-GB")} people)` : null}
       </p>
       <Heading>Budget</Heading>
@@ -51,7 +62,7 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
           <tbody>
             {bid.budgetLines.map((line, index) => (
               <tr key={index}>
-                <td>{line.item}</td>
+                <td lang={own}>{line.item}</td>
                 <td className="num">{formatMoney(line.amountPence)}</td>
               </tr>
             ))}
