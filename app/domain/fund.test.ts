@@ -354,7 +354,7 @@ describe("round form values", () => {
     const english = { ...roundFormValues({ title: "Spring", slug: "spring", opensAt: new Date("2027-07-01T08:00:00Z"), closesAt: new Date("2027-07-31T16:00:00Z"), description: "Small grants", eligibility: "", panelWeightPercent: 100, audienceWeightPercent: 0, normaliseScores: false, quorum: 3, partFundingAllowed: false, partFundingMinPercent: 50, tieBreak: "LOWER_AMOUNT", audienceMode: "NONE", audienceVotesPerPerson: 3, criteria: [{ id: "c1", name: "Need", guidance: "", weight: 1, scaleMin: 1, scaleMax: 5 }] }, (at) => utcToLocalInput(at, "Europe/London")) };
     const ticked = parseForm(london, { ...english, bilingual: "yes" });
     expect(ticked.ok ? {} : ticked.errors).toEqual({
-      titleCy: 'Enter the round\'s title in Welsh, or untick "Bilingual round"',
+      titleCy: 'Enter the round\'s name in Welsh, or untick "Bilingual round"',
       descriptionCy: "Enter the description in Welsh too, as the round is bilingual",
     });
     const welsh = parseForm(london, { ...english, bilingual: "yes", titleCy: " Gwanwyn ", descriptionCy: "Grantiau bach" });

@@ -270,7 +270,7 @@ const welshFields = {
 };
 
 const WELSH_NEEDED: Array<[english: "title" | "description" | "eligibility", welsh: string, message: string]> = [
-  ["title", "titleCy", "Enter the round's title in Welsh, or untick \"Bilingual round\""],
+  ["title", "titleCy", "Enter the round's name in Welsh, or untick \"Bilingual round\""],
   ["description", "descriptionCy", "Enter the description in Welsh too, as the round is bilingual"],
   ["eligibility", "eligibilityCy", "Enter who can apply in Welsh too, as the round is bilingual"],
 ];
@@ -415,7 +415,7 @@ export const ROUND_FIELD_LABELS: Record<string, string> = {
   description: "Description",
   eligibility: "Who can apply",
   bilingual: "Bilingual round",
-  titleCy: "Title in Welsh",
+  titleCy: "Name of the round in Welsh",
   descriptionCy: "Description in Welsh",
   eligibilityCy: "Who can apply, in Welsh",
   panelWeightPercent: "Panel's weight",

@@ -14,7 +14,7 @@ export function LanguageChoice({ defaultValue, error }: { defaultValue: string; 
       hint={t("apply.form.language.hint")}
       error={error}
       defaultValue={defaultValue || t.lang}
-      choices={BID_LANGUAGES.map((lang) => ({ value: lang, label: <span lang={lang === "cy" ? "cy" : "en-GB"}>{t(`apply.form.language.${lang}`)}</span> }))}
+      choices={BID_LANGUAGES.map((lang) => ({ value: lang, label: t(`apply.form.language.${lang}`) }))}
     />
   );
 }

@@ -18,7 +18,7 @@ export function WelshFields({ values, errors }: { values: FormValues; errors: Re
         defaultValue={values.bilingual === "yes" ? "yes" : ""}
         choices={[{ value: "yes", label: "Bilingual round (Welsh and English)" }]}
       />
-      <TextField name="titleCy" label="Title in Welsh" hint="Needed for a bilingual round." lang="cy" defaultValue={text(values, "titleCy")} error={errors.titleCy} autoComplete="off" />
+      <TextField name="titleCy" label="Name of the round in Welsh" hint="Needed for a bilingual round." lang="cy" defaultValue={text(values, "titleCy")} error={errors.titleCy} autoComplete="off" />
       <TextArea
         name="descriptionCy"
         label="Description in Welsh"
