@@ -86,7 +86,7 @@ test("a group applies in Welsh on a phone without JavaScript", async ({ browser 
     await page.getByRole("button", { name: "Cadw a pharhau" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Gwiriwch eich atebion cyn i chi gyflwyno" })).toBeVisible();
     await expect(page.locator("dd[lang=cy]", { hasText: "Caffi trwsio misol" })).toBeVisible();
-    await expect(page.getByText("Swm y gofynnwyd amdano")).toBeVisible();
+    await expect(page.locator("dt", { hasText: "Swm y gofynnwyd amdano" })).toBeVisible();
     await expectAccessibleWithoutJs(browser, page);
     await page.getByLabel(/^Rwy’n cadarnhau bod yr wybodaeth/).check();
     await page.getByRole("button", { name: "Cyflwyno’r cais" }).click();
