@@ -14,14 +14,9 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
       <dl className="summary summary--compact">
         <div>
           <dt>Group</dt>
-          <dd>
-            <span lang={own}>{bid.groupName}</span>
-            {bid.area ? (
-              <span className="muted" lang={own}>
-                {" "}
-                · {bid.area}
-              </span>
-            ) : null}
+          <dd lang={own}>
+            {bid.groupName}
+            {bid.area ? <span className="muted"> · {bid.area}</span> : null}
           </dd>
         </div>
         <div>
@@ -34,16 +29,16 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
         </div>
       </dl>
       <Heading>Summary</Heading>
-      <p className="pre-line" lang={bid.summary ? own : undefined}>
+      <p className="pre-line" lang={own}>
         {bid.summary || "Not given"}
       </p>
       <Heading>The difference it will make</Heading>
-      <p className="pre-line" lang={bid.difference ? own : undefined}>
+      <p className="pre-line" lang={own}>
         {bid.difference || "Not given"}
       </p>
       <Heading>Who benefits</Heading>
       <p className="pre-line">
-        <span lang={bid.beneficiaries ? own : undefined}>{bid.beneficiaries || "Not given"}</span>
+        {bid.beneficiaries || "Not given"}
         {bid.beneficiaryCount !== null ? ` (about ${bid.beneficiaryCount.toLocaleString("en-GB")} people)` : null}
       </p>
       <Heading>Budget</Heading>
@@ -62,7 +57,7 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
           <tbody>
             {bid.budgetLines.map((line, index) => (
               <tr key={index}>
-                <td lang={own}>{line.item}</td>
+                <td>{line.item}</td>
                 <td className="num">{formatMoney(line.amountPence)}</td>
               </tr>
             ))}
