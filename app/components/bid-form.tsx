@@ -3,10 +3,15 @@ import type { MouseEvent } from "react";
 import { BudgetTable } from "~/components/bid-form/budget-table";
 import { ContactSection, ProjectSection } from "~/components/bid-form/contact-and-project";
 import { GroupSection } from "~/components/bid-form/group-section";
+import { FormButtons } from "~/components/bid-form/form-buttons";
+import { LanguageChoice } from "~/components/bid-form/language-choice";
 import { useBidForm, type FundRules, type Intent } from "~/components/bid-form/use-bid-form";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { MAX_BUDGET_LINES, type BidFormValues } from "~/domain/bid";
-import { formatMoney } from "~/domain/money";
+import type { MessageErrors } from "~/domain/message";
+import { useT } from "~/i18n/i18n-context";
+import { errorTexts } from "~/i18n/message-text";
+import { formatMoneyIn } from "~/i18n/money";
 
 // The one-page bid. Without JavaScript it is a plain form: every conditional box shows, "Add
 // another line" posts and comes back with one more row, and the server's messages show. With
@@ -15,8 +20,8 @@ import { formatMoney } from "~/domain/money";
 
 export interface BidFormProps {
   values: BidFormValues;
-  /** The server's messages; the same object until the server answers again. */
-  errors?: Record<string, string>;
+  /** The server's messages (keys, said here in the page's language); the same object until the server answers again. */
+  errors?: MessageErrors;
   rules: FundRules;
   /** new: the apply page; draft: an unsubmitted bid; submitted: a change to a submitted bid. */
   kind: "new" | "draft" | "submitted";
@@ -36,41 +41,45 @@ function onSummaryClick(event: MouseEvent<HTMLFormElement>) {
   target.focus({ preventScroll: true });
 }
 
-const NO_ERRORS: Record<string, string> = {};
+const NO_ERRORS: MessageErrors = {};
 
 export function BidForm({ values, errors: serverErrors = NO_ERRORS, rules, kind, formError, keepStartDate }: BidFormProps) {
   const primary: Intent = kind === "submitted" ? "save" : "continue";
-  const { handlers, current, rows, hydrated, errors, field } = useBidForm({ values, serverErrors, rules, keepStartDate, primary });
+  const t = useT();
+  const form = useBidForm({ values, serverErrors, rules, keepStartDate, primary });
+  const { handlers, current, rows, hydrated, field } = form;
+  const errors = errorTexts(t, t.lang, form.errors, rules.currency ?? "GBP");
   const busy = useNavigation().state === "submitting";
-  const money = (pence: number) => formatMoney(pence, rules.currency ?? "GBP");
+  const money = (pence: number) => formatMoneyIn(t.lang, pence, rules.currency ?? "GBP");
 
   return (
-    <Form method="post" noValidate {...handlers} onClick={onSummaryClick} className="bid-form" aria-label="Your bid">
+    <Form method="post" noValidate {...handlers} onClick={onSummaryClick} className="bid-form" aria-label={t("apply.form.label")}>
       {/* why: pressing Enter (or "Go" on a phone keyboard) uses the first button in a form. */}
       <button type="submit" name="intent" value={primary} className="visually-hidden" tabIndex={-1} aria-hidden="true">
-        {primary === "save" ? "Save changes" : "Save and continue"}
+        {primary === "save" ? t("apply.form.saveChanges") : t("apply.form.continue")}
       </button>
       {formError ? (
         <div className="notice notice--warning" role="alert">
           <p>{formError}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} title={t("apply.form.errorTitle")} />
 
       <div className="honeypot">
-        <label htmlFor="field-website">Leave this field empty</label>
+        <label htmlFor="field-website">{t("apply.form.honeypot")}</label>
         <input type="text" id="field-website" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
+      <LanguageChoice defaultValue={values.language} error={errors.language} />
       <GroupSection field={field} errors={errors} defaultType={values.groupType} selected={hydrated ? current.groupType : undefined} />
       <ContactSection field={field} errors={errors} />
       <ProjectSection field={field} errors={errors} />
 
-      <h2>Money</h2>
+      <h2>{t("apply.form.money.heading")}</h2>
       <TextField
         {...field("amountRequested")}
-        label="How much are you asking for?"
-        hint={`Between ${money(rules.minAwardPence)} and ${money(rules.maxAwardPence)}, in pounds.`}
+        label={t("apply.form.amountRequested")}
+        hint={t("apply.form.amountRequested.hint", { min: money(rules.minAwardPence), max: money(rules.maxAwardPence) })}
         error={errors.amountRequested}
         prefix="£"
         inputMode="decimal"
@@ -87,44 +96,15 @@ export function BidForm({ values, errors: serverErrors = NO_ERRORS, rules, kind,
       />
       {rows.count < MAX_BUDGET_LINES ? (
         <button type="submit" name="intent" value="add-line" className="button button--secondary">
-          Add another line
+          {t("apply.form.addLine")}
         </button>
       ) : null}
 
-      <h2>Dates</h2>
-      <TextField {...field("startDate")} type="date" label="Start date" hint="Today or later." error={errors.startDate} className="input--short" />
-      <TextField {...field("endDate")} type="date" label="End date" hint="After the start date." error={errors.endDate} className="input--short" />
+      <h2>{t("apply.form.dates.heading")}</h2>
+      <TextField {...field("startDate")} type="date" label={t("apply.form.startDate")} hint={t("apply.form.startDate.hint")} error={errors.startDate} className="input--short" />
+      <TextField {...field("endDate")} type="date" label={t("apply.form.endDate")} hint={t("apply.form.endDate.hint")} error={errors.endDate} className="input--short" />
 
       <FormButtons kind={kind} busy={busy} />
     </Form>
-  );
-}
-
-function FormButtons({ kind, busy }: { kind: BidFormProps["kind"]; busy: boolean }) {
-  return (
-    <>
-      <div className="button-group">
-        {kind === "submitted" ? (
-          <button type="submit" name="intent" value="save" className="button" disabled={busy}>
-            {busy ? "Saving…" : "Save changes"}
-          </button>
-        ) : (
-          <>
-            <button type="submit" name="intent" value="continue" className="button" disabled={busy}>
-              Save and continue
-            </button>
-            <button type="submit" name="intent" value="draft" className="button button--secondary" disabled={busy}>
-              Save as draft
-            </button>
-          </>
-        )}
-      </div>
-      {kind !== "submitted" ? (
-        <p className="hint">
-          &ldquo;Save and continue&rdquo; takes you to a page to check your answers before you submit. &ldquo;Save as
-          draft&rdquo; keeps what you have typed and emails you a private link to come back to it.
-        </p>
-      ) : null}
-    </>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useT } from "~/i18n/i18n-context";
 
 // What every form field shares in the GOV.UK pattern: its id from its name, the label, hint and
 // error message above the control, and which of them describe it to a screen reader.
@@ -13,6 +14,7 @@ export function describedBy(id: string, hint: unknown, error: unknown, extra?: s
 
 /** The hint and the error message, ids `${id}-hint` and `${id}-error` (what describedBy names). */
 export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
+  const t = useT();
   return (
     <>
       {hint ? (
@@ -22,7 +24,7 @@ export function HintAndError({ id, hint, error }: { id: string; hint?: ReactNode
       ) : null}
       {error ? (
         <span className="error-message" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{`${t("common.errorPrefix")} `}</span>
           {error}
         </span>
       ) : null}
@@ -35,7 +37,8 @@ interface FieldShellProps {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  optional?: boolean;
+  /** Marks the field optional: true says "(optional)"; a page in another language passes its own words. */
+  optional?: boolean | string;
   children: ReactNode;
   id?: string;
 }
@@ -46,7 +49,7 @@ export function FieldShell({ name, label, hint, error, optional, children, id }:
     <div className={`field${error ? " field--error" : ""}`}>
       <label htmlFor={controlId}>
         {label}
-        {optional ? " (optional)" : null}
+        {optional ? ` ${typeof optional === "string" ? optional : "(optional)"}` : null}
       </label>
       <HintAndError id={controlId} hint={hint} error={error} />
       {children}

@@ -10,12 +10,12 @@ export { Choices, type Choice } from "./choices";
 export { fieldId } from "./field-shell";
 export { TextArea } from "./text-area";
 
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+export function ErrorSummary({ errors, labels, title = "There is a problem" }: { errors: Record<string, string | undefined>; labels?: Record<string, string>; title?: string }) {
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">There is a problem</h2>
+      <h2 id="error-summary-title">{title}</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
@@ -32,7 +32,7 @@ type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name"> & {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  optional?: boolean;
+  optional?: boolean | string;
   prefix?: string;
   inputRef?: Ref<HTMLInputElement>;
 };

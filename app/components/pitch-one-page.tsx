@@ -7,12 +7,14 @@ import type { OnePageBid } from "~/domain/panel-phone";
 export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const total = bid.budgetLines.reduce((sum, line) => sum + line.amountPence, 0);
+  // why: a bid written in Welsh is marked so, for screen readers' voice and for translation tools.
+  const own = bid.language === "cy" ? "cy" : undefined;
   return (
     <div className="one-page">
       <dl className="summary summary--compact">
         <div>
           <dt>Group</dt>
-          <dd>
+          <dd lang={own}>
             {bid.groupName}
             {bid.area ? <span className="muted"> · {bid.area}</span> : null}
           </dd>
@@ -27,9 +29,13 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
         </div>
       </dl>
       <Heading>Summary</Heading>
-      <p className="pre-line">{bid.summary || "Not given"}</p>
+      <p className="pre-line" lang={own}>
+        {bid.summary || "Not given"}
+      </p>
       <Heading>The difference it will make</Heading>
-      <p className="pre-line">{bid.difference || "Not given"}</p>
+      <p className="pre-line" lang={own}>
+        {bid.difference || "Not given"}
+      </p>
       <Heading>Who benefits</Heading>
       <p className="pre-line">
         {bid.beneficiaries || "Not given"}

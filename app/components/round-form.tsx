@@ -5,6 +5,7 @@ import { CriterionRow } from "~/components/round-form/criterion-row";
 import { text, type LockedRule } from "~/components/round-form/form-values";
 import { LockedCriteria, LockedRuleSummary } from "~/components/round-form/locked-rule";
 import { RuleFields } from "~/components/round-form/rule-fields";
+import { WelshFields } from "~/components/round-form/welsh-fields";
 
 // The round form, for creating and editing: the round's details, its assessment criteria and
 // its decision rule. Without JavaScript, "Add another criterion" and "Remove" are submit
@@ -95,6 +96,7 @@ export function RoundForm({
         defaultValue={text(values, "eligibility")}
         error={errors.eligibility}
       />
+      <WelshFields values={values} errors={errors} />
 
       <h2 id={fieldId("criteria")} tabIndex={-1}>
         Assessment criteria

@@ -6,13 +6,22 @@ type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name"> &
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
-  optional?: boolean;
+  optional?: boolean | string;
   maxChars?: number;
   inputRef?: Ref<HTMLTextAreaElement>;
+  /** The count's words in the page's language; English unless given. */
+  countText?: CountText;
 };
 
+export type CountText = (count: { over: number | null; max: number; left: number | null }) => string;
+
+const ENGLISH_COUNT: CountText = ({ over, max, left }) =>
+  over !== null
+    ? `You have ${over} character${over === 1 ? "" : "s"} too many`
+    : `You can enter up to ${max} characters${left !== null ? ` (${left} left)` : ""}`;
+
 /** A textarea with a live character count when JavaScript runs; the limit is checked on the server too. */
-export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, inputRef, ...rest }: TextAreaProps) {
+export function TextArea({ name, label, hint, error, optional, maxChars, className, onChange, inputRef, countText = ENGLISH_COUNT, ...rest }: TextAreaProps) {
   const id = rest.id ?? fieldId(name);
   const [length, setLength] = useState(String(rest.defaultValue ?? rest.value ?? "").length);
   const over = maxChars !== undefined && length > maxChars;
@@ -33,9 +42,7 @@ export function TextArea({ name, label, hint, error, optional, maxChars, classNa
       />
       {maxChars ? (
         <div id={`${id}-count`} className={`char-count${over ? " char-count--over" : ""}`} aria-live="polite">
-          {over
-            ? `You have ${length - maxChars} character${length - maxChars === 1 ? "" : "s"} too many`
-            : `You can enter up to ${maxChars} characters${length ? ` (${maxChars - length} left)` : ""}`}
+          {countText({ over: over ? length - maxChars : null, max: maxChars, left: length ? maxChars - length : null })}
         </div>
       ) : null}
     </FieldShell>

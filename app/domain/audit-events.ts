@@ -7,6 +7,7 @@ import { CHECKPOINT_TRIGGERS } from "~/domain/checkpoint-auto";
 
 const id = z.string().min(1);
 const pence = z.number().int();
+const bidLanguage = z.enum(["cy", "en"]).optional();
 const text = z.string().max(2_000);
 
 // Live session (event, panel, scores, audience): ids, states and numbers only. Free text that
@@ -36,9 +37,10 @@ export const AUDIT_PAYLOADS = {
   "round.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
   "round.bids_exported": z.strictObject({ count: z.number().int(), filter: z.string(), searched: z.boolean(), contacts: z.boolean() }),
 
-  "bid.draft_saved": z.strictObject({ reference: z.string(), version: z.number().int() }),
-  "bid.submitted": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence }),
-  "bid.edited": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence }),
+  // why optional: entries written before bids recorded their language (issue 14) have none.
+  "bid.draft_saved": z.strictObject({ reference: z.string(), version: z.number().int(), language: bidLanguage }),
+  "bid.submitted": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence, language: bidLanguage }),
+  "bid.edited": z.strictObject({ reference: z.string(), version: z.number().int(), amountRequestedPence: pence, language: bidLanguage }),
   "bid.withdrawn": z.strictObject({ reference: z.string() }),
   "bid.link_reissued": z.strictObject({ reference: z.string() }),
   "bid.shortlisted": z.strictObject({ reference: z.string(), reason: text }),

@@ -16,13 +16,13 @@ describe("asking for the link again", () => {
     expect(linkRequestSchema.safeParse({ email: " jo@example.org ", reference: "pd-2026-42" }).success).toBe(true);
     const refused = linkRequestSchema.safeParse({ email: "jo", reference: "12345" });
     expect(refused.success ? null : fieldErrors(refused.error)).toEqual({
-      email: "Enter an email address in the correct format, like name@example.com",
-      reference: "Enter a reference in the format PD-2026-0042",
+      email: "round.lostLink.error.emailWrong",
+      reference: "round.lostLink.error.referenceWrong",
     });
     const empty = linkRequestSchema.safeParse({});
     expect(empty.success ? null : fieldErrors(empty.error)).toEqual({
-      email: "Enter the email address you gave in your bid",
-      reference: "Enter your bid reference, like PD-2026-0042",
+      email: "round.lostLink.error.emailMissing",
+      reference: "round.lostLink.error.referenceMissing",
     });
   });
 });

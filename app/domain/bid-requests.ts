@@ -17,23 +17,24 @@ export const declarationSchema = z.object({
   ),
 });
 
+/** Its messages are catalogue keys (namespace "round"), said in the page's language; the longest email is LIMITS.contactEmail. */
 export const linkRequestSchema = z.object({
   email: z.preprocess(
     firstString,
     z
       .string()
       .trim()
-      .min(1, "Enter the email address you gave in your bid")
-      .max(LIMITS.contactEmail, `Email address must be ${LIMITS.contactEmail} characters or fewer`)
-      .regex(EMAIL, "Enter an email address in the correct format, like name@example.com"),
+      .min(1, "round.lostLink.error.emailMissing")
+      .max(LIMITS.contactEmail, "round.lostLink.error.emailTooLong")
+      .regex(EMAIL, "round.lostLink.error.emailWrong"),
   ),
   reference: z.preprocess(
     firstString,
     z
       .string()
       .trim()
-      .min(1, "Enter your bid reference, like PD-2026-0042")
-      .max(30, "Enter a reference in the format PD-2026-0042")
-      .refine((value) => normaliseReference(value) !== null, "Enter a reference in the format PD-2026-0042"),
+      .min(1, "round.lostLink.error.referenceMissing")
+      .max(30, "round.lostLink.error.referenceWrong")
+      .refine((value) => normaliseReference(value) !== null, "round.lostLink.error.referenceWrong"),
   ),
 });

@@ -1,4 +1,5 @@
 import {
+  BID_LANGUAGES,
   EMAIL,
   GROUP_TYPES,
   LIMITS,
@@ -12,7 +13,8 @@ import {
   type TextFieldName,
 } from "~/domain/bid";
 import { todayIn } from "~/domain/calendar-day";
-import { formatMoney, parsePounds, sumPence, type Pence } from "~/domain/money";
+import { message, type PlainMessage, type MessageErrors } from "~/domain/message";
+import { parsePounds, sumPence, type Pence } from "~/domain/money";
 
 // The rules a bid must meet, and the bid they make to store. One set of checks (bidProblems)
 // serves the browser (bidFieldErrors, loaded by the bid form once a person is in it) and the
@@ -79,9 +81,11 @@ function isBlankRow(r: BudgetRow) {
 
 // ---------- The rules ----------
 
-type Problem = [path: string, message: string];
+type Problem = [path: string, problem: PlainMessage];
 
-type Add = (path: string, message: string) => void;
+// why keys: the server's messages and the browser's are one set, said in the page's language.
+type Add = (path: string, key: string, values?: PlainMessage["values"], pence?: PlainMessage["pence"]) => void;
+const E = "apply.error.";
 
 /** What each part of the form's checks is given: the values, the rules, and where to put a problem. */
 interface Check {
@@ -89,18 +93,19 @@ interface Check {
   rules: BidRules;
   strict: boolean;
   add: Add;
-  textRule: (name: TextFieldName, max: number, missing: string | null, tooLong: string) => void;
+  /** A text box's rule: `missing` is said when it is empty (null: it may be), else too long. */
+  textRule: (name: TextFieldName, max: number, missing: boolean) => void;
 }
 
 /** Every problem with a bid form, in the order the fields appear on the page. */
 export function bidProblems(values: BidFormValues, rules: BidRules): Problem[] {
   const problems: Problem[] = [];
-  const add: Add = (path, message) => problems.push([path, message]);
-  const textRule: Check["textRule"] = (name, max, missing, tooLong) => {
+  const add: Add = (path, key, values, pence) => problems.push([path, message(E + key, values, pence)]);
+  const textRule: Check["textRule"] = (name, max, missing) => {
     const value = clean(values[name]);
     if (value === "") {
-      if (missing) add(name, missing);
-    } else if (value.length > max) add(name, `${tooLong} must be ${max.toLocaleString("en-GB")} characters or fewer`);
+      if (missing) add(name, `${name}.missing`);
+    } else if (value.length > max) add(name, `${name}.tooLong`, { max });
   };
   const check: Check = { values, rules, strict: rules.mode === "submit", add, textRule };
   groupProblems(check);
@@ -112,90 +117,83 @@ export function bidProblems(values: BidFormValues, rules: BidRules): Problem[] {
 }
 
 function groupProblems({ values, strict, add, textRule }: Check) {
-  textRule("groupName", LIMITS.groupName, "Enter the name of your group", "Group name");
+  const language = clean(values.language);
+  if (language !== "" && !(BID_LANGUAGES as readonly string[]).includes(language)) add("language", "language");
+  textRule("groupName", LIMITS.groupName, true);
 
   const groupType = clean(values.groupType);
   if (groupType === "") {
-    if (strict) add("groupType", "Select the type of group");
-  } else if (!isGroupType(groupType)) add("groupType", "Select one of the types of group listed");
+    if (strict) add("groupType", "groupType.missing");
+  } else if (!isGroupType(groupType)) add("groupType", "groupType.unknown");
 
-  const registration = (type: GroupType, field: "charityNumber" | "companyNumber", value: string, pattern: RegExp, missing: string, wrong: string) => {
+  const registration = (type: GroupType, field: "charityNumber" | "companyNumber", value: string, pattern: RegExp) => {
     // why: a number typed before any type was chosen is still checked.
     if (groupType !== type && (isGroupType(groupType) || !value)) return;
     if (value === "") {
-      if (strict && groupType === type) add(field, missing);
-    } else if (!pattern.test(value)) add(field, wrong);
+      if (strict && groupType === type) add(field, `${field}.missing`);
+    } else if (!pattern.test(value)) add(field, `${field}.wrong`);
   };
-  registration("REGISTERED_CHARITY", "charityNumber", normaliseCharityNumber(values.charityNumber), CHARITY_NUMBER,
-    "Enter your registered charity number", "Charity number must be 6 to 8 digits, like 1123456");
-  registration("COMPANY", "companyNumber", normaliseCompanyNumber(values.companyNumber), COMPANY_NUMBER,
-    "Enter your company number", "Company number must be 8 characters, like 01234567 or SC123456");
+  registration("REGISTERED_CHARITY", "charityNumber", normaliseCharityNumber(values.charityNumber), CHARITY_NUMBER);
+  registration("COMPANY", "companyNumber", normaliseCompanyNumber(values.companyNumber), COMPANY_NUMBER);
   if (groupType === "UNCONSTITUTED_GROUP") {
-    textRule(
-      "parentOrgName",
-      LIMITS.parentOrgName,
-      strict ? "Enter the name of the organisation applying on your behalf" : null,
-      "Parent organisation name",
-    );
+    textRule("parentOrgName", LIMITS.parentOrgName, strict);
   }
 
-  textRule("area", LIMITS.area, strict ? "Enter the area or postcode where the project will happen" : null, "Area or postcode");
+  textRule("area", LIMITS.area, strict);
 }
 
 function contactAndProjectProblems({ values, strict, add, textRule }: Check) {
-  textRule("contactName", LIMITS.contactName, strict ? "Enter the name of the person we should contact" : null, "Contact name");
+  textRule("contactName", LIMITS.contactName, strict);
   const email = clean(values.contactEmail);
-  if (email === "") add("contactEmail", "Enter an email address, so we can send you a link to your bid");
-  else if (email.length > LIMITS.contactEmail) add("contactEmail", `Email address must be ${LIMITS.contactEmail} characters or fewer`);
-  else if (!EMAIL.test(email)) add("contactEmail", "Enter an email address in the correct format, like name@example.com");
+  if (email === "") add("contactEmail", "contactEmail.missing");
+  else if (email.length > LIMITS.contactEmail) add("contactEmail", "contactEmail.tooLong", { max: LIMITS.contactEmail });
+  else if (!EMAIL.test(email)) add("contactEmail", "contactEmail.wrong");
   const phone = clean(values.contactPhone);
   if (phone !== "") {
     const digits = phone.replace(/\D/g, "").length;
     if (phone.length > LIMITS.contactPhone || !PHONE.test(phone) || digits < 7 || digits > 15) {
-      add("contactPhone", "Enter a telephone number, like 01632 960 001 or +44 7700 900 982");
+      add("contactPhone", "contactPhone.wrong");
     }
   }
 
   // The project
-  textRule("projectTitle", LIMITS.projectTitle, strict ? "Enter a title for your project" : null, "Project title");
-  textRule("summary", LIMITS.summary, strict ? "Enter a summary of your project" : null, "Summary");
-  textRule("difference", LIMITS.difference, strict ? "Describe the difference your project will make" : null, "The difference it will make");
-  textRule("beneficiaries", LIMITS.beneficiaries, strict ? "Say who will benefit from your project" : null, "Who will benefit");
+  textRule("projectTitle", LIMITS.projectTitle, strict);
+  textRule("summary", LIMITS.summary, strict);
+  textRule("difference", LIMITS.difference, strict);
+  textRule("beneficiaries", LIMITS.beneficiaries, strict);
 
   const countText = clean(values.beneficiaryCount);
   if (countText === "") {
-    if (strict) add("beneficiaryCount", "Enter roughly how many people will benefit");
+    if (strict) add("beneficiaryCount", "beneficiaryCount.missing");
   } else {
     const count = parseWholeNumber(countText);
-    if (count === null) add("beneficiaryCount", "Enter the number of people as a whole number, like 120");
-    else if (count < 1) add("beneficiaryCount", "Number of people must be 1 or more");
-    else if (count > MAX_BENEFICIARIES) add("beneficiaryCount", `Number of people must be ${MAX_BENEFICIARIES.toLocaleString("en-GB")} or fewer`);
+    if (count === null) add("beneficiaryCount", "beneficiaryCount.wrong");
+    else if (count < 1) add("beneficiaryCount", "beneficiaryCount.tooFew");
+    else if (count > MAX_BENEFICIARIES) add("beneficiaryCount", "beneficiaryCount.tooMany", { max: MAX_BENEFICIARIES });
   }
 }
 
 /** The amount asked for, when it is one the budget can be compared with. */
 function amountProblems({ values, rules, strict, add }: Check): Pence | null {
-  const currency = rules.currency ?? "GBP";
   const amountText = clean(values.amountRequested);
   let amount: Pence | null = null;
   if (amountText === "") {
-    if (strict) add("amountRequested", "Enter the amount you are asking for");
+    if (strict) add("amountRequested", "amountRequested.missing");
   } else {
     amount = parsePounds(amountText);
-    if (amount === null) add("amountRequested", "Enter the amount in pounds, like 1500 or 1,500.50");
+    if (amount === null) add("amountRequested", "amountRequested.wrong");
     else if (strict && amount < rules.minAwardPence) {
-      add("amountRequested", `Amount must be ${formatMoney(rules.minAwardPence, currency)} or more`);
+      add("amountRequested", "amountRequested.tooLittle", undefined, { min: rules.minAwardPence });
       amount = null;
     } else if (strict && amount > rules.maxAwardPence) {
-      add("amountRequested", `Amount must be ${formatMoney(rules.maxAwardPence, currency)} or less`);
+      add("amountRequested", "amountRequested.tooMuch", undefined, { max: rules.maxAwardPence });
       amount = null;
     }
   }
   return amount;
 }
 
-function budgetProblems({ values, rules, strict, add }: Check, amount: Pence | null) {
-  const currency = rules.currency ?? "GBP";
+function budgetProblems({ values, strict, add }: Check, amount: Pence | null) {
   const lines: Pence[] = [];
   let linesOk = true;
   values.budget.forEach((r, index) => {
@@ -203,33 +201,29 @@ function budgetProblems({ values, rules, strict, add }: Check, amount: Pence | n
     const n = index + 1;
     const item = clean(r.item);
     if (item === "") {
-      add(`budget.${index}.item`, `Enter what line ${n} of the budget is for`);
+      add(`budget.${index}.item`, "budgetItem.missing", { n });
       linesOk = false;
     } else if (item.length > LIMITS.budgetItem) {
-      add(`budget.${index}.item`, `Line ${n} description must be ${LIMITS.budgetItem} characters or fewer`);
+      add(`budget.${index}.item`, "budgetItem.tooLong", { n, max: LIMITS.budgetItem });
       linesOk = false;
     }
     const costText = clean(r.amount);
     const cost = costText === "" ? null : parsePounds(costText);
-    if (costText === "") add(`budget.${index}.amount`, `Enter the cost of line ${n} of the budget`);
-    else if (cost === null) add(`budget.${index}.amount`, `Enter the cost of line ${n} in pounds, like 250`);
-    else if (cost === 0) add(`budget.${index}.amount`, `Cost of line ${n} must be more than £0`);
+    if (costText === "") add(`budget.${index}.amount`, "budgetAmount.missing", { n });
+    else if (cost === null) add(`budget.${index}.amount`, "budgetAmount.wrong", { n });
+    else if (cost === 0) add(`budget.${index}.amount`, "budgetAmount.zero", { n });
     if (cost === null || cost === 0) linesOk = false;
     else lines.push(cost);
   });
   const lineCount = values.budget.filter((r) => !isBlankRow(r)).length;
   if (lineCount > MAX_BUDGET_LINES) {
-    add("budget", `List up to ${MAX_BUDGET_LINES} budget lines; group smaller costs together`);
+    add("budget", "budget.tooMany", { max: MAX_BUDGET_LINES });
   } else if (strict && lineCount === 0) {
-    add("budget", "Add at least one budget line, showing what the money will pay for");
+    add("budget", "budget.missing");
   } else if (strict && linesOk && amount !== null) {
     const total = sumPence(lines);
     if (total !== amount) {
-      const gap = formatMoney(Math.abs(total - amount), currency);
-      add(
-        "budget",
-        `Budget lines add up to ${formatMoney(total, currency)}, which is ${gap} ${total < amount ? "less" : "more"} than the ${formatMoney(amount, currency)} you are asking for`,
-      );
+      add("budget", "budget.mismatch", { direction: total < amount ? "less" : "more" }, { total, gap: Math.abs(total - amount), asked: amount });
     }
   }
 }
@@ -240,15 +234,15 @@ function dateProblems({ values, rules, strict, add }: Check) {
   const start = startText ? parseDateInput(startText) : null;
   const end = endText ? parseDateInput(endText) : null;
   if (startText === "") {
-    if (strict) add("startDate", "Enter the date your project will start");
-  } else if (start === null) add("startDate", "Start date must be a real date, like 2027-03-01");
+    if (strict) add("startDate", "startDate.missing");
+  } else if (start === null) add("startDate", "startDate.wrong");
   else if (strict && start < todayIn(rules.now, rules.timeZone) && start !== rules.keepStartDate) {
-    add("startDate", "Start date must be today or in the future");
+    add("startDate", "startDate.past");
   }
   if (endText === "") {
-    if (strict) add("endDate", "Enter the date your project will end");
-  } else if (end === null) add("endDate", "End date must be a real date, like 2027-09-30");
-  else if (strict && start !== null && end <= start) add("endDate", "End date must be after the start date");
+    if (strict) add("endDate", "endDate.missing");
+  } else if (end === null) add("endDate", "endDate.wrong");
+  else if (strict && start !== null && end <= start) add("endDate", "endDate.beforeStart");
 }
 
 export function toBidInput(values: BidFormValues): BidInput {
@@ -258,6 +252,7 @@ export function toBidInput(values: BidFormValues): BidInput {
   const count = clean(values.beneficiaryCount);
   const amount = clean(values.amountRequested);
   return {
+    language: clean(values.language) === "cy" ? "cy" : "en",
     groupName: oneLine(values.groupName),
     groupType: type,
     charityNumber: type === "REGISTERED_CHARITY" ? orNull(normaliseCharityNumber(values.charityNumber)) : null,
@@ -285,8 +280,8 @@ export function toBidInput(values: BidFormValues): BidInput {
  * The first problem of each field, keyed like the form's names ("budget.2.amount", "budget" for
  * the list's own): what a page shows beside each box. The browser runs it as a person types.
  */
-export function bidFieldErrors(values: BidFormValues, rules: BidRules): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [path, message] of bidProblems(values, rules)) if (!(path in errors)) errors[path] = message;
+export function bidFieldErrors(values: BidFormValues, rules: BidRules): MessageErrors {
+  const errors: MessageErrors = {};
+  for (const [path, problem] of bidProblems(values, rules)) if (!(path in errors)) errors[path] = problem;
   return errors;
 }

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { readFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
 import { bidProblems, toBidInput } from "~/domain/bid-rules";
+import type { PlainMessage, MessageErrors } from "~/domain/message";
 
 // The server's schema of a bid form: reads whatever was posted, runs the domain's checks
 // (bidProblems) and gives the bid to store. why a file of its own: zod stays out of every page
@@ -10,10 +11,11 @@ import { bidProblems, toBidInput } from "~/domain/bid-rules";
 export function bidSchema(rules: BidRules) {
   const checked = z.custom<BidFormValues>().check(
     z.superRefine((values, ctx) => {
-      for (const [path, message] of bidProblems(values, rules)) {
+      for (const [path, problem] of bidProblems(values, rules)) {
         ctx.addIssue({
           code: "custom",
-          message,
+          message: problem.key,
+          params: { problem },
           input: values,
           path: path.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
         });
@@ -23,12 +25,12 @@ export function bidSchema(rules: BidRules) {
   return z.pipe(z.pipe(z.transform(readFormValues), checked), z.transform(toBidInput));
 }
 
-/** One message per field (the first), keyed like the form's names: what the pages show. */
-export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-  const out: Record<string, string> = {};
+/** One message per field (the first), keyed like the form's names: what the pages say, in their language. */
+export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[]): MessageErrors {
+  const out: MessageErrors = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join(".") || "form";
-    if (!(key in out)) out[key] = issue.message;
+    if (!(key in out)) out[key] = (issue.params?.problem as PlainMessage | undefined) ?? { key: issue.message };
   }
   return out;
 }

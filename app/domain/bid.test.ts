@@ -13,6 +13,8 @@ import {
 import { parseDateInput } from "~/domain/bid-rules";
 import { todayIn } from "~/domain/calendar-day";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
+import { translate } from "~/i18n/catalogue.server";
+import { errorTexts } from "~/i18n/message-text";
 import { completeBidValues } from "~/testing/bid-values";
 
 // 10:00 on 15 January 2027 in London.
@@ -22,9 +24,10 @@ const RULES: BidRules = { minAwardPence: 20_000, maxAwardPence: 500_000, timeZon
 
 const complete = completeBidValues;
 
-function errorsOf(values: unknown, rules: Partial<BidRules> = {}) {
+/** The messages a person reads beside each box, on an English page (the schema gives keys). */
+function errorsOf(values: unknown, rules: Partial<BidRules> = {}, lang: "en" | "cy" = "en") {
   const result = bidSchema({ ...RULES, ...rules }).safeParse(values);
-  return result.success ? {} : bidErrors(result.error.issues);
+  return result.success ? {} : errorTexts((key, v) => translate(lang, key, v), lang, bidErrors(result.error.issues));
 }
 
 function parse(values: unknown, rules: Partial<BidRules> = {}) {
@@ -385,3 +388,20 @@ describe("where a bid stands", () => {
   });
 });
 
+
+describe("the messages in Welsh", () => {
+  it("say each problem in Welsh on a Welsh page, with the same fields as in English", () => {
+    const values = complete({ groupName: "", contactEmail: "jo@", amountRequested: "10", beneficiaryCount: "1000001" });
+    const welsh = errorsOf(values, {}, "cy");
+    expect(Object.keys(welsh)).toEqual(Object.keys(errorsOf(values)));
+    expect(welsh.groupName).toBe("Rhowch enw eich grŵp");
+    expect(welsh.contactEmail).toBe("Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com");
+    expect(welsh.amountRequested).toBe("Rhaid i’r swm fod yn £200 neu fwy");
+    expect(welsh.beneficiaryCount).toBe("Rhaid i nifer y bobl fod yn 1,000,000 neu lai");
+  });
+
+  it("say by how much a budget misses the request, in Welsh, with money in pounds", () => {
+    const welsh = errorsOf(complete({ amountRequested: "1500", budget: [{ item: "Seeds", amount: "1300" }] }), {}, "cy");
+    expect(welsh.budget).toBe("Mae llinellau’r gyllideb yn dod i £1,300, sef £200 yn llai na’r £1,500 rydych yn gofyn amdano");
+  });
+});

@@ -42,6 +42,8 @@ export interface BudgetRow {
 
 /** What the form holds: everything as typed, budget lines as rows. */
 export interface BidFormValues {
+  /** The language the bid is written in ("cy" or "en"); the form's default is the page's. */
+  language: string;
   groupName: string;
   groupType: string;
   charityNumber: string;
@@ -65,6 +67,7 @@ export interface BidFormValues {
 export type TextFieldName = Exclude<keyof BidFormValues, "budget">;
 
 export const TEXT_FIELDS: readonly TextFieldName[] = [
+  "language",
   "groupName",
   "groupType",
   "charityNumber",
@@ -90,7 +93,11 @@ export interface BudgetLineInput {
 }
 
 /** A bid as stored: normalised, money in pence, dates as YYYY-MM-DD. */
+export const BID_LANGUAGES = ["cy", "en"] as const;
+export type BidLanguage = (typeof BID_LANGUAGES)[number];
+
 export interface BidInput {
+  language: BidLanguage;
   groupName: string;
   groupType: GroupType | null;
   charityNumber: string | null;
@@ -185,6 +192,7 @@ export function withExtraRow(values: BidFormValues): BidFormValues {
 }
 
 export interface StoredBid {
+  language?: string;
   groupName: string;
   groupType: GroupType | null;
   charityNumber: string | null;
@@ -219,6 +227,7 @@ export function formValuesFromBid(bid: StoredBid): BidFormValues {
   const budget: BudgetRow[] = bid.budgetLines.map((l) => ({ item: l.item, amount: poundsInput(l.amountPence) }));
   while (budget.length < DEFAULT_BUDGET_ROWS) budget.push({ item: "", amount: "" });
   return {
+    language: bid.language ?? "en",
     groupName: bid.groupName,
     groupType: bid.groupType ?? "",
     charityNumber: bid.charityNumber ?? "",

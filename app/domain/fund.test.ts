@@ -328,6 +328,10 @@ describe("round form values", () => {
       closesAt: new Date("2027-07-31T16:00:00Z"),
       description: "",
       eligibility: "",
+      bilingual: true,
+      titleCy: "Gwanwyn",
+      descriptionCy: "",
+      eligibilityCy: "",
       panelWeightPercent: 70,
       audienceWeightPercent: 30,
       normaliseScores: true,
@@ -344,6 +348,18 @@ describe("round form values", () => {
     expect(criteriaRowCount(values)).toBe(2);
     const parsed = parseForm(london, values);
     expect(parsed.ok && parsed.data).toEqual({ ...round, criteria: [{ id: "c1", name: "Need", guidance: "", weight: 2, scaleMin: 1, scaleMax: 5 }] });
+  });
+
+  it("needs the Welsh words of a bilingual round beside each English one it has, each message at its Welsh box", () => {
+    const english = { ...roundFormValues({ title: "Spring", slug: "spring", opensAt: new Date("2027-07-01T08:00:00Z"), closesAt: new Date("2027-07-31T16:00:00Z"), description: "Small grants", eligibility: "", panelWeightPercent: 100, audienceWeightPercent: 0, normaliseScores: false, quorum: 3, partFundingAllowed: false, partFundingMinPercent: 50, tieBreak: "LOWER_AMOUNT", audienceMode: "NONE", audienceVotesPerPerson: 3, criteria: [{ id: "c1", name: "Need", guidance: "", weight: 1, scaleMin: 1, scaleMax: 5 }] }, (at) => utcToLocalInput(at, "Europe/London")) };
+    const ticked = parseForm(london, { ...english, bilingual: "yes" });
+    expect(ticked.ok ? {} : ticked.errors).toEqual({
+      titleCy: 'Enter the round\'s name in Welsh, or untick "Bilingual round"',
+      descriptionCy: "Enter the description in Welsh too, as the round is bilingual",
+    });
+    const welsh = parseForm(london, { ...english, bilingual: "yes", titleCy: " Gwanwyn ", descriptionCy: "Grantiau bach" });
+    expect(welsh.ok && welsh.data).toMatchObject({ bilingual: true, titleCy: "Gwanwyn", descriptionCy: "Grantiau bach", eligibilityCy: "" });
+    expect(parseForm(london, english).ok).toBe(true);
   });
 });
 

@@ -259,6 +259,27 @@ const decisionRuleFields = {
   audienceVotesPerPerson: z.string().default(""),
 };
 
+// A bilingual round (issue 14): the organiser's own Welsh title, description and who can apply,
+// shown to groups beside the English. Each Welsh box is needed when bilingual is ticked and its
+// English box is filled (the title always is).
+const welshFields = {
+  bilingual: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "yes", z.boolean()),
+  titleCy: optionalText("the Welsh title", 120),
+  descriptionCy: optionalText("the Welsh description", 2_000),
+  eligibilityCy: optionalText("who can apply, in Welsh", 2_000),
+};
+
+const WELSH_NEEDED: Array<[english: "title" | "description" | "eligibility", welsh: string, message: string]> = [
+  ["title", "titleCy", "Enter the round's name in Welsh, or untick \"Bilingual round\""],
+  ["description", "descriptionCy", "Enter the description in Welsh too, as the round is bilingual"],
+  ["eligibility", "eligibilityCy", "Enter who can apply in Welsh too, as the round is bilingual"],
+];
+
+export function welshProblems(v: { bilingual?: unknown; title?: unknown; description?: unknown; eligibility?: unknown } & Record<string, unknown>): [string, string][] {
+  if (v.bilingual !== true) return [];
+  return WELSH_NEEDED.filter(([english, welsh]) => (english === "title" || Boolean(v[english])) && !v[welsh]).map(([, welsh, message]) => [welsh, message]);
+}
+
 /**
  * The round form, read in the fund's time zone: `opensAt`/`closesAt` are wall-clock times
  * there. Whether criteria and rule may still change is the round model's decision, not the form's.
@@ -299,6 +320,7 @@ export function roundFormSchema(timeZone: string) {
         closesAt: when("closes"),
         description: optionalText("the description", 2_000),
         eligibility: optionalText("who can apply", 2_000),
+        ...welshFields,
         criteria: z.array(criterionRow).max(MAX_CRITERIA * 2),
         ...decisionRuleFields,
       }),
@@ -308,6 +330,7 @@ export function roundFormSchema(timeZone: string) {
       if (v.opensAt instanceof Date && v.closesAt instanceof Date && v.closesAt <= v.opensAt) {
         issue(["closesAt"], "The closing time must be after the opening time");
       }
+      for (const [path, message] of welshProblems(v)) issue([path], message);
       if (Array.isArray(v.criteria)) {
         const used = v.criteria.filter(Boolean);
         if (used.length === 0) issue(["criteria", 0, "name"], "Add at least one assessment criterion");
@@ -351,6 +374,10 @@ export function roundFormSchema(timeZone: string) {
       closesAt: v.closesAt,
       description: v.description,
       eligibility: v.eligibility,
+      bilingual: v.bilingual,
+      titleCy: v.titleCy,
+      descriptionCy: v.descriptionCy,
+      eligibilityCy: v.eligibilityCy,
       criteria: v.criteria.filter((row): row is CriterionRow => row !== null),
       panelWeightPercent: v.panelWeightPercent,
       audienceWeightPercent: v.audienceWeightPercent,
@@ -387,6 +414,10 @@ export const ROUND_FIELD_LABELS: Record<string, string> = {
   closesAt: "Closes",
   description: "Description",
   eligibility: "Who can apply",
+  bilingual: "Bilingual round",
+  titleCy: "Name of the round in Welsh",
+  descriptionCy: "Description in Welsh",
+  eligibilityCy: "Who can apply, in Welsh",
   panelWeightPercent: "Panel's weight",
   audienceWeightPercent: "Audience's weight",
   normaliseScores: "Even out scoring habits",
@@ -542,6 +573,10 @@ interface StoredRound {
   closesAt: Date;
   description: string;
   eligibility: string;
+  bilingual?: boolean;
+  titleCy?: string;
+  descriptionCy?: string;
+  eligibilityCy?: string;
   panelWeightPercent: number;
   audienceWeightPercent: number;
   normaliseScores: boolean;
@@ -563,6 +598,10 @@ export function roundFormValues(round: StoredRound, toLocalInput: (at: Date) => 
     closesAt: toLocalInput(round.closesAt),
     description: round.description,
     eligibility: round.eligibility,
+    bilingual: round.bilingual ? "yes" : "",
+    titleCy: round.titleCy ?? "",
+    descriptionCy: round.descriptionCy ?? "",
+    eligibilityCy: round.eligibilityCy ?? "",
     panelWeightPercent: String(round.panelWeightPercent),
     audienceWeightPercent: String(round.audienceWeightPercent),
     normaliseScores: round.normaliseScores ? "yes" : "no",

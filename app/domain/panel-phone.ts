@@ -33,6 +33,8 @@ export interface OnePageBid {
   beneficiaryCount: number | null;
   amountRequestedPence: number | null;
   budgetLines: { item: string; amountPence: number }[];
+  /** The language the group wrote it in ("cy" or "en"): its words are marked so. */
+  language?: string;
 }
 export const SCORE_COMMENT_MAX = 1_000;
 

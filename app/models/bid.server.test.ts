@@ -106,7 +106,7 @@ describe("a bid from draft to submission to edits", () => {
     // An incomplete draft cannot be submitted; the problems say what is missing.
     const early = await submitBid({ token, now: NOW });
     expect(early).toMatchObject({ ok: false, kind: "invalid" });
-    expect(early.ok ? {} : "errors" in early ? early.errors : {}).toHaveProperty("projectTitle", "Enter a title for your project");
+    expect(early.ok ? {} : "errors" in early ? early.errors : {}).toHaveProperty("projectTitle", { key: "apply.error.projectTitle.missing" });
 
     const saved = await saveBid({ token, values: complete({ contactEmail: "knit@example.org" }), intent: "continue", now: NOW });
     expect(saved).toMatchObject({ ok: true, version: 0 });
@@ -130,10 +130,10 @@ describe("a bid from draft to submission to edits", () => {
 
     const audit = await auditEntriesFor("bid", bid.id);
     expect(audit.map((e) => [e.action, e.payload])).toEqual([
-      ["bid.draft_saved", { reference: bid.reference, version: 0 }],
-      ["bid.draft_saved", { reference: bid.reference, version: 0 }],
-      ["bid.submitted", { reference: bid.reference, version: 1, amountRequestedPence: 150_000 }],
-      ["bid.edited", { reference: bid.reference, version: 2, amountRequestedPence: 140_000 }],
+      ["bid.draft_saved", { reference: bid.reference, version: 0, language: "en" }],
+      ["bid.draft_saved", { reference: bid.reference, version: 0, language: "en" }],
+      ["bid.submitted", { reference: bid.reference, version: 1, amountRequestedPence: 150_000, language: "en" }],
+      ["bid.edited", { reference: bid.reference, version: 2, amountRequestedPence: 140_000, language: "en" }],
     ]);
     expect(audit.every((e) => e.actorType === "group" && e.actorId === bid.id)).toBe(true);
     expect((await verifyAuditLog()).ok).toBe(true);
@@ -148,7 +148,7 @@ describe("a bid from draft to submission to edits", () => {
     const { token } = await started(round.slug, complete(), "continue");
     await submitBid({ token, now: NOW });
     const refused = await saveBid({ token, values: complete({ amountRequested: "9000" }), intent: "save", now: NOW });
-    expect(refused).toEqual({ ok: false, kind: "invalid", errors: expect.objectContaining({ amountRequested: "Amount must be £5,000 or less" }) });
+    expect(refused).toEqual({ ok: false, kind: "invalid", errors: expect.objectContaining({ amountRequested: { key: "apply.error.amountRequested.tooMuch", pence: { max: 500_000 } } }) });
     expect((await findBidByToken(token))?.version).toBe(1);
   });
 
@@ -159,7 +159,7 @@ describe("a bid from draft to submission to edits", () => {
     const later = new Date("2027-03-05T10:00:00Z");
     expect(await saveBid({ token, values: complete({ summary: "Still going." }), intent: "save", now: later })).toMatchObject({ ok: true, version: 2 });
     const moved = await saveBid({ token, values: complete({ startDate: "2027-03-02" }), intent: "save", now: later });
-    expect(moved).toMatchObject({ ok: false, errors: { startDate: "Start date must be today or in the future" } });
+    expect(moved).toMatchObject({ ok: false, errors: { startDate: { key: "apply.error.startDate.past" } } });
   });
 
   it("gives each of several simultaneous edits its own version", async () => {

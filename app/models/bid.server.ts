@@ -4,7 +4,6 @@ import {
   bidAccess,
   bidSnapshot,
   formValuesFromBid,
-  GROUP_TYPE_LABELS,
   isoDate,
   roundPhase,
   type BidFormValues,
@@ -12,8 +11,12 @@ import {
   type BidRules,
 } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
-import { formatCalendarDate, formatWeekdayDateTime } from "~/domain/bid-dates";
+import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
+import { translate } from "~/i18n/catalogue.server";
+import { formatCalendarDateIn } from "~/i18n/group-dates";
+import type { Lang } from "~/i18n/lang";
+import { formatMoneyIn } from "~/i18n/money";
 import { formatReference, normaliseReference, referenceYear } from "~/domain/reference";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { queueMail } from "~/models/mail.server";
@@ -25,7 +28,7 @@ import {
   withdrawnMail,
   type BidMailContext,
 } from "~/domain/mail/bid-messages";
-import type { FieldErrors } from "~/utils/forms";
+import type { MessageErrors } from "~/domain/message";
 import { env } from "~/utils/env.server";
 import { mailVoice } from "~/i18n/mail-voice.server";
 import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
@@ -111,7 +114,7 @@ export function bidVersions(bidId: string) {
 }
 
 /** What still stops a draft being submitted now (empty when it can be). */
-export function submissionProblems(bid: BidView, now: Date): FieldErrors {
+export function submissionProblems(bid: BidView, now: Date): MessageErrors {
   const result = bidSchema(rulesFor(bid.round, now, "submit")).safeParse(formValuesFromBid(bid));
   return result.success ? {} : bidErrors(result.error.issues);
 }
@@ -120,13 +123,16 @@ export function submissionProblems(bid: BidView, now: Date): FieldErrors {
 
 export type IntakeResult<T> =
   | ({ ok: true } & T)
-  | { ok: false; kind: "invalid"; errors: FieldErrors }
+  | { ok: false; kind: "invalid"; errors: MessageErrors }
   | { ok: false; kind: "closed" | "locked"; message: string }
   | { ok: false; kind: "not_found" };
 
 // why: 20 groups pressing "Submit" in the last minute queue on the reference counter's row;
 // Prisma's 5-second default would turn a short wait into a failed submission.
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
+
+/** The column is checked by the database ("cy" or "en"); the audit's schema wants it typed. */
+const writtenIn = (language: string) => (language === "cy" ? "cy" : "en");
 
 const ACTOR_OF = (bidId: string) => ({ type: "group" as const, id: bidId });
 
@@ -145,6 +151,7 @@ function dbDate(iso: string | null) {
 
 function bidColumns(input: BidInput) {
   return {
+    language: input.language,
     groupName: input.groupName,
     groupType: input.groupType,
     charityNumber: input.charityNumber,
@@ -233,7 +240,7 @@ export async function startBid({
       actor: ACTOR_OF(created.id),
       action: "bid.draft_saved",
       subject: { type: "bid", id: created.id },
-      payload: { reference, version: created.version },
+      payload: { reference, version: created.version, language: writtenIn(created.language) },
     });
     await queueMail(tx, draftStartedMail(mailContext(created, token)));
     return created;
@@ -286,14 +293,14 @@ export function saveBid({
         actor: ACTOR_OF(bid.id),
         action: "bid.edited",
         subject: { type: "bid", id: bid.id },
-        payload: { reference: bid.reference, version, amountRequestedPence: updated.amountRequestedPence ?? 0 },
+        payload: { reference: bid.reference, version, amountRequestedPence: updated.amountRequestedPence ?? 0, language: writtenIn(updated.language) },
       });
     } else {
       await appendAudit(tx, {
         actor: ACTOR_OF(bid.id),
         action: "bid.draft_saved",
         subject: { type: "bid", id: bid.id },
-        payload: { reference: bid.reference, version },
+        payload: { reference: bid.reference, version, language: writtenIn(updated.language) },
       });
     }
     return { ok: true, bid: updated, version } as const;
@@ -333,7 +340,7 @@ export function submitBid({
       actor: ACTOR_OF(bid.id),
       action: "bid.submitted",
       subject: { type: "bid", id: bid.id },
-      payload: { reference: bid.reference, version, amountRequestedPence: amount },
+      payload: { reference: bid.reference, version, amountRequestedPence: amount, language: writtenIn(updated.language) },
     });
     await queueMail(tx, submittedMail({ ...mailContext(updated, token), amount: formatMoney(amount, bid.round.fund.currency) }));
     return { ok: true, bid: updated, alreadySubmitted: false } as const;
@@ -438,51 +445,44 @@ export interface Answer {
   field: string;
   label: string;
   value: string;
+  /** Not answered: the value says so, in the reader's language. */
+  missing?: boolean;
 }
 
-/** The bid's answers as the group typed them, ready to show in a summary list. */
-export function bidAnswers(bid: BidView): Answer[] {
+/** A bid's answers for the check-answers page and the group's own page, in the reader's language (staff read English). */
+export function bidAnswers(bid: BidView, lang: Lang = "en"): Answer[] {
   const currency = bid.round.fund.currency;
-  const or = (value: string | null | undefined, none = "Not given") => (value && value.trim() ? value : none);
+  const say = (key: string, values?: Record<string, string>) => translate(lang, `apply.answer.${key}`, values);
+  const money = (pence: number) => formatMoneyIn(lang, pence, currency);
+  const row = (field: string, value: string | null | undefined, label = field): Answer =>
+    value && value.trim() ? { field, label: say(label), value } : { field, label: say(label), value: translate(lang, "apply.summary.notGiven"), missing: true };
   const answers: Answer[] = [
-    { field: "groupName", label: "Group name", value: bid.groupName },
-    { field: "groupType", label: "Type of group", value: bid.groupType ? GROUP_TYPE_LABELS[bid.groupType] : "Not given" },
+    row("groupName", bid.groupName),
+    row("groupType", bid.groupType ? translate(lang, `apply.form.groupType.${bid.groupType}`) : null),
   ];
-  if (bid.groupType === "REGISTERED_CHARITY") answers.push({ field: "charityNumber", label: "Charity number", value: or(bid.charityNumber) });
-  if (bid.groupType === "COMPANY") answers.push({ field: "companyNumber", label: "Company number", value: or(bid.companyNumber) });
-  if (bid.groupType === "UNCONSTITUTED_GROUP") answers.push({ field: "parentOrgName", label: "Applying through", value: or(bid.parentOrgName) });
+  if (bid.groupType === "REGISTERED_CHARITY") answers.push(row("charityNumber", bid.charityNumber));
+  if (bid.groupType === "COMPANY") answers.push(row("companyNumber", bid.companyNumber));
+  if (bid.groupType === "UNCONSTITUTED_GROUP") answers.push(row("parentOrgName", bid.parentOrgName));
+  const total = bid.budgetLines.reduce((t, l) => t + l.amountPence, 0);
   answers.push(
-    { field: "area", label: "Area or postcode", value: or(bid.area) },
-    { field: "contactName", label: "Contact name", value: or(bid.contact?.name) },
-    { field: "contactEmail", label: "Email address", value: or(bid.contact?.email) },
-    { field: "contactPhone", label: "Telephone", value: or(bid.contact?.phone) },
-    { field: "projectTitle", label: "Project title", value: or(bid.projectTitle) },
-    { field: "summary", label: "Summary", value: or(bid.summary) },
-    { field: "difference", label: "The difference it will make", value: or(bid.difference) },
-    { field: "beneficiaries", label: "Who will benefit", value: or(bid.beneficiaries) },
-    {
-      field: "beneficiaryCount",
-      label: "Roughly how many",
-      value: bid.beneficiaryCount === null ? "Not given" : bid.beneficiaryCount.toLocaleString("en-GB"),
-    },
-    {
-      field: "amountRequested",
-      label: "Amount requested",
-      value: bid.amountRequestedPence === null ? "Not given" : formatMoney(bid.amountRequestedPence, currency),
-    },
-    {
-      field: "budget",
-      label: "Budget",
-      value:
-        bid.budgetLines.length === 0
-          ? "Not given"
-          : [
-              ...bid.budgetLines.map((line) => `${line.item}: ${formatMoney(line.amountPence, currency)}`),
-              `Total: ${formatMoney(bid.budgetLines.reduce((t, l) => t + l.amountPence, 0), currency)}`,
-            ].join("\n"),
-    },
-    { field: "startDate", label: "Start date", value: bid.startDate ? formatCalendarDate(bid.startDate) : "Not given" },
-    { field: "endDate", label: "End date", value: bid.endDate ? formatCalendarDate(bid.endDate) : "Not given" },
+    row("area", bid.area),
+    row("contactName", bid.contact?.name),
+    row("contactEmail", bid.contact?.email),
+    row("contactPhone", bid.contact?.phone),
+    row("projectTitle", bid.projectTitle),
+    row("summary", bid.summary),
+    row("difference", bid.difference),
+    row("beneficiaries", bid.beneficiaries),
+    row("beneficiaryCount", bid.beneficiaryCount === null ? null : new Intl.NumberFormat(lang === "cy" ? "cy-GB" : "en-GB").format(bid.beneficiaryCount)),
+    row("amountRequested", bid.amountRequestedPence === null ? null : money(bid.amountRequestedPence)),
+    row(
+      "budget",
+      bid.budgetLines.length === 0
+        ? null
+        : [...bid.budgetLines.map((line) => `${line.item}: ${money(line.amountPence)}`), say("budgetTotal", { total: money(total) })].join("\n"),
+    ),
+    row("startDate", bid.startDate ? formatCalendarDateIn(lang, bid.startDate) : null),
+    row("endDate", bid.endDate ? formatCalendarDateIn(lang, bid.endDate) : null),
   );
   return answers;
 }

@@ -128,6 +128,8 @@ describe("a pitch's one page", () => {
         { item: "Polytunnel kit", amountPence: 165_000 },
         { item: "Staging", amountPence: 38_000 },
       ],
+      // The language the group wrote in, so the page marks its words (Welsh as lang="cy").
+      language: "en",
     });
     expect(JSON.stringify(page)).not.toMatch(/Margaret|margaret@/);
   });

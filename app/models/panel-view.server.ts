@@ -154,6 +154,7 @@ export async function pitchOnePage(eventId: string, bidId: string): Promise<OneP
           beneficiaryCount: true,
           amountRequestedPence: true,
           budgetLines: { orderBy: { position: "asc" }, select: { item: true, amountPence: true } },
+          language: true,
         },
       },
     },

@@ -30,7 +30,7 @@ export function slugTakenMessage(slug: string) {
 }
 
 // The round's own details and its decision rule: none of these are about a person.
-const DETAIL_FIELDS = ["title", "slug", "opensAt", "closesAt", "description", "eligibility"] as const;
+const DETAIL_FIELDS = ["title", "slug", "opensAt", "closesAt", "description", "eligibility", "bilingual", "titleCy", "descriptionCy", "eligibilityCy"] as const;
 
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";

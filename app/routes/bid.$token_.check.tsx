@@ -5,38 +5,47 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Choices, ErrorSummary, fieldId } from "~/components/forms";
 import { bidAccess } from "~/domain/bid";
 import { declarationSchema } from "~/domain/bid-requests";
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
+import { eachSays, type MessageErrors } from "~/domain/message";
+import { translate } from "~/i18n/catalogue.server";
+import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { htmlLang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { errorTexts } from "~/i18n/message-text";
 import { bidAnswers, requireBidByToken, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Check your answers: ${d.reference} – Pitchday` : "Check your answers – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "apply.check.title", { reference: d?.reference ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
   if (bid.status !== "DRAFT") throw redirect(`/bid/${params.token}`);
+  const lang = await requestLang(request);
   const now = new Date();
   const access = bidAccess(bid, bid.round, now);
   return {
     token: params.token as string,
     reference: bid.reference,
-    closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),
+    bidLang: htmlLang(bid.language === "cy" ? "cy" : "en"),
+    currency: bid.round.fund.currency,
+    closes: formatWeekdayDateTimeIn(lang, bid.round.closesAt, bid.round.fund.timeZone),
     lockedReason: access.canSubmit ? null : access.lockedReason,
-    answers: bidAnswers(bid),
+    answers: bidAnswers(bid, lang),
     problems: submissionProblems(bid, now),
   };
 }
 
-type ActionResult = { errors: Record<string, string>; problems: Record<string, string>; formError: string | null };
+type ActionResult = { errors: MessageErrors; problems: MessageErrors; formError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const parsed = parseForm(declarationSchema, await readForm(request));
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, problems: {}, formError: null }, { status: 400 });
+  if (!parsed.ok) return data<ActionResult>({ errors: eachSays(Object.keys(parsed.errors), "apply.check.declarationMissing"), problems: {}, formError: null }, { status: 400 });
   const limited = await takeIntakeAttempt("submit", clientAddress(request));
   if (limited) return data<ActionResult>({ errors: {}, problems: {}, formError: limited }, { status: 429 });
   const result = await submitBid({ token });
@@ -45,26 +54,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.kind === "locked" || result.kind === "closed") {
     return data<ActionResult>({ errors: {}, problems: {}, formError: result.message }, { status: 409 });
   }
-  throw new Response("We could not find a bid for this link.", { status: 404 });
+  throw new Response(translate(await requestLang(request), "apply.bid.notFound"), { status: 404 });
 }
-
-const DECLARATION =
-  "I confirm that the information in this bid is true and complete, that I am authorised to apply on behalf of the group, and that the group will spend any grant on the project described.";
 
 export default function CheckAnswers() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   const edit = `/bid/${loaded.token}/edit`;
-  const problems = Object.entries(result?.problems && Object.keys(result.problems).length ? result.problems : loaded.problems);
+  const said = (errors: MessageErrors) => errorTexts(t, t.lang, errors, loaded.currency);
+  const problems = Object.entries(said(result?.problems && Object.keys(result.problems).length ? result.problems : loaded.problems));
 
   if (loaded.lockedReason) {
     return (
       <>
-        <h1>This bid can no longer be submitted</h1>
+        <h1>{t("apply.check.lockedHeading")}</h1>
         <p className="lead">{loaded.lockedReason}</p>
         <p>
-          <Link to={`/bid/${loaded.token}`}>See where your bid {loaded.reference} stands</Link>
+          <Link to={`/bid/${loaded.token}`}>{t("apply.edit.seeBid", { reference: loaded.reference })}</Link>
         </p>
       </>
     );
@@ -73,10 +81,10 @@ export default function CheckAnswers() {
   return (
     <>
       <p>
-        <Link to={edit}>Back to your bid</Link>
+        <Link to={edit}>{t("apply.edit.back")}</Link>
       </p>
-      <span className="caption">Bid {loaded.reference}</span>
-      <h1>Check your answers before you submit</h1>
+      <span className="caption">{t("apply.edit.caption", { reference: loaded.reference })}</span>
+      <h1>{t("apply.check.heading")}</h1>
       {result?.formError ? (
         <div className="notice notice--warning" role="alert">
           <p>{result.formError}</p>
@@ -84,7 +92,7 @@ export default function CheckAnswers() {
       ) : null}
       {problems.length > 0 ? (
         <div className="error-summary" role="alert" aria-labelledby="problems-title" tabIndex={-1}>
-          <h2 id="problems-title">Your bid is not ready to submit</h2>
+          <h2 id="problems-title">{t("apply.check.notReady")}</h2>
           <ul>
             {problems.map(([field, message]) => (
               <li key={field}>
@@ -94,36 +102,33 @@ export default function CheckAnswers() {
           </ul>
         </div>
       ) : (
-        <ErrorSummary errors={result?.errors ?? {}} />
+        <ErrorSummary errors={said(result?.errors ?? {})} title={t("apply.form.errorTitle")} />
       )}
 
-      <h2>Your answers</h2>
-      <BidSummary answers={loaded.answers} changeHref={edit} />
+      <h2>{t("apply.check.answers")}</h2>
+      <BidSummary answers={loaded.answers} changeHref={edit} change={t("apply.summary.change")} lang={loaded.bidLang} />
 
       {problems.length === 0 ? (
         <>
-          <h2>Now send your bid</h2>
-          <p>
-            By submitting this bid you are confirming that, to the best of your knowledge, the details you are
-            providing are correct. You can still change your bid until {loaded.closes}.
-          </p>
+          <h2>{t("apply.check.send")}</h2>
+          <p>{t("apply.check.confirming", { closes: loaded.closes })}</p>
           <Form method="post" noValidate>
             <Choices
               name="declaration"
               type="checkbox"
-              legend="Declaration"
-              error={result?.errors?.declaration}
-              choices={[{ value: "confirmed", label: DECLARATION }]}
+              legend={t("apply.check.declaration")}
+              error={result?.errors?.declaration ? t("apply.check.declarationMissing") : undefined}
+              choices={[{ value: "confirmed", label: t("apply.check.declarationText") }]}
             />
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-              Submit bid
+              {t("apply.check.submit")}
             </button>
           </Form>
         </>
       ) : (
         <p>
           <Link to={edit} className="button">
-            Go back and finish your bid
+            {t("apply.check.finish")}
           </Link>
         </p>
       )}

@@ -3,36 +3,43 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BidForm } from "~/components/bid-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidAccess, formValuesFromBid, formValuesFromEntries, isoDate, withExtraRow, type BidFormValues } from "~/domain/bid";
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
+import { eachSays, type MessageErrors } from "~/domain/message";
+import { roundWords } from "~/domain/round-words";
+import { translate } from "~/i18n/catalogue.server";
+import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { fundRules, requireBidByToken, saveBid } from "~/models/bid.server";
 import { formValues, withoutControlCharacters } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Change bid ${d.reference} – Pitchday` : "Change your bid – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "apply.edit.title", { reference: d?.reference ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const bid = await requireBidByToken(params.token);
+  const lang = await requestLang(request);
   const access = bidAccess(bid, bid.round, new Date());
   return {
     token: params.token as string,
     reference: bid.reference,
     submitted: bid.status === "SUBMITTED",
     lockedReason: access.canEdit ? null : access.lockedReason,
-    closes: formatWeekdayDateTime(bid.round.closesAt, bid.round.fund.timeZone),
-    roundTitle: bid.round.title,
+    closes: formatWeekdayDateTimeIn(lang, bid.round.closesAt, bid.round.fund.timeZone),
+    roundTitle: roundWords(bid.round, lang).title,
     rules: fundRules(bid.round),
     keepStartDate: bid.status === "SUBMITTED" ? isoDate(bid.startDate) || null : null,
     values: formValuesFromBid(bid),
   };
 }
 
-type ActionResult = { values: BidFormValues; errors: Record<string, string>; formError: string | null };
+type ActionResult = { values: BidFormValues; errors: MessageErrors; formError: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const lang = await requestLang(request);
   const { values: entries, errors: control } = withoutControlCharacters(formValues(await readForm(request)));
   const values = formValuesFromEntries(entries);
   const intent = entries.intent;
@@ -40,10 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data<ActionResult>({ values, errors: {}, formError: null, ...result }, { status });
 
   if (intent === "add-line") return data<ActionResult>({ values: withExtraRow(values), errors: {}, formError: null });
-  if (intent !== "draft" && intent !== "continue" && intent !== "save") {
-    return reply({ formError: "Choose one of the buttons at the bottom of the page to save your bid." });
-  }
-  if (Object.keys(control).length > 0) return reply({ errors: control });
+  if (intent !== "draft" && intent !== "continue" && intent !== "save") return reply({ formError: translate(lang, "apply.edit.chooseButton") });
+  if (Object.keys(control).length > 0) return reply({ errors: eachSays(Object.keys(control), "apply.error.controlCharacter") });
   const result = await saveBid({ token, values, intent });
   if (result.ok) {
     if (result.bid.status === "SUBMITTED") throw redirect(`/bid/${token}?notice=changes-saved`);
@@ -51,21 +56,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.kind === "invalid") return reply({ errors: result.errors });
   if (result.kind === "locked" || result.kind === "closed") return reply({ formError: result.message }, 409);
-  throw new Response("We could not find a bid for this link.", { status: 404 });
+  throw new Response(translate(lang, "apply.bid.notFound"), { status: 404 });
 }
 
 export default function EditBid() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const back = `/bid/${loaded.token}`;
 
   if (loaded.lockedReason) {
     return (
       <>
-        <h1>Your bid can no longer be changed</h1>
+        <h1>{t("apply.edit.lockedHeading")}</h1>
         <p className="lead">{loaded.lockedReason}</p>
         <p>
-          <Link to={back}>See where your bid {loaded.reference} stands</Link>
+          <Link to={back}>{t("apply.edit.seeBid", { reference: loaded.reference })}</Link>
         </p>
       </>
     );
@@ -74,15 +80,11 @@ export default function EditBid() {
   return (
     <>
       <p>
-        <Link to={back}>Back to your bid</Link>
+        <Link to={back}>{t("apply.edit.back")}</Link>
       </p>
-      <span className="caption">Bid {loaded.reference}</span>
-      <h1>{loaded.submitted ? "Change your bid" : "Your bid to " + loaded.roundTitle}</h1>
-      <p>
-        {loaded.submitted
-          ? `You can change your bid until ${loaded.closes}. Each change is kept as a new version, and the organisers see the latest.`
-          : `Finish your bid and submit it before ${loaded.closes}.`}
-      </p>
+      <span className="caption">{t("apply.edit.caption", { reference: loaded.reference })}</span>
+      <h1>{loaded.submitted ? t("apply.edit.heading") : t("apply.page.heading", { round: loaded.roundTitle })}</h1>
+      <p>{loaded.submitted ? t("apply.edit.submittedLead", { closes: loaded.closes }) : t("apply.edit.draftLead", { closes: loaded.closes })}</p>
       <BidForm
         kind={loaded.submitted ? "submitted" : "draft"}
         values={result?.values ?? loaded.values}

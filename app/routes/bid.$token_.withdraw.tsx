@@ -2,10 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { bidAccess } from "~/domain/bid";
+import { translate } from "~/i18n/catalogue.server";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { htmlLang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { requireBidByToken, withdrawBid } from "~/models/bid.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `Withdraw bid ${d.reference} – Pitchday` : "Withdraw your bid – Pitchday" },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  { title: pageTitle(matches, "apply.withdraw.title", { reference: d?.reference ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
@@ -17,52 +21,56 @@ export async function loader({ params }: LoaderFunctionArgs) {
     token: params.token as string,
     reference: bid.reference,
     title: bid.projectTitle || bid.groupName,
+    bidLang: htmlLang(bid.language === "cy" ? "cy" : "en"),
     lockedReason: access.canWithdraw ? null : access.lockedReason,
   };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const lang = await requestLang(request);
   const result = await withdrawBid({ token });
   if (result.ok) throw redirect(`/bid/${token}?notice=withdrawn`);
-  if (result.kind === "not_found") throw new Response("We could not find a bid for this link.", { status: 404 });
+  if (result.kind === "not_found") throw new Response(translate(lang, "apply.bid.notFound"), { status: 404 });
   // why: 409, like every other refusal, so a script or a retry can tell it from a page.
-  return data({ formError: result.kind === "invalid" ? "This bid cannot be withdrawn." : result.message }, { status: 409 });
+  return data({ formError: result.kind === "invalid" ? translate(lang, "apply.withdraw.refused") : result.message }, { status: 409 });
 }
 
 export default function Withdraw() {
-  const { token, reference, title, lockedReason } = useLoaderData<typeof loader>();
+  const { token, reference, title, bidLang, lockedReason } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const back = `/bid/${token}`;
   const refusal = result?.formError ?? lockedReason;
   if (refusal) {
     return (
       <>
-        <h1>This bid cannot be withdrawn</h1>
+        <h1>{t("apply.withdraw.refusedHeading")}</h1>
         <p className="lead">{refusal}</p>
         <p>
-          <Link to={back}>Back to your bid</Link>
+          <Link to={back}>{t("apply.edit.back")}</Link>
         </p>
       </>
     );
   }
   return (
     <>
-      <span className="caption">Bid {reference}</span>
-      <h1>Are you sure you want to withdraw your bid?</h1>
-      <p className="lead">{title}</p>
+      <span className="caption">{t("apply.edit.caption", { reference })}</span>
+      <h1>{t("apply.withdraw.heading")}</h1>
+      <p className="lead" lang={bidLang}>
+        {title}
+      </p>
       <div className="notice notice--warning">
         <p>
-          <strong>You cannot undo this.</strong> The organisers will not consider a withdrawn bid, and you will not be able
-          to change or submit it again. You can still apply to future rounds.
+          <strong>{t("apply.withdraw.cannotUndo")}</strong> {t("apply.withdraw.explain")}
         </p>
       </div>
       <Form method="post">
         <div className="button-group">
           <button type="submit" className="button button--warning">
-            Yes, withdraw my bid
+            {t("apply.withdraw.yes")}
           </button>
-          <Link to={back}>No, keep my bid</Link>
+          <Link to={back}>{t("apply.withdraw.no")}</Link>
         </div>
       </Form>
     </>

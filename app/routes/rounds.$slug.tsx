@@ -3,11 +3,17 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { HowJudged } from "~/components/public-round/how-judged";
 import { LostLinkForm, type LinkRequestResult } from "~/components/public-round/lost-link-form";
+import { RoundPart, RoundTitle } from "~/components/public-round/round-own-words";
 import { roundPhase } from "~/domain/bid";
 import { linkRequestSchema } from "~/domain/bid-requests";
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
-import { formatMoney } from "~/domain/money";
-import { describeRoundRule } from "~/domain/rule-summary";
+import { roundVersions } from "~/domain/round-words";
+import { roundRuleMessages } from "~/domain/rule-summary-messages";
+import { translate } from "~/i18n/catalogue.server";
+import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
+import { useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { messageText } from "~/i18n/message-text";
+import { formatMoneyIn } from "~/i18n/money";
 import { findPublicRound, reissueLink, takeIntakeAttempt } from "~/models/bid.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
@@ -15,40 +21,41 @@ import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: d ? `${d.round.title} – Pitchday` : "Funding round – Pitchday" },
+  // why no key: the round's own title and the brand, neither of them translated.
+  { title: `${d?.round.versions.map((v) => v.title).join(" / ") ?? ""} – Pitchday` },
 ];
 
-async function requireRound(slug: string | undefined) {
+async function requireRound(request: Request, slug: string | undefined) {
   const round = slug ? await findPublicRound(slug) : null;
-  if (!round) throw new Response("We could not find that funding round. See the list of rounds that are open.", { status: 404 });
+  if (!round) throw new Response(translate(await requestLang(request), "apply.page.notFound"), { status: 404 });
   return round;
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const round = await requireRound(routeParam(params, "slug", "slug"));
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const round = await requireRound(request, routeParam(params, "slug", "slug"));
+  const lang = await requestLang(request);
   const now = new Date();
   const { fund } = round;
+  const say = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
   return {
     round: {
       slug: round.slug,
-      title: round.title,
-      description: round.description,
-      eligibility: round.eligibility,
+      versions: roundVersions(round, lang),
       phase: roundPhase(round, now),
-      opens: formatWeekdayDateTime(round.opensAt, fund.timeZone),
-      closes: formatWeekdayDateTime(round.closesAt, fund.timeZone),
-      min: formatMoney(fund.minAwardPence, fund.currency),
-      max: formatMoney(fund.maxAwardPence, fund.currency),
+      opens: formatWeekdayDateTimeIn(lang, round.opensAt, fund.timeZone),
+      closes: formatWeekdayDateTimeIn(lang, round.closesAt, fund.timeZone),
+      min: formatMoneyIn(lang, fund.minAwardPence, fund.currency),
+      max: formatMoneyIn(lang, fund.maxAwardPence, fund.currency),
       fundName: fund.name,
       funder: fund.funderName,
-      rule: describeRoundRule({ ...round, fund }),
+      rule: roundRuleMessages({ ...round, fund }).map((line) => messageText(say, lang, line, fund.currency)),
       criteria: round.criteria.map((c) => ({ id: c.id, name: c.name, guidance: c.guidance, weight: c.weight })),
     },
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const round = await requireRound(routeParam(params, "slug", "slug"));
+  const round = await requireRound(request, routeParam(params, "slug", "slug"));
   const formData = await readForm(request);
   const parsed = parseForm(linkRequestSchema, formData);
   const values = { email: String(parsed.values.email ?? ""), reference: String(parsed.values.reference ?? "") };
@@ -64,67 +71,59 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function RoundPage() {
   const { round } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   return (
     <>
       <p>
-        <Link to="/rounds">All funding rounds</Link>
+        <Link to="/rounds">{t("round.page.all")}</Link>
       </p>
-      <h1>{round.title}</h1>
+      <h1>
+        <RoundTitle versions={round.versions} />
+      </h1>
       <p>
         {round.phase === "open" ? (
-          <span className="tag tag--green">Open for bids</span>
+          <span className="tag tag--green">{t("round.page.open")}</span>
         ) : round.phase === "upcoming" ? (
-          <span className="tag tag--yellow">Opening soon</span>
+          <span className="tag tag--yellow">{t("round.page.upcoming")}</span>
         ) : (
-          <span className="tag tag--grey">Closed</span>
+          <span className="tag tag--grey">{t("round.page.closed")}</span>
         )}
       </p>
-      {round.description ? <p className="lead">{round.description}</p> : null}
+      <RoundPart versions={round.versions} part="description" className="lead" />
 
-      <h2>Key dates</h2>
+      <h2>{t("round.page.dates")}</h2>
       <dl className="summary">
         <div>
-          <dt>Opens for bids</dt>
+          <dt>{t("round.page.opens")}</dt>
           <dd>{round.opens}</dd>
         </div>
         <div>
-          <dt>Closes for bids</dt>
+          <dt>{t("round.page.closes")}</dt>
           <dd>{round.closes}</dd>
         </div>
       </dl>
 
-      <h2>How much you can ask for</h2>
-      <p>
-        Between <strong>{round.min}</strong> and <strong>{round.max}</strong> from {round.fundName}, funded by{" "}
-        {round.funder}. Your budget must add up exactly to the amount you ask for.
-      </p>
+      <h2>{t("round.page.howMuch")}</h2>
+      <p>{t("round.page.amounts", { min: round.min, max: round.max, fund: round.fundName, funder: round.funder })}</p>
 
-      {round.eligibility ? (
-        <>
-          <h2>Who can apply</h2>
-          <p className="pre-line">{round.eligibility}</p>
-        </>
-      ) : null}
+      <RoundPart versions={round.versions} part="eligibility" className="pre-line" heading={<h2>{t("round.page.whoCanApply")}</h2>} />
 
       <HowJudged rule={round.rule} criteria={round.criteria} />
 
-      <h2>Apply</h2>
+      <h2>{t("round.page.apply")}</h2>
       {round.phase === "open" ? (
         <>
-          <p>
-            The bid is one page. You can save it as a draft and come back to it with a private link we email you.
-            You can change it until the round closes.
-          </p>
+          <p>{t("round.page.applyText")}</p>
           <p>
             <Link to={`/rounds/${round.slug}/apply`} className="button">
-              Start your bid
+              {t("round.page.start")}
             </Link>
           </p>
         </>
       ) : round.phase === "upcoming" ? (
-        <p>This round is not open yet. You can start a bid from {round.opens}.</p>
+        <p>{t("round.page.notOpen", { opens: round.opens })}</p>
       ) : (
-        <p>This round closed on {round.closes} and no longer takes bids.</p>
+        <p>{t("round.page.closedText", { closes: round.closes })}</p>
       )}
 
       <LostLinkForm slug={round.slug} result={result} />

@@ -1,25 +1,31 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RoundTitle } from "~/components/public-round/round-own-words";
 import { roundPhase } from "~/domain/bid";
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
-import { formatMoney } from "~/domain/money";
+import { roundVersions } from "~/domain/round-words";
+import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
+import { pageTitle, useT } from "~/i18n/i18n-context";
+import { htmlLang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { formatMoneyIn } from "~/i18n/money";
 import { listPublicRounds } from "~/models/bid.server";
 
-export const meta: MetaFunction = () => [{ title: "Apply for funding – Pitchday" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "round.list.title") }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
+  const lang = await requestLang(request);
   const rounds = (await listPublicRounds(now)).map((round) => ({
     slug: round.slug,
-    title: round.title,
-    description: round.description,
+    versions: roundVersions(round, lang),
     funder: round.fund.funderName,
     fundName: round.fund.name,
     phase: roundPhase(round, now),
-    opens: formatWeekdayDateTime(round.opensAt, round.fund.timeZone),
-    closes: formatWeekdayDateTime(round.closesAt, round.fund.timeZone),
-    amounts: `${formatMoney(round.fund.minAwardPence, round.fund.currency)} to ${formatMoney(round.fund.maxAwardPence, round.fund.currency)}`,
+    opens: formatWeekdayDateTimeIn(lang, round.opensAt, round.fund.timeZone),
+    closes: formatWeekdayDateTimeIn(lang, round.closesAt, round.fund.timeZone),
+    min: formatMoneyIn(lang, round.fund.minAwardPence, round.fund.currency),
+    max: formatMoneyIn(lang, round.fund.maxAwardPence, round.fund.currency),
   }));
   return {
     open: rounds.filter((r) => r.phase === "open"),
@@ -33,23 +39,21 @@ type RoundCard = Awaited<ReturnType<typeof loader>>["open"][number];
 
 export default function Rounds() {
   const { open, upcoming, closed } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <>
-      <h1>Apply for funding</h1>
-      <p className="lead">
-        Local groups can ask for a small grant with a one-page bid. Shortlisted groups pitch their idea in person and
-        hear the decision on the day.
-      </p>
+      <h1>{t("round.list.heading")}</h1>
+      <p className="lead">{t("round.list.lead")}</p>
 
-      <h2>Open for bids</h2>
+      <h2>{t("round.list.open")}</h2>
       {open.length === 0 ? (
-        <p>No rounds are open for bids right now. Check back soon, or look at the rounds opening below.</p>
+        <p>{t("round.list.noneOpen")}</p>
       ) : (
         <ul className="cards">
           {open.map((round) => (
             <Card key={round.slug} round={round}>
               <p>
-                <span className="tag tag--green">Open</span> Closes {round.closes}
+                <span className="tag tag--green">{t("round.list.tagOpen")}</span> {t("round.list.closes", { closes: round.closes })}
               </p>
             </Card>
           ))}
@@ -58,12 +62,12 @@ export default function Rounds() {
 
       {upcoming.length > 0 ? (
         <>
-          <h2>Opening soon</h2>
+          <h2>{t("round.list.upcoming")}</h2>
           <ul className="cards">
             {upcoming.map((round) => (
               <Card key={round.slug} round={round}>
                 <p>
-                  <span className="tag tag--yellow">Opening soon</span> Opens {round.opens}
+                  <span className="tag tag--yellow">{t("round.list.upcoming")}</span> {t("round.list.opens", { opens: round.opens })}
                 </p>
               </Card>
             ))}
@@ -73,12 +77,12 @@ export default function Rounds() {
 
       {closed.length > 0 ? (
         <>
-          <h2>Recently closed</h2>
+          <h2>{t("round.list.closed")}</h2>
           <ul className="cards">
             {closed.map((round) => (
               <Card key={round.slug} round={round}>
                 <p>
-                  <span className="tag tag--grey">Closed</span> Closed {round.closes}
+                  <span className="tag tag--grey">{t("round.list.tagClosed")}</span> {t("round.list.closedOn", { closes: round.closes })}
                 </p>
               </Card>
             ))}
@@ -86,26 +90,30 @@ export default function Rounds() {
         </>
       ) : null}
 
-      <h2>Already applied?</h2>
-      <p>
-        Use the private link we emailed you to check, change or withdraw your bid. Lost it? Open the round&rsquo;s page
-        and ask for a new link.
-      </p>
+      <h2>{t("round.list.applied")}</h2>
+      <p>{t("round.list.appliedText")}</p>
     </>
   );
 }
 
 function Card({ round, children }: { round: RoundCard; children: React.ReactNode }) {
+  const t = useT();
   return (
     <li className="card">
       <h3>
-        <Link to={`/rounds/${round.slug}`}>{round.title}</Link>
+        <Link to={`/rounds/${round.slug}`}>
+          <RoundTitle versions={round.versions} />
+        </Link>
       </h3>
       {children}
-      <p className="muted">
-        {round.fundName}, funded by {round.funder}. Grants of {round.amounts}.
-      </p>
-      {round.description ? <p>{round.description}</p> : null}
+      <p className="muted">{t("round.list.funding", { fund: round.fundName, funder: round.funder, min: round.min, max: round.max })}</p>
+      {round.versions
+        .filter((v) => v.description)
+        .map((v) => (
+          <p key={v.lang} lang={htmlLang(v.lang)}>
+            {v.description}
+          </p>
+        ))}
     </li>
   );
 }

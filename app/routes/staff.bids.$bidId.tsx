@@ -55,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: bid.reference,
       groupName: bid.groupName,
       projectTitle: bid.projectTitle,
+      // why: the group's own words are marked lang="cy" when they wrote in Welsh; the page stays English.
+      lang: bid.language === "cy" ? "cy" : undefined,
       status: STATUS_LABELS[bid.status],
       tag: STATUS_TAG_CLASSES[bid.status],
       statusReason: bid.statusReason,
@@ -113,7 +115,10 @@ export default function BidPage() {
       <ErrorSummary errors={errors} labels={{ decision: "Decision", reason: "Reason" }} />
 
       <span className="hint">{`${bid.fund.name}: ${bid.round.title}`}</span>
-      <h1>{`${bid.reference}: ${bid.groupName}`}</h1>
+      <h1>
+        {`${bid.reference}: `}
+        <span lang={bid.lang}>{bid.groupName}</span>
+      </h1>
       <p>
         <strong className={bid.tag}>{bid.status}</strong>
       </p>
@@ -139,7 +144,7 @@ export default function BidPage() {
       ) : (
         <p className="hint">Contact details are shown to organisers only.</p>
       )}
-      <BidSummary answers={answers} />
+      <BidSummary answers={answers} lang={bid.lang} />
 
       <ShortlistForms decisions={decisions} errors={errors} values={result?.values ?? {}} />
 

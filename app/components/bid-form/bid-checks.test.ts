@@ -1,6 +1,8 @@
 import { bidFieldErrors } from "~/components/bid-form/bid-checks";
 import { emptyFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
+import { translate } from "~/i18n/catalogue.server";
+import { errorTexts } from "~/i18n/message-text";
 import { completeBidValues as complete } from "~/testing/bid-values";
 
 // The browser checks a bid with the same rules as the server, without zod: what a person sees
@@ -14,11 +16,13 @@ const RULES: BidRules = {
   mode: "submit",
 };
 
-const browser = (values: BidFormValues, rules: Partial<BidRules> = {}) => bidFieldErrors(values, { ...RULES, ...rules });
+// Both say keys; the page says them in its language (English here, as a person reads them).
+const english = (errors: Parameters<typeof errorTexts>[2]) => errorTexts((key, v) => translate("en", key, v), "en", errors);
+const browser = (values: BidFormValues, rules: Partial<BidRules> = {}) => english(bidFieldErrors(values, { ...RULES, ...rules }));
 
 function server(values: BidFormValues, rules: Partial<BidRules> = {}) {
   const result = bidSchema({ ...RULES, ...rules }).safeParse(values);
-  return result.success ? {} : bidErrors(result.error.issues);
+  return result.success ? {} : english(bidErrors(result.error.issues));
 }
 
 test("a complete bid has no messages", () => {

@@ -2,6 +2,7 @@ import type { BidField, FieldFor } from "~/components/bid-form/use-bid-form";
 import { fieldId, TextField } from "~/components/forms";
 import type { BudgetRow as BudgetLine } from "~/domain/bid";
 import { parsePounds, sumPence } from "~/domain/money";
+import { useT } from "~/i18n/i18n-context";
 
 interface BudgetTableProps {
   field: FieldFor;
@@ -15,18 +16,18 @@ interface BudgetTableProps {
 }
 
 export function BudgetTable({ field, errors, count, lines, requestedText, onRemove, money }: BudgetTableProps) {
+  const t = useT();
   return (
     <div className={`field${errors.budget ? " field--error" : ""}`} id={fieldId("budget")} tabIndex={-1}>
       <span className="label" id="budget-label">
-        Budget
+        {t("apply.budget.label")}
       </span>
       <span className="hint" id="budget-hint">
-        What the money will pay for, one line per item. The lines must add up to the amount you are asking for. Leave
-        spare lines empty.
+        {t("apply.budget.hint")}
       </span>
       {errors.budget ? (
         <span className="error-message" id="budget-error">
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{`${t("common.errorPrefix")} `}</span>
           {errors.budget}
         </span>
       ) : null}
@@ -34,13 +35,13 @@ export function BudgetTable({ field, errors, count, lines, requestedText, onRemo
         <table className="budget-table" aria-labelledby="budget-label" aria-describedby="budget-hint">
           <thead>
             <tr>
-              <th scope="col">What it is for</th>
+              <th scope="col">{t("apply.budget.item")}</th>
               <th scope="col" className="num">
-                Cost (£)
+                {t("apply.budget.cost")}
               </th>
               {onRemove ? (
                 <th scope="col">
-                  <span className="visually-hidden">Remove</span>
+                  <span className="visually-hidden">{t("apply.budget.remove")}</span>
                 </th>
               ) : null}
             </tr>
@@ -74,16 +75,17 @@ interface BudgetRowProps {
 }
 
 function BudgetRow({ index, item, amount, errors, onRemove }: BudgetRowProps) {
+  const t = useT();
   const n = index + 1;
   return (
     <tr>
       <td>
-        <TextField {...item} label={<span className="visually-hidden">Line {n}: what it is for</span>} error={errors[`budget.${index}.item`]} autoComplete="off" />
+        <TextField {...item} label={<span className="visually-hidden">{t("apply.budget.lineItem", { n })}</span>} error={errors[`budget.${index}.item`]} autoComplete="off" />
       </td>
       <td className="budget-table__amount">
         <TextField
           {...amount}
-          label={<span className="visually-hidden">Line {n}: cost in pounds</span>}
+          label={<span className="visually-hidden">{t("apply.budget.lineCost", { n })}</span>}
           error={errors[`budget.${index}.amount`]}
           inputMode="decimal"
           autoComplete="off"
@@ -92,7 +94,8 @@ function BudgetRow({ index, item, amount, errors, onRemove }: BudgetRowProps) {
       {onRemove ? (
         <td>
           <button type="button" className="button button--secondary budget-table__remove" onClick={() => onRemove(index)}>
-            Remove<span className="visually-hidden"> line {n}</span>
+            {t("apply.budget.remove")}
+            <span className="visually-hidden">{t("apply.budget.removeLine", { n })}</span>
           </button>
         </td>
       ) : null}
@@ -107,25 +110,26 @@ function BudgetTotal({ lines, requestedText, money }: { lines: (BudgetLine | und
   const total = sumPence(counted);
   const requested = parsePounds(requestedText);
   const difference = requested === null ? null : total - requested;
+  const t = useT();
+  // why plain text, not <strong>: a sentence's word order differs between the languages.
   return (
     <p className="budget-total" aria-live="polite">
-      Budget lines add up to <strong>{money(total)}</strong>
+      {t("apply.budget.total", { total: money(total) })}
       {requested !== null ? (
         <>
-          {" "}
-          and you are asking for <strong>{money(requested)}</strong>.{" "}
+          {t("apply.budget.asking", { asked: money(requested) })}{" "}
           {difference === 0 ? (
-            <span className="budget-total__ok">They match.</span>
+            <span className="budget-total__ok">{t("apply.budget.match")}</span>
           ) : (
             <span className="budget-total__gap">
-              Difference: {money(Math.abs(difference ?? 0))} {(difference ?? 0) > 0 ? "more" : "less"} than you are asking for.
+              {t("apply.budget.gap", { gap: money(Math.abs(difference ?? 0)), direction: (difference ?? 0) > 0 ? "more" : "less" })}
             </span>
           )}
         </>
       ) : (
         "."
       )}
-      {unreadable ? " Costs we cannot read as pounds are not counted." : null}
+      {unreadable ? t("apply.budget.unreadable") : null}
     </p>
   );
 }

@@ -1,6 +1,8 @@
 import type { FieldFor } from "~/components/bid-form/use-bid-form";
 import { TextArea, TextField } from "~/components/forms";
+import type { CountText } from "~/components/text-area";
 import { LIMITS } from "~/domain/bid";
+import { useT } from "~/i18n/i18n-context";
 
 interface SectionProps {
   field: FieldFor;
@@ -8,15 +10,16 @@ interface SectionProps {
 }
 
 export function ContactSection({ field, errors }: SectionProps) {
+  const t = useT();
   return (
     <>
-      <h2>Who we should contact</h2>
-      <TextField {...field("contactName")} label="Full name" error={errors.contactName} autoComplete="name" />
+      <h2>{t("apply.form.contact.heading")}</h2>
+      <TextField {...field("contactName")} label={t("apply.form.contactName")} error={errors.contactName} autoComplete="name" />
       <TextField
         {...field("contactEmail")}
         type="email"
-        label="Email address"
-        hint="We will send your private link and any news about your bid here."
+        label={t("apply.form.contactEmail")}
+        hint={t("apply.form.contactEmail.hint")}
         error={errors.contactEmail}
         autoComplete="email"
         spellCheck={false}
@@ -24,9 +27,9 @@ export function ContactSection({ field, errors }: SectionProps) {
       <TextField
         {...field("contactPhone")}
         type="tel"
-        label="Telephone number"
-        optional
-        hint="In case we need to reach you quickly about your pitch."
+        label={t("apply.form.contactPhone")}
+        optional={t("apply.form.optional")}
+        hint={t("apply.form.contactPhone.hint")}
         error={errors.contactPhone}
         autoComplete="tel"
       />
@@ -35,31 +38,34 @@ export function ContactSection({ field, errors }: SectionProps) {
 }
 
 export function ProjectSection({ field, errors }: SectionProps) {
+  const t = useT();
+  const countText: CountText = ({ over, max, left }) =>
+    over !== null ? t("apply.count.over", { n: over }) : t("apply.count.left", { max, left: left === null ? "none" : left });
   return (
     <>
-      <h2>Your project</h2>
-      <TextField {...field("projectTitle")} label="Project title" hint={`Up to ${LIMITS.projectTitle} characters.`} error={errors.projectTitle} />
-      <TextArea {...field("summary")} label="Summary of your project" hint="What you will do, in a few sentences." error={errors.summary} maxChars={LIMITS.summary} rows={5} />
+      <h2>{t("apply.form.project.heading")}</h2>
+      <TextField {...field("projectTitle")} label={t("apply.form.projectTitle")} hint={t("apply.form.projectTitle.hint", { max: LIMITS.projectTitle })} error={errors.projectTitle} />
+      <TextArea {...field("summary")} label={t("apply.form.summary")} hint={t("apply.form.summary.hint")} error={errors.summary} countText={countText} maxChars={LIMITS.summary} rows={5} />
       <TextArea
         {...field("difference")}
-        label="The difference it will make"
-        hint="What will be better, and for whom, because of this project?"
+        label={t("apply.form.difference")}
+        hint={t("apply.form.difference.hint")}
         error={errors.difference}
-        maxChars={LIMITS.difference}
+        countText={countText} maxChars={LIMITS.difference}
         rows={7}
       />
       <TextArea
         {...field("beneficiaries")}
-        label="Who will benefit"
-        hint="For example older people living alone in Thornbury, or families at the primary school."
+        label={t("apply.form.beneficiaries")}
+        hint={t("apply.form.beneficiaries.hint")}
         error={errors.beneficiaries}
-        maxChars={LIMITS.beneficiaries}
+        countText={countText} maxChars={LIMITS.beneficiaries}
         rows={3}
       />
       <TextField
         {...field("beneficiaryCount")}
-        label="Roughly how many people will benefit"
-        hint="A whole number; your best estimate is fine."
+        label={t("apply.form.beneficiaryCount")}
+        hint={t("apply.form.beneficiaryCount.hint")}
         error={errors.beneficiaryCount}
         inputMode="numeric"
         className="input--short"

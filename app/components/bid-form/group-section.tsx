@@ -1,6 +1,7 @@
 import type { FieldFor } from "~/components/bid-form/use-bid-form";
 import { Choices, TextField } from "~/components/forms";
-import { GROUP_TYPE_LABELS, GROUP_TYPES, type GroupType } from "~/domain/bid";
+import { GROUP_TYPES, type GroupType } from "~/domain/bid";
+import { useT } from "~/i18n/i18n-context";
 
 interface GroupSectionProps {
   field: FieldFor;
@@ -13,12 +14,13 @@ interface GroupSectionProps {
 
 /** About the group: its name, its kind (with the number or parent body that kind needs) and area. */
 export function GroupSection({ field, errors, defaultType, selected }: GroupSectionProps) {
+  const t = useT();
   const conditional: Partial<Record<GroupType, JSX.Element>> = {
     REGISTERED_CHARITY: (
       <TextField
         {...field("charityNumber")}
-        label="Registered charity number"
-        hint="6 to 8 digits, for example 1123456"
+        label={t("apply.form.charityNumber")}
+        hint={t("apply.form.charityNumber.hint")}
         error={errors.charityNumber}
         inputMode="numeric"
         className="input--short"
@@ -28,8 +30,8 @@ export function GroupSection({ field, errors, defaultType, selected }: GroupSect
     COMPANY: (
       <TextField
         {...field("companyNumber")}
-        label="Company number"
-        hint="8 characters, for example 01234567 or SC123456"
+        label={t("apply.form.companyNumber")}
+        hint={t("apply.form.companyNumber.hint")}
         error={errors.companyNumber}
         className="input--short"
         autoComplete="off"
@@ -38,8 +40,8 @@ export function GroupSection({ field, errors, defaultType, selected }: GroupSect
     UNCONSTITUTED_GROUP: (
       <TextField
         {...field("parentOrgName")}
-        label="Name of the organisation applying on your behalf"
-        hint="For example a church, school or registered charity that will hold the money for your group."
+        label={t("apply.form.parentOrgName")}
+        hint={t("apply.form.parentOrgName.hint")}
         error={errors.parentOrgName}
         autoComplete="off"
       />
@@ -48,20 +50,20 @@ export function GroupSection({ field, errors, defaultType, selected }: GroupSect
 
   return (
     <>
-      <h2>About your group</h2>
-      <TextField {...field("groupName")} label="Name of your group" error={errors.groupName} autoComplete="organization" />
+      <h2>{t("apply.form.group.heading")}</h2>
+      <TextField {...field("groupName")} label={t("apply.form.groupName")} error={errors.groupName} autoComplete="organization" />
       <Choices
         name="groupType"
-        legend="What kind of group are you?"
+        legend={t("apply.form.groupType")}
         error={errors.groupType}
         defaultValue={defaultType}
         selected={selected}
-        choices={GROUP_TYPES.map((type) => ({ value: type, label: GROUP_TYPE_LABELS[type], conditional: conditional[type] ?? null }))}
+        choices={GROUP_TYPES.map((type) => ({ value: type, label: t(`apply.form.groupType.${type}`), conditional: conditional[type] ?? null }))}
       />
       <TextField
         {...field("area")}
-        label="Area or postcode where the project will happen"
-        hint="For example Thornbury town centre, or BS35 2AA"
+        label={t("apply.form.area")}
+        hint={t("apply.form.area.hint")}
         error={errors.area}
       />
     </>

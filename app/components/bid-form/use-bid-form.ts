@@ -2,6 +2,7 @@ import { useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from "react";
 import { inPageOrder } from "~/components/bid-form/error-order";
 import { useBudgetRows } from "~/components/bid-form/use-budget-rows";
+import type { MessageErrors } from "~/domain/message";
 import { formValuesFromEntries, TEXT_FIELDS, type BidFormValues, type BidRules, type BudgetRow, type TextFieldName } from "~/domain/bid";
 
 export type FundRules = Omit<BidRules, "now" | "mode" | "keepStartDate">;
@@ -10,7 +11,7 @@ export type BidFieldName = TextFieldName | `budget.${number}.${keyof BudgetRow}`
 
 interface Options {
   values: BidFormValues;
-  serverErrors: Record<string, string>;
+  serverErrors: MessageErrors;
   rules: FundRules;
   keepStartDate?: string | null;
   primary: Intent;

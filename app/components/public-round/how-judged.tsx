@@ -1,5 +1,8 @@
-// How a round's bids are judged, for groups before they apply: the declared rule, and what the
-// panel looks for when the criteria carry guidance.
+import { useT } from "~/i18n/i18n-context";
+
+// How a round's bids are judged, for groups before they apply: the declared rule (said in the
+// page's language by the loader), and what the panel looks for when the criteria carry guidance.
+// The criteria's names and guidance are the organiser's own words.
 
 interface HowJudgedProps {
   rule: string[];
@@ -7,10 +10,11 @@ interface HowJudgedProps {
 }
 
 export function HowJudged({ rule, criteria }: HowJudgedProps) {
+  const t = useT();
   return (
     <>
-      <h2 id="how-judged">How bids are judged</h2>
-      <p>This rule is fixed before the event and is the same for every bid.</p>
+      <h2 id="how-judged">{t("round.judged.heading")}</h2>
+      <p>{t("round.judged.fixed")}</p>
       <ul aria-labelledby="how-judged">
         {rule.map((line) => (
           <li key={line}>{line}</li>
@@ -18,11 +22,12 @@ export function HowJudged({ rule, criteria }: HowJudgedProps) {
       </ul>
       {criteria.some((c) => c.guidance) ? (
         <>
-          <h3>What the panel looks for</h3>
+          <h3>{t("round.judged.looksFor")}</h3>
           <ul className="criteria">
             {criteria.map((c) => (
               <li key={c.id}>
-                <strong>{c.name}</strong> (weight {c.weight}){c.guidance ? `: ${c.guidance}` : null}
+                <strong>{c.name}</strong> {t("round.judged.weight", { weight: c.weight })}
+                {c.guidance ? `: ${c.guidance}` : null}
               </li>
             ))}
           </ul>

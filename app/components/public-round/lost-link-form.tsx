@@ -1,5 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary, TextField } from "~/components/forms";
+import { LIMITS } from "~/domain/bid";
+import { useT } from "~/i18n/i18n-context";
 
 // "Lost your private link?": email and bid reference; the answer is the same whether or not
 // they match a bid, so the form cannot be used to find out who applied.
@@ -7,6 +9,7 @@ import { ErrorSummary, TextField } from "~/components/forms";
 /** What the round page's action answers. */
 export interface LinkRequestResult {
   sent: boolean;
+  /** Each field's message as a catalogue key ("round.lostLink.error.…"), said here in the page's language. */
   errors: Record<string, string>;
   values: { email: string; reference: string };
   /** A refusal for the whole form (too many requests from this address). */
@@ -14,20 +17,15 @@ export interface LinkRequestResult {
 }
 
 export function LostLinkForm({ slug, result }: { slug: string; result: LinkRequestResult | undefined }) {
-  const errors: Record<string, string> = result?.errors ?? {};
+  const t = useT();
+  const errors = Object.fromEntries(Object.entries(result?.errors ?? {}).map(([field, key]) => [field, t(key, { max: LIMITS.contactEmail })]));
   return (
     <>
-      <h2 id="lost-link">Lost your private link?</h2>
-      <p>
-        Enter the email address you gave in your bid and your bid reference. If they match a bid in this round, we will
-        email you a new link. Any older link will stop working.
-      </p>
+      <h2 id="lost-link">{t("round.lostLink.heading")}</h2>
+      <p>{t("round.lostLink.intro")}</p>
       {result?.sent ? (
         <div className="notice notice--success" role="status">
-          <p>
-            If that email address and reference match a bid in this round, we have emailed a new private link to that
-            address. It can take a few minutes to arrive.
-          </p>
+          <p>{t("round.lostLink.sent")}</p>
         </div>
       ) : null}
       {result?.formError ? (
@@ -35,16 +33,16 @@ export function LostLinkForm({ slug, result }: { slug: string; result: LinkReque
           <p>{result.formError}</p>
         </div>
       ) : null}
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={errors} title={t("round.lostLink.errorTitle")} />
       <Form method="post" noValidate action={`/rounds/${slug}#lost-link`} key={result?.sent ? "sent" : "asking"}>
         <div className="honeypot">
-          <label htmlFor="link-website">Leave this field empty</label>
+          <label htmlFor="link-website">{t("round.lostLink.honeypot")}</label>
           <input type="text" id="link-website" name="website" tabIndex={-1} autoComplete="off" />
         </div>
         <TextField
           name="email"
           type="email"
-          label="Email address"
+          label={t("round.lostLink.email")}
           autoComplete="email"
           spellCheck={false}
           error={errors.email}
@@ -52,15 +50,15 @@ export function LostLinkForm({ slug, result }: { slug: string; result: LinkReque
         />
         <TextField
           name="reference"
-          label="Bid reference"
-          hint="For example PD-2026-0042. It is in the email we sent when you started your bid."
+          label={t("round.lostLink.reference")}
+          hint={t("round.lostLink.referenceHint")}
           error={errors.reference}
           defaultValue={result?.values.reference}
           className="input--short"
           autoComplete="off"
         />
         <button type="submit" className="button button--secondary">
-          Send me my link again
+          {t("round.lostLink.send")}
         </button>
       </Form>
     </>
