@@ -15,6 +15,8 @@ import { bidAnswers, requireBidByToken } from "~/models/bid.server";
 import { liveState } from "~/models/event.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { htmlLang, isLang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
 
 // The group's own page, reached by the private link: where the bid stands and what comes next.
 
@@ -49,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // why: the page's data reaches the browser whole; pending, it says only "shortlisted, decision made".
     bid: pending ? { ...view, status: "SHORTLISTED" as const, decisionMade: true, statusTag: "tag tag--grey", statusReason: null, feedback: null } : view,
     pending,
-    answers: bidAnswers(bid),
+    answers: bidAnswers(bid, await requestLang(request)),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
   };
 }
@@ -113,7 +115,7 @@ export default function BidStatus() {
       </div>
 
       <h2>{t("bid.answers.heading")}</h2>
-      <BidSummary answers={answers} />
+      <BidSummary answers={answers} lang={isLang(bid.language) ? htmlLang(bid.language) : undefined} />
 
       <h2>{t("bid.keep.heading")}</h2>
       <p>{t("bid.keep.text")}</p>
