@@ -12,7 +12,7 @@ import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
 import { useScoringNote } from "~/components/panel-phone/use-scoring-note";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
-import { clockTime } from "~/domain/event-machine";
+import { clockTime } from "~/domain/clock-time";
 import { padPitch, scoreFieldName, scoringOpen } from "~/domain/panel-phone";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";

@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveState } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad } from "~/components/score-pad";
-import { clockTime } from "~/domain/event-machine";
+import { clockTime } from "~/domain/clock-time";
 import { scoreFieldName, scoringNoteCase, scoringOpen } from "~/domain/panel-phone";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { liveState } from "~/models/event.server";
