@@ -33,4 +33,6 @@ export const CONVERTED_FILES = [
   "app/components/score-pad/criterion-scale.tsx",
   "app/components/score-pad/score-status.tsx",
   "app/components/score-pad/refusal-notice.tsx",
+  "app/components/error-boundary.tsx",
+  "app/routes/$.tsx",
 ];
