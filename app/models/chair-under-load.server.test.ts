@@ -73,7 +73,7 @@ describe("the chair locks a pitch while every phone sends scores as fast as it c
     expect(results.filter((r) => r.afterLock && r.outcome.ok)).toEqual([]);
     const refused = results.filter((r) => !r.outcome.ok);
     expect(refused.length).toBeGreaterThanOrEqual(live.panellists.length * 3);
-    for (const r of refused) expect(r.outcome).toMatchObject({ ok: false, message: expect.stringContaining("Scoring for this pitch closed") });
+    for (const r of refused) expect(r.outcome).toMatchObject({ ok: false, message: { key: expect.stringMatching(/^score\.refusal\.closed/) } });
 
     expect(await db().scoreSheet.count({ where: { bidId } })).toBe(saved.length);
     const audited = await db().auditEntry.count({ where: { action: "score.submitted", payload: { path: ["bidId"], equals: bidId } } });
