@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { useT } from "~/i18n/i18n-context";
 import { describedBy, FieldShell, fieldId } from "./field-shell";
 
 // Form pieces in the GOV.UK pattern: label, hint, error message, then the control. Each works
@@ -11,11 +12,19 @@ export { fieldId } from "./field-shell";
 export { TextArea } from "./text-area";
 
 export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const said = entries.map((e) => e[1]).join("\n");
+  // why: a keyboard or screen reader user is taken to what went wrong as soon as it shows
+  // (after a post, or on the page that came back from one), and again when it changes.
+  useEffect(() => {
+    if (said) box.current?.focus();
+  }, [said]);
   if (entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">There is a problem</h2>
+    <div ref={box} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{t("common.errorSummary.title")}</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>
