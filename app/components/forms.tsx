@@ -16,10 +16,14 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
   const box = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
   const said = entries.map((e) => e[1]).join("\n");
+  const shown = useRef<string[]>([]);
   // why: a keyboard or screen reader user is taken to what went wrong as soon as it shows
-  // (after a post, or on the page that came back from one), and again when it changes.
+  // (after a post, or on the page that came back from one) and whenever a new problem joins it;
+  // never when one goes away, which happens as the person types the fix.
   useEffect(() => {
-    if (said) box.current?.focus();
+    const now = said ? said.split("\n") : [];
+    if (now.some((message) => !shown.current.includes(message))) box.current?.focus();
+    shown.current = now;
   }, [said]);
   if (entries.length === 0) return null;
   return (
