@@ -197,9 +197,11 @@ test("a group starts a bid with the keyboard alone: the errors, then each field 
   });
 
   await test.step("the first field comes first in main, and an empty form's errors take the focus", async () => {
-    await pressUntil(page, "Tab", page.getByRole("link", { name: "Skip to main content" }), 1);
+    // why: the form came in place of the round page, so Shift+Tab walks back up to the skip link.
+    const up = await pressUntil(page, "Shift+Tab", page.getByRole("link", { name: "Skip to main content" }), 15);
+    expectOrder(up, [{ role: "link", name: /Cymraeg/ }, { role: "link", name: /Pitchday/ }, { role: "link", name: /Skip to main content/ }]);
     await page.keyboard.press("Enter");
-    const first = await pressUntil(page, "Tab", page.locator("main input:not([type=hidden]), main textarea, main select").first(), 15);
+    const first = await pressUntil(page, "Tab", page.getByRole("main").getByRole("textbox").first(), 15);
     expect(first.at(-1)?.visible).toBe(true);
     const save = page.getByRole("button", { name: "Save and continue" });
     const trail = await pressUntil(page, "Tab", save, 120);

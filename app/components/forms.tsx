@@ -11,7 +11,11 @@ export { Choices, type Choice } from "./choices";
 export { fieldId } from "./field-shell";
 export { TextArea } from "./text-area";
 
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels?: Record<string, string> }) {
+/**
+ * focusOnShow: take the focus when a new problem shows (for forms that do not move it themselves;
+ * not for forms that check fields as the person leaves them, where it would pull them away).
+ */
+export function ErrorSummary({ errors, labels, focusOnShow = false }: { errors: Record<string, string | undefined>; labels?: Record<string, string>; focusOnShow?: boolean }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
@@ -22,9 +26,9 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
   // never when one goes away, which happens as the person types the fix.
   useEffect(() => {
     const now = said ? said.split("\n") : [];
-    if (now.some((message) => !shown.current.includes(message))) box.current?.focus();
+    if (focusOnShow && now.some((message) => !shown.current.includes(message))) box.current?.focus();
     shown.current = now;
-  }, [said]);
+  }, [said, focusOnShow]);
   if (entries.length === 0) return null;
   return (
     <div ref={box} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>

@@ -98,7 +98,7 @@ export default function Conflicts() {
         <p>{t("panel.conflicts.none")}</p>
       ) : (
         <Form method="post" noValidate>
-          <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} />
+          <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} focusOnShow />
           <input type="hidden" name="intent" value="declare" />
           <Choices
             name="bidId"
