@@ -201,7 +201,7 @@ test("a group starts a bid with the keyboard alone: the errors, then each field 
     const up = await pressUntil(page, "Shift+Tab", page.getByRole("link", { name: "Skip to main content" }), 15);
     expectOrder(up, [{ role: "link", name: /Cymraeg/ }, { role: "link", name: /Pitchday/ }, { role: "link", name: /Skip to main content/ }]);
     await page.keyboard.press("Enter");
-    const first = await pressUntil(page, "Tab", page.getByRole("main").getByRole("textbox").first(), 15);
+    const first = await pressUntil(page, "Tab", page.getByRole("textbox", { name: "Name of your group" }), 3);
     expect(first.at(-1)?.visible).toBe(true);
     const save = page.getByRole("button", { name: "Save and continue" });
     const trail = await pressUntil(page, "Tab", save, 120);
