@@ -14,6 +14,8 @@ export interface BigScreenFixture {
   overtimeJoinCode: string;
   /** An invite to the over-time event's panel, not yet opened on any phone. */
   panelInvitePath: string;
+  /** A second invite to the over-time event's panel, for the keyboard-only journey. */
+  keyboardPanelInvitePath: string;
   pitches: number;
   latePitch: number;
 }

@@ -10,7 +10,7 @@ const LIVE = {
   phones: /panellist-and-audience\.spec\.ts/,
   funder: /(decisions-and-payments|bulk-payments|rule-exception)\.spec\.ts/,
   links: /phone-links\.spec\.ts/,
-  bigScreen: /(big-screen|cymraeg)\.spec\.ts/,
+  bigScreen: /(big-screen|cymraeg|keyboard)\.spec\.ts/,
 };
 const LIVE_SPECS = Object.values(LIVE);
 // why "phone-links" differs: started without APP_URL and reached at 127.0.0.1, as a laptop at the

@@ -96,6 +96,8 @@ async function main() {
     for (let i = 0; i < (LATE_PITCH - 1) * 3 + 1; i++) await late.chair({ type: "NEXT" }, past);
     const invited = await invitePanellist({ eventId: late.event.id, name: "Panellist on a phone" }, late.organiser.actor);
     if (!invited.ok) throw new Error(invited.message);
+    const keyboard = await invitePanellist({ eventId: late.event.id, name: "Panellist with a keyboard" }, late.organiser.actor);
+    if (!keyboard.ok) throw new Error(keyboard.message);
     const awardsEventId = await seedRevealedAwards();
     const fixture: BigScreenFixture = {
       eventId: main.event.id,
@@ -103,6 +105,7 @@ async function main() {
       overtimeEventId: late.event.id,
       overtimeJoinCode: late.event.joinCode,
       panelInvitePath: panelInvitePath(invited.inviteToken),
+      keyboardPanelInvitePath: panelInvitePath(keyboard.inviteToken),
       pitches: PITCHES,
       latePitch: LATE_PITCH,
     };

@@ -6,8 +6,8 @@ import { useT, type Translate } from "~/i18n/i18n-context";
 // have used 2 of 3 votes") and, once the allowance is used, the other boxes are disabled until
 // one is unticked. Without it every box stays open and the server's refusal shows by the field.
 
-function allowanceText(t: Translate, chosen: number, votes: number, full: boolean) {
-  if (chosen > votes) return t("vote.allowance.over", { chosen, votes, over: chosen - votes });
+function allowanceText(t: Translate, chosen: number, votes: number, { full, over }: { full: boolean; over: number }) {
+  if (over > 0) return t("vote.allowance.over", { chosen, votes, over });
   return `${t("vote.allowance.used", { chosen, votes })}${full ? ` ${t("vote.allowance.full")}` : ""}`;
 }
 
@@ -81,7 +81,7 @@ export function BallotChoices({ legendId, choices, chosenBefore, votesPerPerson,
           );
         })}
         <p className={`allowance${used.full ? " allowance--full" : ""}`} id={`${legendId}-used`} aria-live="polite" hidden={!scripted}>
-          {scripted ? allowanceText(t, ticked, votesPerPerson, used.full) : null}
+          {scripted ? allowanceText(t, ticked, votesPerPerson, used) : null}
         </p>
       </fieldset>
     </div>

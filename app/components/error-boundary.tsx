@@ -1,46 +1,52 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/i18n-context";
 
-// One calm page for every thrown Response (403, 404, 400...) and for unexpected errors.
-// Unexpected errors were already logged on the server; the person gets no stack trace.
+// One calm page for every thrown Response (403, 404, 400...) and for unexpected errors, in the
+// page's language. A thrown Response's own text is shown when it has one: the server writes it
+// in the person's language (translate()). Unexpected errors were already logged on the server;
+// the person gets no stack trace.
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
   if (isRouteErrorResponse(error)) {
     const message = typeof error.data === "string" && error.data ? error.data : null;
     if (error.status === 404) {
       return (
-        <ErrorPage title="Page not found">
-          <p>{message ?? "We could not find that page. Check the address, or start again from the home page."}</p>
+        <ErrorPage title={t("common.error.notFound.title")}>
+          <p>{message ?? t("common.error.notFound.body")}</p>
         </ErrorPage>
       );
     }
     if (error.status === 403) {
       return (
-        <ErrorPage title="You cannot do this">
-          <p>{message ?? "Your account does not have permission for this page."}</p>
-          <p>If you think you should, ask your Pitchday administrator.</p>
+        <ErrorPage title={t("common.error.forbidden.title")}>
+          <p>{message ?? t("common.error.forbidden.body")}</p>
+          <p>{t("common.error.forbidden.ask")}</p>
         </ErrorPage>
       );
     }
+    const failed = error.status >= 500;
     return (
-      <ErrorPage title={error.status < 500 ? "There is a problem with that request" : "Sorry, something went wrong"}>
-        <p>{message ?? error.statusText}</p>
+      <ErrorPage title={t(failed ? "common.error.failed.title" : "common.error.badRequest.title")}>
+        <p>{message ?? t(failed ? "common.error.failed.body" : "common.error.badRequest.body")}</p>
       </ErrorPage>
     );
   }
   return (
-    <ErrorPage title="Sorry, something went wrong">
-      <p>Nothing you saved has been lost. Try again in a moment; if it keeps happening, tell the organiser.</p>
+    <ErrorPage title={t("common.error.failed.title")}>
+      <p>{t("common.error.failed.body")}</p>
     </ErrorPage>
   );
 }
 
 function ErrorPage({ title, children }: { title: string; children: React.ReactNode }) {
+  const t = useT();
   return (
     <div className="error-page">
       <h1>{title}</h1>
       {children}
       <p>
-        <Link to="/">Go to the Pitchday home page</Link>
+        <Link to="/">{t("common.error.home")}</Link>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode, Ref } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
+import { useT } from "~/i18n/i18n-context";
 import { describedBy, FieldShell, fieldId } from "./field-shell";
 
 // Form pieces in the GOV.UK pattern: label, hint, error message, then the control. Each works
@@ -10,12 +11,38 @@ export { Choices, type Choice } from "./choices";
 export { fieldId } from "./field-shell";
 export { TextArea } from "./text-area";
 
-export function ErrorSummary({ errors, labels, title = "There is a problem" }: { errors: Record<string, string | undefined>; labels?: Record<string, string>; title?: string }) {
+/**
+ * focusOnShow: take the focus when a new problem shows (for forms that do not move it themselves;
+ * not for forms that check fields as the person leaves them, where it would pull them away).
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+  title,
+  focusOnShow = false,
+}: {
+  errors: Record<string, string | undefined>;
+  labels?: Record<string, string>;
+  title?: string;
+  focusOnShow?: boolean;
+}) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const said = entries.map((e) => e[1]).join("\n");
+  const shown = useRef<string[]>([]);
+  // why: a keyboard or screen reader user is taken to what went wrong as soon as it shows
+  // (after a post, or on the page that came back from one) and whenever a new problem joins it;
+  // never when one goes away, which happens as the person types the fix.
+  useEffect(() => {
+    const now = said ? said.split("\n") : [];
+    if (focusOnShow && now.some((message) => !shown.current.includes(message))) box.current?.focus();
+    shown.current = now;
+  }, [said, focusOnShow]);
   if (entries.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{title}</h2>
+    <div ref={box} className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 id="error-summary-title">{title ?? t("common.errorSummary.title")}</h2>
       <ul>
         {entries.map(([name, message]) => (
           <li key={name}>

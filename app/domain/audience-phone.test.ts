@@ -1,5 +1,6 @@
 import { checkBallot, votingStatus, type BallotBid } from "./ballot";
-import { allowance, audienceVotingStatus, canVoteFor, choiceProblem, publicJoinCode, voteCodeProblem, votesText, wrongCodesMessage } from "./audience-phone";
+import { say } from "~/i18n/said.server";
+import { allowance, audienceVotingStatus, canVoteFor, choiceProblem, publicJoinCode, voteCodeProblem, wrongCodesMessage } from "./audience-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
 
 const MODES = ["NONE", "TICKETS", "OPEN"] as const;
@@ -22,14 +23,15 @@ describe("what the audience's phone says, against the server's ballot rules", ()
     for (const votesPerPerson of [1, 2, 3]) {
       for (let chosen = 0; chosen <= 4; chosen++) {
         const server = checkBallot({ mode: "OPEN", votesPerPerson, eventState: "LIVE", bids, bidIds: bids.slice(0, chosen).map((b) => b.bidId) });
-        expect(choiceProblem(chosen, votesPerPerson)).toBe(server.ok ? null : server.message);
+        expect(choiceProblem(chosen, votesPerPerson)).toEqual(server.ok ? null : server.message);
       }
     }
   });
 
-  it("says how many pitches a person may choose", () => {
-    expect(votesText(1)).toBe("1 pitch");
-    expect(votesText(3)).toBe("up to 3 pitches");
+  it("says it in English and in Welsh", () => {
+    expect(say("en", choiceProblem(3, 1)!)).toBe("You can vote for 1 pitch; you chose 3.");
+    expect(say("en", choiceProblem(3, 2)!)).toBe("You can vote for up to 2 pitches; you chose 3.");
+    expect(say("cy", choiceProblem(0, 2)!)).toBe("Dewiswch o leiaf un cyflwyniad i bleidleisio drosto.");
   });
 });
 
@@ -40,9 +42,9 @@ describe("a code typed on the voting page", () => {
   });
 
   it("says what is wrong with one that cannot be a code", () => {
-    expect(voteCodeProblem("  ")).toBe("Enter the code from the big screen or from your ticket.");
-    expect(voteCodeProblem("K7Q0M3")).toBe("Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.");
-    expect(voteCodeProblem("K7QM3")).toBe("The code on the big screen has 6 characters and a ticket code has 8; this one has 5.");
+    expect(say("en", voteCodeProblem("  ")!)).toBe("Enter the code from the big screen or from your ticket.");
+    expect(say("en", voteCodeProblem("K7Q0M3")!)).toBe("Codes use only the letters A to Z (without I, L, O and U) and the numbers 2 to 9.");
+    expect(say("en", voteCodeProblem("K7QM3")!)).toBe("The code on the big screen has 6 characters and a ticket code has 8; this one has 5.");
   });
 });
 
@@ -55,21 +57,16 @@ describe("the join code in the public live state", () => {
 
 describe("too many wrong codes", () => {
   it("says how many seconds to wait, never zero", () => {
-    expect(wrongCodesMessage(42)).toBe("Too many wrong codes have been tried from your network. Wait 42 seconds, then try again.");
-    expect(wrongCodesMessage(0)).toMatch("Wait 1 second,");
+    expect(say("en", wrongCodesMessage(42))).toBe("Too many wrong codes have been tried from your network. Wait 42 seconds, then try again.");
+    expect(say("en", wrongCodesMessage(0))).toMatch("Wait 1 second,");
+    expect(say("cy", wrongCodesMessage(42))).toMatch("Arhoswch 42 eiliad,");
   });
 });
 
 describe("the allowance as the audience ticks pitches", () => {
-  it("counts the votes used and is full at the allowance", () => {
-    expect(allowance(0, 3)).toEqual({ full: false, text: "You have used 0 of 3 votes." });
-    expect(allowance(2, 3)).toEqual({ full: false, text: "You have used 2 of 3 votes." });
-    expect(allowance(3, 3)).toEqual({ full: true, text: "You have used 3 of 3 votes. Untick a pitch to choose another." });
-    expect(allowance(1, 1)).toEqual({ full: true, text: "You have used 1 of 1 vote. Untick a pitch to choose another." });
-  });
-
-  it("says how many to untick when more are ticked than allowed (a form sent back without JavaScript)", () => {
-    expect(allowance(5, 3)).toEqual({ full: true, text: "You have chosen 5 pitches but have 3 votes: untick 2." });
-    expect(allowance(4, 3).text).toBe("You have chosen 4 pitches but have 3 votes: untick one.");
+  it("is full at the allowance, and says how many to untick when more are ticked (a form sent back without JavaScript)", () => {
+    expect(allowance(0, 3)).toEqual({ full: false, over: 0 });
+    expect(allowance(3, 3)).toEqual({ full: true, over: 0 });
+    expect(allowance(5, 3)).toEqual({ full: true, over: 2 });
   });
 });

@@ -1,4 +1,5 @@
 import { fieldErrors } from "~/utils/forms";
+import { say } from "~/i18n/said.server";
 import { ballotSchema, checkBallot, countedPaper, paperStatus, votingStatus, type BallotBid, type BallotInput } from "./ballot";
 
 const bids: BallotBid[] = [
@@ -20,7 +21,7 @@ const input = (overrides: Partial<BallotInput>): BallotInput => ({
 const message = (overrides: Partial<BallotInput>) => {
   const result = checkBallot(input(overrides));
   if (result.ok) throw new Error("expected the ballot to be refused");
-  return result.message;
+  return say("en", result.message);
 };
 
 describe("audience ballot rules", () => {
@@ -74,8 +75,8 @@ describe("ballot form", () => {
     const result = ballotSchema.safeParse({ clientMutationId: "nope" });
     expect(result.success).toBe(false);
     expect(fieldErrors(result.error!)).toEqual({
-      bidIds: "Choose at least one pitch to vote for.",
-      clientMutationId: "Your vote could not be matched to this phone. Reload the page and vote again.",
+      bidIds: "vote.problem.none",
+      clientMutationId: "vote.refusal.unmatched",
     });
   });
 });

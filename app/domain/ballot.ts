@@ -1,11 +1,12 @@
 import * as z from "zod";
 import type { EventState, SlotState } from "./event-machine";
+import { said, type Said } from "./said";
 
 // Audience voting rules, shared by the phone form and the server.
 //
 // Interface:
 //   ballotSchema                                   zod: { bidIds: string[], clientMutationId }
-//   checkBallot({ mode, votesPerPerson, eventState, bids, bidIds }) -> { ok, votes } | { ok: false, message }
+//   checkBallot({ mode, votesPerPerson, eventState, bids, bidIds }) -> { ok, votes } | { ok: false, message: Said (a vote.* key) }
 //   votingStatus(mode, eventState)                 -> "NOT_USED" | "NOT_OPEN" | "OPEN" | "CLOSED"
 //
 // Rules (Round.audienceMode and Round.audienceVotesPerPerson):
@@ -39,9 +40,15 @@ export interface BallotInput {
   bidIds: readonly string[];
 }
 
-export type BallotCheck =
-  | { ok: true; votes: { bidId: string; points: number }[] }
-  | { ok: false; message: string };
+/** A ballot or ticket refused, in words for the voter's phone (a vote.* catalogue key). */
+export type BallotRefusal = { ok: false; message: Said };
+export type BallotResult<T> = ({ ok: true } & T) | BallotRefusal;
+
+export function ballotRefused(key: string, values?: Said["values"]): BallotRefusal {
+  return { ok: false, message: said(key, values) };
+}
+
+export type BallotCheck = { ok: true; votes: { bidId: string; points: number }[] } | BallotRefusal;
 
 export function votingStatus(mode: AudienceMode, eventState: EventState): VotingStatus {
   if (mode === "NONE") return "NOT_USED";
@@ -51,25 +58,24 @@ export function votingStatus(mode: AudienceMode, eventState: EventState): Voting
 
 export function checkBallot(input: BallotInput): BallotCheck {
   const status = votingStatus(input.mode, input.eventState);
-  if (status === "NOT_USED") return { ok: false, message: "The audience does not vote at this event." };
-  if (status === "NOT_OPEN") return { ok: false, message: "Voting opens when the event starts." };
-  if (status === "CLOSED") return { ok: false, message: "Voting has closed, so your vote was not changed." };
+  if (status === "NOT_USED") return { ok: false, message: said("vote.refusal.notUsed") };
+  if (status === "NOT_OPEN") return { ok: false, message: said("vote.refusal.notOpen") };
+  if (status === "CLOSED") return { ok: false, message: said("vote.refusal.closed") };
 
   const chosen = input.bidIds;
-  if (chosen.length === 0) return { ok: false, message: "Choose at least one pitch to vote for." };
+  if (chosen.length === 0) return { ok: false, message: said("vote.problem.none") };
   if (new Set(chosen).size !== chosen.length) {
-    return { ok: false, message: "You chose the same pitch more than once. Choose each pitch once." };
+    return { ok: false, message: said("vote.refusal.twice") };
   }
   if (chosen.length > input.votesPerPerson) {
-    const allowed = input.votesPerPerson === 1 ? "1 pitch" : `up to ${input.votesPerPerson} pitches`;
-    return { ok: false, message: `You can vote for ${allowed}; you chose ${chosen.length}.` };
+    return { ok: false, message: said("vote.problem.tooMany", { votes: input.votesPerPerson, chosen: chosen.length }) };
   }
   const byId = new Map(input.bids.map((bid) => [bid.bidId, bid]));
   for (const bidId of chosen) {
     const bid = byId.get(bidId);
-    if (!bid) return { ok: false, message: "One of the pitches you chose is not part of this event. Reload the page and choose again." };
+    if (!bid) return { ok: false, message: said("vote.refusal.unknownPitch") };
     if (bid.slotState === "WAITING") {
-      return { ok: false, message: `You can vote for “${bid.label}” once its pitch has started.` };
+      return { ok: false, message: said("vote.refusal.notStarted", { pitch: bid.label }) };
     }
   }
   return { ok: true, votes: chosen.map((bidId) => ({ bidId, points: POINTS_PER_VOTE })) };
@@ -80,8 +86,8 @@ export const ballotSchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value.filter(Boolean) : [value]))
-    .pipe(z.array(z.string().min(1)).min(1, "Choose at least one pitch to vote for.")),
-  clientMutationId: z.uuid({ error: "Your vote could not be matched to this phone. Reload the page and vote again." }),
+    .pipe(z.array(z.string().min(1)).min(1, "vote.problem.none")),
+  clientMutationId: z.uuid({ error: "vote.refusal.unmatched" }),
 });
 
 export type BallotSubmission = z.infer<typeof ballotSchema>;

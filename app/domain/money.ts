@@ -18,7 +18,7 @@ export function parsePounds(input: string): Pence | null {
   return Number.isSafeInteger(pence) ? pence : null;
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = /* @__PURE__ */ new Map<string, Intl.NumberFormat>();
 
 function formatter(currency: string, whole: boolean) {
   const key = `${currency}:${whole}`;

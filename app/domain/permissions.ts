@@ -34,7 +34,8 @@ const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
-export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+// why: marked pure so a script that imports nothing from here (the root route) drops the map.
+export const ALL_PERMISSIONS = /* @__PURE__ */ Object.keys(PERMISSIONS) as Permission[];
 
 export interface Actor {
   id: string;

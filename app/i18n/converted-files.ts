@@ -74,4 +74,6 @@ export const CONVERTED_FILES = [
   "app/components/public-round/how-judged.tsx",
   "app/components/public-round/lost-link-form.tsx",
   "app/components/public-round/round-own-words.tsx",
+  "app/components/error-boundary.tsx",
+  "app/routes/$.tsx",
 ];

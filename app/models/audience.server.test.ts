@@ -74,19 +74,19 @@ describe("printed tickets", () => {
     expect(await claimTicket({ eventId: live.event.id, ticketCode: made.codes[0], voterKey: "phone-a" })).toEqual(claimed);
     expect(await claimTicket({ eventId: live.event.id, ticketCode: made.codes[0], voterKey: "phone-b" })).toEqual({
       ok: false,
-      message: "This ticket has already been used on another phone. Ask a steward if that was not you.",
+      message: { key: "vote.ticket.used" },
     });
     expect(await castBallot({ eventId: live.event.id, voterKey: "phone-b", ticketCode: made.codes[0], bidIds: [live.bids[0].id], clientMutationId: uuid() })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/already been used on another phone/),
+      message: { key: "vote.ticket.used" },
     });
     expect(await castBallot({ eventId: live.event.id, voterKey: "phone-c", bidIds: [live.bids[0].id], clientMutationId: uuid() })).toEqual({
       ok: false,
-      message: "Enter the code printed on your ticket (8 letters and numbers).",
+      message: { key: "vote.ticket.missing" },
     });
     expect(await castBallot({ eventId: live.event.id, voterKey: "phone-c", ticketCode: "ZZZZ-ZZZZ", bidIds: [live.bids[0].id], clientMutationId: uuid() })).toEqual({
       ok: false,
-      message: "We could not find that ticket code for this event. Check it and try again.",
+      message: { key: "vote.ticket.notFound" },
     });
 
     const voted = await castBallot({ eventId: live.event.id, voterKey: "phone-a", bidIds: [live.bids[0].id], clientMutationId: uuid() });
@@ -103,7 +103,7 @@ describe("open voting by phone", () => {
     const live = await votingEvent("OPEN");
     const [a, b] = live.bids;
     const first = await castBallot({ eventId: live.event.id, voterKey: "cookie-1", bidIds: [a.id], clientMutationId: uuid() });
-    if (!first.ok) throw new Error(first.message);
+    if (!first.ok) throw new Error(first.message.key);
     const changed = await castBallot({ eventId: live.event.id, voterKey: "cookie-1", bidIds: [b.id, a.id], clientMutationId: uuid() });
     expect(changed).toEqual({ ok: true, ballotId: first.ballotId, bidIds: [b.id, a.id], duplicate: false });
     const ballot = await db().audienceBallot.findUniqueOrThrow({ where: { id: first.ballotId }, include: { votes: true } });
@@ -123,7 +123,7 @@ describe("open voting by phone", () => {
     await live.chair({ type: "CLOSE_SCORING", leaveUnheard: true });
     expect(await castBallot({ eventId: live.event.id, voterKey: "cookie-1", bidIds: [a.id], clientMutationId: uuid() })).toEqual({
       ok: false,
-      message: "Voting has closed, so your vote was not changed.",
+      message: { key: "vote.refusal.closed" },
     });
     expect((await myBallot(live.event.id, "cookie-1"))?.bidIds).toEqual([b.id, a.id]);
   });
@@ -132,10 +132,10 @@ describe("open voting by phone", () => {
     const live = await votingEvent("OPEN", 2, 2);
     const [a, b, c] = live.bids;
     const cast = (bidIds: string[]) => castBallot({ eventId: live.event.id, voterKey: "k", bidIds, clientMutationId: uuid() });
-    expect(await cast([c.id])).toEqual({ ok: false, message: "You can vote for “Project 3” once its pitch has started." });
-    expect(await cast([a.id, b.id, c.id])).toEqual({ ok: false, message: "You can vote for up to 2 pitches; you chose 3." });
-    expect(await cast([a.id, a.id])).toMatchObject({ ok: false, message: expect.stringMatching(/more than once/) });
-    expect(await cast(["elsewhere"])).toMatchObject({ ok: false, message: expect.stringMatching(/not part of this event/) });
+    expect(await cast([c.id])).toEqual({ ok: false, message: { key: "vote.refusal.notStarted", values: { pitch: "Project 3" } } });
+    expect(await cast([a.id, b.id, c.id])).toEqual({ ok: false, message: { key: "vote.problem.tooMany", values: { votes: 2, chosen: 3 } } });
+    expect(await cast([a.id, a.id])).toMatchObject({ ok: false, message: { key: "vote.refusal.twice" } });
+    expect(await cast(["elsewhere"])).toMatchObject({ ok: false, message: { key: "vote.refusal.unknownPitch" } });
     expect(await db().audienceBallot.count({ where: { eventId: live.event.id } })).toBe(0);
   });
 
@@ -162,14 +162,14 @@ describe("open voting by phone", () => {
     const none = await votingEvent("NONE");
     expect(await castBallot({ eventId: none.event.id, voterKey: "x", bidIds: [none.bids[0].id], clientMutationId: uuid() })).toEqual({
       ok: false,
-      message: "The audience does not vote at this event.",
+      message: { key: "vote.refusal.notUsed" },
     });
     const early = await makeLiveEvent({ bids: 1, panellists: 1, audienceMode: "OPEN" });
     expect(await castBallot({ eventId: early.event.id, voterKey: "x", bidIds: [early.bids[0].id], clientMutationId: uuid() })).toEqual({
       ok: false,
-      message: "Voting opens when the event starts.",
+      message: { key: "vote.refusal.notOpen" },
     });
-    expect(await castBallot({ eventId: "missing", voterKey: "x", bidIds: [], clientMutationId: uuid() })).toEqual({ ok: false, message: "That event does not exist." });
+    expect(await castBallot({ eventId: "missing", voterKey: "x", bidIds: [], clientMutationId: uuid() })).toEqual({ ok: false, message: { key: "vote.refusal.noEvent" } });
   });
 });
 

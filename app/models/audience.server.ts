@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotBid, type PaperStatus } from "~/domain/ballot";
+import { ballotRefused, checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotBid, type BallotResult, type PaperStatus } from "~/domain/ballot";
 import type { BidTally } from "~/domain/live-state";
 import type { EventState } from "~/domain/event-machine";
 import { Prisma } from "~/generated/prisma/client";
@@ -96,15 +96,15 @@ async function lockBallot(tx: Tx, voterKeyHash: string) {
   return rows[0] ?? null;
 }
 
-/** Binds a ticket to this phone (first use) or finds the phone's ballot; null + message if not. */
+/** Binds a ticket to this phone (first use) or finds the phone's ballot; a refusal (vote.* key) if not. */
 async function ballotForTicket(tx: Tx, eventId: string, voterKeyHash: string, ticketCode: string | undefined, now: Date) {
   const code = ticketCode ? normaliseCode(ticketCode, TICKET_CODE_LENGTH) : null;
-  if (!code) return refused("Enter the code printed on your ticket (8 letters and numbers).");
+  if (!code) return ballotRefused("vote.ticket.missing");
   const rows = await tx.$queryRaw<{ id: string; usedAt: Date | null }[]>`
     SELECT id, "usedAt" FROM "AudienceTicket" WHERE code = ${code} AND "eventId" = ${eventId} FOR UPDATE`;
   const ticket = rows[0];
-  if (!ticket) return refused("We could not find that ticket code for this event. Check it and try again.");
-  if (ticket.usedAt) return refused("This ticket has already been used on another phone. Ask a steward if that was not you.");
+  if (!ticket) return ballotRefused("vote.ticket.notFound");
+  if (ticket.usedAt) return ballotRefused("vote.ticket.used");
   await tx.audienceTicket.update({ where: { id: ticket.id }, data: { usedAt: now } });
   const ballot = await tx.audienceBallot.create({ data: { eventId, ticketId: ticket.id, voterKeyHash }, select: { id: true, ticketId: true } });
   return { ok: true as const, ballot: { ...ballot, lastMutationId: null as string | null } };
@@ -124,14 +124,14 @@ async function votingEvent(tx: Tx, eventId: string) {
 export async function claimTicket(
   input: { eventId: string; ticketCode: string; voterKey: string },
   now: Date = new Date(),
-): Promise<Result<{ ballotId: string }>> {
+): Promise<BallotResult<{ ballotId: string }>> {
   const voterKeyHash = voterHash(input.eventId, input.voterKey);
   const attempt = () =>
     db().$transaction(async (tx) => {
       const event = await votingEvent(tx, input.eventId);
-      if (!event) return refused("That event does not exist.");
-      if (event.round.audienceMode !== "TICKETS") return refused("This event does not use tickets: choose your pitches straight away.");
-      if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") return refused("Voting has closed.");
+      if (!event) return ballotRefused("vote.refusal.noEvent");
+      if (event.round.audienceMode !== "TICKETS") return ballotRefused("vote.ticket.notNeeded");
+      if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") return ballotRefused("vote.refusal.closed");
       const existing = await lockBallot(tx, voterKeyHash);
       if (existing) return { ok: true as const, ballotId: existing.id };
       const bound = await ballotForTicket(tx, input.eventId, voterKeyHash, input.ticketCode, now);
@@ -183,12 +183,12 @@ async function ballotContext(tx: Tx, eventId: string, voterKeyHash: string, clie
   return rows[0] ?? null;
 }
 
-export async function castBallot(input: BallotInput, now: Date = new Date()): Promise<Result<{ ballotId: string; bidIds: string[]; duplicate: boolean }>> {
+export async function castBallot(input: BallotInput, now: Date = new Date()): Promise<BallotResult<{ ballotId: string; bidIds: string[]; duplicate: boolean }>> {
   const voterKeyHash = voterHash(input.eventId, input.voterKey);
   const attempt = () =>
     db().$transaction(async (tx) => {
       const context = await ballotContext(tx, input.eventId, voterKeyHash, input.clientMutationId);
-      if (!context) return refused("That event does not exist.");
+      if (!context) return ballotRefused("vote.refusal.noEvent");
       const previous = context.bidIds ?? [];
       // A copy of a submission already applied (the latest, or an older one arriving late).
       if (context.ballotId && context.applied) return { ok: true as const, ballotId: context.ballotId, bidIds: previous, duplicate: true };

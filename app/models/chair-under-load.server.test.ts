@@ -73,7 +73,7 @@ describe("the chair locks a pitch while every phone sends scores as fast as it c
     expect(results.filter((r) => r.afterLock && r.outcome.ok)).toEqual([]);
     const refused = results.filter((r) => !r.outcome.ok);
     expect(refused.length).toBeGreaterThanOrEqual(live.panellists.length * 3);
-    for (const r of refused) expect(r.outcome).toMatchObject({ ok: false, message: expect.stringContaining("Scoring for this pitch closed") });
+    for (const r of refused) expect(r.outcome).toMatchObject({ ok: false, message: { key: expect.stringMatching(/^score\.refusal\.closed/) } });
 
     expect(await db().scoreSheet.count({ where: { bidId } })).toBe(saved.length);
     const audited = await db().auditEntry.count({ where: { action: "score.submitted", payload: { path: ["bidId"], equals: bidId } } });
@@ -96,7 +96,7 @@ describe("the chair locks a pitch while every phone sends scores as fast as it c
           bidIds: [live.bids[(v + n) % 2].id],
           clientMutationId: uuid(),
         });
-        results.push({ afterClose, ok: outcome.ok, message: outcome.ok ? undefined : outcome.message });
+        results.push({ afterClose, ok: outcome.ok, message: outcome.ok ? undefined : outcome.message.key });
         progress.add();
       }
     };
@@ -111,7 +111,7 @@ describe("the chair locks a pitch while every phone sends scores as fast as it c
 
     const counted = results.filter((r) => r.ok);
     expect(results.filter((r) => r.afterClose && r.ok)).toEqual([]);
-    for (const r of results.filter((r) => !r.ok)) expect(r.message).toBe("Voting has closed, so your vote was not changed.");
+    for (const r of results.filter((r) => !r.ok)) expect(r.message).toBe("vote.refusal.closed");
     expect(await db().audienceBallot.count({ where: { eventId: live.event.id } })).toBe(counted.length);
     expect(await db().auditEntry.count({ where: { action: "audience.ballot_cast" } })).toBe(counted.length);
     expect(await verifyAuditLog()).toMatchObject({ ok: true });

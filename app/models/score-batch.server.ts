@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { NOT_SAVED, scoreRefusal, type Pitch, type Seat } from "~/domain/score-acceptance";
+import { scoreRefusal, type Pitch, type Seat } from "~/domain/score-acceptance";
+import { said, type Said } from "~/domain/said";
 import { scoreSheetSchema } from "~/domain/score-sheet";
-import { refused } from "~/domain/result";
 import { chainedAudits, type AuditInput, type Tx } from "~/models/audit.server";
 import { LIVE_TX, sharedGate } from "~/models/live.server";
 import { fieldErrors, type FieldErrors } from "~/utils/forms";
@@ -49,9 +49,10 @@ export interface SavedSheet {
 export type ScoreOutcome =
   | { ok: true; sheet: SavedSheet; duplicate: boolean; /** The fund's zone, to word the time. */ timeZone: string }
   /** Refused (`errors` absent) or not a valid sheet (`errors` by field, "items.<criterionId>"). */
-  | { ok: false; message: string; errors?: FieldErrors; /** The phone is not (or no longer) on the event's panel. */ notOnPanel?: true };
+  | { ok: false; message: Said; errors?: FieldErrors; /** The phone is not (or no longer) on the event's panel. */ notOnPanel?: true };
 
-const NOT_ON_PANEL: ScoreOutcome = { ok: false, message: `This phone is not on the panel for this event, so ${NOT_SAVED}.`, notOnPanel: true };
+const scoreRefused = (message: Said): ScoreOutcome => ({ ok: false, message });
+const NOT_ON_PANEL: ScoreOutcome = { ok: false, message: said("score.refusal.phoneNotOnPanel"), notOnPanel: true };
 
 export function scorerKey(input: ScoreInput): string {
   return "panellistId" in input ? input.panellistId : `device:${hashSecretToken(input.device.token)}`;
@@ -101,7 +102,7 @@ export function clientMutationIdOf(sheet: unknown): string | null {
 /** A copy of a submission already saved (a retry, the offline queue replaying) gets the first one's answer. */
 export function sameSubmissionOutcome(earlier: Earlier, input: { panellistId: string; bidId: string }, timeZone: string): ScoreOutcome {
   if (earlier.panellistId !== input.panellistId || earlier.bidId !== input.bidId) {
-    return refused("This score could not be matched to your phone's submission. Reload the page and send it again.");
+    return scoreRefused(said("score.refusal.unmatched"));
   }
   return { ok: true, sheet: { id: earlier.id, version: earlier.version, submittedAt: earlier.submittedAt }, duplicate: true, timeZone };
 }
@@ -135,7 +136,7 @@ async function applyBatch(tx: Tx, submissions: Submission[]) {
   const outcomes: ScoreOutcome[] = [];
   const accepted: Accepted[] = [];
   resolved.forEach(({ input, now, seat }, n) => {
-    if (!seat) return void outcomes.push("device" in input ? NOT_ON_PANEL : refused(scoreRefusal(null, null)!));
+    if (!seat) return void outcomes.push("device" in input ? NOT_ON_PANEL : scoreRefused(scoreRefusal(null, null)!));
     // why: a phone whose panellist was removed is told it is not on the panel, as on every panel page.
     if ("device" in input && seat.revokedAt) return void outcomes.push(NOT_ON_PANEL);
     const row = pitches.get(n) ?? null;
@@ -143,11 +144,11 @@ async function applyBatch(tx: Tx, submissions: Submission[]) {
     const who = { panellistId: seat.panellistId, bidId: input.bidId };
     if (earlier) return void outcomes.push(sameSubmissionOutcome(earlier, who, seat.timeZone));
     const refusal = scoreRefusal(seat, row?.slotId ? row : null);
-    if (refusal !== null || !row) return void outcomes.push(refused(refusal ?? `That pitch is not part of your event, so ${NOT_SAVED}.`));
+    if (refusal !== null || !row) return void outcomes.push(scoreRefused(refusal ?? said("score.refusal.notYourPitch")));
     const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(input.sheet);
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
-      return void outcomes.push({ ok: false, message: `${Object.values(errors)[0]} (${NOT_SAVED})`, errors });
+      return void outcomes.push({ ok: false, message: said("score.refusal.invalid"), errors });
     }
     const sheet = { id: randomUUID(), version: (row.lastVersion ?? 0) + 1, submittedAt: now };
     accepted.push({ n, ...sheet, ...who, slotId: row.slotId, slotState: row.slotState, eventId: seat.eventId, ...parsed.data });

@@ -71,12 +71,12 @@ describe("submitting a score", () => {
   it("refuses scores before the questions start, and accepts them from the questions on", async () => {
     const live = await makeLiveEvent({ bids: 1, panellists: 1 });
     const input = () => ({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
-    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring has not started yet, so your score was not saved." });
+    expect(await submitScore(input())).toEqual({ ok: false, message: { key: "score.refusal.notStarted" } });
     await live.chair({ type: "MARK_READY" });
     await live.chair({ type: "START" });
-    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring for this pitch opens when the questions start, so your score was not saved." });
+    expect(await submitScore(input())).toEqual({ ok: false, message: { key: "score.refusal.notOpenYet" } });
     await live.chair({ type: "NEXT" });
-    expect(await submitScore(input())).toEqual({ ok: false, message: "Scoring for this pitch opens when the questions start, so your score was not saved." });
+    expect(await submitScore(input())).toEqual({ ok: false, message: { key: "score.refusal.notOpenYet" } });
     await live.chair({ type: "NEXT" });
     expect(await submitScore(input())).toMatchObject({ ok: true, sheet: { version: 1 } });
     await live.chair({ type: "NEXT" });
@@ -87,7 +87,7 @@ describe("submitting a score", () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:08:00Z"));
     const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
-    expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 19:08; your score was not saved." });
+    expect(late).toEqual({ ok: false, message: { key: "score.refusal.closedAt", values: { at: "19:08" } } });
     expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(0);
   });
 
@@ -95,7 +95,7 @@ describe("submitting a score", () => {
     const live = await scoringEvent({ bids: 1, panellists: 1 });
     await live.chair({ type: "CLOSE_SCORING" }, new Date("2027-05-14T20:30:00Z"));
     const late = await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items: sheetItems(live.criteria, [3, 3]), comment: "", clientMutationId: uuid() } });
-    expect(late).toEqual({ ok: false, message: "Scoring for this pitch closed at 21:30; your score was not saved." });
+    expect(late).toEqual({ ok: false, message: { key: "score.refusal.closedAt", values: { at: "21:30" } } });
   });
 
   it("blocks scoring a pitch the panellist declared a conflict with, and leaves their earlier sheet out of the counts", async () => {
@@ -105,7 +105,7 @@ describe("submitting a score", () => {
     await declareConflict({ panellistId: p1.id, bidId: bidA.id, reason: "Trustee" }, { type: "panellist", id: p1.id });
     expect(await submitScore({ panellistId: p1.id, bidId: bidA.id, sheet: { items: sheetItems(live.criteria, [5, 10]), comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
-      message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
+      message: { key: "score.refusal.conflict" },
     });
 
     await submitScore({ panellistId: p2.id, bidId: bidB.id, sheet: { items: sheetItems(live.criteria, [4, 4]), comment: "", clientMutationId: uuid() } });
@@ -123,22 +123,22 @@ describe("submitting a score", () => {
     const items = sheetItems(live.criteria, [3, 3]);
     expect(await submitScore({ panellistId: live.panellists[0].id, bidId: other.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
-      message: "That pitch is not part of your event, so your score was not saved.",
+      message: { key: "score.refusal.notYourPitch" },
     });
     const used = uuid();
     await submitScore({ panellistId: live.panellists[1].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: used } });
     expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: used } })).toEqual({
       ok: false,
-      message: "This score could not be matched to your phone's submission. Reload the page and send it again.",
+      message: { key: "score.refusal.unmatched" },
     });
     await revokePanellist(live.event.id, live.panellists[0].id, live.organiser.actor);
     expect(await submitScore({ panellistId: live.panellists[0].id, bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
-      message: "You are no longer on this panel, so your score was not saved.",
+      message: { key: "score.refusal.revoked" },
     });
     expect(await submitScore({ panellistId: "nobody", bidId: live.bids[0].id, sheet: { items, comment: "", clientMutationId: uuid() } })).toEqual({
       ok: false,
-      message: "You are not on this event's panel, so your score was not saved.",
+      message: { key: "score.refusal.notOnPanel" },
     });
   });
 
@@ -149,17 +149,17 @@ describe("submitting a score", () => {
     const sheet = { comment: "", clientMutationId: uuid() };
     expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [9, 3]) } })).toEqual({
       ok: false,
-      message: "The score for Need must be a whole number from 1 to 5. (your score was not saved)",
+      message: { key: "score.refusal.invalid" },
       errors: { [`items.${need.id}`]: "The score for Need must be a whole number from 1 to 5." },
     });
     expect(await submitScore({ ...base, sheet: { ...sheet, items: [{ criterionId: need.id, value: 3 }] } })).toEqual({
       ok: false,
-      message: "Choose a score for Plan, from 0 to 10. (your score was not saved)",
+      message: { key: "score.refusal.invalid" },
       errors: { [`items.${plan.id}`]: "Choose a score for Plan, from 0 to 10." },
     });
     expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [3, 3]), comment: "x".repeat(1001) } })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/),
+      message: { key: "score.refusal.invalid" },
       errors: { comment: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/) },
     });
     expect(await db().scoreSheet.count({ where: { panellistId: base.panellistId } })).toBe(0);
@@ -221,7 +221,7 @@ describe("scores under load, on the engine under test", () => {
     const results = await Promise.all(live.panellists.map((p) => submitScore({ panellistId: p.id, bidId: live.bids[0].id, sheet })));
     expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(
-      Array(7).fill({ ok: false, message: "This score could not be matched to your phone's submission. Reload the page and send it again." }),
+      Array(7).fill({ ok: false, message: { key: "score.refusal.unmatched" } }),
     );
     expect(await db().scoreSheet.count({ where: { bidId: live.bids[0].id } })).toBe(1);
   });
@@ -257,9 +257,9 @@ describe("scores under load, on the engine under test", () => {
       good(removed.id),
       ...others.map((p) => good(p.id)),
     ]);
-    expect(results[0]).toEqual({ ok: false, message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved." });
+    expect(results[0]).toEqual({ ok: false, message: { key: "score.refusal.conflict" } });
     expect(results[1]).toMatchObject({ ok: false, errors: { [`items.${live.criteria[0].id}`]: expect.stringContaining("from 1 to 5") } });
-    expect(results[2]).toEqual({ ok: false, message: "You are no longer on this panel, so your score was not saved." });
+    expect(results[2]).toEqual({ ok: false, message: { key: "score.refusal.revoked" } });
     expect(results.slice(3)).toEqual(others.map(() => expect.objectContaining({ ok: true, duplicate: false })));
     const saved = await scoreSheetsForEvent(live.event.id);
     expect(saved.map((s) => s.panellistId).sort()).toEqual(others.map((p) => p.id).sort());

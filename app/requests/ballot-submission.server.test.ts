@@ -52,7 +52,7 @@ describe("a ballot from an audience phone", () => {
     const code = (await resolveVoteCode(live.event.joinCode))!;
     expect(await receiveBallot(phone(), code, ballot([]))).toEqual({
       kind: "invalid",
-      errors: { bidIds: "Choose at least one pitch to vote for." },
+      errors: { bidIds: "vote.problem.none" },
       values: expect.objectContaining({ intent: "vote" }),
       setCookie: null,
     });
@@ -65,13 +65,13 @@ describe("a ballot from an audience phone", () => {
     const ticket = (await resolveVoteCode(made.codes[0]))!;
     expect(await receiveBallot(phone(), ticket, ballot([live.bids[2].id]))).toMatchObject({
       kind: "refused",
-      message: "You can vote for “Project 3” once its pitch has started.",
+      message: { key: "vote.refusal.notStarted", values: { pitch: "Project 3" } },
     });
     const mine = await receiveBallot(phone(), ticket, ballot([live.bids[0].id]));
     expect(mine).toMatchObject({ kind: "counted" });
     expect(await receiveBallot(phone(), ticket, ballot([live.bids[0].id]))).toMatchObject({
       kind: "refused",
-      message: "This ticket has already been used on another phone. Ask a steward if that was not you.",
+      message: { key: "vote.ticket.used" },
     });
   });
 });

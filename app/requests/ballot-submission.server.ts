@@ -1,4 +1,5 @@
 import { ballotSchema } from "~/domain/ballot";
+import type { Said } from "~/domain/said";
 import { castBallot } from "~/models/audience.server";
 import type { VoteCode } from "~/models/audience-view.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -10,12 +11,13 @@ import { ensureVoterKey } from "~/utils/voter.server";
 //
 // Interface:
 //   receiveBallot(request, code, formData) -> BallotOutcome (setCookie: the voter cookie to send,
-//   when this phone had none yet; null otherwise)
+//   when this phone had none yet; null otherwise). A refusal and the field errors are catalogue
+//   keys (vote.*), for the route to say in the voter's language.
 
 export type BallotOutcome = { setCookie: string | null } & (
   | { kind: "counted"; bidIds: string[]; duplicate: boolean }
   | { kind: "invalid"; errors: FieldErrors; values: Record<string, string | string[]> }
-  | { kind: "refused"; message: string; values: Record<string, string | string[]> }
+  | { kind: "refused"; message: Said; values: Record<string, string | string[]> }
 );
 
 export async function receiveBallot(request: Request, code: VoteCode, formData: FormData): Promise<BallotOutcome> {

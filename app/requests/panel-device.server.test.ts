@@ -2,7 +2,10 @@ import { useTestDatabase } from "~/testing/database";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { revokePanellist } from "~/models/panel.server";
 import { closeLiveBus } from "~/db/live/bus.server";
-import { deviceTokenFor, NOT_ON_PANEL, rememberDevice, requirePanellist } from "./panel-device.server";
+import { translate } from "~/i18n/catalogue.server";
+import { deviceTokenFor, rememberDevice, requirePanellist } from "./panel-device.server";
+
+const NOT_ON_PANEL = translate("en", "panel.notOnPanel");
 
 useTestDatabase();
 afterAll(() => closeLiveBus());

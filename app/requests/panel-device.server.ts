@@ -1,4 +1,7 @@
 import { createCookie } from "@remix-run/node";
+import { translate } from "~/i18n/catalogue.server";
+import { DEFAULT_LANG, type Lang } from "~/i18n/lang";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { panellistForDevice } from "~/models/panel.server";
 import { isProduction } from "~/utils/env.server";
 
@@ -10,7 +13,7 @@ import { isProduction } from "~/utils/env.server";
 //   deviceTokenFor(request, eventId)            -> this phone's token for the event, or null
 //   rememberDevice(request, eventId, token)     -> Set-Cookie header value adding the event's token
 //   requirePanellist(request, eventId, { json }) -> { id, name, eventId } or throws a 403 (page or JSON)
-//   notOnPanel({ json })                        -> that 403
+//   notOnPanel({ json, lang })                  -> that 403, in the phone's language
 //
 // One cookie holds a token per event (a person can sit on the panels of two evenings with one
 // phone), limited to the most recent few. Path /panel: the tokens go to no other pages.
@@ -51,19 +54,15 @@ export async function rememberDevice(request: Request, eventId: string, deviceTo
   return deviceCookie.serialize(Object.fromEntries(entries));
 }
 
-export const NOT_ON_PANEL =
-  "This phone is not on the panel for this event. Open the invite link the organiser sent you on this phone, or ask them for a new link.";
-
 /** The 403 a phone that is not on the event's panel gets: a page, or JSON for the offline queue. */
-export function notOnPanel(options: { json?: boolean } = {}): Response {
-  return options.json
-    ? Response.json({ ok: false, message: NOT_ON_PANEL }, { status: 403 })
-    : new Response(NOT_ON_PANEL, { status: 403, statusText: "Forbidden" });
+export function notOnPanel(options: { json?: boolean; lang?: Lang } = {}): Response {
+  const message = translate(options.lang ?? DEFAULT_LANG, "panel.notOnPanel");
+  return options.json ? Response.json({ ok: false, message }, { status: 403 }) : new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
 export async function requirePanellist(request: Request, eventId: string | undefined, options: { json?: boolean } = {}) {
   const token = eventId ? await deviceTokenFor(request, eventId) : null;
   const panellist = token ? await panellistForDevice(token) : null;
-  if (!panellist || panellist.eventId !== eventId) throw notOnPanel(options);
+  if (!panellist || panellist.eventId !== eventId) throw notOnPanel({ ...options, lang: await requestLang(request) });
   return { id: panellist.id, name: panellist.name, eventId: panellist.eventId };
 }

@@ -2,7 +2,9 @@ import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent } from "~/testing/live-fixtures";
 import { declareConflict, revokePanellist } from "~/models/panel.server";
-import { NOT_ON_PANEL } from "~/requests/panel-device.server";
+import { translate } from "~/i18n/catalogue.server";
+
+const NOT_ON_PANEL = translate("en", "panel.notOnPanel");
 import { closeLiveBus } from "~/db/live/bus.server";
 import { receiveScore } from "./score-submission.server";
 
@@ -70,7 +72,7 @@ describe("a score sheet from a phone", () => {
     await live.chair({ type: "LOCK", slotId: live.slots[0].id }, new Date("2027-05-14T18:10:00Z"));
     expect(await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"]))).toMatchObject({
       kind: "refused",
-      message: "Scoring for this pitch closed at 19:10; your score was not saved.",
+      message: { key: "score.refusal.closedAt", values: { at: "19:10" } },
       values: expect.objectContaining({ [`items.${live.criteria[0].id}`]: "4" }),
     });
 
@@ -79,7 +81,7 @@ describe("a score sheet from a phone", () => {
     await declareConflict({ panellistId: panellist.id, bidId: live.bids[1].id, reason: "Trustee" }, { type: "panellist", id: panellist.id });
     expect(await receiveScore(panellist, live.bids[1].id, sheet(["4", "7"]))).toMatchObject({
       kind: "refused",
-      message: "You declared a conflict of interest with this pitch, so you cannot score it; your score was not saved.",
+      message: { key: "score.refusal.conflict" },
     });
   });
 

@@ -1,4 +1,6 @@
 import { clockTime } from "~/domain/event-machine";
+import type { Said } from "~/domain/said";
+import type { Lang } from "~/i18n/lang";
 import { submitScore } from "~/models/score.server";
 import { deviceTokenFor, notOnPanel } from "~/requests/panel-device.server";
 import { formValues, withoutControlCharacters, type FieldErrors } from "~/utils/forms";
@@ -13,14 +15,14 @@ import { formValues, withoutControlCharacters, type FieldErrors } from "~/utils/
 //   receiveScore({ token, eventId }, bidId, formData, { json }) -> ScoreOutcome, or throws a 403 (not on the panel)
 //     saved:   { version, at: "19:42" (fund's zone), duplicate }
 //     invalid: { errors by field ("items.<criterionId>", "comment"), values }
-//     refused: { message, values }   (the pitch is locked, a conflict ...)
+//     refused: { message (a score.refusal.* key), values }   (the pitch is locked, a conflict ...)
 
 export type ScoreOutcome =
   | { kind: "saved"; version: number; at: string; duplicate: boolean }
   | { kind: "invalid"; errors: FieldErrors; values: Record<string, string | string[]> }
-  | { kind: "refused"; message: string; values: Record<string, string | string[]> };
+  | { kind: "refused"; message: Said; values: Record<string, string | string[]> };
 
-type Answer = { json?: boolean };
+type Answer = { json?: boolean; lang?: Lang };
 
 /** The phone's device token for the event; a phone without one is refused before its body is read. */
 export async function requireDeviceCookie(request: Request, eventId: string, options: Answer = {}): Promise<string> {

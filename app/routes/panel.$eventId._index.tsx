@@ -12,9 +12,11 @@ import { useFreshOnePage } from "~/components/panel-phone/use-fresh-one-page";
 import { useScoringNote } from "~/components/panel-phone/use-scoring-note";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad, scoreKey, useUnsettledScores } from "~/components/score-pad";
-import { clockTime } from "~/domain/event-machine";
+import { clockTime } from "~/domain/clock-time";
 import { padPitch, scoreFieldName, scoringOpen } from "~/domain/panel-phone";
+import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import { requirePanellist } from "~/requests/panel-device.server";
@@ -36,7 +38,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const panellist = await requirePanellist(request, routeParam(params, "eventId"));
   const [view, live] = await Promise.all([panellistEvent(panellist.id), liveState(panellist.eventId)]);
-  if (!view || !live) throw new Response("This event is not available any more.", { status: 404, statusText: "Not Found" });
+  if (!view || !live) throw new Response(translate(await requestLang(request), "panel.eventGone"), { status: 404, statusText: "Not Found" });
   const current = view.pitches.find((p) => p.slotId === view.event.currentSlotId) ?? null;
   const zone = view.event.timeZone;
   return {

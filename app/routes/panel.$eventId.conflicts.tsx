@@ -6,7 +6,9 @@ import { DeclaredConflicts } from "~/components/panel/declared-conflicts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { conflictFormSchema } from "~/domain/conflict-form";
 import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
+import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { declareConflict, withdrawConflict } from "~/models/panel.server";
 import { panellistEvent } from "~/models/panel-view.server";
 import { parseForm, type FieldErrors } from "~/utils/forms";
@@ -26,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const panellist = await requirePanellist(request, routeParam(params, "eventId"));
   const view = await panellistEvent(panellist.id);
-  if (!view) throw new Response("This event is not available any more.", { status: 404, statusText: "Not Found" });
+  if (!view) throw new Response(translate(await requestLang(request), "panel.eventGone"), { status: 404, statusText: "Not Found" });
   const notice = new URL(request.url).searchParams.get("notice");
   return {
     eventId: view.event.id,
@@ -96,7 +98,7 @@ export default function Conflicts() {
         <p>{t("panel.conflicts.none")}</p>
       ) : (
         <Form method="post" noValidate>
-          <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} />
+          <ErrorSummary errors={{ bidId: errors.bidId, reason: errors.reason }} focusOnShow />
           <input type="hidden" name="intent" value="declare" />
           <Choices
             name="bidId"

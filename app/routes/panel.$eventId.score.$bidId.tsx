@@ -7,9 +7,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLiveState } from "~/components/live/use-live-state";
 import { PitchOnePage } from "~/components/pitch-one-page";
 import { ScorePad } from "~/components/score-pad";
-import { clockTime } from "~/domain/event-machine";
+import { clockTime } from "~/domain/clock-time";
 import { scoreFieldName, scoringNoteCase, scoringOpen } from "~/domain/panel-phone";
+import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { say } from "~/i18n/said.server";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
 import type { FieldErrors } from "~/utils/forms";
@@ -35,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [view, live] = await Promise.all([panellistEvent(panellist.id), liveState(panellist.eventId)]);
   const pitch = view?.pitches.find((p) => p.bidId === params.bidId);
   const onePage = pitch ? await pitchOnePage(panellist.eventId, pitch.bidId) : null;
-  if (!view || !live || !pitch || !onePage) throw new Response("That pitch is not part of your event.", { status: 404, statusText: "Not Found" });
+  if (!view || !live || !pitch || !onePage) {
+    throw new Response(translate(await requestLang(request), "score.page.notFound"), { status: 404, statusText: "Not Found" });
+  }
   const sheet = pitch.sheet;
   const savedVersion = Number(new URL(request.url).searchParams.get("saved"));
   return {
@@ -57,9 +62,10 @@ type ActionResult = { errors: FieldErrors; values: Record<string, string>; refus
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = routeParam(params, "eventId");
   const bidId = routeParam(params, "bidId");
-  const token = await requireDeviceCookie(request, eventId);
+  const lang = await requestLang(request);
+  const token = await requireDeviceCookie(request, eventId, { lang });
   const formData = await readForm(request);
-  const outcome = await receiveScore({ token, eventId }, bidId, formData);
+  const outcome = await receiveScore({ token, eventId }, bidId, formData, { lang });
   if (outcome.kind === "saved") {
     throw formData.get("from") === "home"
       ? redirect(`/panel/${eventId}?saved=${encodeURIComponent(bidId)}`)
@@ -67,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const values = Object.fromEntries(Object.entries(outcome.values).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   if (outcome.kind === "invalid") return data<ActionResult>({ errors: outcome.errors, values, refusal: null }, { status: 400 });
-  return data<ActionResult>({ errors: {}, values, refusal: outcome.message }, { status: 409 });
+  return data<ActionResult>({ errors: {}, values, refusal: say(lang, outcome.message) }, { status: 409 });
 }
 
 export default function ScorePitch() {

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { say } from "~/i18n/said.server";
 import { receiveScore, requireDeviceCookie } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
 import { routeParam } from "~/utils/route-params";
@@ -9,14 +11,15 @@ import { routeParam } from "~/utils/route-params";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = routeParam(params, "eventId");
-  const token = await requireDeviceCookie(request, eventId, { json: true });
-  const outcome = await receiveScore({ token, eventId }, routeParam(params, "bidId"), await readForm(request), { json: true });
+  const lang = await requestLang(request);
+  const token = await requireDeviceCookie(request, eventId, { json: true, lang });
+  const outcome = await receiveScore({ token, eventId }, routeParam(params, "bidId"), await readForm(request), { json: true, lang });
   switch (outcome.kind) {
     case "saved":
       return Response.json({ ok: true, version: outcome.version, savedAt: outcome.at, duplicate: outcome.duplicate });
     case "invalid":
       return Response.json({ ok: false, message: Object.values(outcome.errors)[0], errors: outcome.errors }, { status: 422 });
     case "refused":
-      return Response.json({ ok: false, message: outcome.message }, { status: 409 });
+      return Response.json({ ok: false, message: say(lang, outcome.message) }, { status: 409 });
   }
 }

@@ -1,5 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { wrongCodesMessage } from "~/domain/audience-phone";
+import { translate } from "~/i18n/catalogue.server";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { say, sayErrors } from "~/i18n/said.server";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { receiveBallot } from "~/requests/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
@@ -11,21 +14,24 @@ import { readForm } from "~/utils/request-body.server";
 // codes from this address) is worth retrying after Retry-After.
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const lang = await requestLang(request);
   const looked = await lookUpVoteCode(params.code ?? "", clientAddress(request));
   if (!looked.ok && looked.reason === "limited") {
     const headers = { "Retry-After": String(looked.retryAfterSeconds) };
-    return Response.json({ ok: false, message: wrongCodesMessage(looked.retryAfterSeconds) }, { status: 429, headers });
+    return Response.json({ ok: false, message: say(lang, wrongCodesMessage(looked.retryAfterSeconds)) }, { status: 429, headers });
   }
-  if (!looked.ok) return Response.json({ ok: false, message: "We could not find an event or a ticket with that code." }, { status: 404 });
+  if (!looked.ok) return Response.json({ ok: false, message: translate(lang, "vote.code.notFound") }, { status: 404 });
   const found = looked.found;
   const outcome = await receiveBallot(request, found, await readForm(request));
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   switch (outcome.kind) {
     case "counted":
       return Response.json({ ok: true, bidIds: outcome.bidIds, duplicate: outcome.duplicate }, { headers });
-    case "invalid":
-      return Response.json({ ok: false, message: Object.values(outcome.errors)[0], errors: outcome.errors }, { status: 422, headers });
+    case "invalid": {
+      const errors = sayErrors(lang, outcome.errors);
+      return Response.json({ ok: false, message: Object.values(errors)[0], errors }, { status: 422, headers });
+    }
     case "refused":
-      return Response.json({ ok: false, message: outcome.message }, { status: 409, headers });
+      return Response.json({ ok: false, message: say(lang, outcome.message) }, { status: 409, headers });
   }
 }

@@ -9,7 +9,11 @@ import { Ballot } from "~/components/vote/ballot";
 import { TicketEntry } from "~/components/vote/ticket-entry";
 import { audienceVotingStatus, voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
 import { voteAccess, type VoteActionResult } from "~/domain/vote-page";
+import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { say, sayErrors } from "~/i18n/said.server";
+import type { Lang } from "~/i18n/lang";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
 import { lookUpVoteCode, votingView } from "~/models/audience-view.server";
@@ -32,21 +36,23 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
-const NOT_FOUND = "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
-
-async function resolve(request: Request, code: string | undefined) {
-  const looked = await lookUpVoteCode(code ?? "", clientAddress(request));
-  if (looked.ok) return looked.found;
-  if (looked.reason === "limited") throw tooManyWrongCodes(looked.retryAfterSeconds);
-  throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
+function notFound(lang: Lang) {
+  return new Response(translate(lang, "vote.code.notFound"), { status: 404, statusText: "Not Found" });
 }
 
-function tooManyWrongCodes(retryAfterSeconds: number) {
-  return new Response(wrongCodesMessage(retryAfterSeconds), { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } });
+async function resolve(request: Request, code: string | undefined, lang: Lang) {
+  const looked = await lookUpVoteCode(code ?? "", clientAddress(request));
+  if (looked.ok) return looked.found;
+  if (looked.reason === "limited") {
+    const headers = { "Retry-After": String(looked.retryAfterSeconds) };
+    throw new Response(say(lang, wrongCodesMessage(looked.retryAfterSeconds)), { status: 429, headers });
+  }
+  throw notFound(lang);
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const found = await resolve(request, params.code);
+  const lang = await requestLang(request);
+  const found = await resolve(request, params.code, lang);
   if (found.code !== params.code) throw redirect(`/vote/${found.code}`);
   const voterKey = await voterKeyFrom(request);
   const [view, live, ballot] = await Promise.all([
@@ -54,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     liveState(found.eventId),
     voterKey ? myBallot(found.eventId, voterKey) : null,
   ]);
-  if (!view || !live) throw new Response(NOT_FOUND, { status: 404, statusText: "Not Found" });
+  if (!view || !live) throw notFound(lang);
   const mode = view.event.audienceMode;
   const { ticket, blocked, needsTicket } = voteAccess(found, mode, ballot?.ticket ?? null);
   return {
@@ -74,7 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const found = await resolve(request, params.code);
+  const lang = await requestLang(request);
+  const found = await resolve(request, params.code, lang);
   const form = await readForm(request);
   if (form.get("intent") === "ticket") {
     const typed = String(form.get("ticket") ?? "");
@@ -83,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const ticket = looked?.ok ? looked.found : null;
     if (!ticket || ticket.kind !== "ticket" || ticket.eventId !== found.eventId) {
       const limited = looked && !looked.ok && looked.reason === "limited" ? looked.retryAfterSeconds : null;
-      const error = problem ?? (limited !== null ? wrongCodesMessage(limited) : "We could not find that ticket for this event. Check the code printed on it.");
+      const error = say(lang, problem ?? (limited !== null ? wrongCodesMessage(limited) : { key: "vote.ticket.notFound" }));
       const init = limited !== null ? { status: 429, headers: { "Retry-After": String(limited) } } : { status: 400 };
       return data<VoteActionResult>({ errors: { ticket: error }, values: { ticket: typed }, refusal: null }, init);
     }
@@ -92,8 +99,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await receiveBallot(request, found, form);
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   if (outcome.kind === "counted") throw redirect(`/vote/${found.code}?counted`, { headers });
-  if (outcome.kind === "invalid") return data<VoteActionResult>({ errors: outcome.errors, values: outcome.values, refusal: null }, { status: 400, headers });
-  return data<VoteActionResult>({ errors: {}, values: outcome.values, refusal: outcome.message }, { status: 409, headers });
+  if (outcome.kind === "invalid") {
+    return data<VoteActionResult>({ errors: sayErrors(lang, outcome.errors), values: outcome.values, refusal: null }, { status: 400, headers });
+  }
+  return data<VoteActionResult>({ errors: {}, values: outcome.values, refusal: say(lang, outcome.message) }, { status: 409, headers });
 }
 
 export default function Vote() {

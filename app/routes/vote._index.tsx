@@ -5,6 +5,9 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { voteCodeProblem, wrongCodesMessage } from "~/domain/audience-phone";
+import { translate } from "~/i18n/catalogue.server";
+import { requestLang } from "~/i18n/language-cookie.server";
+import { say } from "~/i18n/said.server";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
@@ -19,16 +22,16 @@ type ActionResult = { error: string; code: string };
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const code = String(form.get("code") ?? "");
+  const lang = await requestLang(request);
   const problem = voteCodeProblem(code);
-  if (problem) return data<ActionResult>({ error: problem, code }, { status: 400 });
+  if (problem) return data<ActionResult>({ error: say(lang, problem), code }, { status: 400 });
   const looked = await lookUpVoteCode(code, clientAddress(request));
   if (looked.ok) throw redirect(`/vote/${looked.found.code}`);
   if (looked.reason === "limited") {
     const wait = { status: 429, headers: { "Retry-After": String(looked.retryAfterSeconds) } };
-    return data<ActionResult>({ error: wrongCodesMessage(looked.retryAfterSeconds), code }, wait);
+    return data<ActionResult>({ error: say(lang, wrongCodesMessage(looked.retryAfterSeconds)), code }, wait);
   }
-  const error = "We could not find an event or a ticket with that code. Check it against the screen or your ticket.";
-  return data<ActionResult>({ error, code }, { status: 400 });
+  return data<ActionResult>({ error: translate(lang, "vote.code.notFound"), code }, { status: 400 });
 }
 
 export default function VoteStart() {

@@ -1,4 +1,4 @@
-import { connectionText } from "./use-live-state";
+import { connectionText } from "./connection-text";
 
 describe("the status line on the live pages", () => {
   it("says Live while the stream is connected and the browser online", () => {

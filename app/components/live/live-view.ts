@@ -13,19 +13,7 @@ import type { LiveSlot, LiveState } from "~/domain/live-state";
 //   nextUp(state), pitchNumber(state, slot), nextCommandLabel(state)
 //   scoredText(slot, what?)                 "2 of 4 panellists have scored[ this pitch]" (counts, never scores)
 
-/** Server time minus this device's time, taken when a state arrives (clock skew corrected). */
-export function clockOffset(serverNow: string, clientNowMs: number): number {
-  const server = Date.parse(serverNow);
-  return Number.isFinite(server) ? server - clientNowMs : 0;
-}
-
-/**
- * States carry the version of the latest change they include. An older one (a slow poll that
- * crossed a stream message) is ignored; the same version again is taken for its fresher clock.
- */
-export function newer(current: Pick<LiveState, "version"> | null, incoming: Pick<LiveState, "version">) {
-  return !current || incoming.version >= current.version;
-}
+export { clockOffset, newer } from "./live-freshness";
 
 export interface CountdownView {
   /** "2:59" while time is left, "+0:12 over" once the phase has run over. */

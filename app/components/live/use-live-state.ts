@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { LiveState } from "~/domain/live-state";
 import { startLiveClient, type ConnectionStatus } from "./live-client";
-import { clockOffset, newer } from "./live-view";
+import { clockOffset, newer } from "./live-freshness";
 
 // The live state of an event in a React page: starts from what the loader sent (so the page
 // works and reads the same without JavaScript), then follows the SSE stream, falling back to
@@ -75,30 +75,7 @@ export function useOnline() {
 /** Who reads the status line: what is kept while offline differs. */
 export type LiveReader = "chair" | "panel" | "audience";
 
-const OFFLINE: Record<LiveReader, string> = {
-  chair: "Offline: this page updates again when the connection is back.",
-  panel: "Offline: your scores are kept and will be sent when the connection is back.",
-  audience: "Offline: your vote is kept on this phone and will be sent when the connection is back.",
-};
-
 /** The catalogue key of connectionText's words, for the pages that speak Welsh as well. */
 export function connectionKey(status: ConnectionStatus, online = true, reader: LiveReader = "chair"): string {
   return online ? `live.connection.${status}` : `live.offline.${reader}`;
-}
-
-/** A few words on the connection for the page's status line; "Offline" whenever the browser is. */
-export function connectionText(status: ConnectionStatus, online = true, reader: LiveReader = "chair"): string {
-  if (!online) return OFFLINE[reader];
-  switch (status) {
-    case "connecting":
-      return "Connecting for live updates…";
-    case "live":
-      return "Live: updates as they happen.";
-    case "reconnecting":
-      return "Connection lost. Reconnecting; checking every few seconds meanwhile.";
-    case "polling":
-      return "Checking for updates every few seconds.";
-    case "gone":
-      return "This event no longer exists.";
-  }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { choiceProblem } from "~/domain/audience-phone";
 import type { VoteActionResult } from "~/domain/vote-page";
 import { useT } from "~/i18n/i18n-context";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
@@ -85,8 +86,8 @@ export function useBallotQueue({ eventId, code, votesPerPerson, counted: servedC
     event.preventDefault();
     const form = event.currentTarget;
     const chosen = form.querySelectorAll("input[name=bidIds]:checked").length;
-    // why: the server's choiceProblem (domain/audience-phone.ts) in the page's language.
-    const problem = chosen === 0 ? t("vote.problem.none") : chosen > votesPerPerson ? t("vote.problem.tooMany", { votes: votesPerPerson, chosen }) : null;
+    const said = choiceProblem(chosen, votesPerPerson);
+    const problem = said ? t(said.key, said.values) : null;
     setError(problem);
     setRefusal(null);
     if (problem) {
