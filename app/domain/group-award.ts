@@ -1,5 +1,6 @@
 import { instalmentProgress, nextToPay, paidOf, scheduleOf, type Instalment, type InstalmentState } from "~/domain/instalments";
-import { dayOf, money, type Message, type MessageArg } from "~/domain/message";
+import { money, type Message, type MessageArg } from "~/domain/message";
+import { dayOf } from "~/domain/message-day";
 import { sumPence } from "~/domain/money";
 import type { AwardStatus, PaymentMethod, PaymentStatus } from "~/domain/payment";
 
@@ -49,8 +50,6 @@ export interface GroupAwardView {
 }
 
 const TAG: Record<AwardStatus, string> = { OFFERED: "tag tag--yellow", ACCEPTED: "tag tag--green", PAID: "tag tag--green", CANCELLED: "tag tag--grey" };
-export const INSTALMENT_TAG: Record<InstalmentState, string> = { paid: "tag tag--green", in_progress: "tag tag--yellow", planned: "tag tag--grey" };
-
 export function groupAwardView(award: AwardForGroup, context: { currency: string; timeZone: string; stripe: boolean }): GroupAwardView {
   const cash = (pence: number) => money(pence, context.currency);
   const paid = award.payments.find((p) => p.status === "PAID");

@@ -1,6 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
-
 // A sentence for a person, as the domain leaves it: a catalogue key and the values to put in
 // it, never words, so the page or the route says it in the person's language
 // (app/i18n/message-args.ts for facts, app/i18n/message-text.ts for form errors). Money and
@@ -44,6 +41,3 @@ export function eachSays(fields: Iterable<string>, key: string): MessageErrors {
 export const money = (pence: number, currency: string): MessageArg => ({ pence, currency });
 
 export const instant = (date: Date, timeZone: string): MessageArg => ({ at: date.toISOString(), timeZone });
-
-/** The calendar day an instant falls on in a time zone, as a message's `day`. */
-export const dayOf = (date: Date, timeZone: string): MessageArg => ({ day: format(new TZDate(date, timeZone), "yyyy-MM-dd") });

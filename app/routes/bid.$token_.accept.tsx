@@ -4,7 +4,8 @@ import { AgreeCheckbox } from "~/components/agree-checkbox";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary, TextField } from "~/components/forms";
 import { acceptSchema, SIGNED_NAME_MAX } from "~/domain/award-acceptance";
-import { dayOf, money } from "~/domain/message";
+import { money } from "~/domain/message";
+import { dayOf } from "~/domain/message-day";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
@@ -37,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     amount: money(award.amountPence, currency),
     conditions: award.conditions,
     accepted: award.acceptedAt ? { by: award.acceptedBy ?? "", on: dayOf(award.acceptedAt, timeZone) } : null,
+    // why from the loader: importing the value into the page would bring zod to the phone.
+    signedNameMax: SIGNED_NAME_MAX,
   };
 }
 
@@ -52,11 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcceptAward() {
-  const { token, reference, groupName, funderName, amount, conditions, accepted } = useLoaderData<typeof loader>();
+  const { token, reference, groupName, funderName, amount, conditions, accepted, signedNameMax } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const say = useSay();
   const t = say.t;
-  const errors = useFieldErrors()(result?.errors ?? {}, { max: SIGNED_NAME_MAX });
+  const errors = useFieldErrors()(result?.errors ?? {}, { max: signedNameMax });
   const typed = (name: string) => (typeof result?.values[name] === "string" ? (result.values[name] as string) : "");
   const back = `/bid/${token}`;
   const caption = <span className="caption">{t("bid.caption", { reference })}</span>;

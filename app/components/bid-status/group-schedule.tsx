@@ -1,6 +1,9 @@
 import type { GroupAwardView } from "~/domain/group-award";
-import { INSTALMENT_TAG } from "~/domain/group-award";
+import type { InstalmentState } from "~/domain/instalments";
 import { useSay } from "~/i18n/message-args";
+
+// why here: a value from domain/group-award would bring its instalment rules (zod, time zones) to the phone.
+const INSTALMENT_TAG: Record<InstalmentState, string> = { paid: "tag tag--green", in_progress: "tag tag--yellow", planned: "tag tag--grey" };
 
 // The award's instalments on the group's page: what is paid, what is under way, what is to
 // come and when, in the page's language.
