@@ -2,7 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { wrongCodesMessage } from "~/domain/audience-phone";
 import { translate } from "~/i18n/catalogue.server";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { say, sayErrors } from "~/i18n/said.server";
+import { errorsIn } from "~/i18n/errors.server";
+import { say } from "~/i18n/said.server";
 import { lookUpVoteCode } from "~/models/audience-view.server";
 import { receiveBallot } from "~/requests/ballot-submission.server";
 import { clientAddress } from "~/utils/http.server";
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "counted":
       return Response.json({ ok: true, bidIds: outcome.bidIds, duplicate: outcome.duplicate }, { headers });
     case "invalid": {
-      const errors = sayErrors(lang, outcome.errors);
+      const errors = errorsIn(lang, outcome.errors);
       return Response.json({ ok: false, message: Object.values(errors)[0], errors }, { status: 422, headers });
     }
     case "refused":

@@ -12,7 +12,8 @@ import { voteAccess, type VoteActionResult } from "~/domain/vote-page";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { say, sayErrors } from "~/i18n/said.server";
+import { errorsIn } from "~/i18n/errors.server";
+import { say } from "~/i18n/said.server";
 import type { Lang } from "~/i18n/lang";
 import { liveState } from "~/models/event.server";
 import { myBallot } from "~/models/audience.server";
@@ -100,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const headers = outcome.setCookie ? { "Set-Cookie": outcome.setCookie } : undefined;
   if (outcome.kind === "counted") throw redirect(`/vote/${found.code}?counted`, { headers });
   if (outcome.kind === "invalid") {
-    return data<VoteActionResult>({ errors: sayErrors(lang, outcome.errors), values: outcome.values, refusal: null }, { status: 400, headers });
+    return data<VoteActionResult>({ errors: errorsIn(lang, outcome.errors), values: outcome.values, refusal: null }, { status: 400, headers });
   }
   return data<VoteActionResult>({ errors: {}, values: outcome.values, refusal: say(lang, outcome.message) }, { status: 409, headers });
 }
