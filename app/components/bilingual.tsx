@@ -6,10 +6,14 @@ import { useBilingual } from "~/i18n/bilingual";
 // person at the laptop chose. The slash between them is drawn, not read.
 
 export function Bi({ k, values }: { k: string; values?: MessageValues }) {
-  const both = useBilingual()(k, values);
+  return <BothLanguages parts={useBilingual()(k, values)} />;
+}
+
+/** Texts in more than one language side by side (a catalogue's, or a round's own words). */
+export function BothLanguages({ parts }: { parts: { lang: string; htmlLang: string; text: string }[] }) {
   return (
     <>
-      {both.map((part, index) => (
+      {parts.map((part, index) => (
         <span key={part.lang} className={`bi bi--${part.lang}`}>
           {index > 0 ? (
             <span className="bi__sep" aria-hidden="true">

@@ -1,26 +1,14 @@
 import type { ReactNode } from "react";
 import type { RoundVersion } from "~/domain/round-words";
 import { htmlLang } from "~/i18n/lang";
+import { BothLanguages } from "~/components/bilingual";
 
 // A round's own words as its organiser wrote them: one version in the reader's language, or on a
 // bilingual round Welsh then English (as bilingual signage has it), each marked with its `lang`
-// so a screen reader switches voice. The slash between two titles is drawn, not read.
+// so a screen reader switches voice.
 
 export function RoundTitle({ versions }: { versions: RoundVersion[] }) {
-  return (
-    <>
-      {versions.map((v, index) => (
-        <span key={v.lang} className={`bi bi--${v.lang}`}>
-          {index > 0 ? (
-            <span className="bi__sep" aria-hidden="true">
-              {" / "}
-            </span>
-          ) : null}
-          <span lang={htmlLang(v.lang)}>{v.title}</span>
-        </span>
-      ))}
-    </>
-  );
+  return <BothLanguages parts={versions.map((v) => ({ lang: v.lang, htmlLang: htmlLang(v.lang), text: v.title }))} />;
 }
 
 /** Each version's text for one part (the description, who can apply), in its own paragraph. */
