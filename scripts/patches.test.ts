@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import { createMemoryHistory, createRouter, matchRoutes, type AgnosticRouteObject } from "@remix-run/router";
+// why the file itself: the package does not export how it calls an action.
+import { callRouteAction } from "@remix-run/server-runtime/dist/data.js";
 
-// The server's route matching is patched (scripts/patches, applied by npm's postinstall) to
-// keep its ranked routes and compiled paths instead of rebuilding them for every request. These
-// tests fail if the patch is not applied, or if matching answers differently with it.
+// Two of Remix's packages are patched (scripts/patches, applied by npm's postinstall), each to
+// stop redoing work for every request: the router keeps its ranked routes and compiled paths;
+// the server runtime passes a Request on as it is when it has no Remix parameter to strip,
+// instead of copying it (and its signal) twice per action and loader. These tests fail if a
+// patch is not applied, or if it changes what routes and actions see.
 
 const routes: AgnosticRouteObject[] = [
   {
@@ -62,5 +66,38 @@ describe("route matching on the server", () => {
     await router.navigate("/later");
     expect(router.state.matches.map((match) => match.route.id)).toEqual(["root", "later"]);
     router.dispose();
+  });
+});
+
+describe("the Request an action is given", () => {
+  const seen = async (request: Request) => {
+    let given: Request | null = null;
+    await callRouteAction({
+      request,
+      params: {},
+      routeId: "routes/panel.$eventId.score.$bidId",
+      loadContext: {},
+      singleFetch: false,
+      action: async ({ request: asGiven }: { request: Request }) => {
+        given = asGiven;
+        return null;
+      },
+    });
+    return given as unknown as Request;
+  };
+
+  it("is the very request when there is nothing to strip", async () => {
+    const request = new Request("http://hall.local:4101/panel/e1/score/b2?saved=3", { method: "POST", body: "comment=Good", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    const given = await seen(request);
+    expect(given).toBe(request);
+    expect(await given.text()).toBe("comment=Good");
+  });
+
+  it("still loses Remix's own parameters, and keeps the body and everything else", async () => {
+    const request = new Request("http://hall.local:4101/rounds?index&_data=routes%2Frounds&page=2&index=x", { method: "POST", body: "title=Hall" });
+    const given = await seen(request);
+    expect(given).not.toBe(request);
+    expect(new URL(given.url).search).toBe("?page=2&index=x");
+    expect(await given.text()).toBe("title=Hall");
   });
 });
