@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { CHEQUE_PAYEE_MAX, PAYEE_ERROR_VALUES } from "~/domain/bank/payee-details";
+import { CHEQUE_PAYEE_MAX, PAYEE_ERROR_VALUES } from "~/domain/bank/payee-limits";
 import { Choices, ErrorSummary, TextField } from "~/components/forms";
 import { useT } from "~/i18n/i18n-context";
 import { useFieldErrors } from "~/i18n/message-args";
