@@ -6,8 +6,8 @@ import { describedBy, FieldShell, fieldId } from "./field-shell";
 // without JavaScript; extra props (a form's defaultValue and handlers) pass through to the
 // control, and inputRef reaches the control itself.
 // The error summary and the text field live here; the other pieces have files of their own and
-// are named here too, so a form imports all its pieces from one place.
-export { Choices, type Choice } from "./choices";
+// are named here too, so a form imports its pieces from one place. Not Choices (choices.tsx): the
+// phones' forms have none, and naming it here would send it to every page with a form.
 export { fieldId } from "./field-shell";
 export { TextArea } from "./text-area";
 

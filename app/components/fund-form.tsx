@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Choices, ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { FUND_FIELD_LABELS, type FormValues } from "~/domain/fund";
 
 // The fund form, for creating and editing. Amounts are typed in pounds and kept in pence.

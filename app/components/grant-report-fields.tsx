@@ -1,5 +1,5 @@
 import { TextArea, TextField } from "~/components/forms";
-import { spentField } from "~/domain/grant-report-forms";
+import { spentField } from "~/domain/grant-report-limits";
 import { useT } from "~/i18n/i18n-context";
 
 // The report's answers: what was done, who took part, spend per budget line, and a contact.

@@ -1,8 +1,10 @@
-import { formatMoney } from "~/domain/money";
 import type { OnePageBid } from "~/domain/panel-phone";
+import { formatMoneyIn } from "~/i18n/money";
 
 // A bid as the panel reads it during a pitch: what it is, who for, what it costs. No contact
-// details. Long answers keep the group's own line breaks.
+// details. Long answers keep the group's own line breaks. Money through i18n/money, which the
+// phone already has, rather than domain/money with its parsing rules.
+const formatMoney = (pence: number) => formatMoneyIn("en", pence);
 
 export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";

@@ -1,6 +1,7 @@
 import { translate } from "~/i18n/catalogue.server";
 import { parseForm } from "~/utils/forms";
-import { REPORT_ERROR_VALUES, reportSchema, spentField } from "./grant-report-forms";
+import { reportSchema } from "./grant-report-forms";
+import { REPORT_ERROR_VALUES, spentField } from "./grant-report-limits";
 
 describe("the report form's errors, in Welsh and English", () => {
   it("name the budget line and the limits in each language", () => {

@@ -1,38 +1,10 @@
 import * as z from "zod";
-import { PHOTO_MAX_BYTES, PHOTOS_PER_REPORT } from "~/domain/image-type";
+import { EMAIL_MAX, MESSAGE_MAX, MESSAGE_MIN, NAME_MAX, NOTE_MAX, PARTICIPANTS_MAX, PHONE_MAX, spentField, WHAT_WAS_DONE_MAX, WHAT_WAS_DONE_MIN } from "~/domain/grant-report-limits";
 import { parsePounds, type Pence } from "~/domain/money";
 
 // The end-of-grant report form and the funder's forms about it, read on the server. A draft
-// takes whatever is well formed so far; sending it needs every answer.
-
-export const WHAT_WAS_DONE_MIN = 50;
-export const WHAT_WAS_DONE_MAX = 5_000;
-export const NOTE_MAX = 2_000;
-export const MESSAGE_MIN = 10;
-export const MESSAGE_MAX = 2_000;
-export const PARTICIPANTS_MAX = 1_000_000;
-
-// The group's report form says its errors as catalogue keys (the page says them in its
-// language, with REPORT_ERROR_VALUES and the budget line's `item`); the funder's forms below
-// stay English, as staff pages do.
-const NAME_MAX = 200;
-const EMAIL_MAX = 254;
-const PHONE_MAX = 40;
-
-/** The numbers the report form's error messages mention. */
-export const REPORT_ERROR_VALUES = {
-  whatMin: WHAT_WAS_DONE_MIN,
-  whatMax: WHAT_WAS_DONE_MAX,
-  noteMax: NOTE_MAX,
-  nameMax: NAME_MAX,
-  emailMax: EMAIL_MAX,
-  phoneMax: PHONE_MAX,
-  photosMax: PHOTOS_PER_REPORT,
-  mb: PHOTO_MAX_BYTES / 1_000_000,
-};
-
-/** The form field holding what was spent on one budget line. */
-export const spentField = (budgetLineId: string) => `spent-${budgetLineId}`;
+// takes whatever is well formed so far; sending it needs every answer. Its errors are catalogue
+// keys (grant-report-limits.ts); the funder's forms below stay English, as staff pages do.
 
 /** A field the form may leave out (an unchecked browser, a crafted post) reads as empty. */
 function field<T extends z.ZodType>(schema: T) {

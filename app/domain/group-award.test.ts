@@ -1,6 +1,8 @@
 import { groupAwardView, type AwardForGroup } from "./group-award";
 import { translate } from "~/i18n/catalogue.server";
+import { sayDates } from "~/i18n/dates-said.server";
 import { formatArgs } from "~/i18n/message-args";
+import type { Message } from "~/domain/message";
 
 const base: AwardForGroup = {
   amountPence: 245_000,
@@ -129,7 +131,8 @@ describe("an award paid in instalments, on the group's page", () => {
 });
 
 describe("the award's sentences, in Welsh and English", () => {
-  const say = (lang: "cy" | "en", m: { key: string; values?: Parameters<typeof formatArgs>[1] }) => translate(lang, m.key, formatArgs(lang, m.values));
+  // as the page says them: dates in words on the server, the rest in the browser.
+  const say = (lang: "cy" | "en", m: Message) => translate(lang, m.key, formatArgs(lang, sayDates(lang, m).values));
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
   it("say every payment state in both languages, with money and dates in each", () => {

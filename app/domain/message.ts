@@ -3,14 +3,13 @@
 // (app/i18n/message-args.ts for facts, app/i18n/message-text.ts for form errors). Money and
 // dates stay as facts (pence; an instant and its time zone; a calendar day).
 
-export type MessageArg =
-  | string
-  | number
-  | { pence: number; currency: string }
+export type DateArg =
   /** A calendar day, YYYY-MM-DD. */
   | { day: string }
   /** An instant (ISO), said with its weekday and time in a time zone. */
   | { at: string; timeZone: string };
+
+export type MessageArg = string | number | { pence: number; currency: string } | DateArg;
 
 export interface Message {
   key: string;

@@ -1,4 +1,5 @@
-import { describePasswordResetEvent, passwordResetDoneMail, resetLinkMail, tooManyResetRequestsMessage } from "~/domain/password-reset";
+import { passwordResetDoneMail, resetLinkMail } from "~/domain/mail/password-reset-mail";
+import { describePasswordResetEvent, tooManyResetRequestsMessage } from "~/domain/password-reset";
 import { forgotPasswordSchema, newPasswordSchema } from "~/domain/staff-forms";
 import { parseForm } from "~/utils/forms";
 

@@ -1,8 +1,6 @@
-import { STAFF_TIME_ZONE } from "~/domain/staff";
-import { formatDateTime } from "~/domain/zoned-time";
-
-// Getting back in after a forgotten password (its forms are in staff-forms.ts): the limits, the emails and the words
-// for the account history. A link works once, for RESET_HOURS; the newest link replaces older ones.
+// Getting back in after a forgotten password (its forms are in staff-forms.ts, its emails in
+// mail/password-reset-mail.ts): the limits and the words for the account history. A link works
+// once, for RESET_HOURS; the newest link replaces older ones.
 
 export const RESET_HOURS = 24;
 
@@ -23,40 +21,6 @@ function minutes(seconds: number) {
 
 export function tooManyResetRequestsMessage(retryAfterSeconds: number) {
   return `Too many links have been asked for. Wait about ${minutes(retryAfterSeconds)}, then try again. If an email has arrived, use the link in the newest one.`;
-}
-
-export function resetLinkMail(p: { name: string; link: string; expiresAt: Date; sentBy: string | null }) {
-  const expires = formatDateTime(p.expiresAt, STAFF_TIME_ZONE);
-  return {
-    subject: "Choose a new Pitchday password",
-    text: [
-      `Hello ${p.name},`,
-      "",
-      p.sentBy
-        ? `${p.sentBy} has sent you a link to choose a new password for your Pitchday account.`
-        : "Someone asked for a link to choose a new password for the Pitchday account with this email address.",
-      "",
-      "To choose a new password, open this link:",
-      p.link,
-      "",
-      `The link works once, until ${expires} (UK time). Using it signs your account out on every other device.`,
-      "If you did not expect this email, you can ignore it: your password stays as it is unless the link is used.",
-    ].join("\n"),
-  };
-}
-
-export function passwordResetDoneMail(p: { name: string; at: Date }) {
-  return {
-    subject: "Your Pitchday password has been changed",
-    text: [
-      `Hello ${p.name},`,
-      "",
-      `The password for your Pitchday account was changed with a reset link on ${formatDateTime(p.at, STAFF_TIME_ZONE)} (UK time).`,
-      "Every other device signed in to your account has been signed out.",
-      "",
-      "If this was not you, tell your Pitchday administrator straight away: they can disable the account and send you a new link.",
-    ].join("\n"),
-  };
 }
 
 /** One line of an account's history for the reset actions, or null for any other action. */

@@ -4,8 +4,8 @@ import { cy } from "date-fns/locale/cy";
 import { enGB } from "date-fns/locale/en-GB";
 import type { Lang } from "./lang";
 
-// Dates in a language's words ("Dydd Mawrth 14 Hydref" / "Tuesday 14 October"). A separate
-// file from the rest of app/i18n so only pages that show dates carry date-fns's locales.
+// Dates in a language's words ("Dydd Mawrth 14 Hydref" / "Tuesday 14 October"), on the server:
+// pages get them already said (dates-said.server.ts), so date-fns and its locales stay off phones.
 
 const localeOf = (lang: Lang) => (lang === "cy" ? cy : enGB);
 

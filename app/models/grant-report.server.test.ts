@@ -1,7 +1,8 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { closeLiveBus } from "~/db/live/bus.server";
-import { reportSchema, spentField } from "~/domain/grant-report-forms";
+import { reportSchema } from "~/domain/grant-report-forms";
+import { spentField } from "~/domain/grant-report-limits";
 import { verifyAuditLog } from "~/models/audit.server";
 import { grantById, grantByToken, grantList, recordReturnedMoney, reviewReport, saveReport, spendOf, type Grant } from "~/models/grant-report.server";
 import { makePaidGrant } from "~/testing/grant-fixtures";

@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
 import { db } from "~/db.server";
-import {
-  RESET_HOURS,
-  RESET_LIMITS,
-  passwordResetDoneMail,
-  resetLinkMail,
-  type ResetLinkStatus,
-} from "~/domain/password-reset";
+import { passwordResetDoneMail, resetLinkMail } from "~/domain/mail/password-reset-mail";
+import { RESET_HOURS, RESET_LIMITS, type ResetLinkStatus } from "~/domain/password-reset";
 import { appendAudit, type Tx } from "~/models/audit.server";
 import { accountLimit, takeAttempt } from "~/models/login-throttle.server";
 import { queueMail } from "~/models/mail.server";

@@ -1,6 +1,7 @@
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
-import { maskPayee, type MaskedPayee, type PayeeDetails, type PayeeParty } from "~/domain/bank/payee-details";
+import { maskPayee, type MaskedPayee, type PayeeDetails } from "~/domain/bank/payee-details";
+import type { PayeeParty } from "~/domain/bank/payee-limits";
 import { MANUAL_METHODS } from "~/domain/payment";
 import { payeeDetailsMail } from "~/domain/mail/payee-messages";
 import { can, type Actor } from "~/domain/permissions";

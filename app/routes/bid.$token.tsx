@@ -17,6 +17,7 @@ import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { htmlLang, isLang } from "~/i18n/lang";
 import { requestLang } from "~/i18n/language-cookie.server";
+import { sayDates } from "~/i18n/dates-said.server";
 
 // The group's own page, reached by the private link: where the bid stands and what comes next.
 
@@ -45,15 +46,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Award and payment: only once the funder's decision is confirmed and announced.
   const award = bid.status === "FUNDED" && !pending ? await awardForBid(bid.id) : null;
   const { currency, timeZone } = bid.round.fund;
-  return {
+  const lang = await requestLang(request);
+  return sayDates(lang, {
     token: params.token as string,
     award: award ? groupAwardView({ ...award, recipient: award.bid.recipient }, { currency, timeZone, stripe: paymentsConfigured() }) : null,
     // why: the page's data reaches the browser whole; pending, it says only "shortlisted, decision made".
     bid: pending ? { ...view, status: "SHORTLISTED" as const, decisionMade: true, statusTag: "tag tag--grey", statusReason: null, feedback: null } : view,
     pending,
-    answers: bidAnswers(bid, await requestLang(request)),
+    answers: bidAnswers(bid, lang),
     notice: notice in NOTICES ? NOTICES[notice as keyof typeof NOTICES] : null,
-  };
+  });
 }
 
 export default function BidStatus() {

@@ -7,6 +7,7 @@ import { acceptSchema, SIGNED_NAME_MAX } from "~/domain/award-acceptance";
 import { money } from "~/domain/message";
 import { dayOf } from "~/domain/message-day";
 import { translate } from "~/i18n/catalogue.server";
+import { sayDates } from "~/i18n/dates-said.server";
 import { pageTitle } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { useFieldErrors, useSay } from "~/i18n/message-args";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.accept.noAward"));
   const { currency, timeZone } = bid.round.fund;
-  return {
+  return sayDates(await requestLang(request), {
     token: params.token as string,
     reference: bid.reference,
     groupName: bid.groupName,
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     accepted: award.acceptedAt ? { by: award.acceptedBy ?? "", on: dayOf(award.acceptedAt, timeZone) } : null,
     // why from the loader: importing the value into the page would bring zod to the phone.
     signedNameMax: SIGNED_NAME_MAX,
-  };
+  });
 }
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string };

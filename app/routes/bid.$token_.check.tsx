@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BidSummary } from "~/components/bid-summary";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Choices, ErrorSummary, fieldId } from "~/components/forms";
+import { ErrorSummary, fieldId } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { bidAccess } from "~/domain/bid";
 import { declarationSchema } from "~/domain/bid-requests";
 import { eachSays, type MessageErrors } from "~/domain/message";

@@ -4,11 +4,13 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { GrantReportFields } from "~/components/grant-report-fields";
 import { GrantReportPhotos } from "~/components/grant-report-photos";
-import { REPORT_ERROR_VALUES, reportSchema, spentField } from "~/domain/grant-report-forms";
+import { reportSchema } from "~/domain/grant-report-forms";
+import { REPORT_ERROR_VALUES, spentField } from "~/domain/grant-report-limits";
 import { money } from "~/domain/message";
 import { dayOf } from "~/domain/message-day";
 import { penceToInput } from "~/domain/money";
 import { translate } from "~/i18n/catalogue.server";
+import { sayDates } from "~/i18n/dates-said.server";
 import { pageTitle } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { useSay } from "~/i18n/message-args";
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     contactPhone: report?.contactPhone ?? "",
     ...Object.fromEntries((report?.spend ?? []).map((s) => [spentField(s.budgetLineId), penceToInput(s.spentPence)])),
   };
-  return {
+  return sayDates(await requestLang(request), {
     token: params.token as string,
     reference: grant.bid.reference,
     amount: money(grant.amountPence, currency),
@@ -53,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lines: grant.bid.budgetLines.map((l) => ({ id: l.id, item: l.item, budget: money(l.amountPence, currency) })),
     photos: (report?.photos ?? []).map((p) => ({ id: p.id, caption: p.caption })),
     saved,
-  };
+  });
 }
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string | string[]>; problem?: string };

@@ -4,14 +4,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { ErrorSummary, TextField } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { ROLE_LABELS } from "~/domain/permissions";
-import { STAFF_TIME_ZONE } from "~/domain/staff";
 import { acceptInviteSchema } from "~/domain/staff-forms";
-import { formatDateTime } from "~/domain/zoned-time";
 import { INVITE_DAYS } from "~/domain/staff";
 import { acceptInvite, findInvite, type InviteStatus } from "~/models/invite.server";
 import { signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { staffDateTime } from "~/utils/staff-time.server";
 
 export const meta: MetaFunction = () => [{ title: "Set up your account – Pitchday" }];
 
@@ -36,7 +35,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
       email: invite.email,
       name: invite.name,
       roles: invite.roles.map((role) => ROLE_LABELS[role]),
-      expires: formatDateTime(invite.expiresAt, STAFF_TIME_ZONE),
+      expires: staffDateTime(invite.expiresAt),
     },
   });
 }

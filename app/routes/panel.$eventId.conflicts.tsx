@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Choices, ErrorSummary, TextArea } from "~/components/forms";
+import { ErrorSummary, TextArea } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { DeclaredConflicts } from "~/components/panel/declared-conflicts";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { conflictFormSchema } from "~/domain/conflict-form";

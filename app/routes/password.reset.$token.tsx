@@ -5,13 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorSummary } from "~/components/forms";
 import { NewPasswordFields } from "~/components/new-password-fields";
 import { RESET_HOURS, type ResetLinkStatus } from "~/domain/password-reset";
-import { STAFF_TIME_ZONE } from "~/domain/staff";
 import { newPasswordSchema } from "~/domain/staff-forms";
-import { formatDateTime } from "~/domain/zoned-time";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { signIn } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
+import { staffDateTime } from "~/utils/staff-time.server";
 
 // The page behind an emailed reset link: choose a new password, which signs the account out
 // everywhere and this device in.
@@ -37,7 +36,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return data<LoaderData>({
     status: "valid",
     email: found.reset.user.email,
-    expires: formatDateTime(found.reset.expiresAt, STAFF_TIME_ZONE),
+    expires: staffDateTime(found.reset.expiresAt),
   });
 }
 

@@ -6,7 +6,7 @@ import { BatchActions } from "~/components/payments/batch-actions";
 import { BatchItems } from "~/components/payments/batch-items";
 import { batchCancelSchema, batchConfirmSchema } from "~/domain/bank/batch-forms";
 import { BACS_TIME_ZONE, batchState, ITEM_OUTCOMES } from "~/domain/bank/batch-view";
-import { formatSortCode } from "~/domain/bank/payee-details";
+import { formatSortCode } from "~/domain/bank/payee-limits";
 import { todayIn } from "~/domain/calendar-day";
 import { formatMoney } from "~/domain/money";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";

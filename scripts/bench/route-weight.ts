@@ -70,6 +70,8 @@ const PUBLIC_LIMIT_KB = 100;
 const STAFF_LIMIT_KB = 130;
 
 export const PAGE_WEIGHT_TARGETS: { label: string; routeId: string; limitKb: number }[] = [
+  { label: "home", routeId: "routes/_index", limitKb: PUBLIC_LIMIT_KB },
+  { label: "page not found", routeId: "routes/$", limitKb: PUBLIC_LIMIT_KB },
   { label: "round list", routeId: "routes/rounds._index", limitKb: PUBLIC_LIMIT_KB },
   { label: "round page", routeId: "routes/rounds.$slug", limitKb: PUBLIC_LIMIT_KB },
   { label: "apply", routeId: "routes/rounds.$slug_.apply", limitKb: PUBLIC_LIMIT_KB },
@@ -79,11 +81,16 @@ export const PAGE_WEIGHT_TARGETS: { label: string; routeId: string; limitKb: num
   { label: "edit bid", routeId: "routes/bid.$token_.edit", limitKb: PUBLIC_LIMIT_KB },
   { label: "accept award", routeId: "routes/bid.$token_.accept", limitKb: PUBLIC_LIMIT_KB },
   { label: "payout", routeId: "routes/bid.$token_.payout", limitKb: PUBLIC_LIMIT_KB },
+  { label: "payout outcome", routeId: "routes/payout.$outcome", limitKb: PUBLIC_LIMIT_KB },
+  { label: "bank details", routeId: "routes/bid.$token_.bank-details", limitKb: PUBLIC_LIMIT_KB },
+  { label: "grant report", routeId: "routes/bid.$token_.report", limitKb: PUBLIC_LIMIT_KB },
+  { label: "withdraw bid", routeId: "routes/bid.$token_.withdraw", limitKb: PUBLIC_LIMIT_KB },
   { label: "vote (enter code)", routeId: "routes/vote._index", limitKb: PUBLIC_LIMIT_KB },
   { label: "vote ballot page", routeId: "routes/vote.$code", limitKb: PUBLIC_LIMIT_KB },
   { label: "panel join", routeId: "routes/panel.join.$token", limitKb: PUBLIC_LIMIT_KB },
   { label: "panel event", routeId: "routes/panel.$eventId._index", limitKb: PUBLIC_LIMIT_KB },
   { label: "score page", routeId: "routes/panel.$eventId.score.$bidId", limitKb: PUBLIC_LIMIT_KB },
+  { label: "panel conflicts", routeId: "routes/panel.$eventId.conflicts", limitKb: PUBLIC_LIMIT_KB },
   { label: "screen", routeId: "routes/screen.$eventId", limitKb: PUBLIC_LIMIT_KB },
   { label: "results list", routeId: "routes/results._index", limitKb: PUBLIC_LIMIT_KB },
   { label: "results event", routeId: "routes/results.$eventId", limitKb: PUBLIC_LIMIT_KB },

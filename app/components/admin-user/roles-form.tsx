@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Choices } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { ROLES, ROLE_LABELS } from "~/domain/permissions";
 import { ROLE_DESCRIPTIONS } from "~/domain/staff";
 

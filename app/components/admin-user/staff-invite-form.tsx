@@ -1,5 +1,6 @@
 import { Form, useLocation, useNavigation } from "@remix-run/react";
-import { Choices, TextField } from "~/components/forms";
+import { TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { ROLES, ROLE_LABELS } from "~/domain/permissions";
 import { INVITE_DAYS, ROLE_DESCRIPTIONS } from "~/domain/staff";
 

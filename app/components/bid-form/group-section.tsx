@@ -1,5 +1,6 @@
 import type { FieldFor } from "~/components/bid-form/use-bid-form";
-import { Choices, TextField } from "~/components/forms";
+import { TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { GROUP_TYPES, type GroupType } from "~/domain/bid";
 import { useT } from "~/i18n/i18n-context";
 

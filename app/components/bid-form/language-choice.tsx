@@ -1,4 +1,4 @@
-import { Choices } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { BID_LANGUAGES } from "~/domain/bid";
 import { useT } from "~/i18n/i18n-context";
 

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
 import type { BidStatusView } from "~/domain/bid-status-view";
-import { useSay } from "~/i18n/message-args";
+import { useSay, type DatesSaid } from "~/i18n/message-args";
 
 // The bid's reference, group, round and dates, at the top of the group's page.
 
-export function BidFacts({ bid }: { bid: BidStatusView }) {
+export function BidFacts({ bid }: { bid: DatesSaid<BidStatusView> }) {
   const say = useSay();
   const t = say.t;
   const lastChanged = say.arg(bid.lastChanged);

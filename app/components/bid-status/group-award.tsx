@@ -3,12 +3,12 @@ import { GroupSchedule } from "~/components/bid-status/group-schedule";
 import { PayoutSetup } from "~/components/bid-status/payout-setup";
 import { PayeeLink } from "~/components/payee/payee-link";
 import type { GroupAwardView } from "~/domain/group-award";
-import { useSay } from "~/i18n/message-args";
+import { useSay, type DatesSaid } from "~/i18n/message-args";
 
 // The award on the group's page: its amount and conditions, "Accept the conditions", the
 // letter, the payment and the account it goes into, and the end-of-grant report once paid.
 
-export function GroupAward({ base, award }: { base: string; award: GroupAwardView | null }) {
+export function GroupAward({ base, award }: { base: string; award: DatesSaid<GroupAwardView> | null }) {
   const say = useSay();
   const t = say.t;
   if (!award) {

@@ -1,6 +1,6 @@
 import type { GroupAwardView } from "~/domain/group-award";
 import type { InstalmentState } from "~/domain/instalments";
-import { useSay } from "~/i18n/message-args";
+import { useSay, type DatesSaid } from "~/i18n/message-args";
 
 // why here: a value from domain/group-award would bring its instalment rules (zod, time zones) to the phone.
 const INSTALMENT_TAG: Record<InstalmentState, string> = { paid: "tag tag--green", in_progress: "tag tag--yellow", planned: "tag tag--grey" };
@@ -8,7 +8,7 @@ const INSTALMENT_TAG: Record<InstalmentState, string> = { paid: "tag tag--green"
 // The award's instalments on the group's page: what is paid, what is under way, what is to
 // come and when, in the page's language.
 
-export function GroupSchedule({ schedule }: { schedule: NonNullable<GroupAwardView["schedule"]> }) {
+export function GroupSchedule({ schedule }: { schedule: NonNullable<DatesSaid<GroupAwardView>["schedule"]> }) {
   const say = useSay();
   const t = say.t;
   const caption = t("bid.schedule.caption");

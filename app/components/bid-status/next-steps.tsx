@@ -1,9 +1,9 @@
 import type { BidStatusView } from "~/domain/bid-status-view";
-import { useSay } from "~/i18n/message-args";
+import { useSay, type DatesSaid } from "~/i18n/message-args";
 
 // "What happens next" for each state of a bid, in the group's words.
 
-export function NextSteps({ bid }: { bid: BidStatusView }) {
+export function NextSteps({ bid }: { bid: DatesSaid<BidStatusView> }) {
   const say = useSay();
   const t = say.t;
   const closes = say.arg(bid.round.closes);

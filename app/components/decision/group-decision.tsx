@@ -2,6 +2,7 @@ import { GroupAward } from "~/components/bid-status/group-award";
 import { Signposts } from "~/components/bid-status/signposts";
 import type { GroupAwardView } from "~/domain/group-award";
 import { useT } from "~/i18n/i18n-context";
+import type { DatesSaid } from "~/i18n/message-args";
 import { htmlLang, isLang } from "~/i18n/lang";
 
 // The decision on the group's own page: the funder's words, and then either the award (its
@@ -15,7 +16,7 @@ interface Props {
   feedback: string | null;
   /** The language the funder's words are in, when known (the bid's own language). */
   feedbackLang: string | null;
-  award: GroupAwardView | null;
+  award: DatesSaid<GroupAwardView> | null;
 }
 
 export function GroupDecision({ base, funded, feedback, feedbackLang, award }: Props) {

@@ -1,5 +1,5 @@
 import type { PayeeDetails } from "~/domain/bank/payee-details";
-import { formatSortCode } from "~/domain/bank/payee-details";
+import { formatSortCode } from "~/domain/bank/payee-limits";
 
 // The whole payment details as a funder making a manual payment needs them: only on the
 // "prepare the payment" page, and every showing is in the audit log.

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import { CHEQUE_PAYEE_MAX, PAYEE_ERROR_VALUES } from "~/domain/bank/payee-details";
-import { Choices, ErrorSummary, TextField } from "~/components/forms";
+import { CHEQUE_PAYEE_MAX, PAYEE_ERROR_VALUES } from "~/domain/bank/payee-limits";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { useT } from "~/i18n/i18n-context";
 import { useFieldErrors } from "~/i18n/message-args";
 

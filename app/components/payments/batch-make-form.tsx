@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Choices, ErrorSummary, TextField } from "~/components/forms";
+import { ErrorSummary, TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 
 // Making a bank bulk-payment file: which approved bank transfers go in (all ticked at first),
 // the funder's own account they are paid from, and the day the bank should pay. One POST form;

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Choices, TextArea } from "~/components/forms";
+import { TextArea } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { ERASURE_REASONS, NOTE_MAX, STAFF_ERASURE_REASONS } from "~/domain/personal-data";
 
 // Erasing a group's contact details on request: why, a note for the audit log (no personal data

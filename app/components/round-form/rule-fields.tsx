@@ -1,4 +1,5 @@
-import { Choices, TextField } from "~/components/forms";
+import { TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { text } from "~/components/round-form/form-values";
 import {
   AUDIENCE_MODES,

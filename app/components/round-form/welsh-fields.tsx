@@ -1,4 +1,5 @@
-import { Choices, TextArea, TextField } from "~/components/forms";
+import { TextArea, TextField } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { text } from "~/components/round-form/form-values";
 import type { FormValues } from "~/domain/fund";
 

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Choices, TextArea } from "~/components/forms";
+import { TextArea } from "~/components/forms";
+import { Choices } from "~/components/choices";
 import { REASON_MAX } from "~/domain/bid-review";
 
 // The organiser's shortlist decision on a sent bid, and undoing it, each with its reason; a

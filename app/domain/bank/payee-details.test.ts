@@ -1,4 +1,5 @@
-import { fingerprintText, maskPayee, PAYEE_ERROR_VALUES, parseStoredPayee, payeeFormSchema } from "~/domain/bank/payee-details";
+import { fingerprintText, maskPayee, parseStoredPayee, payeeFormSchema } from "~/domain/bank/payee-details";
+import { PAYEE_ERROR_VALUES } from "~/domain/bank/payee-limits";
 import { translate } from "~/i18n/catalogue.server";
 import { parseForm } from "~/utils/forms";
 

@@ -1,20 +1,11 @@
 import * as z from "zod";
 import { modulusCheck } from "~/domain/bank/modulus";
+import { ACCOUNT_NAME_MAX, CHEQUE_PAYEE_MAX, formatSortCode, PAYEE_KINDS, PAYEE_PARTIES, type PayeeKind, type PayeeParty } from "~/domain/bank/payee-limits";
 
 // Where an award is paid: a UK bank account (name, sort code, account number) or a cheque
 // payee, and who is paid (the group itself, or the parent organisation a group without a bank
 // account applied through, as fiscal hosts do). Kept encrypted (app/utils/payee-crypto.server.ts);
 // this file holds the form's rules and what may be shown of the details.
-
-export const PAYEE_KINDS = ["BANK", "CHEQUE"] as const;
-export type PayeeKind = (typeof PAYEE_KINDS)[number];
-
-export const PAYEE_PARTIES = ["GROUP", "PARENT"] as const;
-export type PayeeParty = (typeof PAYEE_PARTIES)[number];
-
-// why 18: Bacs carries 18 characters of the account name; a longer one is cut by the bank.
-export const ACCOUNT_NAME_MAX = 18;
-export const CHEQUE_PAYEE_MAX = 70;
 
 export interface PayeeDetails {
   kind: PayeeKind;
@@ -34,9 +25,6 @@ const digitsOnly = (text: string) => text.replace(/[\s-]/g, "");
 // Errors are catalogue keys, said by the page in its language with PAYEE_ERROR_VALUES.
 const kindField = z.enum(PAYEE_KINDS, { error: "bid.payee.error.kind" });
 const partyField = z.enum(PAYEE_PARTIES, { error: "bid.payee.error.party" });
-
-/** The numbers the form's error messages mention. */
-export const PAYEE_ERROR_VALUES = { nameMax: ACCOUNT_NAME_MAX, chequeMax: CHEQUE_PAYEE_MAX };
 
 /**
  * The group's form. `hasParent`: the bid names a parent organisation, so it may be the payee.
@@ -90,11 +78,6 @@ export function payeeFormSchema({ hasParent }: { hasParent: boolean }) {
             chequePayee: null,
           },
     );
-}
-
-/** 309457 -> 30-94-57 */
-export function formatSortCode(sortCode: string): string {
-  return sortCode.replace(/^(\d{2})(\d{2})(\d{2})$/, "$1-$2-$3");
 }
 
 /** What the group and staff see outside payment: never the whole account number. */
