@@ -150,12 +150,12 @@ describe("conflicts of interest", () => {
     expect(await withdrawConflict({ panellistId: p.id, bidId }, { type: "panellist", id: p.id })).toEqual({ ok: true });
     expect(await withdrawConflict({ panellistId: p.id, bidId }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "There is no conflict declared for this pitch.",
+      message: "panel.conflicts.refusal.noneDeclared",
     });
     await live.chair({ type: "LOCK", slotId: live.slots[0].id });
     expect(await declareConflict({ panellistId: p.id, bidId, reason: "Too late" }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "Scoring for this pitch is locked, so conflicts for it can no longer change. Tell the chair.",
+      message: "panel.conflicts.refusal.locked",
     });
   });
 
@@ -165,11 +165,11 @@ describe("conflicts of interest", () => {
     const [p] = live.panellists;
     expect(await declareConflict({ panellistId: p.id, bidId: live.bids[0].id, reason: "  " }, { type: "panellist", id: p.id })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^Say briefly why/),
+      message: "panel.conflicts.error.reason",
     });
     expect(await declareConflict({ panellistId: p.id, bidId: other.bids[0].id, reason: "x" }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "That pitch is not part of this event.",
+      message: "panel.conflicts.refusal.notInEvent",
     });
   });
 });

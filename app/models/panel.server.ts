@@ -22,6 +22,7 @@ import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 //   revokePanellist(eventId, panellistId, actor)                   -> Result<{}>
 //   declareConflict({ panellistId, bidId, reason }, actor)         -> Result<{ conflictId, alreadyDeclared }>
 //   withdrawConflict({ panellistId, bidId }, actor)                -> Result<{}>
+//   (a conflict's refusal message is a catalogue key, panel.conflicts.*: the panellist's page says it)
 //   listPanel(eventId)                                             -> staff view: names, status, conflicts
 //
 // Tokens: the invite link carries a random token and the device cookie another; the database
@@ -242,15 +243,15 @@ export async function revokePanellist(eventId: string, panellistId: string, acto
 
 async function conflictContext(tx: Tx, panellistId: string, bidId: string) {
   const panellist = await lockPanellist(tx, panellistId);
-  if (!panellist) return refused("That panellist does not exist.");
-  if (panellist.revokedAt) return refused("You are no longer on this panel.");
+  if (!panellist) return refused("panel.conflicts.refusal.noPanellist");
+  if (panellist.revokedAt) return refused("panel.conflicts.refusal.revoked");
   const slot = await tx.slot.findUnique({
     where: { eventId_bidId: { eventId: panellist.eventId, bidId } },
     select: { state: true },
   });
-  if (!slot) return refused("That pitch is not part of this event.");
+  if (!slot) return refused("panel.conflicts.refusal.notInEvent");
   if (slot.state === "LOCKED" || panellist.event.state === "SCORING_CLOSED" || panellist.event.state === "DECIDED") {
-    return refused("Scoring for this pitch is locked, so conflicts for it can no longer change. Tell the chair.");
+    return refused("panel.conflicts.refusal.locked");
   }
   return { ok: true as const, panellist };
 }
@@ -261,8 +262,8 @@ export async function declareConflict(
   now: Date = new Date(),
 ): Promise<Result<{ conflictId: string; alreadyDeclared: boolean }>> {
   const reason = input.reason.trim();
-  if (!reason) return refused("Say briefly why you have a conflict, for example “I am a trustee of this group”.");
-  if (reason.length > REASON_MAX) return refused(`The reason must be ${REASON_MAX} characters or fewer.`);
+  if (!reason) return refused("panel.conflicts.error.reason");
+  if (reason.length > REASON_MAX) return refused("panel.conflicts.error.reasonTooLong");
   const outcome = await db().$transaction(async (tx) => {
     const context = await conflictContext(tx, input.panellistId, input.bidId);
     if (!context.ok) return context;
@@ -303,7 +304,7 @@ export async function withdrawConflict(input: { panellistId: string; bidId: stri
       where: { panellistId_bidId: { panellistId: input.panellistId, bidId: input.bidId } },
       select: { id: true },
     });
-    if (!existing) return refused("There is no conflict declared for this pitch.");
+    if (!existing) return refused("panel.conflicts.refusal.noneDeclared");
     await tx.conflict.delete({ where: { id: existing.id } });
     const entry = await appendAudit(tx, {
       actor,
