@@ -115,6 +115,6 @@ describe("a panellist's score sheet", () => {
       "items.crit_plan": "Dewiswch sgôr ar gyfer Plan, o 0 i 10.",
       comment: "Rhaid i’ch sylw fod yn 1,000 nod neu lai.",
     });
-    expect(errors({ items: { crit_need: 2, crit_plan: 2, crit_old: 3 }, clientMutationId: mutation }, "cy").items).toMatch(/^Mae meini prawf y rownd hon wedi newid/);
+    expect(errors({ items: { crit_need: 2, crit_plan: 2, crit_old: 3 }, clientMutationId: mutation }, "cy").items).toMatch(/^Mae meini prawf y cylch hwn wedi newid/);
   });
 });

@@ -11,7 +11,7 @@ import { pageTitle } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { useFieldErrors, useSay } from "~/i18n/message-args";
 import { acceptAward, awardForBid } from "~/models/award.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
@@ -26,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.accept.noAward"));
   const { currency, timeZone } = bid.round.fund;

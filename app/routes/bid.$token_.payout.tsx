@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PayoutStepView, type PayoutStep } from "~/components/bid-status/payout-step";
 import { awardForBid } from "~/models/award.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { notFound, publicUrl } from "~/utils/http.server";
@@ -27,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const token = params.token as string;
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.payoutPage.noAward"));
