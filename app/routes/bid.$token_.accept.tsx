@@ -8,6 +8,7 @@ import { money } from "~/domain/message";
 import { dayOf } from "~/domain/message-day";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle } from "~/i18n/i18n-context";
+import { sayIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { useFieldErrors, useSay } from "~/i18n/message-args";
 import { acceptAward, awardForBid } from "~/models/award.server";
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(acceptSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const result = await acceptAward(token, submission.data);
-  if (!result.ok) return data<ActionData>({ errors: result.errors ?? {}, values: submission.values, problem: result.message }, { status: 409 });
+  if (!result.ok) return data<ActionData>({ errors: result.errors ?? {}, values: submission.values, problem: sayIn(await requestLang(request), result.message) }, { status: 409 });
   return redirect(`/bid/${token}?notice=accepted#award`);
 }
 
