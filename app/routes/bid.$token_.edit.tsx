@@ -66,7 +66,9 @@ export default function EditBid() {
   const t = useT();
   const back = `/bid/${loaded.token}`;
 
-  if (loaded.lockedKey) {
+  // why not after a refused save: the refusal shows above the form with the words just typed, so
+  // nothing typed is lost even though it can no longer be saved.
+  if (loaded.lockedKey && !result?.formError) {
     return (
       <>
         <h1>{t("apply.edit.lockedHeading")}</h1>
