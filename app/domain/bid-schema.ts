@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { readFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
 import { bidProblems, toBidInput } from "~/domain/bid-rules";
-import { issueMessages } from "~/domain/message";
+import { issueMessages } from "~/domain/issue-messages";
 
 // The server's schema of a bid form: reads whatever was posted, runs the domain's checks
 // (bidProblems) and gives the bid to store. why a file of its own: zod stays out of every page

@@ -33,19 +33,6 @@ export function message(key: string, values?: PlainMessage["values"], pence?: Me
 
 export type MessageErrors = Record<string, PlainMessage>;
 
-/**
- * One message per field (the first), keyed like the form's names ("budget.2.amount"), from a
- * schema's issues: an issue carries its message in params.problem, or its catalogue key as text.
- */
-export function issueMessages(issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[]): MessageErrors {
-  const out: MessageErrors = {};
-  for (const issue of issues) {
-    const field = issue.path.map(String).join(".") || "form";
-    if (!(field in out)) out[field] = (issue.params?.problem as PlainMessage | undefined) ?? { key: issue.message };
-  }
-  return out;
-}
-
 /** One message for each of some fields (say, every box a control character was taken out of). */
 export function eachSays(fields: Iterable<string>, key: string): MessageErrors {
   return Object.fromEntries([...fields].map((field) => [field, message(key)]));

@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { issueMessages, message, type MessageErrors, type PlainMessage } from "./message";
+import { issueMessages } from "./issue-messages";
+import { message, type MessageErrors, type PlainMessage } from "./message";
 import { missingScore } from "./panel-phone";
 
 // What a panellist sends for one pitch, checked against the round's criteria. The same schema
