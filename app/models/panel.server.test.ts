@@ -66,7 +66,7 @@ describe("opening the invite on a phone", () => {
     expect(await claimInvite(invited.inviteToken, first.deviceToken)).toEqual({ ...first, ok: true });
     expect(await claimInvite(invited.inviteToken, null)).toEqual({
       ok: false,
-      message: "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
+      message: "panel.join.otherDevice",
     });
     expect(await claimInvite(invited.inviteToken, "someone-elses-device")).toMatchObject({ ok: false });
     expect((await panellistForDevice(first.deviceToken))?.id).toBe(invited.panellist.id);
@@ -86,7 +86,7 @@ describe("opening the invite on a phone", () => {
   it("refuses a made-up link", async () => {
     expect(await claimInvite("not-a-real-token", null)).toEqual({
       ok: false,
-      message: "This invite link is not valid any more. Ask the organiser for a new one.",
+      message: "panel.join.notValid",
     });
   });
 
@@ -110,7 +110,7 @@ describe("opening the invite on a phone", () => {
     expect(await panellistForDevice(p.deviceToken)).toBeNull();
     expect(await claimInvite(p.inviteToken, p.deviceToken)).toEqual({
       ok: false,
-      message: "This invitation has been withdrawn. Ask the organiser if you think that is a mistake.",
+      message: "panel.join.withdrawn",
     });
     expect(await revokePanellist(live.event.id, p.id, live.organiser.actor)).toEqual({ ok: false, message: "This panellist has already been removed from the panel." });
     expect(await reissueInvite(live.event.id, p.id, live.organiser.actor)).toMatchObject({ ok: false });

@@ -16,6 +16,7 @@ import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 //   invitePanellist({ eventId, name, userId?, email?, mailBaseUrl? }, actor)
 //                                                                  -> Result<{ panellist, inviteToken, emailed }>
 //   claimInvite(inviteToken, currentDeviceToken | null, now?)      -> Result<{ panellistId, eventId, deviceToken }>
+//                                                                     (refused with a panel.join.* key, said on the phone)
 //   panellistForDevice(deviceToken)                                -> active panellist or null
 //   reissueInvite(eventId, panellistId, actor)                     -> Result<{ inviteToken, name }>
 //   reissueUnopenedInvites(eventId, actor)                         -> Result<{ invites: { id, name, inviteToken }[] }>
@@ -111,19 +112,17 @@ export async function claimInvite(
   now: Date = new Date(),
 ): Promise<Result<{ panellistId: string; eventId: string; deviceToken: string }>> {
   const found = await db().panellist.findUnique({ where: { inviteTokenHash: hashSecretToken(inviteToken) }, select: { id: true } });
-  if (!found) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
+  if (!found) return refused("panel.join.notValid");
   const outcome = await db().$transaction(async (tx) => {
     const panellist = await lockPanellist(tx, found.id);
-    if (!panellist) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
-    if (panellist.revokedAt) return refused("This invitation has been withdrawn. Ask the organiser if you think that is a mistake.");
-    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    if (!panellist) return refused("panel.join.notValid");
+    if (panellist.revokedAt) return refused("panel.join.withdrawn");
+    if (panellist.event.state === "DECIDED") return refused("panel.join.finished");
     if (panellist.deviceTokenHash) {
       if (currentDeviceToken && hashSecretToken(currentDeviceToken) === panellist.deviceTokenHash) {
         return { ok: true as const, panellistId: panellist.id, eventId: panellist.eventId, deviceToken: currentDeviceToken, seq: null };
       }
-      return refused(
-        "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
-      );
+      return refused("panel.join.otherDevice");
     }
     const device = newSecretToken();
     await tx.panellist.update({ where: { id: panellist.id }, data: { deviceTokenHash: device.hash, joinedAt: now } });
@@ -159,7 +158,7 @@ export async function reissueInvite(eventId: string, panellistId: string, actor:
     const panellist = await lockPanellist(tx, panellistId, eventId);
     if (!panellist) return refused(NOT_ON_PANEL);
     if (panellist.revokedAt) return refused("This panellist was removed from the panel. Invite them again as a new panellist.");
-    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    if (panellist.event.state === "DECIDED") return refused("panel.join.finished");
     await tx.panellist.update({ where: { id: panellistId }, data: { inviteTokenHash: invite.hash, deviceTokenHash: null, joinedAt: null } });
     const entry = await appendAudit(tx, {
       actor,
