@@ -1,5 +1,6 @@
 import type { OnePageBid } from "~/domain/panel-phone";
 import { useT } from "~/i18n/i18n-context";
+import { htmlLang } from "~/i18n/lang";
 import { formatMoneyIn } from "~/i18n/money";
 
 // A bid as the panel reads it during a pitch: what it is, who for, what it costs. No contact
@@ -12,8 +13,10 @@ export function PitchOnePage({ bid, headingLevel = 2 }: { bid: OnePageBid; headi
   const money = (pence: number) => formatMoneyIn(t.lang, pence);
   const total = bid.budgetLines.reduce((sum, line) => sum + line.amountPence, 0);
   const notGiven = t("panel.onePage.notGiven");
-  // why: a bid written in Welsh is marked so, for screen readers' voice and for translation tools.
-  const own = bid.language === "cy" ? "cy" : bid.language === "en" && t.lang !== "en" ? "en" : undefined;
+  // why: a bid written in the other language is marked so, for screen readers' voice and for
+  // translation tools.
+  const written = bid.language === "cy" || bid.language === "en" ? bid.language : null;
+  const own = written && written !== t.lang ? htmlLang(written) : undefined;
   return (
     <div className="one-page">
       <dl className="summary summary--compact">
