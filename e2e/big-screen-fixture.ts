@@ -18,6 +18,8 @@ export interface BigScreenFixture {
   keyboardPanelInvitePath: string;
   /** A third invite to the over-time event's panel, for a panellist who reads Welsh. */
   welshPanelInvitePath: string;
+  /** A fourth, for a panellist who reads Welsh on a phone running JavaScript. */
+  welshJsPanelInvitePath: string;
   pitches: number;
   latePitch: number;
 }

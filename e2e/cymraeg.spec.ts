@@ -115,6 +115,22 @@ test("without JavaScript, a Welsh panellist is told in Welsh what to fix on the 
   await context.close();
 });
 
+test("with JavaScript, a Welsh panellist's missing score is named in Welsh before anything is sent", async ({ browser }) => {
+  const { welshJsPanelInvitePath } = seeded();
+  const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "cy-GB" })).newPage();
+  await phone.goto(welshJsPanelInvitePath);
+  await phone.getByRole("button", { name: "Defnyddio’r ffôn hwn i sgorio" }).click();
+  await expect(phone.getByText("Byw: diweddariadau wrth iddynt ddigwydd.")).toBeVisible();
+  await phone.getByRole("link", { name: /^Sgorio / }).first().click();
+  await phone.getByRole("group", { name: "Plan" }).getByRole("radio", { name: "7" }).check();
+  await phone.getByRole("button", { name: "Cadw’r sgôr" }).click();
+  await expect(phone.getByRole("link", { name: "Dewiswch sgôr ar gyfer Need, o 1 i 5." })).toBeVisible();
+  await expect(phone.getByRole("group", { name: "Need" })).toContainText("Dewiswch sgôr ar gyfer Need, o 1 i 5.");
+  await expect(phone.getByRole("group", { name: "Plan" }).getByRole("radio", { name: "7" })).toBeChecked();
+  await expectAccessible(phone);
+  await phone.context().close();
+});
+
 test("the big screen speaks Welsh and English at once, Welsh first, each with its lang", async ({ page }) => {
   const { overtimeEventId, pitches, latePitch } = seeded();
   await loginAs(page, "organiser");

@@ -100,6 +100,8 @@ async function main() {
     if (!keyboard.ok) throw new Error(keyboard.message);
     const welsh = await invitePanellist({ eventId: late.event.id, name: "Panelydd Cymraeg" }, late.organiser.actor);
     if (!welsh.ok) throw new Error(welsh.message);
+    const welshJs = await invitePanellist({ eventId: late.event.id, name: "Panelydd Cymraeg gyda JavaScript" }, late.organiser.actor);
+    if (!welshJs.ok) throw new Error(welshJs.message);
     const awardsEventId = await seedRevealedAwards();
     const fixture: BigScreenFixture = {
       eventId: main.event.id,
@@ -109,6 +111,7 @@ async function main() {
       panelInvitePath: panelInvitePath(invited.inviteToken),
       keyboardPanelInvitePath: panelInvitePath(keyboard.inviteToken),
       welshPanelInvitePath: panelInvitePath(welsh.inviteToken),
+      welshJsPanelInvitePath: panelInvitePath(welshJs.inviteToken),
       pitches: PITCHES,
       latePitch: LATE_PITCH,
     };
