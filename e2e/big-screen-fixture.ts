@@ -16,6 +16,10 @@ export interface BigScreenFixture {
   panelInvitePath: string;
   /** A second invite to the over-time event's panel, for the keyboard-only journey. */
   keyboardPanelInvitePath: string;
+  /** A third invite to the over-time event's panel, for a panellist who reads Welsh. */
+  welshPanelInvitePath: string;
+  /** A fourth, for a panellist who reads Welsh on a phone running JavaScript. */
+  welshJsPanelInvitePath: string;
   pitches: number;
   latePitch: number;
 }

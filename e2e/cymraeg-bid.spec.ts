@@ -1,30 +1,17 @@
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import { devices, expect, test, type Page } from "@playwright/test";
+import { expectAccessible, expectAccessibleWithoutJs, loginAs } from "./fixtures";
 
 // Cymraeg (issue 14), before a bid is sent: a group on a phone with JavaScript off, whose browser
 // asks for Welsh, finds the open round, writes its bid in Welsh, is told in Welsh what to fix
 // beside the box, checks its answers and submits, with axe on each page. An organiser makes a
 // new round bilingual, and the public round page shows its words in both, Welsh first. Runs on
-// the demo data (spring-2027 is open, fund limits £200 to £5,000).
+// the demo data (spring-2027 is open, fund limits £200 to £5,000). A change sent after the bid
+// was withdrawn, and a link that finds no bid, are refused in Welsh.
 
 const run = Date.now().toString(36);
 
 function isoDaysFromNow(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * axe on the page a browser without JavaScript shows: axe itself needs JavaScript, so the page's
- * HTML (its scripts taken out) is checked in a second page of the same site, with its styles.
- */
-async function expectAccessibleWithoutJs(browser: Browser, page: Page) {
-  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: test.info().project.use.baseURL });
-  const checker = await context.newPage();
-  await checker.goto("/healthz");
-  await checker.setContent(html, { waitUntil: "load" });
-  await expectAccessible(checker);
-  await context.close();
 }
 
 async function fillBidInWelsh(page: Page, amount: string) {
@@ -81,10 +68,11 @@ test("a group applies in Welsh on a phone without JavaScript", async ({ browser 
     await expectAccessibleWithoutJs(browser, page);
   });
 
-  await test.step("fixed, checked in Welsh and submitted", async () => {
+  const bidPath = await test.step("fixed, checked in Welsh and submitted", async () => {
     await page.getByLabel("Faint ydych chi’n gofyn amdano?").fill("1,500");
     await page.getByRole("button", { name: "Cadw a pharhau" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Gwiriwch eich atebion cyn i chi gyflwyno" })).toBeVisible();
+    const checkPath = new URL(page.url()).pathname;
     await expect(page.locator("dd[lang=cy]", { hasText: "Caffi trwsio misol" })).toBeVisible();
     await expect(page.locator("dt", { hasText: "Swm y gofynnwyd amdano" })).toBeVisible();
     await expectAccessibleWithoutJs(browser, page);
@@ -93,6 +81,31 @@ test("a group applies in Welsh on a phone without JavaScript", async ({ browser 
     await expect(page.getByRole("heading", { level: 1, name: "Cais wedi’i gyflwyno" })).toBeVisible();
     await expect(page.locator(".panel-confirm .reference")).toHaveText(/^PD-\d{4}-\d{4}$/);
     await expect(page.getByText("Beth sy’n digwydd nesaf")).toBeVisible();
+    await expectAccessibleWithoutJs(browser, page);
+    return checkPath.replace(/\/check$/, "");
+  });
+
+  await test.step("a change refused because the bid was withdrawn meanwhile is told in Welsh, the words typed kept", async () => {
+    await page.goto(`${bidPath}/edit`);
+    await page.getByLabel("Teitl y prosiect").fill("Caffi trwsio wythnosol");
+    const other = await context.newPage();
+    await other.goto(`${bidPath}/withdraw`);
+    await other.getByRole("button", { name: "Ydw, tynnwch fy nghais yn ôl" }).click();
+    await expect(other.locator("html")).toHaveAttribute("lang", "cy");
+    await other.close();
+    await page.getByRole("button", { name: "Cadw’r newidiadau" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Mae’r cais hwn wedi’i dynnu’n ôl, felly ni ellir ei newid mwyach." })).toBeVisible();
+    await expect(page.getByLabel("Teitl y prosiect")).toHaveValue("Caffi trwsio wythnosol");
+    await expectAccessibleWithoutJs(browser, page);
+    await page.goto(`${bidPath}/edit`);
+    await expect(page.getByRole("heading", { level: 1, name: "Ni ellir newid eich cais mwyach" })).toBeVisible();
+    await expect(page.getByText("Mae’r cais hwn wedi’i dynnu’n ôl, felly ni ellir ei newid mwyach.")).toBeVisible();
+  });
+
+  await test.step("a private link that finds no bid says so in Welsh", async () => {
+    const missing = await page.goto(`${bidPath.replace(/[^/]{6}$/, "AAAAAA")}/edit`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByText(/^Doedd dim modd dod o hyd i gais ar gyfer y ddolen hon\./)).toBeVisible();
     await expectAccessibleWithoutJs(browser, page);
   });
   await context.close();

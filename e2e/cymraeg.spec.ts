@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { bigScreenFixturePath, type BigScreenFixture } from "./big-screen-fixture";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expectAccessible, expectAccessibleWithoutJs, loginAs } from "./fixtures";
 
 // Welsh and English (issue 14): an audience member switches the site to Cymraeg with the link in
 // the header and votes in Welsh, with JavaScript and without (axe checks the pages with it); a browser that asks for Welsh gets
 // it first; the big screen says everything in both languages, Welsh first. Runs on the big
-// screen's server, whose seeded over-time event is live with its join code.
+// screen's server, whose seeded over-time event is live with its join code. A Welsh panellist,
+// without JavaScript, is told in Welsh what to fix on the score sheet and the conflict form.
 
 function seeded(): BigScreenFixture {
   const port = new URL(test.info().project.use.baseURL ?? "").port;
@@ -74,6 +75,60 @@ test("without JavaScript, a browser that asks for Welsh votes in Welsh", async (
   expect(away.status()).toBe(302);
   expect(away.headers().location).toBe("/");
   await context.close();
+});
+
+test("without JavaScript, a Welsh panellist is told in Welsh what to fix on the score sheet and the conflict form", async ({ browser }) => {
+  const { welshPanelInvitePath } = seeded();
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false, locale: "cy-GB" });
+  const phone = await context.newPage();
+
+  await test.step("joins in Welsh and opens a pitch still open for scoring, its one page in Welsh", async () => {
+    await phone.goto(welshPanelInvitePath);
+    await expect(phone.locator("html")).toHaveAttribute("lang", "cy");
+    await phone.getByRole("button", { name: "Defnyddio’r ffôn hwn i sgorio" }).click();
+    await expect(phone.getByRole("heading", { name: "Yn dal ar agor i’w sgorio" })).toBeVisible();
+    await phone.getByRole("link", { name: /^Sgorio / }).first().click();
+    await expect(phone.getByRole("heading", { level: 3, name: "Crynodeb" })).toBeVisible();
+    await expect(phone.getByRole("heading", { level: 3, name: "Cyllideb" })).toBeVisible();
+    await expect(phone.getByText("Ni roddwyd unrhyw linellau cyllideb.")).toBeVisible();
+  });
+
+  await test.step("a score left out is named in Welsh beside its criterion, and what was chosen stays", async () => {
+    await phone.getByRole("group", { name: "Need" }).getByRole("radio", { name: "4" }).check();
+    await phone.getByLabel("Sylw").fill("Cynllun clir.");
+    await phone.getByRole("button", { name: "Cadw’r sgôr" }).click();
+    await expect(phone.getByRole("group", { name: "Plan" })).toContainText("Dewiswch sgôr ar gyfer Plan, o 0 i 10.");
+    await expect(phone.getByRole("link", { name: "Dewiswch sgôr ar gyfer Plan, o 0 i 10." })).toBeVisible();
+    await expect(phone.getByRole("group", { name: "Need" }).getByRole("radio", { name: "4" })).toBeChecked();
+    await expect(phone.getByLabel("Sylw")).toHaveValue("Cynllun clir.");
+    await expectAccessibleWithoutJs(browser, phone);
+  });
+
+  await test.step("the conflict form's mistakes are in Welsh too", async () => {
+    await phone.getByRole("link", { name: "Yn ôl i drefn y cyflwyniadau" }).click();
+    await phone.getByRole("link", { name: "Datgan gwrthdaro buddiannau" }).click();
+    await phone.getByRole("button", { name: "Datgan gwrthdaro" }).click();
+    await expect(phone.getByRole("link", { name: "Dewiswch y cyflwyniad y mae gennych wrthdaro buddiannau ag ef." })).toBeVisible();
+    await expect(phone.getByRole("link", { name: /^Dywedwch yn fyr pam mae gennych wrthdaro buddiannau/ })).toBeVisible();
+    await expectAccessibleWithoutJs(browser, phone);
+  });
+  await context.close();
+});
+
+test("with JavaScript, a Welsh panellist's missing score is named in Welsh before anything is sent", async ({ browser }) => {
+  const { welshJsPanelInvitePath } = seeded();
+  const phone = await (await browser.newContext({ baseURL: test.info().project.use.baseURL, locale: "cy-GB" })).newPage();
+  await phone.goto(welshJsPanelInvitePath);
+  await phone.getByRole("button", { name: "Defnyddio’r ffôn hwn i sgorio" }).click();
+  await expect(phone.getByText("Byw: diweddariadau wrth iddynt ddigwydd.")).toBeVisible();
+  await phone.getByRole("link", { name: /^Sgorio / }).first().click();
+  await phone.getByRole("group", { name: "Plan" }).getByRole("radio", { name: "7" }).check();
+  await phone.getByRole("button", { name: "Cadw’r sgôr" }).click();
+  await expect(phone.getByRole("link", { name: "Dewiswch sgôr ar gyfer Need, o 1 i 5." })).toBeVisible();
+  await expect(phone.getByRole("group", { name: "Need" })).toContainText("Dewiswch sgôr ar gyfer Need, o 1 i 5.");
+  await expect(phone.getByRole("group", { name: "Plan" }).getByRole("radio", { name: "7" })).toBeChecked();
+  await expectAccessible(phone);
+  await phone.context().close();
 });
 
 test("the big screen speaks Welsh and English at once, Welsh first, each with its lang", async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type Page } from "@playwright/test";
 
 // Shared helpers for the journeys: sign in as a demo staff member (seeded by prisma/seed),
 // read the development mail outbox, and check a page with axe.
@@ -32,6 +32,20 @@ export async function expectAccessible(page: Page) {
   expect(
     results.violations.map((v) => `${v.impact ?? "unrated"} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
   ).toEqual([]);
+}
+
+/**
+ * axe on the page a browser without JavaScript shows: axe itself needs JavaScript, so the page's
+ * HTML (its scripts taken out) is checked in a second page of the same site, with its styles.
+ */
+export async function expectAccessibleWithoutJs(browser: Browser, page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const context = await browser.newContext({ ...devices["Pixel 7"], baseURL: test.info().project.use.baseURL });
+  const checker = await context.newPage();
+  await checker.goto("/healthz");
+  await checker.setContent(html, { waitUntil: "load" });
+  await expectAccessible(checker);
+  await context.close();
 }
 
 /** The newest message to `to` in the development outbox (/dev/mail), as text. */

@@ -98,6 +98,10 @@ async function main() {
     if (!invited.ok) throw new Error(invited.message);
     const keyboard = await invitePanellist({ eventId: late.event.id, name: "Panellist with a keyboard" }, late.organiser.actor);
     if (!keyboard.ok) throw new Error(keyboard.message);
+    const welsh = await invitePanellist({ eventId: late.event.id, name: "Panelydd Cymraeg" }, late.organiser.actor);
+    if (!welsh.ok) throw new Error(welsh.message);
+    const welshJs = await invitePanellist({ eventId: late.event.id, name: "Panelydd Cymraeg gyda JavaScript" }, late.organiser.actor);
+    if (!welshJs.ok) throw new Error(welshJs.message);
     const awardsEventId = await seedRevealedAwards();
     const fixture: BigScreenFixture = {
       eventId: main.event.id,
@@ -106,6 +110,8 @@ async function main() {
       overtimeJoinCode: late.event.joinCode,
       panelInvitePath: panelInvitePath(invited.inviteToken),
       keyboardPanelInvitePath: panelInvitePath(keyboard.inviteToken),
+      welshPanelInvitePath: panelInvitePath(welsh.inviteToken),
+      welshJsPanelInvitePath: panelInvitePath(welshJs.inviteToken),
       pitches: PITCHES,
       latePitch: LATE_PITCH,
     };

@@ -5,14 +5,15 @@ import { fileStorage } from "~/services/storage/storage.server";
 
 // A report's photos: the bytes go to file storage, the row to the database. The file is
 // written first and removed again if the row cannot be, so a row never names a missing file;
-// a crash between the two leaves at worst an unnamed file, never a broken photo.
+// a crash between the two leaves at worst an unnamed file, never a broken photo. Refusals are
+// catalogue keys (bid.report.*), said on the group's page in its language.
 
 export async function addReportPhoto(grant: Grant, bytes: Uint8Array, caption: string): Promise<Outcome<object>> {
   const slot = await photoSlot(grant);
-  if (!slot.editable) return { ok: false, message: "This report has been sent, so photos cannot be added." };
+  if (!slot.editable) return { ok: false, message: "bid.report.photosLocked" };
   const problem = photoProblem(bytes, slot.count);
   const type = imageType(bytes);
-  if (problem || !type) return { ok: false, message: "Check the photo.", errors: { photo: problem ?? PHOTO_TYPE_PROBLEM } };
+  if (problem || !type) return { ok: false, message: "bid.report.checkPhoto", errors: { photo: problem ?? PHOTO_TYPE_PROBLEM } };
   await fileStorage().put(slot.key, bytes);
   try {
     const saved = await addPhotoRecord(grant, { storageKey: slot.key, contentType: type, sizeBytes: bytes.length, caption });

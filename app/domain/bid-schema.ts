@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { readFormValues, type BidFormValues, type BidRules } from "~/domain/bid";
 import { bidProblems, toBidInput } from "~/domain/bid-rules";
-import type { PlainMessage, MessageErrors } from "~/domain/message";
+import { issueMessages } from "~/domain/issue-messages";
 
 // The server's schema of a bid form: reads whatever was posted, runs the domain's checks
 // (bidProblems) and gives the bid to store. why a file of its own: zod stays out of every page
@@ -26,11 +26,4 @@ export function bidSchema(rules: BidRules) {
 }
 
 /** One message per field (the first), keyed like the form's names: what the pages say, in their language. */
-export function bidErrors(issues: readonly { path: readonly PropertyKey[]; message: string; params?: Record<string, unknown> }[]): MessageErrors {
-  const out: MessageErrors = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "form";
-    if (!(key in out)) out[key] = (issue.params?.problem as PlainMessage | undefined) ?? { key: issue.message };
-  }
-  return out;
-}
+export const bidErrors = issueMessages;

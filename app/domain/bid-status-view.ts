@@ -1,4 +1,4 @@
-import { BID_STATUS_VIEW, bidAccess, roundPhase, type BidAccess, type BidStatus, type RoundWindow } from "~/domain/bid";
+import { BID_STATUS_VIEW, bidAccess, roundPhase, type BidStatus, type RoundWindow } from "~/domain/bid";
 import { instant, money, type MessageArg } from "~/domain/message";
 
 // The group's own page as facts the page says in its language: where the bid stands, its
@@ -25,15 +25,6 @@ export interface BidStatusFacts {
 }
 
 export type BidStatusView = ReturnType<typeof bidStatusView>;
-
-/** Why the bid cannot be changed, as a catalogue key; null when it can. */
-export function lockedKey(status: BidStatus, access: BidAccess, phase: string): string | null {
-  if (!access.lockedReason) return null;
-  if (status === "WITHDRAWN") return "bid.locked.withdrawn";
-  if (status !== "DRAFT" && status !== "SUBMITTED") return "bid.locked.considered";
-  if (phase !== "open") return status === "DRAFT" ? "bid.locked.draftClosed" : "bid.locked.closed";
-  return null;
-}
 
 // why: a decided bid's reason is stored as the decision's sentence in English ("Awarded £900.",
 // decision.server.ts) then the funder's feedback; the page says the outcome in its own
@@ -76,6 +67,6 @@ export function bidStatusView(bid: BidStatusFacts, now: Date) {
     submitted: at(bid.submittedAt),
     lastChanged: instant(bid.updatedAt, tz),
     withdrawn: at(bid.withdrawnAt),
-    access: { ...access, lockedKey: lockedKey(status, access, phase) },
+    access,
   };
 }

@@ -369,21 +369,21 @@ describe("where a bid stands", () => {
   });
 
   it("lets a draft be edited and submitted only while the round is open", () => {
-    expect(bidAccess({ status: "DRAFT" }, round, NOW)).toEqual({ canEdit: true, canSubmit: true, canWithdraw: true, lockedReason: null });
+    expect(bidAccess({ status: "DRAFT" }, round, NOW)).toEqual({ canEdit: true, canSubmit: true, canWithdraw: true, lockedKey: null });
     const late = bidAccess({ status: "DRAFT" }, round, new Date("2027-02-01T17:00:00Z"));
     expect(late).toMatchObject({ canEdit: false, canSubmit: false });
-    expect(late.lockedReason).toMatch(/closed before this draft was submitted/);
+    expect(late.lockedKey).toBe("bid.locked.draftClosed");
   });
 
   it("locks a submitted bid at the deadline but still lets the group withdraw", () => {
     expect(bidAccess({ status: "SUBMITTED" }, round, NOW)).toMatchObject({ canEdit: true, canSubmit: false });
     const late = bidAccess({ status: "SUBMITTED" }, round, new Date("2027-02-02T00:00:00Z"));
-    expect(late).toMatchObject({ canEdit: false, canWithdraw: true, lockedReason: "The round has closed, so bids can no longer be changed." });
+    expect(late).toMatchObject({ canEdit: false, canWithdraw: true, lockedKey: "bid.locked.closed" });
   });
 
   it("never lets a withdrawn or decided bid change", () => {
-    expect(bidAccess({ status: "WITHDRAWN" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false });
-    expect(bidAccess({ status: "FUNDED" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false });
+    expect(bidAccess({ status: "WITHDRAWN" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false, lockedKey: "bid.locked.withdrawn" });
+    expect(bidAccess({ status: "FUNDED" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: false, lockedKey: "bid.locked.considered" });
     expect(bidAccess({ status: "SHORTLISTED" }, round, NOW)).toMatchObject({ canEdit: false, canWithdraw: true });
   });
 });

@@ -303,8 +303,8 @@ export interface BidAccess {
   canEdit: boolean;
   canSubmit: boolean;
   canWithdraw: boolean;
-  /** Why the bid cannot be changed, in words for the group; null when it can. */
-  lockedReason: string | null;
+  /** Why the bid cannot be changed, as a catalogue key (bid.locked.*) said in the group's language; null when it can. */
+  lockedKey: string | null;
 }
 
 /** What the holder of a bid's private link may do with it now. */
@@ -312,21 +312,18 @@ export function bidAccess(bid: { status: BidStatus }, round: RoundWindow, now: D
   const open = roundPhase(round, now) === "open";
   const canWithdraw = bid.status === "DRAFT" || bid.status === "SUBMITTED" || bid.status === "SHORTLISTED";
   if (bid.status === "WITHDRAWN") {
-    return { canEdit: false, canSubmit: false, canWithdraw: false, lockedReason: "This bid has been withdrawn, so it can no longer be changed." };
+    return { canEdit: false, canSubmit: false, canWithdraw: false, lockedKey: "bid.locked.withdrawn" };
   }
   if (bid.status !== "DRAFT" && bid.status !== "SUBMITTED") {
-    return { canEdit: false, canSubmit: false, canWithdraw, lockedReason: "The organisers have already considered this bid, so it can no longer be changed." };
+    return { canEdit: false, canSubmit: false, canWithdraw, lockedKey: "bid.locked.considered" };
   }
   if (!open) {
     return {
       canEdit: false,
       canSubmit: false,
       canWithdraw,
-      lockedReason:
-        bid.status === "DRAFT"
-          ? "The round closed before this draft was submitted, so it can no longer be changed or submitted."
-          : "The round has closed, so bids can no longer be changed.",
+      lockedKey: bid.status === "DRAFT" ? "bid.locked.draftClosed" : "bid.locked.closed",
     };
   }
-  return { canEdit: true, canSubmit: bid.status === "DRAFT", canWithdraw, lockedReason: null };
+  return { canEdit: true, canSubmit: bid.status === "DRAFT", canWithdraw, lockedKey: null };
 }

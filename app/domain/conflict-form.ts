@@ -5,21 +5,22 @@ import { CONFLICT_REASON_MAX } from "./panel-phone";
 // checks the same limits again (app/models/panel.server.ts) and refuses once a pitch is locked.
 //
 // Interface: conflictFormSchema -> { intent: "declare", bidId, reason } | { intent: "withdraw", bidId }
+// Its errors are catalogue keys (panel.conflicts.error.*; the reason's limit is said with { max }).
 
 export const conflictFormSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("declare"),
-    bidId: z.string({ error: "Choose the pitch you have a conflict with." }).min(1, "Choose the pitch you have a conflict with."),
+    bidId: z.string({ error: "panel.conflicts.error.which" }).min(1, "panel.conflicts.error.which"),
     reason: z
-      .string({ error: "Say briefly why you have a conflict, for example “I am a trustee of this group”." })
+      .string({ error: "panel.conflicts.error.reason" })
       .trim()
-      .min(1, "Say briefly why you have a conflict, for example “I am a trustee of this group”.")
-      .max(CONFLICT_REASON_MAX, `The reason must be ${CONFLICT_REASON_MAX} characters or fewer.`),
+      .min(1, "panel.conflicts.error.reason")
+      .max(CONFLICT_REASON_MAX, "panel.conflicts.error.reasonTooLong"),
   }),
   z.object({
     intent: z.literal("withdraw"),
-    bidId: z.string().min(1, "Choose the conflict to take back."),
+    bidId: z.string({ error: "panel.conflicts.error.withdrawWhich" }).min(1, "panel.conflicts.error.withdrawWhich"),
   }),
-], { error: "Use one of the buttons on the page." });
+], { error: "panel.conflicts.error.button" });
 
 export type ConflictForm = z.infer<typeof conflictFormSchema>;

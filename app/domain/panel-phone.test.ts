@@ -1,14 +1,13 @@
-import { COMMENT_MAX, itemFieldName, scoreSheetSchema } from "./score-sheet";
+import { COMMENT_MAX, itemFieldName, scoreSheetSchema, sheetErrors } from "./score-sheet";
 import { conflictFormSchema } from "./conflict-form";
 import {
   CONFLICT_REASON_MAX,
   conflictsOpen,
   padPitch,
-  missingScoreMessage,
+  missingScore,
   SCORE_COMMENT_MAX,
   scoreFieldName,
-  scoreStatus,
-  scoringNote,
+  scoringNoteCase,
   scoringOpen,
 } from "./panel-phone";
 import { EVENT_STATES, SLOT_STATES } from "./event-machine";
@@ -25,13 +24,13 @@ describe("what the panellist's phone offers for a pitch", () => {
   it("explains every state without a score pad, and says nothing when the pad is there", () => {
     for (const event of EVENT_STATES) {
       for (const slot of SLOT_STATES) {
-        const note = scoringNote(event, slot);
+        const note = scoringNoteCase(event, slot);
         expect(note === null).toBe(scoringOpen(event, slot));
       }
     }
-    expect(scoringNote("LIVE", "PITCHING")).toBe("Listen to the pitch: scoring opens when the questions start.");
-    expect(scoringNote("LIVE", "LOCKED")).toBe("Scoring for this pitch is locked.");
-    expect(scoringNote("SCORING_CLOSED", "SCORING")).toBe("Scoring for the event has closed.");
+    expect(scoringNoteCase("LIVE", "PITCHING")).toBe("pitching");
+    expect(scoringNoteCase("LIVE", "LOCKED")).toBe("locked");
+    expect(scoringNoteCase("SCORING_CLOSED", "SCORING")).toBe("eventClosed");
   });
 
   it("lets conflicts change before the event and until the pitch is locked", () => {
@@ -42,17 +41,11 @@ describe("what the panellist's phone offers for a pitch", () => {
     expect(conflictsOpen("DECIDED", "WAITING")).toBe(false);
   });
 
-  it("labels each pitch in the running order", () => {
-    expect(scoreStatus({ recused: false, version: null })).toBe("Not scored");
-    expect(scoreStatus({ recused: false, version: 3 })).toBe("Scored (version 3)");
-    expect(scoreStatus({ recused: true, version: 2 })).toBe("Recused");
-  });
-
   it("words a blank criterion exactly as the server does", () => {
     const criterion = { id: "c1", name: "Need", scaleMin: 1, scaleMax: 5 };
     const result = scoreSheetSchema([criterion]).safeParse({ clientMutationId: "6f1c1c1e-1f0a-4c1a-9a0e-0c1b2d3e4f50" });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].message).toBe(missingScoreMessage(criterion));
+    expect(sheetErrors(result.error!)).toEqual({ "items.c1": missingScore(criterion) });
   });
 
   it("names fields and limits exactly as the server's schemas", () => {

@@ -1,4 +1,5 @@
 import type { EventState, SlotState } from "./event-machine";
+import { message, type PlainMessage } from "./message";
 
 // What a panellist's phone says about each pitch. The server decides (app/models/score.server.ts
 // and panel.server.ts refuse late scores and conflicts); these mirror its rules so the phone
@@ -7,9 +8,8 @@ import type { EventState, SlotState } from "./event-machine";
 // Interface:
 //   scoringOpen(eventState, slotState)       -> boolean: a score for this pitch is accepted now
 //   conflictsOpen(eventState, slotState)     -> boolean: a conflict can still be declared/withdrawn
-//   scoreStatus({ recused, version })        -> "Recused" | "Scored (version N)" | "Not scored"
-//   scoringNote(eventState, slotState)       -> why there is no score pad, or null when there is one
-//   missingScoreMessage(criterion)           -> the server's message for a criterion left blank
+//   scoringNoteCase(eventState, slotState)   -> why there is no score pad (panel.note.<case>), or null when there is one
+//   missingScore(criterion)                  -> the message (score.error.missing) for a criterion left blank
 //   CONFLICT_REASON_MAX                      -> the longest reason for a conflict (as the panel model)
 //   scoreFieldName(criterionId), SCORE_COMMENT_MAX   the sheet's field names and comment limit
 //   OnePageBid                               -> a bid as the panel reads it during its pitch
@@ -50,11 +50,6 @@ export function conflictsOpen(eventState: EventState, slotState: SlotState) {
   return slotState !== "LOCKED" && eventState !== "SCORING_CLOSED" && eventState !== "DECIDED";
 }
 
-export function scoreStatus({ recused, version }: { recused: boolean; version: number | null }) {
-  if (recused) return "Recused";
-  return version === null ? "Not scored" : `Scored (version ${version})`;
-}
-
 export type ScoringNoteCase = "notStarted" | "eventClosed" | "locked" | "waiting" | "pitching";
 
 /** Why a pitch cannot be scored now (the catalogue's "panel.note.<case>"), or null when it can. */
@@ -67,22 +62,9 @@ export function scoringNoteCase(eventState: EventState, slotState: SlotState): S
   return null;
 }
 
-const SCORING_NOTES: Record<ScoringNoteCase, string> = {
-  notStarted: "Scoring opens when the event starts and this pitch reaches its questions.",
-  eventClosed: "Scoring for the event has closed.",
-  locked: "Scoring for this pitch is locked.",
-  waiting: "This pitch has not started yet. Scoring opens when its questions start.",
-  pitching: "Listen to the pitch: scoring opens when the questions start.",
-};
-
-export function scoringNote(eventState: EventState, slotState: SlotState): string | null {
-  const noteCase = scoringNoteCase(eventState, slotState);
-  return noteCase && SCORING_NOTES[noteCase];
-}
-
-/** Same words as the server's schema (app/domain/score-sheet.ts), without loading zod on the phone. */
-export function missingScoreMessage(criterion: { name: string; scaleMin: number; scaleMax: number }) {
-  return `Choose a score for ${criterion.name}, from ${criterion.scaleMin} to ${criterion.scaleMax}.`;
+/** A criterion left blank: the phone says it before sending, the server's schema (score-sheet.ts) after. */
+export function missingScore(criterion: { name: string; scaleMin: number; scaleMax: number }): PlainMessage {
+  return message("score.error.missing", { name: criterion.name, min: criterion.scaleMin, max: criterion.scaleMax });
 }
 
 /**

@@ -1,5 +1,7 @@
-import { fieldErrors } from "~/utils/forms";
-import { itemFieldName, scoreSheetSchema, type SheetCriterion } from "./score-sheet";
+import { translate } from "~/i18n/catalogue.server";
+import type { Lang } from "~/i18n/lang";
+import { errorTexts } from "~/i18n/message-text";
+import { itemFieldName, scoreSheetSchema, sheetErrors, type SheetCriterion } from "./score-sheet";
 
 const criteria: SheetCriterion[] = [
   { id: "crit_need", name: "Need", scaleMin: 1, scaleMax: 5 },
@@ -8,10 +10,11 @@ const criteria: SheetCriterion[] = [
 const schema = scoreSheetSchema(criteria);
 const mutation = "5b0e3b5e-8a3b-4c4e-9d6f-1f2a3b4c5d6e";
 
-function errors(input: unknown) {
-  const result = schema.safeParse(input);
+/** What the panellist reads beside each field, in their language. */
+function errors(input: unknown, lang: Lang = "en", checked = schema) {
+  const result = checked.safeParse(input);
   if (result.success) throw new Error("expected the sheet to be refused");
-  return fieldErrors(result.error);
+  return errorTexts((key, values) => translate(lang, key, values), lang, sheetErrors(result.error));
 }
 
 describe("a panellist's score sheet", () => {
@@ -93,7 +96,7 @@ describe("a panellist's score sheet", () => {
 
   it("needs the device's submission id, a UUID, so a retry can be recognised", () => {
     expect(errors({ items: { crit_need: 1, crit_plan: 1 } })).toEqual({
-      clientMutationId: "This score could not be matched to your device's submission. Reload the page and send it again.",
+      clientMutationId: "This score could not be matched to your phone's submission. Reload the page and send it again.",
     });
     expect(errors({ items: { crit_need: 1, crit_plan: 1 }, clientMutationId: "retry-1" })).toHaveProperty("clientMutationId");
   });
@@ -103,7 +106,15 @@ describe("a panellist's score sheet", () => {
     expect(widened.safeParse({ items: { crit_need: 8, crit_plan: 3 }, clientMutationId: mutation }).success).toBe(true);
     expect(schema.safeParse({ items: { crit_need: 8, crit_plan: 3 }, clientMutationId: mutation }).success).toBe(false);
     const again = scoreSheetSchema(criteria.map((c) => ({ ...c })));
-    const refused = again.safeParse({ items: { crit_plan: 3 }, clientMutationId: mutation });
-    expect(refused.success ? null : fieldErrors(refused.error)).toEqual({ "items.crit_need": "Choose a score for Need, from 1 to 5." });
+    expect(errors({ items: { crit_plan: 3 }, clientMutationId: mutation }, "en", again)).toEqual({ "items.crit_need": "Choose a score for Need, from 1 to 5." });
+  });
+
+  it("says each problem in Welsh to a Welsh panellist, beside its field", () => {
+    expect(errors({ items: { crit_need: 7 }, clientMutationId: mutation, comment: "x".repeat(1001) }, "cy")).toEqual({
+      "items.crit_need": "Rhaid i’r sgôr ar gyfer Need fod yn rhif cyfan o 1 i 5.",
+      "items.crit_plan": "Dewiswch sgôr ar gyfer Plan, o 0 i 10.",
+      comment: "Rhaid i’ch sylw fod yn 1,000 nod neu lai.",
+    });
+    expect(errors({ items: { crit_need: 2, crit_plan: 2, crit_old: 3 }, clientMutationId: mutation }, "cy").items).toMatch(/^Mae meini prawf y cylch hwn wedi newid/);
   });
 });

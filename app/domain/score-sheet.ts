@@ -1,4 +1,7 @@
 import * as z from "zod";
+import { issueMessages } from "./issue-messages";
+import { message, type MessageErrors, type PlainMessage } from "./message";
+import { missingScore } from "./panel-phone";
 
 // What a panellist sends for one pitch, checked against the round's criteria. The same schema
 // serves the no-JavaScript form (fields named `items.<criterionId>`, `comment`,
@@ -7,6 +10,7 @@ import * as z from "zod";
 // Interface:
 //   scoreSheetSchema(criteria) -> zod schema; output ScoreSubmission (items in criteria order)
 //   itemFieldName(criterionId) -> "items.<id>" (input name, and the key of its error message)
+//   sheetErrors(zodError)      -> MessageErrors by field (catalogue keys with the criterion's facts)
 //   COMMENT_MAX
 
 export const COMMENT_MAX = 1_000;
@@ -73,32 +77,36 @@ export function scoreSheetSchema(criteria: readonly SheetCriterion[]) {
   return schema;
 }
 
+// why: each problem is a catalogue key with its facts (the criterion's name and scale), so the
+// phone says it in the panellist's language; the issue carries it as params.problem.
+function problem(ctx: z.RefinementCtx, path: PropertyKey[], said: PlainMessage) {
+  ctx.addIssue({ code: "custom", path, message: said.key, params: { problem: said } });
+}
+
+/** What is wrong with a sheet, field by field ("items.<criterionId>", "comment"), as catalogue keys with facts. */
+export function sheetErrors(error: z.ZodError): MessageErrors {
+  return issueMessages(error.issues);
+}
+
 function buildSchema(criteria: readonly SheetCriterion[]) {
+  // why: items in a shape no page sends come from a page older than the criteria.
   const items = z
-    .record(z.string(), z.unknown())
+    .record(z.string(), z.unknown(), { error: "score.error.criteriaChanged" })
     .optional()
     .transform((raw, ctx) => {
       const given = raw ?? {};
       const known = new Set(criteria.map((c) => c.id));
       if (Object.keys(given).some((id) => !known.has(id))) {
-        ctx.addIssue({
-          code: "custom",
-          message: "The criteria for this round have changed since the page was opened. Reload the page and score again.",
-        });
+        problem(ctx, [], message("score.error.criteriaChanged"));
         return z.NEVER;
       }
       const out: ScoreSubmission["items"] = [];
       for (const criterion of criteria) {
         const value = readValue(given[criterion.id]);
-        const range = `${criterion.scaleMin} to ${criterion.scaleMax}`;
         if (value === null) {
-          ctx.addIssue({ code: "custom", path: [criterion.id], message: `Choose a score for ${criterion.name}, from ${range}.` });
+          problem(ctx, [criterion.id], missingScore(criterion));
         } else if (value === "invalid" || value < criterion.scaleMin || value > criterion.scaleMax) {
-          ctx.addIssue({
-            code: "custom",
-            path: [criterion.id],
-            message: `The score for ${criterion.name} must be a whole number from ${range}.`,
-          });
+          problem(ctx, [criterion.id], message("score.error.outOfScale", { name: criterion.name, min: criterion.scaleMin, max: criterion.scaleMax }));
         } else {
           out.push({ criterionId: criterion.id, value });
         }
@@ -111,14 +119,14 @@ function buildSchema(criteria: readonly SheetCriterion[]) {
     z.object({
       items,
       comment: z
-        .string({ error: "Enter your comment as text." })
-        .trim()
-        .max(COMMENT_MAX, `Your comment must be ${COMMENT_MAX.toLocaleString("en-GB")} characters or fewer.`)
+        .string({ error: "score.error.commentText" })
         .optional()
-        .transform((comment) => comment ?? ""),
-      clientMutationId: z.uuid({
-        error: "This score could not be matched to your device's submission. Reload the page and send it again.",
-      }),
+        .transform((raw, ctx) => {
+          const comment = (raw ?? "").trim();
+          if (comment.length > COMMENT_MAX) problem(ctx, [], message("score.error.commentTooLong", { max: COMMENT_MAX }));
+          return comment;
+        }),
+      clientMutationId: z.uuid({ error: "score.refusal.unmatched" }),
     }),
   );
 }

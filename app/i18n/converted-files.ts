@@ -29,6 +29,7 @@ export const CONVERTED_FILES = [
   "app/components/panel-phone/now-pitch.tsx",
   "app/components/panel-phone/phone-heading.tsx",
   "app/components/panel/declared-conflicts.tsx",
+  "app/components/pitch-one-page.tsx",
   "app/components/score-pad.tsx",
   "app/components/score-pad/criterion-scale.tsx",
   "app/components/score-pad/score-status.tsx",

@@ -136,7 +136,7 @@ describe("accepting the conditions", () => {
         agree: "bid.accept.error.agree",
       },
     });
-    expect(await acceptAward(randomBytes(32).toString("base64url"), { signedName: "Sam Treasurer", agree: "yes" })).toMatchObject({ ok: false });
+    expect(await acceptAward(randomBytes(32).toString("base64url"), { signedName: "Sam Treasurer", agree: "yes" })).toEqual({ ok: false, message: "bid.accept.refusal.noBid" });
     expect(await acceptAward(token, { signedName: "Sam Treasurer", agree: "yes" })).toMatchObject({ ok: true, already: false, award: { status: "ACCEPTED" } });
     expect(await acceptAward(token, { signedName: "Sam Treasurer", agree: "yes" })).toMatchObject({ ok: true, already: true });
     expect(await awardForBid(bids[0].id)).toMatchObject({ status: "ACCEPTED", acceptedBy: "Sam Treasurer", acceptedAt: expect.any(Date) });
@@ -173,7 +173,7 @@ describe("cancelling an award", () => {
     expect(mail.text).toContain("The group has closed down.");
     expect(await acceptAwardForGroup(awardId, { signedName: "Sam", agree: "yes" }, decider)).toEqual({
       ok: false,
-      message: "This award has been cancelled, so it can no longer be accepted.",
+      message: "bid.accept.refusal.cancelled",
     });
   });
 });

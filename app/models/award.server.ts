@@ -224,6 +224,8 @@ export async function issueAward(
 }
 
 // ---------- Accepting ----------
+// why keys: the group reads an acceptance's refusal in its language (bid.accept.refusal.*); the
+// staff page says the same keys in English.
 
 async function accept(
   where: { awardId: string } | { bidId: string },
@@ -231,15 +233,15 @@ async function accept(
   actor: AuditActor,
 ): Promise<Result<{ award: { id: string; status: string }; already: boolean }>> {
   const parsed = acceptSchema.safeParse(input);
-  if (!parsed.success) return refused("Check the acceptance.", fieldErrors(parsed.error));
+  if (!parsed.success) return refused("bid.accept.refusal.check", fieldErrors(parsed.error));
   return db().$transaction(async (tx) => {
     const rows =
       "awardId" in where
         ? await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Award" WHERE id = ${where.awardId} FOR UPDATE`
         : await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Award" WHERE "bidId" = ${where.bidId} FOR UPDATE`;
-    if (rows.length === 0) return refused("There is no award to accept for this bid.");
+    if (rows.length === 0) return refused("bid.accept.refusal.noAward");
     const award = await tx.award.findUniqueOrThrow({ where: { id: rows[0].id }, select: { id: true, status: true, bidId: true } });
-    if (award.status === "CANCELLED") return refused("This award has been cancelled, so it can no longer be accepted.");
+    if (award.status === "CANCELLED") return refused("bid.accept.refusal.cancelled");
     if (award.status !== "OFFERED") return { ok: true as const, award, already: true };
     const now = new Date();
     const updated = await tx.award.update({
@@ -261,7 +263,7 @@ async function accept(
 /** The group accepts the conditions through its private link (the token in the URL). */
 export async function acceptAward(token: string, input: { signedName: string; agree: string }) {
   const bid = await findBidByToken(token);
-  if (!bid) return refused("We could not find a bid for this link. Only the newest link to a bid works.");
+  if (!bid) return refused("bid.accept.refusal.noBid");
   return accept({ bidId: bid.id }, input, { type: "group", id: bid.id });
 }
 

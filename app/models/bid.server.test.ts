@@ -17,6 +17,7 @@ import {
   withdrawBid,
 } from "~/models/bid.server";
 import { listMail } from "~/models/mail.server";
+import { messageIn } from "~/i18n/errors.server";
 
 useTestDatabase();
 
@@ -240,12 +241,12 @@ describe("the deadline", () => {
     expect(await submitBid({ token: draft.token, now: atClose })).toEqual({
       ok: false,
       kind: "locked",
-      message: "The round closed before this draft was submitted, so it can no longer be changed or submitted.",
+      message: "bid.locked.draftClosed",
     });
     expect(await saveBid({ token: sent.token, values: complete({ summary: "Too late" }), intent: "save", now: atClose })).toEqual({
       ok: false,
       kind: "locked",
-      message: "The round has closed, so bids can no longer be changed.",
+      message: "bid.locked.closed",
     });
     expect((await findBidByToken(sent.token))?.summary).toBe("We will put up a polytunnel.");
     expect(await withdrawBid({ token: sent.token, now: atClose })).toMatchObject({ ok: true, bid: { status: "WITHDRAWN" } });
@@ -254,9 +255,9 @@ describe("the deadline", () => {
   it("turns new bids away before a round opens and after it closes", async () => {
     const round = await makeRound({ opensAt: new Date("2027-02-01T09:00:00Z") });
     const early = await startBid({ slug: round.slug, values: complete(), intent: "draft", now: NOW });
-    expect(early).toEqual({ ok: false, kind: "closed", message: "This round opens on Monday 1 February 2027 at 9am. You can start a bid then." });
+    expect(early).toEqual({ ok: false, kind: "closed" });
     const late = await startBid({ slug: round.slug, values: complete(), intent: "draft", now: CLOSES });
-    expect(late).toEqual({ ok: false, kind: "closed", message: "This round closed on Friday 12 February 2027 at 5pm, so it no longer takes bids." });
+    expect(late).toEqual({ ok: false, kind: "closed" });
     expect(await startBid({ slug: "no-such-round", values: complete(), intent: "draft", now: NOW })).toEqual({ ok: false, kind: "not_found" });
   });
 });
@@ -268,7 +269,7 @@ describe("withdrawal", () => {
     await submitBid({ token, now: NOW });
     expect(await withdrawBid({ token, now: NOW })).toMatchObject({ ok: true, bid: { status: "WITHDRAWN" } });
     expect(await withdrawBid({ token, now: NOW })).toMatchObject({ ok: true });
-    expect(await saveBid({ token, values: complete(), intent: "save", now: NOW })).toMatchObject({ ok: false, kind: "locked" });
+    expect(await saveBid({ token, values: complete(), intent: "save", now: NOW })).toMatchObject({ ok: false, kind: "locked", message: "bid.locked.withdrawn" });
     expect(await submitBid({ token, now: NOW })).toMatchObject({ ok: false, kind: "locked" });
     const actions = (await auditEntriesFor("bid", bid.id)).map((e) => e.action);
     expect(actions.filter((a) => a === "bid.withdrawn")).toHaveLength(1);
@@ -280,9 +281,12 @@ describe("spam limits", () => {
   it("allow 10 bids an hour from one address, then say when to try again", async () => {
     const at = new Date("2027-01-15T10:15:00Z");
     for (let i = 0; i < 10; i++) expect(await takeIntakeAttempt("start", "198.51.100.7", at)).toBeNull();
-    expect(await takeIntakeAttempt("start", "198.51.100.7", at)).toBe(
+    const refused = await takeIntakeAttempt("start", "198.51.100.7", at);
+    expect(refused).toEqual({ key: "apply.limit.start", values: { minutes: 45 } });
+    expect(messageIn("en", refused!)).toBe(
       "Too many bids have been started from this connection in the last hour. To protect the fund from spam, please try again in 45 minutes. Nothing you typed has been lost.",
     );
+    expect(messageIn("cy", refused!)).toMatch(/^Mae gormod o geisiadau wedi’u dechrau o’r cysylltiad hwn .* ymhen 45 munud\./);
     expect(await takeIntakeAttempt("start", "198.51.100.8", at)).toBeNull();
     expect(await takeIntakeAttempt("submit", "198.51.100.7", at)).toBeNull();
     expect(await takeIntakeAttempt("start", "198.51.100.7", new Date("2027-01-15T11:00:00Z"))).toBeNull();

@@ -11,7 +11,6 @@ import {
   type BidRules,
 } from "~/domain/bid";
 import { bidErrors, bidSchema } from "~/domain/bid-schema";
-import { formatWeekdayDateTime } from "~/domain/bid-dates";
 import { formatMoney } from "~/domain/money";
 import { translate } from "~/i18n/catalogue.server";
 import { formatCalendarDateIn } from "~/i18n/group-dates";
@@ -28,7 +27,7 @@ import {
   withdrawnMail,
   type BidMailContext,
 } from "~/domain/mail/bid-messages";
-import type { MessageErrors } from "~/domain/message";
+import { message, type MessageErrors, type PlainMessage } from "~/domain/message";
 import { env } from "~/utils/env.server";
 import { mailVoice } from "~/i18n/mail-voice.server";
 import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
@@ -124,7 +123,10 @@ export function submissionProblems(bid: BidView, now: Date): MessageErrors {
 export type IntakeResult<T> =
   | ({ ok: true } & T)
   | { ok: false; kind: "invalid"; errors: MessageErrors }
-  | { ok: false; kind: "closed" | "locked"; message: string }
+  /** The round is not open (the page says when it opens or closed). */
+  | { ok: false; kind: "closed" }
+  /** The bid can no longer change: `message` is a catalogue key (bid.locked.*) for the group's page to say. */
+  | { ok: false; kind: "locked"; message: string }
   | { ok: false; kind: "not_found" };
 
 // why: 20 groups pressing "Submit" in the last minute queue on the reference counter's row;
@@ -194,12 +196,6 @@ function mailContext(bid: BidView, token: string): BidMailContext {
   };
 }
 
-function closedMessage(round: RoundWithFund, now: Date) {
-  return roundPhase(round, now) === "upcoming"
-    ? `This round opens on ${formatWeekdayDateTime(round.opensAt, round.fund.timeZone)}. You can start a bid then.`
-    : `This round closed on ${formatWeekdayDateTime(round.closesAt, round.fund.timeZone)}, so it no longer takes bids.`;
-}
-
 /**
  * Starts a bid from the apply form: a draft with the next reference, the private link emailed
  * to the contact. `intent: "continue"` checks the answers strictly (the group is going on to
@@ -218,7 +214,7 @@ export async function startBid({
 }): Promise<IntakeResult<{ bid: BidView; token: string }>> {
   const round = await findPublicRound(slug);
   if (!round) return { ok: false, kind: "not_found" };
-  if (roundPhase(round, now) !== "open") return { ok: false, kind: "closed", message: closedMessage(round, now) };
+  if (roundPhase(round, now) !== "open") return { ok: false, kind: "closed" };
   const parsed = bidSchema(rulesFor(round, now, intent === "draft" ? "draft" : "submit")).safeParse(values);
   if (!parsed.success) return { ok: false, kind: "invalid", errors: bidErrors(parsed.error.issues) };
   const input = parsed.data;
@@ -267,7 +263,7 @@ export function saveBid({
     const bid = await lockBidByToken(tx, token);
     if (!bid) return { ok: false, kind: "not_found" } as const;
     const access = bidAccess(bid, bid.round, now);
-    if (!access.canEdit) return { ok: false, kind: "locked", message: access.lockedReason ?? "" } as const;
+    if (!access.canEdit) return { ok: false, kind: "locked", message: access.lockedKey ?? "bid.locked.closed" } as const;
     const submitted = bid.status === "SUBMITTED";
     const mode = submitted || intent !== "draft" ? "submit" : "draft";
     const parsed = bidSchema(rulesFor(bid.round, now, mode, submitted ? isoDate(bid.startDate) : null)).safeParse(values);
@@ -323,7 +319,7 @@ export function submitBid({
     if (!bid) return { ok: false, kind: "not_found" } as const;
     if (bid.status === "SUBMITTED") return { ok: true, bid, alreadySubmitted: true } as const;
     const access = bidAccess(bid, bid.round, now);
-    if (!access.canSubmit) return { ok: false, kind: "locked", message: access.lockedReason ?? "" } as const;
+    if (!access.canSubmit) return { ok: false, kind: "locked", message: access.lockedKey ?? "bid.locked.closed" } as const;
     const problems = submissionProblems(bid, now);
     if (Object.keys(problems).length > 0) return { ok: false, kind: "invalid", errors: problems } as const;
     const version = 1;
@@ -359,7 +355,7 @@ export function withdrawBid({
     if (!bid) return { ok: false, kind: "not_found" } as const;
     if (bid.status === "WITHDRAWN") return { ok: true, bid } as const;
     const access = bidAccess(bid, bid.round, now);
-    if (!access.canWithdraw) return { ok: false, kind: "locked", message: access.lockedReason ?? "" } as const;
+    if (!access.canWithdraw) return { ok: false, kind: "locked", message: access.lockedKey ?? "bid.locked.closed" } as const;
     const updated = await tx.bid.update({
       where: { id: bid.id },
       data: { status: "WITHDRAWN", withdrawnAt: now },
@@ -408,37 +404,24 @@ export async function reissueLink({ slug, email, reference }: { slug: string; em
 // ---------- Spam ----------
 
 export const INTAKE_LIMITS = {
-  start: { max: 10, windowSeconds: 3_600, what: "started" },
-  submit: { max: 10, windowSeconds: 3_600, what: "submitted" },
-  link: { max: 5, windowSeconds: 3_600, what: "asked for" },
+  start: { max: 10, windowSeconds: 3_600 },
+  submit: { max: 10, windowSeconds: 3_600 },
+  link: { max: 5, windowSeconds: 3_600 },
 } as const;
 
 /**
- * Counts one bid started, submitted or link asked for from this address; returns a message
- * for the person when they have done too many this hour, or null.
+ * Counts one bid started, submitted or link asked for from this address; returns what to tell
+ * the person (apply.limit.<kind>, with the minutes to wait) when they have done too many this
+ * hour, or null.
  */
-export async function takeIntakeAttempt(kind: keyof typeof INTAKE_LIMITS, address: string, now = new Date()) {
+export async function takeIntakeAttempt(kind: keyof typeof INTAKE_LIMITS, address: string, now = new Date()): Promise<PlainMessage | null> {
   const limit = INTAKE_LIMITS[kind];
   const result = await hit({ key: `bid:${kind}:${address}`, max: limit.max, windowSeconds: limit.windowSeconds }, now);
   if (result.allowed) return null;
-  const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-  const noun = kind === "link" ? "new links" : "bids";
-  return `Too many ${noun} have been ${limit.what} from this connection in the last hour. To protect the fund from spam, please try again in ${minutes} minute${minutes === 1 ? "" : "s"}. Nothing you typed has been lost.`;
+  return message(`apply.limit.${kind}`, { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) });
 }
 
 // ---------- For the group's pages ----------
-
-/** The bid behind a private link, or the calm 404 page that says what to do about it. */
-export async function requireBidByToken(token: string | undefined): Promise<BidView> {
-  const bid = token ? await findBidByToken(token) : null;
-  if (!bid) {
-    throw new Response(
-      "We could not find a bid for this link. If you asked for a new link, only the newest one works. You can ask for another on the funding round's page.",
-      { status: 404, statusText: "Not Found" },
-    );
-  }
-  return bid;
-}
 
 export interface Answer {
   /** The form field to change it (for "Change" links). */

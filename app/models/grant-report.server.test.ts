@@ -50,7 +50,7 @@ describe("the end-of-grant report", () => {
     expect(entry.payload).toEqual({ awardId, bidId: sent.bid.id, spentPence: 95_050, underspendPence: 4_950, participants: 40, photoCount: 0 });
     expect(JSON.stringify(entry.payload)).not.toContain("sam@example.test");
 
-    expect(await saveReport(grant, parsed(grant, draft, false), { submit: false })).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be changed/) });
+    expect(await saveReport(grant, parsed(grant, draft, false), { submit: false })).toEqual({ ok: false, message: "bid.report.locked" });
   });
 
   it("the funder asks for more (emailed), the group sends again, the funder accepts and the grant closes", async () => {

@@ -75,7 +75,8 @@ async function lockAward(tx: Tx, awardId: string) {
   return tx.grantReport.findUnique({ where: { awardId } });
 }
 
-const LOCKED_MESSAGE = "This report has been sent to the funder, so it cannot be changed unless they ask for more.";
+// why a key: the group reads it on its report page, in its language.
+const LOCKED_MESSAGE = "bid.report.locked";
 
 export async function saveReport(grant: Grant, input: ReportInput, { submit, now = new Date() }: { submit: boolean; now?: Date }): Promise<Outcome<object>> {
   const spent = spentByLine(grant.bid.budgetLines, input);

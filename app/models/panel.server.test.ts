@@ -66,7 +66,7 @@ describe("opening the invite on a phone", () => {
     expect(await claimInvite(invited.inviteToken, first.deviceToken)).toEqual({ ...first, ok: true });
     expect(await claimInvite(invited.inviteToken, null)).toEqual({
       ok: false,
-      message: "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
+      message: "panel.join.otherDevice",
     });
     expect(await claimInvite(invited.inviteToken, "someone-elses-device")).toMatchObject({ ok: false });
     expect((await panellistForDevice(first.deviceToken))?.id).toBe(invited.panellist.id);
@@ -86,7 +86,7 @@ describe("opening the invite on a phone", () => {
   it("refuses a made-up link", async () => {
     expect(await claimInvite("not-a-real-token", null)).toEqual({
       ok: false,
-      message: "This invite link is not valid any more. Ask the organiser for a new one.",
+      message: "panel.join.notValid",
     });
   });
 
@@ -110,7 +110,7 @@ describe("opening the invite on a phone", () => {
     expect(await panellistForDevice(p.deviceToken)).toBeNull();
     expect(await claimInvite(p.inviteToken, p.deviceToken)).toEqual({
       ok: false,
-      message: "This invitation has been withdrawn. Ask the organiser if you think that is a mistake.",
+      message: "panel.join.withdrawn",
     });
     expect(await revokePanellist(live.event.id, p.id, live.organiser.actor)).toEqual({ ok: false, message: "This panellist has already been removed from the panel." });
     expect(await reissueInvite(live.event.id, p.id, live.organiser.actor)).toMatchObject({ ok: false });
@@ -150,12 +150,12 @@ describe("conflicts of interest", () => {
     expect(await withdrawConflict({ panellistId: p.id, bidId }, { type: "panellist", id: p.id })).toEqual({ ok: true });
     expect(await withdrawConflict({ panellistId: p.id, bidId }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "There is no conflict declared for this pitch.",
+      message: "panel.conflicts.refusal.noneDeclared",
     });
     await live.chair({ type: "LOCK", slotId: live.slots[0].id });
     expect(await declareConflict({ panellistId: p.id, bidId, reason: "Too late" }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "Scoring for this pitch is locked, so conflicts for it can no longer change. Tell the chair.",
+      message: "panel.conflicts.refusal.locked",
     });
   });
 
@@ -165,11 +165,11 @@ describe("conflicts of interest", () => {
     const [p] = live.panellists;
     expect(await declareConflict({ panellistId: p.id, bidId: live.bids[0].id, reason: "  " }, { type: "panellist", id: p.id })).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^Say briefly why/),
+      message: "panel.conflicts.error.reason",
     });
     expect(await declareConflict({ panellistId: p.id, bidId: other.bids[0].id, reason: "x" }, { type: "panellist", id: p.id })).toEqual({
       ok: false,
-      message: "That pitch is not part of this event.",
+      message: "panel.conflicts.refusal.notInEvent",
     });
   });
 });

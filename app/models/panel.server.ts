@@ -16,12 +16,14 @@ import { hashSecretToken, newSecretToken } from "~/utils/secret-token.server";
 //   invitePanellist({ eventId, name, userId?, email?, mailBaseUrl? }, actor)
 //                                                                  -> Result<{ panellist, inviteToken, emailed }>
 //   claimInvite(inviteToken, currentDeviceToken | null, now?)      -> Result<{ panellistId, eventId, deviceToken }>
+//                                                                     (refused with a panel.join.* key, said on the phone)
 //   panellistForDevice(deviceToken)                                -> active panellist or null
 //   reissueInvite(eventId, panellistId, actor)                     -> Result<{ inviteToken, name }>
 //   reissueUnopenedInvites(eventId, actor)                         -> Result<{ invites: { id, name, inviteToken }[] }>
 //   revokePanellist(eventId, panellistId, actor)                   -> Result<{}>
 //   declareConflict({ panellistId, bidId, reason }, actor)         -> Result<{ conflictId, alreadyDeclared }>
 //   withdrawConflict({ panellistId, bidId }, actor)                -> Result<{}>
+//   (a conflict's refusal message is a catalogue key, panel.conflicts.*: the panellist's page says it)
 //   listPanel(eventId)                                             -> staff view: names, status, conflicts
 //
 // Tokens: the invite link carries a random token and the device cookie another; the database
@@ -110,19 +112,17 @@ export async function claimInvite(
   now: Date = new Date(),
 ): Promise<Result<{ panellistId: string; eventId: string; deviceToken: string }>> {
   const found = await db().panellist.findUnique({ where: { inviteTokenHash: hashSecretToken(inviteToken) }, select: { id: true } });
-  if (!found) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
+  if (!found) return refused("panel.join.notValid");
   const outcome = await db().$transaction(async (tx) => {
     const panellist = await lockPanellist(tx, found.id);
-    if (!panellist) return refused("This invite link is not valid any more. Ask the organiser for a new one.");
-    if (panellist.revokedAt) return refused("This invitation has been withdrawn. Ask the organiser if you think that is a mistake.");
-    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    if (!panellist) return refused("panel.join.notValid");
+    if (panellist.revokedAt) return refused("panel.join.withdrawn");
+    if (panellist.event.state === "DECIDED") return refused("panel.join.finished");
     if (panellist.deviceTokenHash) {
       if (currentDeviceToken && hashSecretToken(currentDeviceToken) === panellist.deviceTokenHash) {
         return { ok: true as const, panellistId: panellist.id, eventId: panellist.eventId, deviceToken: currentDeviceToken, seq: null };
       }
-      return refused(
-        "This invite link has already been opened on another device. If you need to score on this one, ask the organiser to send you a new link.",
-      );
+      return refused("panel.join.otherDevice");
     }
     const device = newSecretToken();
     await tx.panellist.update({ where: { id: panellist.id }, data: { deviceTokenHash: device.hash, joinedAt: now } });
@@ -158,7 +158,7 @@ export async function reissueInvite(eventId: string, panellistId: string, actor:
     const panellist = await lockPanellist(tx, panellistId, eventId);
     if (!panellist) return refused(NOT_ON_PANEL);
     if (panellist.revokedAt) return refused("This panellist was removed from the panel. Invite them again as a new panellist.");
-    if (panellist.event.state === "DECIDED") return refused("This event has finished.");
+    if (panellist.event.state === "DECIDED") return refused("panel.join.finished");
     await tx.panellist.update({ where: { id: panellistId }, data: { inviteTokenHash: invite.hash, deviceTokenHash: null, joinedAt: null } });
     const entry = await appendAudit(tx, {
       actor,
@@ -242,15 +242,15 @@ export async function revokePanellist(eventId: string, panellistId: string, acto
 
 async function conflictContext(tx: Tx, panellistId: string, bidId: string) {
   const panellist = await lockPanellist(tx, panellistId);
-  if (!panellist) return refused("That panellist does not exist.");
-  if (panellist.revokedAt) return refused("You are no longer on this panel.");
+  if (!panellist) return refused("panel.conflicts.refusal.noPanellist");
+  if (panellist.revokedAt) return refused("panel.conflicts.refusal.revoked");
   const slot = await tx.slot.findUnique({
     where: { eventId_bidId: { eventId: panellist.eventId, bidId } },
     select: { state: true },
   });
-  if (!slot) return refused("That pitch is not part of this event.");
+  if (!slot) return refused("panel.conflicts.refusal.notInEvent");
   if (slot.state === "LOCKED" || panellist.event.state === "SCORING_CLOSED" || panellist.event.state === "DECIDED") {
-    return refused("Scoring for this pitch is locked, so conflicts for it can no longer change. Tell the chair.");
+    return refused("panel.conflicts.refusal.locked");
   }
   return { ok: true as const, panellist };
 }
@@ -261,8 +261,8 @@ export async function declareConflict(
   now: Date = new Date(),
 ): Promise<Result<{ conflictId: string; alreadyDeclared: boolean }>> {
   const reason = input.reason.trim();
-  if (!reason) return refused("Say briefly why you have a conflict, for example “I am a trustee of this group”.");
-  if (reason.length > REASON_MAX) return refused(`The reason must be ${REASON_MAX} characters or fewer.`);
+  if (!reason) return refused("panel.conflicts.error.reason");
+  if (reason.length > REASON_MAX) return refused("panel.conflicts.error.reasonTooLong");
   const outcome = await db().$transaction(async (tx) => {
     const context = await conflictContext(tx, input.panellistId, input.bidId);
     if (!context.ok) return context;
@@ -303,7 +303,7 @@ export async function withdrawConflict(input: { panellistId: string; bidId: stri
       where: { panellistId_bidId: { panellistId: input.panellistId, bidId: input.bidId } },
       select: { id: true },
     });
-    if (!existing) return refused("There is no conflict declared for this pitch.");
+    if (!existing) return refused("panel.conflicts.refusal.noneDeclared");
     await tx.conflict.delete({ where: { id: existing.id } });
     const entry = await appendAudit(tx, {
       actor,

@@ -83,9 +83,9 @@ describe("the group's bank details", () => {
 
   it("can only be given once the award is accepted, and not for a parent organisation the bid does not name", async () => {
     const { bid, group, awardId } = await ready();
-    expect(await savePayeeDetails(bid.id, { ...first, party: "PARENT" }, group)).toMatchObject({ ok: false, message: expect.stringMatching(/no parent organisation/) });
+    expect(await savePayeeDetails(bid.id, { ...first, party: "PARENT" }, group)).toMatchObject({ ok: false, message: "bid.payee.refusal.noParent" });
     await db().award.update({ where: { id: awardId }, data: { status: "OFFERED" } });
-    expect(await savePayeeDetails(bid.id, first, group)).toMatchObject({ ok: false, message: expect.stringMatching(/Accept the award/) });
+    expect(await savePayeeDetails(bid.id, first, group)).toMatchObject({ ok: false, message: "bid.payee.refusal.acceptFirst" });
   });
 
   it("are shown whole only to a funder preparing the payment, and each look is audited", async () => {

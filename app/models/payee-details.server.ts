@@ -45,6 +45,7 @@ export async function payeeSummary(bidId: string): Promise<{ payee: MaskedPayee 
   return { payee: details && maskPayee(details), givenAt: row.createdAt, erased: Boolean(row.erasedAt) };
 }
 
+/** Saves where the award is paid; a refusal's message is a catalogue key (bid.payee.refusal.*) for the group's page. */
 export async function savePayeeDetails(
   bidId: string,
   details: PayeeDetails,
@@ -52,15 +53,15 @@ export async function savePayeeDetails(
 ): Promise<Outcome<{ changed: boolean; same: boolean; approvalsWithdrawn: string[] }>> {
   return db().$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Award" WHERE "bidId" = ${bidId} FOR UPDATE`;
-    if (rows.length === 0) return refused("There is no award for this bid, so there is nothing to be paid yet.");
+    if (rows.length === 0) return refused("bid.payee.refusal.noAward");
     const award = await tx.award.findUniqueOrThrow({
       where: { id: rows[0]!.id },
       select: { id: true, status: true, bid: { select: { ...mailableBid, parentOrgName: true } } },
     });
-    if (award.status === "OFFERED") return refused("Accept the award's conditions first; then you can say where it should be paid.");
-    if (award.status === "PAID") return refused("This award has been paid, so its bank details can no longer be changed.");
-    if (award.status === "CANCELLED") return refused("This award has been cancelled, so there is nothing to be paid.");
-    if (details.party === "PARENT" && !award.bid.parentOrgName) return refused("This bid names no parent organisation to be paid instead.");
+    if (award.status === "OFFERED") return refused("bid.payee.refusal.acceptFirst");
+    if (award.status === "PAID") return refused("bid.payee.refusal.paid");
+    if (award.status === "CANCELLED") return refused("bid.payee.refusal.cancelled");
+    if (details.party === "PARENT" && !award.bid.parentOrgName) return refused("bid.payee.refusal.noParent");
     const fingerprint = payeeFingerprint(details);
     const previous = await tx.payeeDetails.findFirst({ where: current(bidId), select: { id: true, fingerprint: true, erasedAt: true } });
     if (previous && !previous.erasedAt && previous.fingerprint === fingerprint) {

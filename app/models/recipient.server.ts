@@ -44,11 +44,11 @@ export async function bidToOnboard(bidId: string): Promise<Result<{ bid: { refer
       recipient: { select: { stripeAccountId: true } },
     },
   });
-  if (!bid) return refused("That bid does not exist.");
+  if (!bid) return refused("bid.payout.refusal.noBid");
   if (!bid.award || bid.award.status === "CANCELLED") {
-    return refused("Payment details are needed only once an award has been offered.");
+    return refused("bid.payout.refusal.noAward");
   }
-  if (bid.award.status === "PAID") return refused("This award has been paid, so no payment details are needed.");
+  if (bid.award.status === "PAID") return refused("bid.payout.refusal.paid");
   const email = bid.contact && !bid.contact.erasedAt ? bid.contact.email : null;
   return { ok: true, bid: { reference: bid.reference, groupName: bid.groupName, email, accountId: bid.recipient?.stripeAccountId ?? null } };
 }

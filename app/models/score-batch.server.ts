@@ -3,10 +3,10 @@ import { db } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { scoreRefusal, type Pitch, type Seat } from "~/domain/score-acceptance";
 import { said, type Said } from "~/domain/said";
-import { scoreSheetSchema } from "~/domain/score-sheet";
+import type { MessageErrors } from "~/domain/message";
+import { scoreSheetSchema, sheetErrors } from "~/domain/score-sheet";
 import { chainedAudits, type AuditInput, type Tx } from "~/models/audit.server";
 import { LIVE_TX, sharedGate } from "~/models/live.server";
-import { fieldErrors, type FieldErrors } from "~/utils/forms";
 import { hashSecretToken } from "~/utils/secret-token.server";
 
 // One transaction that saves a batch of score submissions (app/models/score.server.ts gathers
@@ -49,7 +49,7 @@ export interface SavedSheet {
 export type ScoreOutcome =
   | { ok: true; sheet: SavedSheet; duplicate: boolean; /** The fund's zone, to word the time. */ timeZone: string }
   /** Refused (`errors` absent) or not a valid sheet (`errors` by field, "items.<criterionId>"). */
-  | { ok: false; message: Said; errors?: FieldErrors; /** The phone is not (or no longer) on the event's panel. */ notOnPanel?: true };
+  | { ok: false; message: Said; errors?: MessageErrors; /** The phone is not (or no longer) on the event's panel. */ notOnPanel?: true };
 
 const scoreRefused = (message: Said): ScoreOutcome => ({ ok: false, message });
 const NOT_ON_PANEL: ScoreOutcome = { ok: false, message: said("score.refusal.phoneNotOnPanel"), notOnPanel: true };
@@ -147,7 +147,7 @@ async function applyBatch(tx: Tx, submissions: Submission[]) {
     if (refusal !== null || !row) return void outcomes.push(scoreRefused(refusal ?? said("score.refusal.notYourPitch")));
     const parsed = scoreSheetSchema(seat.criteria ?? []).safeParse(input.sheet);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
+      const errors = sheetErrors(parsed.error);
       return void outcomes.push({ ok: false, message: said("score.refusal.invalid"), errors });
     }
     const sheet = { id: randomUUID(), version: (row.lastVersion ?? 0) + 1, submittedAt: now };

@@ -150,17 +150,17 @@ describe("submitting a score", () => {
     expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [9, 3]) } })).toEqual({
       ok: false,
       message: { key: "score.refusal.invalid" },
-      errors: { [`items.${need.id}`]: "The score for Need must be a whole number from 1 to 5." },
+      errors: { [`items.${need.id}`]: { key: "score.error.outOfScale", values: { name: "Need", min: 1, max: 5 } } },
     });
     expect(await submitScore({ ...base, sheet: { ...sheet, items: [{ criterionId: need.id, value: 3 }] } })).toEqual({
       ok: false,
       message: { key: "score.refusal.invalid" },
-      errors: { [`items.${plan.id}`]: "Choose a score for Plan, from 0 to 10." },
+      errors: { [`items.${plan.id}`]: { key: "score.error.missing", values: { name: "Plan", min: 0, max: 10 } } },
     });
     expect(await submitScore({ ...base, sheet: { ...sheet, items: sheetItems(live.criteria, [3, 3]), comment: "x".repeat(1001) } })).toMatchObject({
       ok: false,
       message: { key: "score.refusal.invalid" },
-      errors: { comment: expect.stringMatching(/^Your comment must be 1,000 characters or fewer/) },
+      errors: { comment: { key: "score.error.commentTooLong", values: { max: 1000 } } },
     });
     expect(await db().scoreSheet.count({ where: { panellistId: base.panellistId } })).toBe(0);
   });
@@ -258,7 +258,7 @@ describe("scores under load, on the engine under test", () => {
       ...others.map((p) => good(p.id)),
     ]);
     expect(results[0]).toEqual({ ok: false, message: { key: "score.refusal.conflict" } });
-    expect(results[1]).toMatchObject({ ok: false, errors: { [`items.${live.criteria[0].id}`]: expect.stringContaining("from 1 to 5") } });
+    expect(results[1]).toMatchObject({ ok: false, errors: { [`items.${live.criteria[0].id}`]: { key: "score.error.outOfScale", values: { name: live.criteria[0].name, min: 1, max: 5 } } } });
     expect(results[2]).toEqual({ ok: false, message: { key: "score.refusal.revoked" } });
     expect(results.slice(3)).toEqual(others.map(() => expect.objectContaining({ ok: true, duplicate: false })));
     const saved = await scoreSheetsForEvent(live.event.id);

@@ -58,11 +58,18 @@ describe("a score sheet from a phone", () => {
     expect(outcome).toEqual({
       kind: "invalid",
       errors: {
-        [`items.${need.id}`]: "The score for Need must be a whole number from 1 to 5.",
-        [`items.${plan.id}`]: "Choose a score for Plan, from 0 to 10.",
+        [`items.${need.id}`]: { key: "score.error.outOfScale", values: { name: "Need", min: 1, max: 5 } },
+        [`items.${plan.id}`]: { key: "score.error.missing", values: { name: "Plan", min: 0, max: 10 } },
       },
       values: expect.objectContaining({ [`items.${need.id}`]: "9", comment: "Keep me" }),
     });
+    expect(await db().scoreSheet.count({ where: { panellistId: panellist.id } })).toBe(0);
+  });
+
+  it("takes a hidden control character out of the comment and says so beside it, keeping the rest", async () => {
+    const { live, panellist, sheet } = await scoringEvent();
+    const outcome = await receiveScore(panellist, live.bids[0].id, sheet(["4", "7"], { comment: "Good\u0000 plan" }));
+    expect(outcome).toMatchObject({ kind: "invalid", errors: { comment: { key: "score.error.controlCharacter" } }, values: expect.objectContaining({ comment: "Good plan" }) });
     expect(await db().scoreSheet.count({ where: { panellistId: panellist.id } })).toBe(0);
   });
 

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireBidByToken } from "~/models/bid.server";
+import { translate } from "~/i18n/catalogue.server";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { awardLetter } from "~/models/funder-views.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { letterFileName, renderAwardLetter } from "~/services/pdf/award-letter.server";
 import { notFound } from "~/utils/http.server";
 
 // The group's copy of its award letter, through its private link.
-export async function loader({ params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const bid = await requireBidByToken(request, params.token);
   const letter = await awardLetter({ bidId: bid.id });
-  if (!letter) throw notFound("There is no award for this bid yet, so there is no letter.");
+  if (!letter) throw notFound(translate(await requestLang(request), "bid.letter.none"));
   return new Response(await renderAwardLetter(letter), {
     headers: {
       "Content-Type": "application/pdf",

@@ -11,7 +11,8 @@ import { groupAwardView } from "~/domain/group-award";
 import { awardForBid } from "~/models/award.server";
 import { announcementForBid } from "~/models/award-reveal.server";
 import { bidStatusView } from "~/domain/bid-status-view";
-import { bidAnswers, requireBidByToken } from "~/models/bid.server";
+import { bidAnswers } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { liveState } from "~/models/event.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
@@ -35,7 +36,7 @@ const NOTICES = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const notice = new URL(request.url).searchParams.get("notice") ?? "";
   const view = bidStatusView(bid, new Date());
   // The outcome waits for the awards reveal in the hall; until then not even this page's data carries it.

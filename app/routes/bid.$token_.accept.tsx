@@ -9,10 +9,11 @@ import { dayOf } from "~/domain/message-day";
 import { translate } from "~/i18n/catalogue.server";
 import { sayDates } from "~/i18n/dates-said.server";
 import { pageTitle } from "~/i18n/i18n-context";
+import { sayIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { useFieldErrors, useSay } from "~/i18n/message-args";
 import { acceptAward, awardForBid } from "~/models/award.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
@@ -27,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.accept.noAward"));
   const { currency, timeZone } = bid.round.fund;
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(acceptSchema, await readForm(request));
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const result = await acceptAward(token, submission.data);
-  if (!result.ok) return data<ActionData>({ errors: result.errors ?? {}, values: submission.values, problem: result.message }, { status: 409 });
+  if (!result.ok) return data<ActionData>({ errors: result.errors ?? {}, values: submission.values, problem: sayIn(await requestLang(request), result.message) }, { status: 409 });
   return redirect(`/bid/${token}?notice=accepted#award`);
 }
 

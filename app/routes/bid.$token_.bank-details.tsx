@@ -5,7 +5,7 @@ import { PayeeConfirm, PayeeLines } from "~/components/payee/payee-confirm";
 import { PayeeForm } from "~/components/payee/payee-form";
 import { maskPayee, payeeFormSchema } from "~/domain/bank/payee-details";
 import { awardForBid } from "~/models/award.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { payeeNameFor, payeeSummary, savePayeeDetails } from "~/models/payee-details.server";
 import { parseForm } from "~/utils/forms";
 import { notFound } from "~/utils/http.server";
@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 async function load(request: Request, token: string | undefined) {
-  const bid = await requireBidByToken(token);
+  const bid = await requireBidByToken(request, token);
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.payee.noAward"));
   return { bid, award };

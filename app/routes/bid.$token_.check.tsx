@@ -11,9 +11,11 @@ import { translate } from "~/i18n/catalogue.server";
 import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { htmlLang } from "~/i18n/lang";
+import { messageIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { errorTexts } from "~/i18n/message-text";
-import { bidAnswers, requireBidByToken, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
+import { bidAnswers, submissionProblems, submitBid, takeIntakeAttempt } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { parseForm } from "~/utils/forms";
 import { clientAddress } from "~/utils/http.server";
 import { readForm } from "~/utils/request-body.server";
@@ -24,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   if (bid.status !== "DRAFT") throw redirect(`/bid/${params.token}`);
   const lang = await requestLang(request);
   const now = new Date();
@@ -35,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bidLang: htmlLang(bid.language === "cy" ? "cy" : "en"),
     currency: bid.round.fund.currency,
     closes: formatWeekdayDateTimeIn(lang, bid.round.closesAt, bid.round.fund.timeZone),
-    lockedReason: access.canSubmit ? null : access.lockedReason,
+    lockedKey: access.canSubmit ? null : access.lockedKey,
     answers: bidAnswers(bid, lang),
     problems: submissionProblems(bid, now),
   };
@@ -45,17 +47,18 @@ type ActionResult = { errors: MessageErrors; problems: MessageErrors; formError:
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const lang = await requestLang(request);
   const parsed = parseForm(declarationSchema, await readForm(request));
   if (!parsed.ok) return data<ActionResult>({ errors: eachSays(Object.keys(parsed.errors), "apply.check.declarationMissing"), problems: {}, formError: null }, { status: 400 });
   const limited = await takeIntakeAttempt("submit", clientAddress(request));
-  if (limited) return data<ActionResult>({ errors: {}, problems: {}, formError: limited }, { status: 429 });
+  if (limited) return data<ActionResult>({ errors: {}, problems: {}, formError: messageIn(lang, limited) }, { status: 429 });
   const result = await submitBid({ token });
   if (result.ok) throw redirect(`/bid/${token}/submitted`);
   if (result.kind === "invalid") return data<ActionResult>({ errors: {}, problems: result.errors, formError: null }, { status: 400 });
   if (result.kind === "locked" || result.kind === "closed") {
-    return data<ActionResult>({ errors: {}, problems: {}, formError: result.message }, { status: 409 });
+    return data<ActionResult>({ errors: {}, problems: {}, formError: translate(lang, result.kind === "locked" ? result.message : "bid.locked.draftClosed") }, { status: 409 });
   }
-  throw new Response(translate(await requestLang(request), "apply.bid.notFound"), { status: 404 });
+  throw new Response(translate(lang, "apply.bid.notFound"), { status: 404 });
 }
 
 export default function CheckAnswers() {
@@ -67,11 +70,11 @@ export default function CheckAnswers() {
   const said = (errors: MessageErrors) => errorTexts(t, t.lang, errors, loaded.currency);
   const problems = Object.entries(said(result?.problems && Object.keys(result.problems).length ? result.problems : loaded.problems));
 
-  if (loaded.lockedReason) {
+  if (loaded.lockedKey) {
     return (
       <>
         <h1>{t("apply.check.lockedHeading")}</h1>
-        <p className="lead">{loaded.lockedReason}</p>
+        <p className="lead">{t(loaded.lockedKey)}</p>
         <p>
           <Link to={`/bid/${loaded.token}`}>{t("apply.edit.seeBid", { reference: loaded.reference })}</Link>
         </p>

@@ -9,7 +9,8 @@ import { translate } from "~/i18n/catalogue.server";
 import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { fundRules, requireBidByToken, saveBid } from "~/models/bid.server";
+import { fundRules, saveBid } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { formValues, withoutControlCharacters } from "~/utils/forms";
 import { readForm } from "~/utils/request-body.server";
 
@@ -19,14 +20,14 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const lang = await requestLang(request);
   const access = bidAccess(bid, bid.round, new Date());
   return {
     token: params.token as string,
     reference: bid.reference,
     submitted: bid.status === "SUBMITTED",
-    lockedReason: access.canEdit ? null : access.lockedReason,
+    lockedKey: access.canEdit ? null : access.lockedKey,
     closes: formatWeekdayDateTimeIn(lang, bid.round.closesAt, bid.round.fund.timeZone),
     roundTitle: roundWords(bid.round, lang).title,
     rules: fundRules(bid.round),
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw redirect(intent === "continue" ? `/bid/${token}/check` : `/bid/${token}?notice=draft-saved`);
   }
   if (result.kind === "invalid") return reply({ errors: result.errors });
-  if (result.kind === "locked" || result.kind === "closed") return reply({ formError: result.message }, 409);
+  if (result.kind === "locked" || result.kind === "closed") return reply({ formError: translate(lang, result.kind === "locked" ? result.message : "bid.locked.closed") }, 409);
   throw new Response(translate(lang, "apply.bid.notFound"), { status: 404 });
 }
 
@@ -65,11 +66,13 @@ export default function EditBid() {
   const t = useT();
   const back = `/bid/${loaded.token}`;
 
-  if (loaded.lockedReason) {
+  // why not after a refused save: the refusal shows above the form with the words just typed, so
+  // nothing typed is lost even though it can no longer be saved.
+  if (loaded.lockedKey && !result?.formError) {
     return (
       <>
         <h1>{t("apply.edit.lockedHeading")}</h1>
-        <p className="lead">{loaded.lockedReason}</p>
+        <p className="lead">{t(loaded.lockedKey)}</p>
         <p>
           <Link to={back}>{t("apply.edit.seeBid", { reference: loaded.reference })}</Link>
         </p>

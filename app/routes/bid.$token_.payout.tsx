@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PayoutStepView, type PayoutStep } from "~/components/bid-status/payout-step";
 import { awardForBid } from "~/models/award.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { paymentsConfigured } from "~/services/payments/stripe.server";
 import { notFound, publicUrl } from "~/utils/http.server";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { sayIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 
 // "Set up payment": the group's way onto Stripe's onboarding pages and back.
@@ -25,9 +26,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   const token = params.token as string;
   const award = await awardForBid(bid.id);
   if (!award || award.status === "CANCELLED") throw notFound(translate(await requestLang(request), "bid.payoutPage.noAward"));
@@ -44,13 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { refreshUrl: publicUrl(request, `${here}?start=1`), returnUrl: publicUrl(request, `${here}?back=1`) },
       { type: "group", id: bid.id },
     );
-    if (!link.ok) return view({ kind: "problem", message: link.message });
+    if (!link.ok) return view({ kind: "problem", message: sayIn(await requestLang(request), link.message) });
     throw redirect(link.url, { status: 303, headers: { "Cache-Control": "no-store" } });
   }
 
   if (search.has("back")) {
     const checked = await refreshRecipient(bid.id);
-    if (!checked.ok) return view({ kind: "problem", message: checked.message });
+    if (!checked.ok) return view({ kind: "problem", message: sayIn(await requestLang(request), checked.message) });
     const { recipient } = checked;
     return view(recipient.payoutsEnabled ? { kind: "ready" } : recipient.detailsSubmitted ? { kind: "checking" } : { kind: "unfinished" });
   }

@@ -13,6 +13,7 @@ import { translate } from "~/i18n/catalogue.server";
 import { sayDates } from "~/i18n/dates-said.server";
 import { pageTitle } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
+import { sayIn } from "~/i18n/errors.server";
 import { useSay } from "~/i18n/message-args";
 import { addReportPhoto, removeReportPhoto } from "~/coordinators/grant-photos.server";
 import { grantByToken, grantFactsOf, saveReport } from "~/models/grant-report.server";
@@ -81,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseForm(reportSchema(grant.bid.budgetLines, { submit }), form);
   if (!submission.ok) return data<ActionData>({ errors: submission.errors, values: submission.values }, { status: 400 });
   const saved = await saveReport(grant, submission.data, { submit });
-  if (!saved.ok) return data<ActionData>({ errors: {}, values: submission.values, problem: saved.message }, { status: 409 });
+  if (!saved.ok) return data<ActionData>({ errors: {}, values: submission.values, problem: sayIn(await requestLang(request), saved.message) }, { status: 409 });
   return redirect(submit ? `${back}?notice=sent` : `${back}?notice=saved`);
 }
 

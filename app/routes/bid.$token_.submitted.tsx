@@ -6,7 +6,7 @@ import { roundWords } from "~/domain/round-words";
 import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { requireBidByToken } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 import { publicUrl } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+  const bid = await requireBidByToken(request, params.token);
   if (bid.status === "DRAFT" || bid.status === "WITHDRAWN") throw redirect(`/bid/${params.token}`);
   const lang = await requestLang(request);
   return {

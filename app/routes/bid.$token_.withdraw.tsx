@@ -6,15 +6,16 @@ import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
 import { htmlLang } from "~/i18n/lang";
 import { requestLang } from "~/i18n/language-cookie.server";
-import { requireBidByToken, withdrawBid } from "~/models/bid.server";
+import { withdrawBid } from "~/models/bid.server";
+import { requireBidByToken } from "~/requests/bid-link.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
   { title: pageTitle(matches, "apply.withdraw.title", { reference: d?.reference ?? "" }) },
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const bid = await requireBidByToken(params.token);
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const bid = await requireBidByToken(request, params.token);
   if (bid.status === "WITHDRAWN") throw redirect(`/bid/${params.token}`);
   const access = bidAccess(bid, bid.round, new Date());
   return {
@@ -22,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     reference: bid.reference,
     title: bid.projectTitle || bid.groupName,
     bidLang: htmlLang(bid.language === "cy" ? "cy" : "en"),
-    lockedReason: access.canWithdraw ? null : access.lockedReason,
+    lockedKey: access.canWithdraw ? null : access.lockedKey,
   };
 }
 
@@ -33,15 +34,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) throw redirect(`/bid/${token}?notice=withdrawn`);
   if (result.kind === "not_found") throw new Response(translate(lang, "apply.bid.notFound"), { status: 404 });
   // why: 409, like every other refusal, so a script or a retry can tell it from a page.
-  return data({ formError: result.kind === "invalid" ? translate(lang, "apply.withdraw.refused") : result.message }, { status: 409 });
+  return data({ formError: result.kind === "invalid" ? translate(lang, "apply.withdraw.refused") : translate(lang, result.kind === "locked" ? result.message : "bid.locked.closed") }, { status: 409 });
 }
 
 export default function Withdraw() {
-  const { token, reference, title, bidLang, lockedReason } = useLoaderData<typeof loader>();
+  const { token, reference, title, bidLang, lockedKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const back = `/bid/${token}`;
-  const refusal = result?.formError ?? lockedReason;
+  const refusal = result?.formError ?? (lockedKey ? t(lockedKey) : null);
   if (refusal) {
     return (
       <>

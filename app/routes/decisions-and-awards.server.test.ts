@@ -5,6 +5,7 @@ import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
 import { offerAward } from "~/coordinators/payments/awards.server";
 import { revealAwards } from "~/models/award-reveal.server";
+import { cancelAward } from "~/models/award.server";
 import { confirmDecisions, recordDecision } from "~/models/decision.server";
 import { requestPayment } from "~/coordinators/payments/payments.server";
 import { createSession } from "~/models/session.server";
@@ -359,6 +360,19 @@ describe("the group's pages", () => {
     const done = (await acceptAction(args(post(`/bid/${token}/accept`, { signedName: "Ada Lovelace", agree: "yes" }), { token }))) as Response;
     expect(done.headers.get("Location")).toBe(`/bid/${token}?notice=accepted#award`);
     expect((await bidLoader(args(get(`/bid/${token}`), { token }))).award?.accepted).toMatchObject({ key: "bid.award.acceptedBy", values: { name: "Ada Lovelace" } });
+  });
+
+  it("refuses a Welsh group's acceptance of a cancelled award in Welsh, keeping the name typed", async () => {
+    const { token, awardId, funder } = await offered();
+    expect((await cancelAward(awardId, { reason: "The group has closed down." }, funder)).ok).toBe(true);
+    const welsh = new Request(`${BASE}/bid/${token}/accept`, {
+      method: "POST",
+      body: new URLSearchParams({ signedName: "Siân Huws", agree: "yes" }),
+      headers: { "Accept-Language": "cy" },
+    });
+    const refused = answer<{ problem: string; values: Record<string, string> }>(await acceptAction(args(welsh, { token })));
+    expect(refused.status).toBe(409);
+    expect(refused.data).toMatchObject({ problem: "Mae’r dyfarniad hwn wedi’i ganslo, felly ni ellir ei dderbyn bellach.", values: { signedName: "Siân Huws" } });
   });
 
   it("sends the group to Stripe for set-up and says what happens when it comes back", async () => {

@@ -9,6 +9,7 @@ import { conflictFormSchema } from "~/domain/conflict-form";
 import { CONFLICT_REASON_MAX, conflictsOpen } from "~/domain/panel-phone";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { errorsIn, sayIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { declareConflict, withdrawConflict } from "~/models/panel.server";
 import { panellistEvent } from "~/models/panel-view.server";
@@ -49,15 +50,17 @@ type ActionResult = { errors: FieldErrors; values: Record<string, string | strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const panellist = await requirePanellist(request, routeParam(params, "eventId"));
+  const lang = await requestLang(request);
+  const limit = { max: CONFLICT_REASON_MAX };
   const parsed = parseForm(conflictFormSchema, await readForm(request));
-  if (!parsed.ok) return data<ActionResult>({ errors: parsed.errors, values: parsed.values, refusal: null }, { status: 400 });
+  if (!parsed.ok) return data<ActionResult>({ errors: errorsIn(lang, parsed.errors, limit), values: parsed.values, refusal: null }, { status: 400 });
   const actor = { type: "panellist" as const, id: panellist.id };
   const input = parsed.data;
   const result =
     input.intent === "declare"
       ? await declareConflict({ panellistId: panellist.id, bidId: input.bidId, reason: input.reason }, actor)
       : await withdrawConflict({ panellistId: panellist.id, bidId: input.bidId }, actor);
-  if (!result.ok) return data<ActionResult>({ errors: {}, values: parsed.values, refusal: result.message }, { status: 409 });
+  if (!result.ok) return data<ActionResult>({ errors: {}, values: parsed.values, refusal: sayIn(lang, result.message, limit) }, { status: 409 });
   throw redirect(`/panel/${panellist.eventId}/conflicts?notice=${input.intent === "declare" ? "declared" : "withdrawn"}`);
 }
 

@@ -11,11 +11,11 @@ import { clockTime } from "~/domain/clock-time";
 import { scoreFieldName, scoringNoteCase, scoringOpen } from "~/domain/panel-phone";
 import { translate } from "~/i18n/catalogue.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { messageErrorsIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { say } from "~/i18n/said.server";
 import { liveState } from "~/models/event.server";
 import { panellistEvent, pitchOnePage } from "~/models/panel-view.server";
-import type { FieldErrors } from "~/utils/forms";
 import { requirePanellist } from "~/requests/panel-device.server";
 import { receiveScore, requireDeviceCookie } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { errors: FieldErrors; values: Record<string, string>; refusal: string | null };
+type ActionResult = { errors: Record<string, string>; values: Record<string, string>; refusal: string | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = routeParam(params, "eventId");
@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : redirect(`/panel/${eventId}/score/${encodeURIComponent(bidId)}?saved=${outcome.version}`);
   }
   const values = Object.fromEntries(Object.entries(outcome.values).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  if (outcome.kind === "invalid") return data<ActionResult>({ errors: outcome.errors, values, refusal: null }, { status: 400 });
+  if (outcome.kind === "invalid") return data<ActionResult>({ errors: messageErrorsIn(lang, outcome.errors), values, refusal: null }, { status: 400 });
   return data<ActionResult>({ errors: {}, values, refusal: say(lang, outcome.message) }, { status: 409 });
 }
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requestLang } from "~/i18n/language-cookie.server";
+import { messageErrorsIn } from "~/i18n/errors.server";
 import { say } from "~/i18n/said.server";
 import { receiveScore, requireDeviceCookie } from "~/requests/score-submission.server";
 import { readForm } from "~/utils/request-body.server";
@@ -17,8 +18,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (outcome.kind) {
     case "saved":
       return Response.json({ ok: true, version: outcome.version, savedAt: outcome.at, duplicate: outcome.duplicate });
-    case "invalid":
-      return Response.json({ ok: false, message: Object.values(outcome.errors)[0], errors: outcome.errors }, { status: 422 });
+    case "invalid": {
+      const errors = messageErrorsIn(lang, outcome.errors);
+      return Response.json({ ok: false, message: Object.values(errors)[0], errors }, { status: 422 });
+    }
     case "refused":
       return Response.json({ ok: false, message: say(lang, outcome.message) }, { status: 409 });
   }

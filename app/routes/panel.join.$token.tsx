@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { translate } from "~/i18n/catalogue.server";
+import { sayIn } from "~/i18n/errors.server";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { requestLang } from "~/i18n/language-cookie.server";
 import { findInvite } from "~/models/panel-view.server";
 import { claimInvite, panellistForDevice } from "~/models/panel.server";
 import { deviceTokenFor, rememberDevice } from "~/requests/panel-device.server";
@@ -19,8 +22,6 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "robots", content: "noindex, nofollow" },
 ];
 
-const NOT_VALID = "This invite link is not valid any more. Ask the organiser for a new one.";
-
 /** Why the invite cannot be used on this phone: a message of the catalogue's "panel.join.refusal". */
 type Refusal = { status: "BOUND" | "REVOKED" | "FINISHED" } | { message: string };
 
@@ -32,7 +33,7 @@ async function thisPhoneHolds(request: Request, eventId: string, panellistId: st
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invite = await findInvite(params.token ?? "");
-  if (!invite) throw new Response(NOT_VALID, { status: 404, statusText: "Not Found" });
+  if (!invite) throw new Response(translate(await requestLang(request), "panel.join.notValid"), { status: 404, statusText: "Not Found" });
   if (invite.status === "BOUND" && (await thisPhoneHolds(request, invite.eventId, invite.panellistId))) {
     throw redirect(`/panel/${invite.eventId}`);
   }
@@ -47,8 +48,9 @@ type ActionResult = { refusal: Refusal };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
+  const lang = await requestLang(request);
   const invite = await findInvite(token);
-  if (!invite) throw new Response(NOT_VALID, { status: 404, statusText: "Not Found" });
+  if (!invite) throw new Response(translate(lang, "panel.join.notValid"), { status: 404, statusText: "Not Found" });
   const claimed = await claimInvite(token, await deviceTokenFor(request, invite.eventId));
   if (claimed.ok) {
     return redirect(`/panel/${claimed.eventId}`, {
@@ -57,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // why: the model's words are right in general; a second phone gets the sentence organisers expect.
   const now = await findInvite(token);
-  const refusal: Refusal = now && now.status !== "OPEN" ? { status: now.status } : { message: claimed.message };
+  const refusal: Refusal = now && now.status !== "OPEN" ? { status: now.status } : { message: sayIn(lang, claimed.message) };
   return data<ActionResult>({ refusal }, { status: 409 });
 }
 

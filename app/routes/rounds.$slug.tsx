@@ -10,6 +10,7 @@ import { roundVersions } from "~/domain/round-words";
 import { roundRuleMessages } from "~/domain/rule-summary-messages";
 import { translate } from "~/i18n/catalogue.server";
 import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
+import { messageIn } from "~/i18n/errors.server";
 import { useT } from "~/i18n/i18n-context";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { messageText } from "~/i18n/message-text";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // A form a person cannot see was filled in: a robot. It gets the same answer as anyone.
   if (formData.get("website")) return { sent: true, errors: {}, values: { email: "", reference: "" }, formError: null };
   const limited = await takeIntakeAttempt("link", clientAddress(request));
-  if (limited) return data<LinkRequestResult>({ sent: false, errors: {}, values, formError: limited }, { status: 429 });
+  if (limited) return data<LinkRequestResult>({ sent: false, errors: {}, values, formError: messageIn(await requestLang(request), limited) }, { status: 429 });
   await reissueLink({ slug: round.slug, email: parsed.data.email, reference: parsed.data.reference });
   return { sent: true, errors: {}, values: { email: "", reference: "" }, formError: null };
 }

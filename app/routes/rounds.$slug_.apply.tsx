@@ -8,6 +8,7 @@ import { eachSays, type MessageErrors } from "~/domain/message";
 import { translate } from "~/i18n/catalogue.server";
 import { formatWeekdayDateTimeIn } from "~/i18n/group-dates";
 import { pageTitle, useT } from "~/i18n/i18n-context";
+import { messageIn } from "~/i18n/errors.server";
 import { requestLang } from "~/i18n/language-cookie.server";
 import { roundWords } from "~/domain/round-words";
 import { findPublicRound, fundRules, startBid, takeIntakeAttempt } from "~/models/bid.server";
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checked = bidSchema({ ...fundRules(round), now, mode: intent === "draft" ? "draft" : "submit" }).safeParse(values);
   if (!checked.success) return reply({ errors: bidErrors(checked.error.issues) });
   const limited = await takeIntakeAttempt("start", clientAddress(request), now);
-  if (limited) return reply({ formError: limited }, 429);
+  if (limited) return reply({ formError: messageIn(lang, limited) }, 429);
 
   const result = await startBid({ slug: round.slug, values, intent, now });
   if (result.ok) throw redirect(intent === "draft" ? `/bid/${result.token}?notice=draft-saved` : `/bid/${result.token}/check`);

@@ -13,7 +13,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { qrDataUrl } from "~/components/live/qr.server";
 import { awardFormKey, awardPageView, mayActForGroup, type AwardFormResult } from "~/domain/award-page";
 import { acceptSchema, SIGNED_NAME_MAX } from "~/domain/award-acceptance";
-import { errorsIn } from "~/i18n/errors.server";
+import { errorsIn, sayIn } from "~/i18n/errors.server";
 import { todayIn } from "~/domain/calendar-day";
 import { clockTime } from "~/domain/event-machine";
 import { awardFormSchema } from "~/domain/funder-forms";
@@ -64,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!submission.ok) return answer(400, { errors: submission.errors });
   const form = submission.data;
   const refused = (outcome: { message: string; errors?: Record<string, string> }) =>
-    answer(409, { problem: outcome.message, errors: outcome.errors ?? {} });
+    answer(409, { problem: sayIn("en", outcome.message), errors: outcome.errors ?? {} });
   const page = await awardPage(awardId);
   if (!page) throw notFound(MISSING);
   const { award } = page;

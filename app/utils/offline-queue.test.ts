@@ -1,4 +1,4 @@
-import { createOfflineQueue, newClientId, NOT_SAVED_MESSAGE, type QueueDeps, type QueueEvent } from "./offline-queue";
+import { createOfflineQueue, newClientId, type QueueDeps, type QueueEvent } from "./offline-queue";
 
 type Script = "network" | "hang" | { status: number; body?: unknown };
 
@@ -233,11 +233,12 @@ describe("offline queue", () => {
     expect(t.queue.refusal("score:e1:b1")).toBeNull();
   });
 
-  it("says the submission was not saved when a refusal has no readable message", async () => {
+  it("passes on a refusal with no readable message as refused without words, for the page to say in its language", async () => {
     const t = setup([{ status: 403 }]);
     t.queue.submit(sheet("id-1"));
     await settle();
-    expect(t.events.at(-1)).toMatchObject({ type: "refused", message: NOT_SAVED_MESSAGE });
+    expect(t.events.at(-1)).toMatchObject({ type: "refused", message: null });
+    expect(t.queue.refusal("score:e1:b1")).toMatchObject({ message: null });
   });
 
   it("retries when the server is overloaded or restarting rather than giving up", async () => {

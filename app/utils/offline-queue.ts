@@ -25,7 +25,8 @@
 //   at once when the browser says it is back online, and on the next page load.
 // - Any other answer is final: 2xx is "saved" (the reply is passed on), 4xx is a refusal (pitch
 //   locked, a conflict declared, answers invalid): the entry leaves the queue and the server's
-//   message is kept for the page to show, with the answers still on screen.
+//   message is kept for the page to show, with the answers still on screen (no message: the
+//   page says in its own language that the server did not accept it).
 // - Storage that is full or forbidden (private browsing) degrades to memory for this page.
 
 export interface Outbound {
@@ -48,7 +49,8 @@ export type Reply = Record<string, unknown>;
 
 export interface Refusal {
   id: string;
-  message: string;
+  /** The server's words, already in the person's language; null when it gave none (the page says "not accepted"). */
+  message: string | null;
   reply: Reply;
   body: string;
 }
@@ -58,7 +60,7 @@ export type QueueEvent =
   | { type: "sending"; entry: Queued }
   | { type: "waiting"; entry: Queued; reason: "offline" | "network" | "server"; retryAt: number | null }
   | { type: "saved"; entry: Queued; reply: Reply }
-  | { type: "refused"; entry: Queued; message: string; reply: Reply }
+  | { type: "refused"; entry: Queued; message: string | null; reply: Reply }
   | { type: "dismissed"; key: string };
 
 export interface QueueDeps {
@@ -94,11 +96,9 @@ interface Stored {
   refusals: Record<string, Refusal>;
 }
 
-export const NOT_SAVED_MESSAGE = "The server did not accept this, so it was not saved. Reload the page and try again.";
-
 const RETRY_STATUSES = new Set([408, 425, 429]);
 
-type Outcome = { kind: "saved"; reply: Reply } | { kind: "refused"; reply: Reply; message: string } | { kind: "retry"; reason: "network" | "server" };
+type Outcome = { kind: "saved"; reply: Reply } | { kind: "refused"; reply: Reply; message: string | null } | { kind: "retry"; reason: "network" | "server" };
 
 export function createOfflineQueue(deps: QueueDeps, options: QueueOptions = {}): OfflineQueue {
   const storageKey = options.storageKey ?? "pitchday:outbox";
@@ -179,7 +179,7 @@ export function createOfflineQueue(deps: QueueDeps, options: QueueOptions = {}):
         // why: a proxy's HTML error page or an empty body; the status still says what happened.
       }
       if (response.ok) return { kind: "saved", reply };
-      const message = typeof reply.message === "string" && reply.message ? reply.message : NOT_SAVED_MESSAGE;
+      const message = typeof reply.message === "string" && reply.message ? reply.message : null;
       return { kind: "refused", reply, message };
     } catch {
       return { kind: "retry", reason: "network" };

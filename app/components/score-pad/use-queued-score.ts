@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { missingScoreMessage, scoreFieldName } from "~/domain/panel-phone";
+import { missingScore, scoreFieldName } from "~/domain/panel-phone";
+import { useT } from "~/i18n/i18n-context";
 import { browserQueue, formBody, newClientId, type QueueEvent } from "~/utils/offline-queue";
 import { readDraft, restore, sameAnswers, writeDraft } from "./drafts";
 import { scoreKey } from "./unsettled";
@@ -50,6 +51,10 @@ export function useQueuedScore(props: QueuedScoreInput) {
   const [refusal, setRefusal] = useState<string | null>(props.refusal ?? null);
   const [status, setStatus] = useState<PadStatus>(props.justSaved && props.saved ? { kind: "saved", ...props.saved } : { kind: "idle" });
   const [kept, setKept] = useState(false);
+  const t = useT();
+  // why: a refusal the server gave no words for is said in the page's language.
+  const notAccepted = useRef(t("live.queue.notAccepted"));
+  notAccepted.current = t("live.queue.notAccepted");
   const saved = status.kind === "saved" ? status : props.saved;
 
   useEffect(() => {
@@ -71,7 +76,7 @@ export function useQueuedScore(props: QueuedScoreInput) {
       setClientId(newClientId());
       if (refused) {
         restore(form, refused.body);
-        setRefusal(refused.message);
+        setRefusal(refused.message ?? notAccepted.current);
       } else if (draft && !sameAnswers(draft, formBody(form))) {
         restore(form, draft);
         setKept(true);
@@ -100,7 +105,7 @@ export function useQueuedScore(props: QueuedScoreInput) {
         // why: the refusal stays in the queue's storage until read (Dismiss) or replaced by a new
         // submission, so a page loaded later still shows it.
         setStatus({ kind: "idle" });
-        setRefusal(event.message);
+        setRefusal(event.message ?? notAccepted.current);
         const fieldErrors = event.reply.errors;
         if (fieldErrors && typeof fieldErrors === "object") setErrors(fieldErrors as Record<string, string>);
         if (sentId.current === event.entry.id) {
@@ -128,7 +133,10 @@ export function useQueuedScore(props: QueuedScoreInput) {
     const missing: Record<string, string> = {};
     for (const criterion of criteria) {
       const chosen = form.querySelector<HTMLInputElement>(`input[name="${scoreFieldName(criterion.id)}"]:checked`);
-      if (!chosen) missing[scoreFieldName(criterion.id)] = missingScoreMessage(criterion);
+      if (!chosen) {
+        const said = missingScore(criterion);
+        missing[scoreFieldName(criterion.id)] = t(said.key, said.values);
+      }
     }
     setErrors(missing);
     setRefusal(null);

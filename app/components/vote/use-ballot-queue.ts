@@ -25,6 +25,9 @@ interface BallotQueueInput {
 export function useBallotQueue({ eventId, code, votesPerPerson, counted: servedCounted, clientMutationId, justCounted: served, posted }: BallotQueueInput) {
   const key = `ballot:${eventId}`;
   const t = useT();
+  // why: a refusal the server gave no words for is said in the page's language.
+  const notAccepted = useRef(t("live.queue.notAccepted"));
+  notAccepted.current = t("live.queue.notAccepted");
   const sentId = useRef<string | null>(null);
   const [clientId, setClientId] = useState(posted ? String(posted.values.clientMutationId ?? clientMutationId) : clientMutationId);
   const [counted, setCounted] = useState<string[]>(servedCounted);
@@ -64,7 +67,7 @@ export function useBallotQueue({ eventId, code, votesPerPerson, counted: servedC
         // why: shown here at once; nothing else on this page reads ballot refusals later.
         queue.dismiss(key);
         setSending("idle");
-        setRefusal(event.message);
+        setRefusal(event.message ?? notAccepted.current);
         if (sentId.current === event.entry.id) {
           sentId.current = null;
           setClientId(newClientId());

@@ -1,6 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { PAYMENTS_NOT_CONFIGURED } from "~/domain/payment";
+import { sayIn } from "~/i18n/errors.server";
 import { recipientForBid } from "~/models/recipient.server";
 import { createOnboardingLink, refreshRecipient } from "~/coordinators/payments/recipients.server";
 import { closeLiveBus } from "~/db/live/bus.server";
@@ -80,10 +81,10 @@ describe("Stripe Connect onboarding", () => {
 
   it("is offered only once an award has been made", async () => {
     const { bids } = await makeScoredEvent({ bids: [{ amountPence: 100_000, scores: scores([4, 4]) }] });
-    expect(await createOnboardingLink(bids[0].id, urls, { type: "group", id: bids[0].id })).toEqual({
-      ok: false,
-      message: "Payment details are needed only once an award has been offered.",
-    });
+    const refused = await createOnboardingLink(bids[0].id, urls, { type: "group", id: bids[0].id });
+    expect(refused).toEqual({ ok: false, message: "bid.payout.refusal.noAward" });
+    expect(!refused.ok && sayIn("cy", refused.message)).toBe("Dim ond ar ôl i ddyfarniad gael ei gynnig y mae angen manylion talu.");
+    expect(!refused.ok && sayIn("en", refused.message)).toBe("Payment details are needed only once an award has been offered.");
   });
 
   it("without Stripe keys says plainly that only manual payments are offered", async () => {

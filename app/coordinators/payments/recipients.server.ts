@@ -15,7 +15,10 @@ import { createAccountLink, createConnectedAccount, paymentsConfigured, retrieve
 //       actor: { type: "group", id: bidId } from the private link, or a staff user
 //   refreshRecipient(bidId)   -> { ok: true, recipient } | { ok: false, message }  (asks Stripe now)
 
-const STRIPE_UNREACHABLE = "Stripe could not be reached just now, so nothing was changed. Try again in a minute.";
+// why keys: the group reads these on its payout page in its language (bid.payout.refusal.*;
+// the staff page says them in English). Not configured is the staff's own sentence: the group's
+// page never asks Stripe then.
+const STRIPE_UNREACHABLE = "bid.payout.refusal.stripeUnreachable";
 
 export async function createOnboardingLink(
   bidId: string,
@@ -49,7 +52,7 @@ export async function createOnboardingLink(
 export async function refreshRecipient(bidId: string): Promise<Result<{ recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean } }>> {
   if (!paymentsConfigured()) return refused(PAYMENTS_NOT_CONFIGURED);
   const recipient = await recipientForBid(bidId);
-  if (!recipient) return refused("The group has not started setting up payments yet.");
+  if (!recipient) return refused("bid.payout.refusal.notStarted");
   let account: Stripe.Account;
   try {
     account = await retrieveAccount(recipient.stripeAccountId);
