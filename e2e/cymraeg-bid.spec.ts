@@ -1,5 +1,6 @@
-import { devices, expect, test, type Page } from "@playwright/test";
+import { devices, expect, test } from "@playwright/test";
 import { expectAccessible, expectAccessibleWithoutJs, loginAs } from "./fixtures";
+import { fillBidInWelsh } from "./welsh-bid-form";
 
 // Cymraeg (issue 14), before a bid is sent: a group on a phone with JavaScript off, whose browser
 // asks for Welsh, finds the open round, writes its bid in Welsh, is told in Welsh what to fix
@@ -9,30 +10,6 @@ import { expectAccessible, expectAccessibleWithoutJs, loginAs } from "./fixtures
 // was withdrawn, and a link that finds no bid, are refused in Welsh.
 
 const run = Date.now().toString(36);
-
-function isoDaysFromNow(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function fillBidInWelsh(page: Page, amount: string) {
-  await page.getByLabel("Enw eich grŵp").fill("Caffi Trwsio Thornbury");
-  await page.getByLabel(/^Grŵp cyfansoddiadol/).check();
-  await page.getByLabel("Ardal neu god post lle bydd y prosiect yn digwydd").fill("BS35 2AA");
-  await page.getByLabel("Enw llawn").fill("Siân Gwyn");
-  await page.getByLabel("Cyfeiriad e-bost").fill(`sian-${run}@example.org`);
-  await page.getByLabel("Teitl y prosiect").fill("Caffi trwsio misol");
-  await page.getByLabel("Crynodeb o’ch prosiect").fill("Byddwn yn trwsio pethau yn lle eu taflu.");
-  await page.getByLabel("Y gwahaniaeth y bydd yn ei wneud").fill("Llai o wastraff, a phobl yn dysgu trwsio.");
-  await page.getByLabel("Pwy fydd yn elwa").fill("Aelwydydd yn Thornbury");
-  await page.getByLabel("Tua faint o bobl fydd yn elwa").fill("300");
-  await page.getByLabel("Faint ydych chi’n gofyn amdano?").fill(amount);
-  await page.getByLabel("Llinell 1: beth mae ar ei gyfer").fill("Offer");
-  await page.getByLabel("Llinell 1: cost mewn punnoedd").fill("1,200");
-  await page.getByLabel("Llinell 2: beth mae ar ei gyfer").fill("Cyhoeddusrwydd");
-  await page.getByLabel("Llinell 2: cost mewn punnoedd").fill("300");
-  await page.getByLabel("Dyddiad dechrau").fill(isoDaysFromNow(14));
-  await page.getByLabel("Dyddiad gorffen").fill(isoDaysFromNow(120));
-}
 
 test("a group applies in Welsh on a phone without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({
@@ -58,7 +35,7 @@ test("a group applies in Welsh on a phone without JavaScript", async ({ browser 
   await test.step("a mistake is told in Welsh beside its box, and nothing typed is lost", async () => {
     await expect(page.getByRole("heading", { level: 1, name: "Eich cais i Spring 2027 community pitches" })).toBeVisible();
     await expect(page.getByRole("radio", { name: "Cymraeg" })).toBeChecked();
-    await fillBidInWelsh(page, "10");
+    await fillBidInWelsh(page, { amount: "10", email: `sian-${run}@example.org` });
     await page.getByRole("button", { name: "Cadw a pharhau" }).click();
     await expect(page.getByRole("heading", { name: "Mae problem" })).toBeVisible();
     await expect(page.locator("#field-amountRequested-error")).toHaveText("Gwall: Rhaid i’r swm fod yn £200 neu fwy");

@@ -56,6 +56,14 @@ export async function latestMailTo(page: Page, to: string) {
   return message;
 }
 
+/** The one message to `to` in the development outbox (/dev/mail) with exactly this subject. */
+export async function mailTo(page: Page, to: string, subject: string) {
+  await page.goto(`/dev/mail?to=${encodeURIComponent(to)}`);
+  const message = page.locator("article.mail").filter({ has: page.getByRole("heading", { level: 2, name: subject, exact: true }) });
+  await expect(message).toHaveCount(1);
+  return { subject, body: (await message.locator(".mail__body").textContent()) ?? "" };
+}
+
 /** Signs out from the header and waits until the sign-out has happened. */
 export async function signOut(page: Page) {
   await page.getByRole("banner").getByRole("button", { name: /Sign out/ }).click();

@@ -171,11 +171,12 @@ test("an organiser shortlists one bid, declines another with a reason, and downl
   const lines = csv.split("\r\n");
   expect(lines[0]).toBe(
     "Reference,Status,Group name,Type of group,Charity number,Company number,Applying through,Area,Project title," +
-      "Amount requested (GBP),Start date,End date,Sent at (Europe/London),Contact name,Contact email,Contact phone",
+      "Amount requested (GBP),Start date,End date,Sent at (Europe/London),Written in,Contact name,Contact email,Contact phone",
   );
   const firstLine = lines.find((l) => l.includes(first));
   const secondLine = lines.find((l) => l.includes(second));
   expect(firstLine).toContain(",Shortlisted,");
+  expect(firstLine).toContain(",English,");
   expect(secondLine).toContain(",Not shortlisted,");
   expect(secondLine).toContain(declinedEmail);
   expect(csv).toMatch(/,\d+\.\d{2},/);

@@ -11,6 +11,7 @@ import { recordDecision } from "~/models/decision.server";
 import { confirmAndReveal, makeFunder, makeScoredEvent, scores } from "~/testing/payments-fixtures";
 import { newSecretToken } from "~/utils/secret-token.server";
 import { cymraegAfterFixturePath, type CymraegAfterFixture } from "./cymraeg-after-fixture";
+import { seedCymraegMail } from "./seed-cymraeg-mail";
 
 const GROUP = "Gardd Gymunedol Llanfair";
 const FEEDBACK = "Syniad cryf, gyda chefnogaeth leol amlwg. Pob lwc gyda’r tymor tyfu!";
@@ -40,6 +41,7 @@ async function main() {
     if (!offered.ok) throw new Error(offered.message);
     const fixture: CymraegAfterFixture = { link: `/bid/${token}`, reference: bid.reference, group: GROUP, feedback: FEEDBACK };
     writeFileSync(cymraegAfterFixturePath(port), JSON.stringify(fixture));
+    await seedCymraegMail(port);
   } finally {
     await closeLiveBus();
     await closeDatabase();

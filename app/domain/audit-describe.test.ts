@@ -116,6 +116,34 @@ describe("describePayload", () => {
     expect(rows[0].link).toEqual({ type: "fund", id: "f1" });
   });
 
+  it("names a round's words in each language, the Welsh ones marked as Welsh", () => {
+    const rows = describePayload(
+      "round.created",
+      { title: "Green spaces", description: "Small grants.", bilingual: true, titleCy: "Mannau gwyrdd", descriptionCy: "Grantiau bach.", eligibilityCy: "" },
+      format,
+    );
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ["Title", "Green spaces"],
+      ["Description", "Small grants."],
+      ["Bilingual round (Welsh and English)", "Yes"],
+      ["Name of the round in Welsh", "Mannau gwyrdd"],
+      ["Description in Welsh", "Grantiau bach."],
+      ["Who can apply, in Welsh", "(empty)"],
+    ]);
+    expect(rows.map((r) => r.parts.filter((p) => p.lang === "cy").map((p) => p.text))).toEqual([[], [], [], ["Mannau gwyrdd"], ["Grantiau bach."], []]);
+  });
+
+  it("marks the Welsh words inside a round's changes", () => {
+    const [row] = describePayload("round.updated", { changes: { bilingual: true, titleCy: "Mannau gwyrdd", quorum: 4 } }, format);
+    expect(row.value).toBe("Bilingual round (Welsh and English): Yes, Name of the round in Welsh: Mannau gwyrdd, Quorum: 4");
+    expect(row.parts).toEqual([
+      { text: "Bilingual round (Welsh and English): Yes" },
+      { text: ", Name of the round in Welsh: " },
+      { text: "Mannau gwyrdd", lang: "cy" },
+      { text: ", Quorum: 4" },
+    ]);
+  });
+
   it("shows amounts, yes/no, empty text and missing values in words", () => {
     const rows = describePayload(
       "round.bids_exported",

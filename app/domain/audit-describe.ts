@@ -269,6 +269,12 @@ const FIELD_LABELS: Record<string, string> = {
   closesAt: "Closes",
   startsAt: "Starts",
   title: "Title",
+  description: "Description",
+  eligibility: "Who can apply",
+  bilingual: "Bilingual round (Welsh and English)",
+  titleCy: "Name of the round in Welsh",
+  descriptionCy: "Description in Welsh",
+  eligibilityCy: "Who can apply, in Welsh",
   name: "Name",
   slug: "Web address name",
   currency: "Currency",
@@ -350,10 +356,21 @@ const VALUE_WORDS: Record<string, Record<string, Record<string, string>>> = {
   },
 };
 
+// Fields that hold an organiser's Welsh words: shown marked lang="cy" on the English staff pages.
+const WELSH_FIELDS = new Set(["titleCy", "descriptionCy", "eligibilityCy"]);
+
+/** Part of a value, with its language when it is not the page's (English). */
+export interface PayloadPart {
+  text: string;
+  lang?: "cy";
+}
+
 export interface PayloadRow {
   key: string;
   label: string;
   value: string;
+  /** The value in parts, each Welsh one marked (a Welsh field, or changes that include one). */
+  parts: PayloadPart[];
   /** The id's page, for fields that name a bid, event, round, fund or staff member. */
   link?: { type: string; id: string };
 }
@@ -369,11 +386,12 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$
 export function describePayload(action: string, payload: unknown, format: PayloadFormat): PayloadRow[] {
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return [];
   return Object.entries(payload as Record<string, unknown>).map(([key, value]) => {
-    const row: PayloadRow = { key, label: FIELD_LABELS[key] ?? humanise(key), value: show(key, value, format) };
+    const row: PayloadRow = { key, label: FIELD_LABELS[key] ?? humanise(key), value: show(key, value, format), parts: [] };
     if (ID_FIELDS[key] && typeof value === "string" && value) row.link = { type: ID_FIELDS[key], id: value };
     const words = VALUE_WORDS[action]?.[key];
     if (words && typeof value === "string" && words[value]) row.value = words[value];
     if (words && Array.isArray(value) && value.length > 0) row.value = value.map((item) => words[String(item)] ?? String(item)).join("; ");
+    row.parts = partsOf(key, value, row.value, format);
     return row;
   });
 }
@@ -394,9 +412,24 @@ function show(key: string, value: unknown, format: PayloadFormat): string {
 }
 
 function showObject(value: Record<string, unknown>, format: PayloadFormat): string {
-  return Object.entries(value)
-    .map(([k, v]) => `${FIELD_LABELS[k] ?? humanise(k)}: ${show(k, v, format)}`)
-    .join(", ");
+  return objectParts(value, format)
+    .map((p) => p.text)
+    .join("");
+}
+
+function objectParts(value: Record<string, unknown>, format: PayloadFormat): PayloadPart[] {
+  return Object.entries(value).flatMap(([k, v], index) => {
+    const label = `${index > 0 ? ", " : ""}${FIELD_LABELS[k] ?? humanise(k)}: `;
+    const shown = show(k, v, format);
+    return WELSH_FIELDS.has(k) && typeof v === "string" && v ? [{ text: label }, { text: shown, lang: "cy" as const }] : [{ text: `${label}${shown}` }];
+  });
+}
+
+/** The row's value in parts: whole for most fields, Welsh words marked wherever they appear. */
+function partsOf(key: string, value: unknown, shown: string, format: PayloadFormat): PayloadPart[] {
+  if (WELSH_FIELDS.has(key) && typeof value === "string" && value) return [{ text: shown, lang: "cy" }];
+  if (value && typeof value === "object" && !Array.isArray(value)) return objectParts(value as Record<string, unknown>, format);
+  return [{ text: shown }];
 }
 
 /** "pausedRemainingMs" -> "Paused remaining ms". */

@@ -33,7 +33,8 @@ export const AUDIT_PAYLOADS = {
 
   "fund.created": z.strictObject({ name: z.string(), potPence: pence, minAwardPence: pence, maxAwardPence: pence, currency: z.string() }),
   "fund.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
-  "round.created": z.strictObject({ fundId: id, title: z.string(), slug: z.string(), opensAt: z.string(), closesAt: z.string() }),
+  // why optional: entries written before the round recorded its own words and languages (issue 14) have none.
+  "round.created": z.strictObject({ fundId: id, title: z.string(), slug: z.string(), opensAt: z.string(), closesAt: z.string(), description: text.optional(), eligibility: text.optional(), bilingual: z.boolean().optional(), titleCy: z.string().optional(), descriptionCy: text.optional(), eligibilityCy: text.optional() }),
   "round.updated": z.strictObject({ changes: z.record(z.string(), z.unknown()) }),
   "round.bids_exported": z.strictObject({ count: z.number().int(), filter: z.string(), searched: z.boolean(), contacts: z.boolean() }),
 

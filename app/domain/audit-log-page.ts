@@ -91,6 +91,7 @@ export function auditLogPageView({ state, options, currency, page }: AuditLogInp
         key: row.key,
         label: row.label,
         value: row.value,
+        parts: row.parts,
         href: row.link ? href(row.link.type, row.link.id) : null,
       })),
     })),

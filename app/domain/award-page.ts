@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import type { Outcome } from "~/domain/allocation";
 import { todayIn } from "~/domain/calendar-day";
 import { describeDecision, OUTCOME_VIEW, paymentMethodsOffered } from "~/domain/funder-forms";
@@ -69,6 +70,8 @@ export interface AwardSource {
     reference: string;
     groupName: string;
     projectTitle: string;
+    /** The language the group wrote in: its name and title are marked so on this English page. */
+    language?: string;
     amountRequestedPence: number | null;
     recipient: { payoutsEnabled: boolean; detailsSubmitted: boolean; updatedAt: Date } | null;
     round: { title: string; fund: { name: string; currency: string; timeZone: string } };
@@ -131,6 +134,7 @@ export function awardPageView(
       reference: bid.reference,
       groupName: bid.groupName,
       projectTitle: bid.projectTitle,
+      lang: ownWordsLang(bid.language),
       amount: money(award.amountPence),
       asked: bid.amountRequestedPence === null ? null : money(bid.amountRequestedPence),
       status,

@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import type { Outcome } from "~/domain/allocation";
 import type { VerifyResult } from "~/domain/audit-chain";
 import { describeAction } from "~/domain/audit-describe";
@@ -38,12 +39,15 @@ export interface ReportView {
   rule: string[];
   criteria: { name: string; guidance: string; weight: number; scale: string }[];
   panel: { name: string; status: string; joined: string; removed: string }[];
-  conflicts: { panellist: string; pitch: string; reason: string; declared: string }[];
+  /** `pitchLang`: "cy" when the group wrote in Welsh (its name is in the pitch's label). */
+  conflicts: { panellist: string; pitch: string; pitchLang: "cy" | undefined; reason: string; declared: string }[];
   ranking: {
     rank: number;
     reference: string;
     group: string;
     project: string;
+    /** "cy" when the group wrote in Welsh: its name and title are marked so. */
+    lang: "cy" | undefined;
     requested: string;
     explanation: string;
     panellists: { name: string; text: string }[];
@@ -51,6 +55,7 @@ export interface ReportView {
   }[];
   sheets: {
     pitch: string;
+    pitchLang: "cy" | undefined;
     panellist: string;
     version: number;
     sent: string;
@@ -62,6 +67,7 @@ export interface ReportView {
   decisions: {
     reference: string;
     group: string;
+    lang: "cy" | undefined;
     requested: string;
     proposal: string;
     proposalReason: string;
@@ -79,6 +85,7 @@ export interface ReportView {
   awards: {
     reference: string;
     group: string;
+    lang: "cy" | undefined;
     amount: string;
     status: string;
     conditions: string;
@@ -94,6 +101,7 @@ export interface ReportView {
   payments: {
     reference: string;
     group: string;
+    lang: "cy" | undefined;
     method: string;
     amount: string;
     status: string;
@@ -132,6 +140,7 @@ export function reportView(report: DecisionReport): ReportView {
     const p = pitch.get(bidId);
     return p ? `${p.reference} ${p.groupName}` : bidId;
   };
+  const lang = (bidId: string) => ownWordsLang(pitch.get(bidId)?.language);
   const names = new Map(report.panel.map((p) => [p.id, p.name]));
   const criteria = new Map(report.round.criteria.map((c) => [c.id, c.name]));
   const trail = (entries: readonly TrailEntry[]) => entries.map((e) => `#${e.seq} ${describeAction(e.action)}, ${when(e.at)}, by ${e.by}`);
@@ -164,6 +173,7 @@ export function reportView(report: DecisionReport): ReportView {
     conflicts: report.conflicts.map((c) => ({
       panellist: names.get(c.panellistId) ?? "A panellist",
       pitch: label(c.bidId),
+      pitchLang: lang(c.bidId),
       reason: c.reason,
       declared: when(c.declaredAt),
     })),
@@ -174,6 +184,7 @@ export function reportView(report: DecisionReport): ReportView {
         reference: b.reference,
         group: p?.groupName ?? "",
         project: p?.projectTitle ?? "",
+        lang: lang(b.bidId),
         requested: b.amountRequestedPence === null ? "Not given" : money(b.amountRequestedPence),
         explanation: describeBid(b, ranking!),
         panellists: b.panellists.map((s) => ({ name: names.get(s.panellistId) ?? "A panellist", text: describePanellistScore(s, ranking!.scale) })),
@@ -184,6 +195,7 @@ export function reportView(report: DecisionReport): ReportView {
       const standing = sheetStanding(report, s);
       return {
         pitch: label(s.bidId),
+        pitchLang: lang(s.bidId),
         panellist: names.get(s.panellistId) ?? "A panellist",
         version: s.version,
         sent: when(s.submittedAt),
@@ -198,6 +210,7 @@ export function reportView(report: DecisionReport): ReportView {
       return {
         reference: p?.reference ?? d.bidId,
         group: p?.groupName ?? "",
+        lang: lang(d.bidId),
         requested: p?.amountRequestedPence == null ? "Not given" : money(p.amountRequestedPence),
         proposal: describeDecision(d.proposedOutcome, d.proposedAmountPence, currency),
         proposalReason: d.proposalReason,
@@ -216,6 +229,7 @@ export function reportView(report: DecisionReport): ReportView {
       ...describeAfterAward(awardAfter(report, a)),
       reference: pitch.get(a.bidId)?.reference ?? a.bidId,
       group: pitch.get(a.bidId)?.groupName ?? "",
+      lang: lang(a.bidId),
       amount: money(a.amountPence),
       status: AWARD_STATUS_LABELS[a.status],
       conditions: a.conditions,
@@ -226,6 +240,7 @@ export function reportView(report: DecisionReport): ReportView {
     payments: report.payments.map((p) => ({
       reference: pitch.get(p.bidId)?.reference ?? p.bidId,
       group: pitch.get(p.bidId)?.groupName ?? "",
+      lang: lang(p.bidId),
       method: PAYMENT_METHOD_LABELS[p.method],
       amount: money(p.amountPence),
       status: PAYMENT_STATUS_LABELS[p.status],

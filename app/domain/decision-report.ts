@@ -86,6 +86,8 @@ export interface DecisionReport {
     reference: string;
     groupName: string;
     projectTitle: string;
+    /** The language the group wrote in ("cy" or "en"). */
+    language?: string;
     amountRequestedPence: Pence | null;
     status: BidStatus;
     position: number;

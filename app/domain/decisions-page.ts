@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import type { Allocation, Outcome, Proposal } from "~/domain/allocation";
 import { explainRanking, proposalRow, rankingRow, type Explanation, type ExplainContext } from "~/domain/decision-view";
 import { EVENT_STATE_LABELS, type EventState } from "~/domain/event-machine";
@@ -30,7 +31,7 @@ export interface DecisionsPageInput {
     open: boolean;
     missing: string[];
     rows: {
-      bid: { id: string; reference: string; groupName: string; projectTitle: string | null; amountRequestedPence: number | null; status: string };
+      bid: { id: string; reference: string; groupName: string; projectTitle: string | null; language: string; amountRequestedPence: number | null; status: string };
       ranking: BidRanking;
       proposal: Proposal;
       decision: {
@@ -100,6 +101,8 @@ export interface DecisionCardView {
   reference: string;
   groupName: string;
   projectTitle: string | null;
+  /** "cy" when the group wrote in Welsh: its name and title are marked so. */
+  lang: "cy" | undefined;
   place: string;
   asked: string;
   explanation: Explanation;
@@ -146,6 +149,7 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
   const { currency, timeZone } = board.fund;
   const money = (pence: number) => formatMoney(pence, currency);
   const groups = Object.fromEntries(board.rows.map((row) => [row.bid.id, row.bid.groupName]));
+  const langs = new Map(board.rows.map((row) => [row.bid.id, ownWordsLang(row.bid.language)]));
   const contenders = new Set(board.rows.map((row) => row.bid.id));
   const awards = new Map(page.awards.map((d) => [d.id, d]));
 
@@ -173,6 +177,7 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
       reference: bid.reference,
       groupName: bid.groupName,
       projectTitle: bid.projectTitle,
+      lang: ownWordsLang(bid.language),
       place: rankingRow(row.ranking, ranking).place,
       asked: bid.amountRequestedPence === null ? "no amount" : money(bid.amountRequestedPence),
       explanation: explainRanking(row.ranking, ranking, {
@@ -245,6 +250,7 @@ export function decisionsPageView(page: DecisionsPageInput, access: Access) {
       bidId: bid.bidId,
       reference: bid.reference,
       groupName: groups[bid.bidId] ?? null,
+      lang: langs.get(bid.bidId),
       withdrawn: !contenders.has(bid.bidId),
     })),
     allocation: {

@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import { EVENT_STATE_LABELS, SLOT_STATE_LABELS, type EventState, type SlotState } from "~/domain/event-machine";
 import { formatDuration } from "~/domain/event-setup";
 import { AUDIENCE_MODE_LABELS, describeRule, type AudienceModeValue } from "~/domain/fund";
@@ -44,7 +45,7 @@ export interface SetupEventSource {
   questionSeconds: number;
   joinCode: string;
   round: { audienceMode: AudienceModeValue; fund: { timeZone: string } };
-  slots: { id: string; bidId: string; state: SlotState; bid: { reference: string; groupName: string; projectTitle: string; status: string } }[];
+  slots: { id: string; bidId: string; state: SlotState; bid: { reference: string; groupName: string; projectTitle: string; language?: string; status: string } }[];
 }
 
 export type SetupRoundSource = Parameters<typeof describeRule>[0] & { id: string; title: string; fund: { name: string } };
@@ -94,6 +95,7 @@ export function eventSetupView(event: SetupEventSource, round: SetupRoundSource,
       reference: slot.bid.reference,
       groupName: slot.bid.groupName,
       projectTitle: slot.bid.projectTitle,
+      lang: ownWordsLang(slot.bid.language),
       state: slot.state,
       stateLabel: SLOT_STATE_LABELS[slot.state],
       shortlisted: slot.bid.status === "SHORTLISTED",

@@ -26,6 +26,8 @@ export interface LiveSlot {
   bidReference: string;
   projectTitle: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh: the chair's page marks its words so. */
+  lang?: "cy";
   state: SlotState;
   phaseEndsAt: string | null;
   pausedRemainingMs: number | null;

@@ -366,7 +366,7 @@ export async function paperTallies(eventId: string) {
   const slots = await db().slot.findMany({
     where: { eventId },
     orderBy: { position: "asc" },
-    select: { bid: { select: { id: true, reference: true, projectTitle: true } } },
+    select: { bid: { select: { id: true, reference: true, projectTitle: true, language: true } } },
   });
   const tallies = await db().paperTally.findMany({ where: { eventId } });
   return slots.map(({ bid }) => {
@@ -375,6 +375,7 @@ export async function paperTallies(eventId: string) {
       bidId: bid.id,
       reference: bid.reference,
       projectTitle: bid.projectTitle,
+      language: bid.language,
       firstCount: tally?.firstCount ?? null,
       firstById: tally?.firstById ?? null,
       secondCount: tally?.secondCount ?? null,

@@ -346,6 +346,7 @@ const awardView = {
       reference: true,
       groupName: true,
       projectTitle: true,
+      language: true,
       amountRequestedPence: true,
       status: true,
       round: { select: { id: true, title: true, slug: true, fund: { select: { id: true, name: true, currency: true, timeZone: true } } } },

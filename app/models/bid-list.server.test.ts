@@ -59,7 +59,7 @@ describe("the organiser's bid list", () => {
     const { round } = await setup();
     const { bids } = await listRoundBids(round.id, { status: "all", q: "" });
     expect(Object.keys(bids[0]).sort()).toEqual(
-      ["amountRequestedPence", "groupName", "id", "projectTitle", "reference", "status", "submittedAt", "updatedAt"].sort(),
+      ["amountRequestedPence", "groupName", "id", "language", "projectTitle", "reference", "status", "submittedAt", "updatedAt"].sort(),
     );
   });
 });

@@ -40,6 +40,7 @@ export async function listRoundBids(roundId: string, query: BidListQuery) {
         status: true,
         groupName: true,
         projectTitle: true,
+        language: true,
         amountRequestedPence: true,
         submittedAt: true,
         updatedAt: true,

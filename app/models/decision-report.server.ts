@@ -51,7 +51,7 @@ const eventSelect = {
       position: true,
       state: true,
       lockedAt: true,
-      bid: { select: { id: true, reference: true, groupName: true, projectTitle: true, amountRequestedPence: true, status: true } },
+      bid: { select: { id: true, reference: true, groupName: true, projectTitle: true, language: true, amountRequestedPence: true, status: true } },
     },
   },
 } as const;
@@ -127,6 +127,7 @@ export async function decisionReport(eventId: string, now: Date = new Date()): P
       reference: slot.bid.reference,
       groupName: slot.bid.groupName,
       projectTitle: slot.bid.projectTitle,
+      language: slot.bid.language,
       amountRequestedPence: slot.bid.amountRequestedPence,
       status: slot.bid.status,
       position: slot.position,

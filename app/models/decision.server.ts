@@ -87,6 +87,7 @@ const eventSelect = {
           reference: true,
           groupName: true,
           projectTitle: true,
+          language: true,
           amountRequestedPence: true,
           status: true,
           decision: true,
@@ -551,6 +552,6 @@ export function decisionsForEvent(eventId: string) {
   return db().decision.findMany({
     where: { eventId },
     orderBy: { bid: { reference: "asc" } },
-    include: { bid: { select: { id: true, reference: true, groupName: true, projectTitle: true, amountRequestedPence: true, status: true } } },
+    include: { bid: { select: { id: true, reference: true, groupName: true, projectTitle: true, language: true, amountRequestedPence: true, status: true } } },
   });
 }

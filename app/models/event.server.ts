@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import { randomInt } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor, AuditAction } from "~/domain/audit-events";
@@ -359,7 +360,7 @@ export function getEvent(eventId: string) {
       },
       slots: {
         orderBy: { position: "asc" },
-        include: { bid: { select: { id: true, reference: true, projectTitle: true, groupName: true, status: true } } },
+        include: { bid: { select: { id: true, reference: true, projectTitle: true, groupName: true, language: true, status: true } } },
       },
       _count: { select: { panellists: { where: { revokedAt: null } } } },
     },
@@ -428,7 +429,7 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
           phaseEndsAt: true,
           pausedRemainingMs: true,
           lockedAt: true,
-          bid: { select: { id: true, reference: true, projectTitle: true, groupName: true } },
+          bid: { select: { id: true, reference: true, projectTitle: true, groupName: true, language: true } },
         },
       },
       panellists: {
@@ -474,6 +475,7 @@ export async function liveState(eventId: string, now: Date = new Date()): Promis
       bidReference: slot.bid.reference,
       projectTitle: slot.bid.projectTitle,
       groupName: slot.bid.groupName,
+      lang: ownWordsLang(slot.bid.language),
       state: slot.state,
       phaseEndsAt: iso(slot.phaseEndsAt),
       pausedRemainingMs: slot.pausedRemainingMs,

@@ -76,7 +76,7 @@ export async function funderWork() {
         eventId: true,
         outcome: true,
         amountPence: true,
-        bid: { select: { reference: true, groupName: true, round: { select: { fund: { select: { currency: true } } } } } },
+        bid: { select: { reference: true, groupName: true, language: true, round: { select: { fund: { select: { currency: true } } } } } },
       },
     }),
     db().payment.findMany({
@@ -92,7 +92,7 @@ export async function funderWork() {
           select: {
             id: true,
             decision: { select: { decidedById: true } },
-            bid: { select: { reference: true, groupName: true, round: { select: { fund: { select: { currency: true, timeZone: true } } } } } },
+            bid: { select: { reference: true, groupName: true, language: true, round: { select: { fund: { select: { currency: true, timeZone: true } } } } } },
           },
         },
       },
@@ -106,7 +106,7 @@ export async function funderWork() {
         amountPence: true,
         createdAt: true,
         decision: { select: { overrideReason: true } },
-        bid: { select: { reference: true, groupName: true, round: { select: { title: true, fund: { select: { currency: true, timeZone: true } } } } } },
+        bid: { select: { reference: true, groupName: true, language: true, round: { select: { title: true, fund: { select: { currency: true, timeZone: true } } } } } },
         payments: { orderBy: { createdAt: "asc" }, select: { status: true, method: true } },
       },
     }),

@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import { db } from "~/db.server";
 import { orderedSlots, type EventState, type SlotState } from "~/domain/event-machine";
 import type { OnePageBid } from "~/domain/panel-phone";
@@ -41,6 +42,8 @@ export interface PanelPitch {
   reference: string;
   projectTitle: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh: its words are marked so. */
+  lang: "cy" | undefined;
   state: SlotState;
   lockedAt: string | null;
   /** This panellist's current sheet (the latest version), if any. */
@@ -87,7 +90,7 @@ export async function panellistEvent(panellistId: string): Promise<PanelView | n
               position: true,
               state: true,
               lockedAt: true,
-              bid: { select: { id: true, reference: true, projectTitle: true, groupName: true } },
+              bid: { select: { id: true, reference: true, projectTitle: true, groupName: true, language: true } },
             },
           },
         },
@@ -118,6 +121,7 @@ export async function panellistEvent(panellistId: string): Promise<PanelView | n
         reference: slot.bid.reference,
         projectTitle: slot.bid.projectTitle,
         groupName: slot.bid.groupName,
+        lang: ownWordsLang(slot.bid.language),
         state: slot.state,
         lockedAt: slot.lockedAt?.toISOString() ?? null,
         sheet: sheet

@@ -1,3 +1,4 @@
+import { ownWordsLang } from "~/domain/own-words";
 import { createHash } from "node:crypto";
 import { db } from "~/db.server";
 import type { AuditActor } from "~/domain/audit-events";
@@ -36,7 +37,7 @@ const candidateSelect = {
   amountPence: true,
   awardId: true,
   approvedAt: true,
-  award: { select: { bid: { select: { id: true, reference: true, groupName: true, parentOrgName: true, round: { select: { fund: { select: { currency: true } } } } } } } },
+  award: { select: { bid: { select: { id: true, reference: true, groupName: true, language: true, parentOrgName: true, round: { select: { fund: { select: { currency: true } } } } } } } },
   batchItems: { where: { batch: open }, select: { batchId: true } },
 } as const;
 
@@ -66,6 +67,8 @@ export interface Candidate {
   awardId: string;
   reference: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh: its name is marked so. */
+  lang: "cy" | undefined;
   payeeName: string;
   amountPence: number;
   currency: string;
@@ -95,6 +98,7 @@ function classify(row: CandidateRow, payee: OpenedPayee | undefined): Candidate 
     awardId: row.awardId,
     reference: bid.reference,
     groupName: bid.groupName,
+    lang: ownWordsLang(bid.language),
     payeeName: payee ? payeeNameFor(payee.party, bid) : bid.groupName,
     amountPence: row.amountPence,
     currency: bid.round.fund.currency,
@@ -187,7 +191,7 @@ const batchItemsSelect = {
   amountPence: true,
   reference: true,
   outcome: true,
-  payment: { select: { awardId: true, status: true, award: { select: { bid: { select: { id: true, groupName: true, parentOrgName: true } } } } } },
+  payment: { select: { awardId: true, status: true, award: { select: { bid: { select: { id: true, groupName: true, language: true, parentOrgName: true } } } } } },
 } as const;
 
 /** The file, rebuilt from the rows it was made from; refused if it would not be the same bytes. */

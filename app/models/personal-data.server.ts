@@ -120,6 +120,7 @@ export async function personalDataSummary(bidId: string) {
       id: true,
       reference: true,
       groupName: true,
+      language: true,
       pseudonymId: true,
       round: { select: { id: true, title: true, closesAt: true, fund: { select: { timeZone: true } } } },
       contact: { select: { name: true, email: true, phone: true, erasedAt: true } },

@@ -1,7 +1,7 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import type { RoundFormData } from "~/domain/fund";
-import { verifyAuditLog } from "~/models/audit.server";
+import { appendAudit, verifyAuditLog } from "~/models/audit.server";
 import { addRound, createRound, getRound, roundBidCounts, RoundSlugTakenError, updateRound } from "~/models/round.server";
 import { auditFor, CRITERIA, makeBid, makeEvent, makeFund, makeOrganiser, makeRound } from "~/testing/organiser-fixtures";
 
@@ -51,6 +51,43 @@ describe("creating rounds", () => {
     const [entry] = await auditFor("round", round.id);
     expect(entry).toMatchObject({ action: "round.created" });
     expect(entry.payload).toMatchObject({ slug: round.slug, title: "Spring", opensAt: "2026-09-01T08:00:00.000Z" });
+  });
+
+  it("records what a bilingual round says in each language, and the log written before it still verifies", async () => {
+    const { actor, fund } = await setup();
+    // why: an entry as written before rounds recorded their words must still prove the chain.
+    await db().$transaction((tx) =>
+      appendAudit(tx, {
+        actor,
+        action: "round.created",
+        subject: { type: "round", id: "round-from-before" },
+        payload: { fundId: fund.id, title: "Old round", slug: "old-round", opensAt: "2026-01-01T09:00:00.000Z", closesAt: "2026-02-01T17:00:00.000Z" },
+      }),
+    );
+    const round = await makeRound(fund.id, actor, {
+      title: "Green spaces",
+      description: "Small grants for green spaces.",
+      eligibility: "Groups in Llanfair",
+      bilingual: true,
+      titleCy: "Mannau gwyrdd",
+      descriptionCy: "Grantiau bach ar gyfer mannau gwyrdd.",
+      eligibilityCy: "Grwpiau yn Llanfair",
+    });
+    const [entry] = await auditFor("round", round.id);
+    expect(entry.payload).toEqual({
+      fundId: fund.id,
+      title: "Green spaces",
+      slug: round.slug,
+      opensAt: "2026-09-01T08:00:00.000Z",
+      closesAt: "2026-10-31T17:00:00.000Z",
+      description: "Small grants for green spaces.",
+      eligibility: "Groups in Llanfair",
+      bilingual: true,
+      titleCy: "Mannau gwyrdd",
+      descriptionCy: "Grantiau bach ar gyfer mannau gwyrdd.",
+      eligibilityCy: "Grwpiau yn Llanfair",
+    });
+    expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
 
   it("gives a clear error when the web address name is taken, and writes nothing", async () => {
@@ -103,6 +140,20 @@ describe("editing rounds", () => {
     expect(entries.at(-1)?.payload).toEqual({
       changes: { title: "Spring 2027", closesAt: "2026-11-15T17:00:00.000Z", quorum: 4 },
     });
+  });
+
+  it("audits turning a round bilingual with its Welsh words, then changing one of them", async () => {
+    const { actor, round } = await setup();
+    const welsh = { bilingual: true, titleCy: "Gwanwyn", descriptionCy: "Hen ddisgrifiad", eligibilityCy: "" };
+    expect(await updateRound(round.id, { ...formOf(round), ...welsh }, actor)).toMatchObject({ ok: true, changed: ["bilingual", "titleCy", "descriptionCy"] });
+    const changed = (await getRound(round.id))!;
+    expect(await updateRound(round.id, { ...formOf(changed), descriptionCy: "Disgrifiad newydd" }, actor)).toMatchObject({ ok: true, changed: ["descriptionCy"] });
+    const entries = await auditFor("round", round.id);
+    expect(entries.slice(-2).map((e) => e.payload)).toEqual([
+      { changes: { bilingual: true, titleCy: "Gwanwyn", descriptionCy: "Hen ddisgrifiad" } },
+      { changes: { descriptionCy: "Disgrifiad newydd" } },
+    ]);
+    expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
 
   it("treats a time shown to the minute as unchanged when the stored one has seconds", async () => {

@@ -60,6 +60,13 @@ export async function createRound(input: RoundInput, actor: AuditActor) {
           slug: created.slug,
           opensAt: created.opensAt.toISOString(),
           closesAt: created.closesAt.toISOString(),
+          // why: decisions are judged on what the round said, in each language it said it.
+          description: created.description,
+          eligibility: created.eligibility,
+          bilingual: created.bilingual,
+          titleCy: created.titleCy,
+          descriptionCy: created.descriptionCy,
+          eligibilityCy: created.eligibilityCy,
         },
       });
       return created;

@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: p.reference,
       projectTitle: p.projectTitle || p.reference,
       groupName: p.groupName,
+      lang: p.lang,
       recused: p.conflict !== null,
       saved: p.sheet ? { version: p.sheet.version, at: clockTime(new Date(p.sheet.submittedAt), zone) } : null,
       // why: only pitches whose pad can show need their answers on the page.

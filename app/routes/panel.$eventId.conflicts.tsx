@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       bidId: p.bidId,
       title: p.projectTitle || p.reference,
       groupName: p.groupName,
+      lang: p.lang,
       conflict: p.conflict?.reason ?? null,
       changeable: conflictsOpen(view.event.state, p.state),
     })),

@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eventId: view.event.id,
     eventTitle: view.event.title,
     criteria: view.criteria,
-    pitch: { bidId: pitch.bidId, slotId: pitch.slotId, reference: pitch.reference, projectTitle: pitch.projectTitle, recused: pitch.conflict !== null },
+    pitch: { bidId: pitch.bidId, slotId: pitch.slotId, reference: pitch.reference, projectTitle: pitch.projectTitle, lang: pitch.lang, recused: pitch.conflict !== null },
     onePage,
     saved: sheet ? { version: sheet.version, at: clockTime(new Date(sheet.submittedAt), view.event.timeZone) } : null,
     values: sheet ? Object.fromEntries([...sheet.items.map((i) => [scoreFieldName(i.criterionId), String(i.value)]), ["comment", sheet.comment]]) : {},
@@ -101,7 +101,7 @@ export default function ScorePitch() {
       <span className="caption">
         {loaded.eventTitle} · {loaded.pitch.reference}
       </span>
-      <h1>{loaded.pitch.projectTitle || loaded.pitch.reference}</h1>
+      <h1 lang={loaded.pitch.projectTitle ? loaded.pitch.lang : undefined}>{loaded.pitch.projectTitle || loaded.pitch.reference}</h1>
       <p>
         <strong className="tag">{t("panel.scoreStatus", { recused: loaded.pitch.recused ? "yes" : "no", version: saved?.version ?? 0 })}</strong>
       </p>

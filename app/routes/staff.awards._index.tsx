@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EVENT_STATE_LABELS } from "~/domain/event-machine";
 import { describeDecision, PAYMENT_METHOD_SHORT } from "~/domain/funder-forms";
 import { formatMoney } from "~/domain/money";
+import { ownWordsLang } from "~/domain/own-words";
 import { AWARD_STATUS_VIEW, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_VIEW, type AwardStatus, type PaymentStatus } from "~/domain/payment";
 import { can } from "~/domain/permissions";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         awardId: p.award.id,
         reference: p.award.bid.reference,
         groupName: p.award.bid.groupName,
+        lang: ownWordsLang(p.award.bid.language),
         amount: formatMoney(p.amountPence, currency),
         method: PAYMENT_METHOD_LABELS[p.method],
         asked: `${work.requesters[p.requestedById] ?? "a funder no longer listed"}, ${formatDateTime(p.createdAt, timeZone)}`,
@@ -52,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       eventId: d.eventId,
       reference: d.bid.reference,
       groupName: d.bid.groupName,
+      lang: ownWordsLang(d.bid.language),
       decision: describeDecision(d.outcome, d.amountPence, d.bid.round.fund.currency),
     })),
     awards: work.awards.map((a) => {
@@ -60,6 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: a.id,
         reference: a.bid.reference,
         groupName: a.bid.groupName,
+        lang: ownWordsLang(a.bid.language),
         round: a.bid.round.title,
         amount: formatMoney(a.amountPence, a.bid.round.fund.currency),
         status: AWARD_STATUS_VIEW[a.status as AwardStatus],
@@ -112,7 +116,7 @@ export default function Awards() {
         <ul>
           {toOffer.map((d) => (
             <li key={d.id}>
-              {d.groupName} ({d.reference}), {d.decision}:{" "}
+              <span lang={d.lang}>{d.groupName}</span> ({d.reference}), {d.decision}:{" "}
               {d.eventId ? (
                 <Link to={`/staff/events/${d.eventId}/decisions#awards`}>
                   offer the award<span className="visually-hidden"> to {d.groupName}</span>

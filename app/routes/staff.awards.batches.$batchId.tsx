@@ -10,6 +10,7 @@ import { formatSortCode } from "~/domain/bank/payee-limits";
 import { todayIn } from "~/domain/calendar-day";
 import { formatMoney } from "~/domain/money";
 import { formatDate, formatDateTime } from "~/domain/zoned-time";
+import { ownWordsLang } from "~/domain/own-words";
 import { confirmBulkPayments } from "~/coordinators/checkpoints.server";
 import { cancelBatch, getBatch } from "~/models/payment-batch.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -56,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         paymentId: i.paymentId,
         awardId: i.payment.awardId,
         groupName: i.payment.award.bid.groupName,
+        lang: ownWordsLang(i.payment.award.bid.language),
         payeeName: i.payeeName,
         reference: i.reference,
         amount: formatMoney(i.amountPence, "GBP"),

@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((c) => ({ paymentId: c.paymentId, reference: c.reference, groupName: c.groupName, payeeName: c.payeeName, amount: money(c.amountPence, c.currency), account: c.masked?.account ?? "" })),
       blocked: candidates
         .filter((c) => c.problem)
-        .map((c) => ({ paymentId: c.paymentId, awardId: c.awardId, reference: c.reference, groupName: c.groupName, amount: money(c.amountPence, c.currency), why: NOT_READY[c.problem!] })),
+        .map((c) => ({ paymentId: c.paymentId, awardId: c.awardId, reference: c.reference, groupName: c.groupName, lang: c.lang, amount: money(c.amountPence, c.currency), why: NOT_READY[c.problem!] })),
       batches: batches.map(batchRow),
       defaults: {
         originName: origin?.name ?? "",

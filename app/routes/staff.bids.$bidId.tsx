@@ -10,6 +10,7 @@ import { BidVersions } from "~/components/staff-bid/bid-versions";
 import { ShortlistForms } from "~/components/staff-bid/shortlist-forms";
 import { allowedDecisions, describeBidEvent, reviewDecisionSchema, snapshotRows, STATUS_LABELS, STATUS_TAG_CLASSES } from "~/domain/bid-review";
 import { formatMoney } from "~/domain/money";
+import { ownWordsLang } from "~/domain/own-words";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { getBidForReview } from "~/models/bid-list.server";
@@ -56,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       groupName: bid.groupName,
       projectTitle: bid.projectTitle,
       // why: the group's own words are marked lang="cy" when they wrote in Welsh; the page stays English.
-      lang: bid.language === "cy" ? "cy" : undefined,
+      lang: ownWordsLang(bid.language),
       status: STATUS_LABELS[bid.status],
       tag: STATUS_TAG_CLASSES[bid.status],
       statusReason: bid.statusReason,

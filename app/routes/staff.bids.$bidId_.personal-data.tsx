@@ -8,6 +8,7 @@ import { EraseContactForm } from "~/components/personal-data/erase-contact-form"
 import { can } from "~/domain/permissions";
 import { eraseFormSchema, retentionView } from "~/domain/personal-data";
 import { formatDateTime } from "~/domain/zoned-time";
+import { ownWordsLang } from "~/domain/own-words";
 import { eraseGroupContact, personalDataSummary } from "~/models/personal-data.server";
 import { requirePermission } from "~/requests/auth.server";
 import { parseForm } from "~/utils/forms";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     erasedNow: new URL(request.url).searchParams.get("erased") === "1",
     canErase: can(user, "personal-data:erase"),
     canReadBid: can(user, "bid:read"),
-    bid: { id: bid.id, reference: bid.reference, groupName: bid.groupName, pseudonymId: bid.pseudonymId, roundTitle: bid.round.title },
+    bid: { id: bid.id, reference: bid.reference, groupName: bid.groupName, lang: ownWordsLang(bid.language), pseudonymId: bid.pseudonymId, roundTitle: bid.round.title },
     contact: contact && {
       name: contact.name,
       email: contact.email,
@@ -88,7 +89,9 @@ export default function PersonalData() {
       <span className="hint">
         {bid.reference}: {bid.roundTitle}
       </span>
-      <h1>Personal data held for {bid.groupName}</h1>
+      <h1>
+        Personal data held for <span lang={bid.lang}>{bid.groupName}</span>
+      </h1>
       <p>
         The only personal data Pitchday keeps about a group is its contact's name, email address and phone number, and the emails sent to
         them about this bid. Everything else is about the group and its project.

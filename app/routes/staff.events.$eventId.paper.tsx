@@ -7,6 +7,7 @@ import { PaperCountRow } from "~/components/paper/paper-count-row";
 import { ParticipationFigures } from "~/components/paper/participation-figures";
 import { paperFormSchema } from "~/domain/audience-forms";
 import { paperSummaryErrors, type PaperActionResult } from "~/domain/paper-page";
+import { ownWordsLang } from "~/domain/own-words";
 import { enterPaperTally, paperTallies, resolvePaperTally } from "~/models/audience.server";
 import { participation } from "~/models/audience-view.server";
 import { getEvent } from "~/models/event.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: rows.map((row) => ({
       bidId: row.bidId,
       title: row.projectTitle || row.reference,
+      lang: row.projectTitle ? ownWordsLang(row.language) : undefined,
       reference: row.reference,
       status: row.status,
       counted: row.counted,

@@ -8,6 +8,7 @@ import { returnedSchema, reviewSchema } from "~/domain/grant-report-forms";
 import { GRANT_STATE_LABELS, grantState } from "~/domain/grant-state";
 import { todayIn } from "~/domain/calendar-day";
 import { formatMoney } from "~/domain/money";
+import { ownWordsLang } from "~/domain/own-words";
 import { can } from "~/domain/permissions";
 import { grantById, grantFactsOf, recordReturnedMoney, reviewReport, spendOf } from "~/models/grant-report.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -32,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: grant.id,
     reference: grant.bid.reference,
     groupName: grant.bid.groupName,
+    // why: the group's words (its name, budget lines, report) are marked lang="cy" when it wrote in Welsh.
+    lang: ownWordsLang(grant.bid.language),
     state: GRANT_STATE_LABELS[grantState(grantFactsOf(grant), new Date())],
     canReview: can(user, "grant:review"),
     report: r ? { status: r.status, whatWasDone: r.whatWasDone, participants: r.participants, underspendNote: r.underspendNote, contact: [r.contactName, r.contactEmail, r.contactPhone].filter(Boolean).join(", "), funderMessage: r.funderMessage } : null,
@@ -73,23 +76,25 @@ export default function GrantPage() {
     <>
       {result?.problem ? <div className="error-summary" role="alert" tabIndex={-1}><h2>Nothing was changed</h2><p>{result.problem}</p></div> : null}
       <ErrorSummary errors={result?.errors ?? {}} />
-      <span className="caption">{g.groupName}</span>
+      <span className="caption" lang={g.lang}>
+        {g.groupName}
+      </span>
       <h1>Grant {g.reference}</h1>
       <p className="lead">State: {g.state}. Returned so far: {g.returned}.</p>
       <h2>Report</h2>
       {g.report?.whatWasDone ? (
         <dl className="summary-list">
           <dt>Status</dt><dd>{g.report.status.replace("_", " ").toLowerCase()}</dd>
-          <dt>What was done</dt><dd className="pre-line">{g.report.whatWasDone}</dd>
+          <dt>What was done</dt><dd className="pre-line" lang={g.lang}>{g.report.whatWasDone}</dd>
           <dt>People who took part</dt><dd>{g.report.participants ?? "–"}</dd>
-          <dt>Anything not spent</dt><dd className="pre-line">{g.report.underspendNote || "–"}</dd>
+          <dt>Anything not spent</dt><dd className="pre-line" lang={g.report.underspendNote ? g.lang : undefined}>{g.report.underspendNote || "–"}</dd>
           <dt>Contact for questions</dt><dd>{g.report.contact || "–"}</dd>
         </dl>
       ) : <p>The group has not written its report yet.</p>}
       <table className="table">
         <caption>Spend against the budget</caption>
         <thead><tr><th scope="col">Budget line</th><th scope="col">Budget</th><th scope="col">Spent</th><th scope="col">Difference</th></tr></thead>
-        <tbody>{g.rows.map((row) => <tr key={row.id}><td>{row.item}</td><td>{row.budget}</td><td>{row.spent}</td><td>{row.difference}</td></tr>)}</tbody>
+        <tbody>{g.rows.map((row) => <tr key={row.id}><td lang={g.lang}>{row.item}</td><td>{row.budget}</td><td>{row.spent}</td><td>{row.difference}</td></tr>)}</tbody>
       </table>
       <p>Awarded {g.totals.awarded}; spent {g.totals.spent}; underspend {g.totals.underspend}, of which not yet returned {g.totals.unreturned}.</p>
       {g.photos.map((p, i) => <img key={p.id} src={`/staff/grants/${g.id}/photos/${p.id}`} alt={p.caption || `Photo ${i + 1} from the group`} width={240} />)}

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { GRANT_STATE_LABELS, GRANT_STATES, type GrantState } from "~/domain/grant-state";
 import { disbursedPence } from "~/domain/grant-state";
 import { formatMoney } from "~/domain/money";
+import { ownWordsLang } from "~/domain/own-words";
 import { formatDate } from "~/domain/zoned-time";
 import { grantFactsOf, grantList } from "~/models/grant-report.server";
 import { requirePermission } from "~/requests/auth.server";
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: grant.id,
         reference: grant.bid.reference,
         groupName: grant.bid.groupName,
+        lang: ownWordsLang(grant.bid.language),
         state,
         awarded: formatMoney(grant.amountPence, grant.bid.round.fund.currency),
         disbursed: formatMoney(disbursedPence(grantFactsOf(grant)), grant.bid.round.fund.currency),
@@ -73,7 +75,7 @@ export default function Grants() {
                 <td>
                   <Link to={`/staff/grants/${g.id}`}>{g.reference}</Link>
                 </td>
-                <td>{g.groupName}</td>
+                <td lang={g.lang}>{g.groupName}</td>
                 <td>{GRANT_STATE_LABELS[g.state]}</td>
                 <td>{g.awarded}</td>
                 <td>{g.disbursed}</td>

@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoundBidsTable } from "~/components/staff-bid/round-bids-table";
 import { BID_FILTERS, bidListQuerySchema, STATUS_LABELS, STATUS_TAG_CLASSES } from "~/domain/bid-review";
 import { formatMoney } from "~/domain/money";
+import { ownWordsLang } from "~/domain/own-words";
 import { can } from "~/domain/permissions";
 import { formatDateTime } from "~/domain/zoned-time";
 import { listRoundBids } from "~/models/bid-list.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: bid.reference,
       groupName: bid.groupName,
       projectTitle: bid.projectTitle,
+      lang: ownWordsLang(bid.language),
       amount: bid.amountRequestedPence === null ? null : formatMoney(bid.amountRequestedPence, currency),
       sent: bid.submittedAt ? formatDateTime(bid.submittedAt, timeZone) : null,
       status: STATUS_LABELS[bid.status],

@@ -39,6 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "Start date",
     "End date",
     `Sent at (${timeZone})`,
+    // why: a spreadsheet cannot mark words with their language, so it says which the group wrote in.
+    "Written in",
     ...(withContacts ? ["Contact name", "Contact email", "Contact phone"] : []),
   ];
   const rows: CsvCell[][] = bids.map((bid) => {
@@ -58,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       calendarDate(bid.startDate),
       calendarDate(bid.endDate),
       bid.submittedAt ? formatSortableDateTime(bid.submittedAt, timeZone) : "",
+      bid.language === "cy" ? "Welsh" : "English",
       ...(withContacts ? (erased ? ["(erased)", "", ""] : [contact?.name, contact?.email, contact?.phone]) : []),
     ];
   });

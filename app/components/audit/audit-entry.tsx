@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { filterQuery } from "~/domain/audit-filter";
+import type { PayloadPart } from "~/domain/audit-describe";
 import type { AuditEntryView } from "~/domain/audit-log-page";
 
 // One entry of the log in words: when, who (with a link to everything they did), what it
@@ -40,7 +41,7 @@ export function AuditEntry({ entry, actorFilter }: { entry: AuditEntryView; acto
         {entry.payload.map((row) => (
           <div key={row.key}>
             <dt>{row.label}</dt>
-            <dd className="break-anywhere">{row.href ? <Link to={row.href}>{row.value}</Link> : row.value}</dd>
+            <dd className="break-anywhere">{row.href ? <Link to={row.href}>{row.value}</Link> : <PayloadValue parts={row.parts} />}</dd>
           </div>
         ))}
         <div>
@@ -51,5 +52,22 @@ export function AuditEntry({ entry, actorFilter }: { entry: AuditEntryView; acto
         </div>
       </dl>
     </li>
+  );
+}
+
+/** A payload value; an organiser's Welsh words carry lang="cy", so a screen reader reads them in Welsh. */
+function PayloadValue({ parts }: { parts: PayloadPart[] }) {
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.lang ? (
+          <span key={index} lang={part.lang}>
+            {part.text}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

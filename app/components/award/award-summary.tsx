@@ -8,7 +8,7 @@ export function AwardSummary({ award, decision }: Pick<AwardPageView, "award" | 
         {award.fund}: {award.round}
       </span>
       <h1>
-        Award to {award.groupName} <span className="hint decision-card__ref">{award.reference}</span>
+        Award to <span lang={award.lang}>{award.groupName}</span> <span className="hint decision-card__ref">{award.reference}</span>
       </h1>
       <p>
         <strong className={award.statusView.tag}>{award.statusView.label}</strong>
@@ -24,7 +24,7 @@ export function AwardSummary({ award, decision }: Pick<AwardPageView, "award" | 
         </div>
         <div>
           <dt>Project</dt>
-          <dd>{award.projectTitle || "No project title given"}</dd>
+          <dd lang={award.projectTitle ? award.lang : undefined}>{award.projectTitle || "No project title given"}</dd>
         </div>
         <div>
           <dt>Decision</dt>

@@ -6,6 +6,8 @@ export interface AwardRow {
   id: string;
   reference: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh. */
+  lang: "cy" | undefined;
   round: string;
   amount: string;
   status: { label: string; tag: string };
@@ -20,7 +22,9 @@ export function AwardsTable({ awards }: { awards: AwardRow[] }) {
       {awards.map((a) => (
         <tr key={a.id}>
           <th scope="row">
-            <Link to={`/staff/awards/${a.id}`}>{a.groupName}</Link>
+            <Link to={`/staff/awards/${a.id}`} lang={a.lang}>
+                {a.groupName}
+              </Link>
             <span className="hint">
               {a.reference}, {a.round}
             </span>

@@ -7,6 +7,8 @@ export interface WaitingPayment {
   awardId: string;
   reference: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh. */
+  lang: "cy" | undefined;
   amount: string;
   method: string;
   asked: string;
@@ -21,7 +23,7 @@ export function WaitingPaymentsTable({ waiting, funder }: { waiting: WaitingPaym
       {waiting.map((p) => (
         <tr key={p.id}>
           <th scope="row">
-            {p.groupName}
+            <span lang={p.lang}>{p.groupName}</span>
             <span className="hint">{p.reference}</span>
           </th>
           <td className="num">{p.amount}</td>

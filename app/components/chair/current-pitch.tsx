@@ -15,11 +15,11 @@ export function CurrentPitch({ state, offsetMs }: { state: LiveState; offsetMs: 
           <span className="caption">
             {pitchNumber(state, current)} · {phaseName(state)}
           </span>
-          <h2 id="current-title" className="chair-current__group">
+          <h2 id="current-title" className="chair-current__group" lang={current.lang}>
             {current.groupName}
           </h2>
           <p className="chair-current__project">
-            {current.projectTitle ? `${current.projectTitle} ` : null}({current.bidReference})
+            {current.projectTitle ? <span lang={current.lang}>{current.projectTitle}</span> : null} ({current.bidReference})
           </p>
           <Countdown
             slot={current}

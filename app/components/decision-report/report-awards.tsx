@@ -14,7 +14,7 @@ export function ReportAwards({ awards }: Pick<ReportView, "awards">) {
         awards.map((a) => (
           <article key={a.reference} className="report-item">
             <h3>
-              {a.reference} {a.group}: {a.amount}
+              {a.reference} <span lang={a.lang}>{a.group}</span>: {a.amount}
             </h3>
             <dl className="summary summary--compact">
               <div>

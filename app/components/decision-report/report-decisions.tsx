@@ -13,7 +13,7 @@ export function ReportDecisions({ decisions }: Pick<ReportView, "decisions">) {
         decisions.map((d) => (
           <article key={d.reference} className="report-item">
             <h3>
-              {d.reference} {d.group} {d.departs ? <strong className="tag tag--yellow">Departs from the proposal</strong> : null}{" "}
+              {d.reference} <span lang={d.lang}>{d.group}</span> {d.departs ? <strong className="tag tag--yellow">Departs from the proposal</strong> : null}{" "}
               {d.ruleBreach ? <strong className="tag tag--red">Rule breach</strong> : null}
             </h3>
             <dl className="summary summary--compact">

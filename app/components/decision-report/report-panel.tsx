@@ -51,7 +51,7 @@ export function ReportPanel({ panel, conflicts }: Pick<ReportView, "panel" | "co
               {conflicts.map((c) => (
                 <tr key={`${c.panellist}-${c.pitch}`}>
                   <td>{c.panellist}</td>
-                  <td>{c.pitch}</td>
+                  <td lang={c.pitchLang}>{c.pitch}</td>
                   <td>{c.reason}</td>
                   <td>{c.declared}</td>
                 </tr>

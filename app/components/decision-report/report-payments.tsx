@@ -19,7 +19,7 @@ export function ReportPayments({ payments }: Pick<ReportView, "payments">) {
         payments.map((p) => (
           <article key={p.idempotencyKey} className="report-item">
             <h3>
-              {p.reference} {p.group}: {p.amount} <Approval twoPeople={p.twoPeople} />
+              {p.reference} <span lang={p.lang}>{p.group}</span>: {p.amount} <Approval twoPeople={p.twoPeople} />
             </h3>
             <dl className="summary summary--compact">
               <div>

@@ -13,7 +13,7 @@ export function ReportRanking({ ranking }: Pick<ReportView, "ranking">) {
           {ranking.map((r) => (
             <li key={r.reference}>
               <h3>
-                {r.reference} {r.group}: {r.project}
+                {r.reference} <span lang={r.lang}>{r.group}</span>: <span lang={r.lang}>{r.project}</span>
               </h3>
               <p>
                 {r.explanation}. Asked for {r.requested}. {r.audience}.

@@ -29,7 +29,7 @@ export function ReportSheets({ sheets }: Pick<ReportView, "sheets">) {
             <tbody>
               {sheets.map((s) => (
                 <tr key={`${s.pitch}-${s.panellist}-${s.version}`}>
-                  <td>{s.pitch}</td>
+                  <td lang={s.pitchLang}>{s.pitch}</td>
                   <td>{s.panellist}</td>
                   <td className="num">{s.version}</td>
                   <td>{s.sent}</td>

@@ -26,7 +26,7 @@ export function AwardOffers({ rows, mayOffer, errorsFor, typed }: Props) {
         return (
           <div key={row.bidId} className="card award-card">
             <h3>
-              {row.groupName} <span className="hint decision-card__ref">{row.reference}</span>
+              <span lang={row.lang}>{row.groupName}</span> <span className="hint decision-card__ref">{row.reference}</span>
             </h3>
             <p>{row.decision?.text}</p>
             {award.id ? (

@@ -23,9 +23,13 @@ export function DecisionCard({ row, editable, errors, defaults, exceptionFields 
   return (
     <section id={`bid-${row.bidId}`} className="decision-card" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        {row.place}: {row.groupName} <span className="hint decision-card__ref">{row.reference}</span>
+        {row.place}: <span lang={row.lang}>{row.groupName}</span> <span className="hint decision-card__ref">{row.reference}</span>
       </h3>
-      {row.projectTitle ? <p className="decision-card__project">{row.projectTitle}</p> : null}
+      {row.projectTitle ? (
+        <p className="decision-card__project" lang={row.lang}>
+          {row.projectTitle}
+        </p>
+      ) : null}
       <RankExplanation explanation={row.explanation} groupName={row.groupName} />
       <dl className="summary summary--compact">
         <div>

@@ -7,6 +7,8 @@ export type RankedBidRow = RankingRow & {
   bidId: string;
   reference: string;
   groupName: string | null;
+  /** "cy" when the group wrote in Welsh. */
+  lang: "cy" | undefined;
   withdrawn: boolean;
 };
 
@@ -46,7 +48,7 @@ export function RankingTable({ rows, normalised, audience, scaleMax }: { rows: R
               <th scope="row">
                 {row.groupName ? (
                   <a href={`#bid-${row.bidId}`}>
-                    {row.groupName}
+                    <span lang={row.lang}>{row.groupName}</span>
                     <span className="visually-hidden">: decision and explanation</span>
                   </a>
                 ) : null}

@@ -28,9 +28,9 @@ export function RunningOrderSection({ slots, editable, busy }: { slots: EventSet
                 <tr key={slot.id}>
                   <td className="num">{slot.number}</td>
                   <td>
-                    {slot.groupName}
+                    <span lang={slot.lang}>{slot.groupName}</span>
                     <span className="hint">
-                      {slot.projectTitle} ({slot.reference})
+                      <span lang={slot.lang}>{slot.projectTitle}</span> ({slot.reference})
                     </span>
                     {!slot.shortlisted ? <strong className="tag tag--red">No longer shortlisted: bring the order up to date to take it out</strong> : null}
                   </td>

@@ -29,14 +29,16 @@ export function RunningOrder({ slots, currentSlotId, detail, className }: Runnin
         return (
           <li key={slot.id} className={`running-order__item${current ? " running-order__item--current" : ""}`} aria-current={current ? "step" : undefined}>
             <div className="running-order__head">
-              <span className="running-order__group">{slot.groupName}</span>
+              <span className="running-order__group" lang={slot.lang}>
+                {slot.groupName}
+              </span>
               <span className="running-order__state">
                 {current ? <strong className="tag tag--green">Now</strong> : null}{" "}
                 <strong className={SLOT_TAGS[slot.state]}>{SLOT_STATE_LABELS[slot.state]}</strong>
               </span>
             </div>
             <span className="running-order__project">
-              {slot.projectTitle ? `${slot.projectTitle} ` : null}
+              {slot.projectTitle ? <span lang={slot.lang}>{slot.projectTitle}</span> : null}{" "}
               <span className="running-order__ref">({slot.bidReference})</span>
             </span>
             {detail ? detail(slot) : null}

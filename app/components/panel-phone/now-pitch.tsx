@@ -1,7 +1,7 @@
 import { useT } from "~/i18n/i18n-context";
 
 interface NowPitchProps {
-  pitch: { projectTitle: string; groupName: string; recused: boolean };
+  pitch: { projectTitle: string; groupName: string; lang?: "cy"; recused: boolean };
   /** Where the pitch stands now: pitching, questions, scoring... */
   stateLabel: string;
   /** Why the score pad below is for another pitch, if it is. */
@@ -16,8 +16,12 @@ export function NowPitch({ pitch, stateLabel, note }: NowPitchProps) {
       <span className="caption">
         {t("panel.home.now")} · <strong className="tag">{stateLabel}</strong>
       </span>
-      <h2 id="now-title">{pitch.projectTitle}</h2>
-      <p className="muted">{pitch.groupName}</p>
+      <h2 id="now-title" lang={pitch.lang}>
+        {pitch.projectTitle}
+      </h2>
+      <p className="muted" lang={pitch.lang}>
+        {pitch.groupName}
+      </p>
       {pitch.recused ? (
         <p className="notice">{t("panel.recused")}</p>
       ) : note ? (

@@ -9,6 +9,8 @@ export interface PhonePitch {
   bidId: string;
   projectTitle: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh: its words are marked so. */
+  lang?: "cy";
   recused: boolean;
 }
 
@@ -49,10 +51,12 @@ export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen,
         <ol className="pitch-list">
           {pitches.map((pitch) => (
             <li key={pitch.bidId} className={pitch === current ? "pitch-list__item pitch-list__item--current" : "pitch-list__item"}>
-              <Link to={scorePath(pitch)} className="pitch-list__title">
+              <Link to={scorePath(pitch)} className="pitch-list__title" lang={pitch.lang}>
                 {pitch.projectTitle}
               </Link>
-              <span className="pitch-list__group">{pitch.groupName}</span>
+              <span className="pitch-list__group" lang={pitch.lang}>
+                {pitch.groupName}
+              </span>
               <span className="pitch-list__tags">
                 <span className="tag tag--grey">{t("live.slot", { state: slotState(pitch) })}</span>{" "}
                 <span className={pitch.recused ? "tag tag--yellow" : savedVersion(pitch) !== null ? "tag tag--green" : "tag"}>

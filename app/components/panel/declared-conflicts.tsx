@@ -5,6 +5,8 @@ export interface DeclaredConflict {
   bidId: string;
   title: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh. */
+  lang?: "cy";
   conflict: string | null;
   /** Scoring for the pitch is not locked yet, so the conflict may be taken back. */
   changeable: boolean;
@@ -20,7 +22,7 @@ export function DeclaredConflicts({ declared }: { declared: DeclaredConflict[] }
       <ul className="conflict-list">
         {declared.map((pitch) => (
           <li key={pitch.bidId}>
-            <strong>{pitch.title}</strong> <span className="muted">({pitch.groupName})</span>
+            <strong lang={pitch.lang}>{pitch.title}</strong> (<span lang={pitch.lang}>{pitch.groupName}</span>)
             <p className="pre-line">{pitch.conflict}</p>
             {pitch.changeable ? (
               <Form method="post">

@@ -18,6 +18,8 @@ const STATUS_TAGS: Record<PaperStatus, string> = {
 export interface PaperRow {
   bidId: string;
   title: string;
+  /** "cy" when the group wrote its title in Welsh. */
+  lang: "cy" | undefined;
   reference: string;
   status: PaperStatus;
   counted: number;
@@ -33,7 +35,7 @@ export function PaperCountRow({ row, open, posted }: { row: PaperRow; open: bool
   return (
     <section className="paper-row" aria-labelledby={`paper-${row.bidId}`}>
       <h3 id={`paper-${row.bidId}`}>
-        {row.title} <span className="muted">({row.reference})</span>
+        <span lang={row.lang}>{row.title}</span> <span className="muted">({row.reference})</span>
       </h3>
       <p>
         <strong className={STATUS_TAGS[row.status]}>{PAPER_STATUS_LABELS[row.status]}</strong>

@@ -8,6 +8,8 @@ export interface BatchItemView {
   paymentId: string;
   awardId: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh. */
+  lang: "cy" | undefined;
   payeeName: string;
   reference: string;
   amount: string;
@@ -34,7 +36,9 @@ export function BatchItems({ items, total, open }: { items: BatchItemView[]; tot
           {items.map((item) => (
             <tr key={item.paymentId}>
               <th scope="row">
-                <Link to={`/staff/awards/${item.awardId}`}>{item.groupName}</Link>
+                <Link to={`/staff/awards/${item.awardId}`} lang={item.lang}>
+                  {item.groupName}
+                </Link>
               </th>
               <td>{item.payeeName}</td>
               <td>{item.reference}</td>

@@ -8,6 +8,8 @@ export interface BlockedPayment {
   awardId: string;
   reference: string;
   groupName: string;
+  /** "cy" when the group wrote in Welsh. */
+  lang: "cy" | undefined;
   amount: string;
   why: string;
 }
@@ -29,7 +31,10 @@ export function BlockedPayments({ blocked }: { blocked: BlockedPayment[] }) {
       <ul>
         {blocked.map((p) => (
           <li key={p.paymentId}>
-            <Link to={`/staff/awards/${p.awardId}`}>{p.groupName}</Link> ({p.reference}, {p.amount}): {p.why}
+            <Link to={`/staff/awards/${p.awardId}`} lang={p.lang}>
+              {p.groupName}
+            </Link>{" "}
+            ({p.reference}, {p.amount}): {p.why}
           </li>
         ))}
       </ul>

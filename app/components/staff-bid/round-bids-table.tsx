@@ -5,6 +5,8 @@ export interface RoundBidRow {
   reference: string;
   groupName: string;
   projectTitle: string | null;
+  /** "cy" when the group wrote in Welsh: its words are marked so on this English page. */
+  lang: "cy" | undefined;
   amount: string | null;
   sent: string | null;
   status: string;
@@ -37,12 +39,18 @@ export function RoundBidsTable({ bids, caption, searched }: { bids: RoundBidRow[
               <td>
                 <Link to={`/staff/bids/${bid.id}`}>
                   {bid.reference}
-                  <span className="visually-hidden">, {bid.groupName}</span>
+                  <span className="visually-hidden">
+                    , <span lang={bid.lang}>{bid.groupName}</span>
+                  </span>
                 </Link>
               </td>
               <td>
-                {bid.groupName}
-                {bid.projectTitle ? <span className="hint">{bid.projectTitle}</span> : null}
+                <span lang={bid.lang}>{bid.groupName}</span>
+                {bid.projectTitle ? (
+                  <span className="hint" lang={bid.lang}>
+                    {bid.projectTitle}
+                  </span>
+                ) : null}
               </td>
               <td className="num">{bid.amount ?? <span className="muted">Not given</span>}</td>
               <td>{bid.sent ?? <span className="muted">Not sent</span>}</td>

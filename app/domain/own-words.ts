@@ -1,0 +1,8 @@
+// A group's own words (its name, project title, answers) are in the language it wrote its bid
+// in. Staff pages are English, so words written in Welsh carry lang="cy" there: a screen reader
+// reads them with a Welsh voice and a spell checker leaves them alone.
+
+/** The `lang` attribute for a group's words on an English page: "cy", or none for English. */
+export function ownWordsLang(language: string | null | undefined): "cy" | undefined {
+  return language === "cy" ? "cy" : undefined;
+}
