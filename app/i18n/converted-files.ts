@@ -25,6 +25,7 @@ export const CONVERTED_FILES = [
   "app/routes/panel.$eventId.score.$bidId.tsx",
   "app/routes/panel.$eventId.conflicts.tsx",
   "app/components/panel-phone/phase-notice.tsx",
+  "app/components/own-words.tsx",
   "app/components/panel-phone/pitch-lists.tsx",
   "app/components/panel-phone/now-pitch.tsx",
   "app/components/panel-phone/phone-heading.tsx",

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { SlotState } from "~/domain/event-machine";
+import { SentenceWithOwnWords } from "~/components/own-words";
 import { useT } from "~/i18n/i18n-context";
+import { htmlLang } from "~/i18n/lang";
 
 // The pitches still open for this panellist's score, and the running order with what they
 // have scored (never anyone else's scores).
@@ -27,6 +29,9 @@ interface PitchListsProps<P extends PhonePitch> {
 export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen, current, slotState, savedVersion }: PitchListsProps<P>) {
   const scorePath = (pitch: P) => `/panel/${eventId}/score/${pitch.bidId}`;
   const t = useT();
+  // why: a title written in the other language than the page's is marked so (a Welsh
+  // panellist's page, an English bid), for screen readers' voice.
+  const own = (pitch: P) => ((pitch.lang ?? "en") === t.lang ? undefined : htmlLang(pitch.lang ?? "en"));
   const status = (pitch: P) => t("panel.scoreStatus", { recused: pitch.recused ? "yes" : "no", version: savedVersion(pitch) ?? 0 });
   return (
     <>
@@ -37,7 +42,11 @@ export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen,
             {othersOpen.map((pitch) => (
               <li key={pitch.bidId}>
                 <Link to={scorePath(pitch)}>
-                  {t(savedVersion(pitch) !== null ? "panel.lists.change" : "panel.lists.score", { title: pitch.projectTitle })}
+                  <SentenceWithOwnWords
+                    say={(title) => t(savedVersion(pitch) !== null ? "panel.lists.change" : "panel.lists.score", { title })}
+                    words={pitch.projectTitle}
+                    lang={own(pitch)}
+                  />
                 </Link>{" "}
                 <span className="muted">({status(pitch)})</span>
               </li>
@@ -51,10 +60,10 @@ export function PitchLists<P extends PhonePitch>({ eventId, pitches, othersOpen,
         <ol className="pitch-list">
           {pitches.map((pitch) => (
             <li key={pitch.bidId} className={pitch === current ? "pitch-list__item pitch-list__item--current" : "pitch-list__item"}>
-              <Link to={scorePath(pitch)} className="pitch-list__title" lang={pitch.lang}>
+              <Link to={scorePath(pitch)} className="pitch-list__title" lang={own(pitch)}>
                 {pitch.projectTitle}
               </Link>
-              <span className="pitch-list__group" lang={pitch.lang}>
+              <span className="pitch-list__group" lang={own(pitch)}>
                 {pitch.groupName}
               </span>
               <span className="pitch-list__tags">
