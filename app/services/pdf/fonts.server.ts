@@ -27,12 +27,20 @@ function fontBytes(weight: keyof typeof FILES): Uint8Array {
   return font;
 }
 
+// why no OpenType shaping (ligatures, kerning, contextual forms, mark placement): it made every
+// line cost 1–3 ms to lay out, so a decision report held the server's one thread for over a
+// second while phones waited. Welsh letters are single characters in the font (drawable()
+// composes an accent typed on its own), and the widths measured came out the same.
+const PLAIN = {
+  ccmp: false, locl: false, rlig: false, mark: false, mkmk: false, calt: false, clig: false, liga: false, rclt: false, curs: false, kern: false,
+};
+
 /** Embeds the regular and bold faces into `doc`, each subset to the characters drawn. */
 export async function embedPdfFonts(doc: PDFDocument): Promise<PdfFonts> {
   doc.registerFontkit(fontkit);
   const [regular, bold] = await Promise.all([
-    doc.embedFont(fontBytes("regular"), { subset: true }),
-    doc.embedFont(fontBytes("bold"), { subset: true }),
+    doc.embedFont(fontBytes("regular"), { subset: true, features: PLAIN }),
+    doc.embedFont(fontBytes("bold"), { subset: true, features: PLAIN }),
   ]);
   return { regular, bold };
 }

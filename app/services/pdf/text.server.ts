@@ -21,7 +21,9 @@ function knownCharacters(font: PDFFont) {
 export function drawable(font: PDFFont, text: string): string {
   const known = knownCharacters(font);
   let out = "";
-  for (const char of text.replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
+  // why NFC: an accent typed as a separate mark (w + ◌̂) becomes the one letter (ŵ) the font
+  // draws; our fonts are drawn without mark positioning (fonts.server.ts).
+  for (const char of text.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\t/g, "    ")) {
     if (char === "\n" || known.has(char.codePointAt(0)!)) {
       out += char;
       continue;
@@ -32,16 +34,34 @@ export function drawable(font: PDFFont, text: string): string {
   return out;
 }
 
+const widthsAtOne = new WeakMap<PDFFont, Map<string, number>>();
+
+// why: measuring a string lays it out (1 ms and more for a long line), and wrapping measured each
+// line again for every word added to it; a word is measured once per font instead. Our fonts
+// are drawn without kerning or ligatures, so a line's width is its words' and spaces' widths.
+function widthAtSizeOne(font: PDFFont, text: string): number {
+  let widths = widthsAtOne.get(font);
+  if (!widths) widthsAtOne.set(font, (widths = new Map()));
+  let width = widths.get(text);
+  if (width === undefined) widths.set(text, (width = font.widthOfTextAtSize(text, 1)));
+  return width;
+}
+
 /** Breaks drawable text into lines that fit `width`, at spaces; a word longer than a line is split. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const measure = (s: string) => widthAtSizeOne(font, s) * size;
   const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+  const space = measure(" ");
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (fits(candidate)) {
-        line = candidate;
+      const wordWidth = measure(word);
+      const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidateWidth <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line) lines.push(line);
@@ -53,6 +73,7 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = font.widthOfTextAtSize(rest, size);
     }
     lines.push(line);
   }
