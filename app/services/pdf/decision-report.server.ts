@@ -2,7 +2,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib"
 import type { FindingTone } from "~/domain/decision-report-findings";
 import type { ReportView } from "~/domain/decision-report-view";
 import { embedPdfFonts } from "~/services/pdf/fonts.server";
-import { A4, drawable, INK, MUTED, wrap } from "~/services/pdf/text.server";
+import { A4, drawable, INK, letOthersRun, MUTED, wrap } from "~/services/pdf/text.server";
 
 // The decision report as a printable PDF (A4), for the file an auditor keeps and the papers of
 // a council meeting. It says what the web page says, in the same order, from the same view
@@ -150,7 +150,7 @@ class Writer {
   }
 
   /** A table with wrapped cells; the header is repeated on each new page. */
-  table(columns: { title: string; width: number }[], rows: string[][], style: Style = { size: 8.5 }) {
+  async table(columns: { title: string; width: number }[], rows: string[][], style: Style = { size: 8.5 }) {
     const total = columns.reduce((sum, c) => sum + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * WIDTH);
     const lead = this.leading(style);
@@ -164,7 +164,8 @@ class Writer {
       this.y -= 2;
     };
     header();
-    for (const row of rows) {
+    for (const [n, row] of rows.entries()) {
+      if (n > 0 && n % 10 === 0) await letOthersRun();
       const cells = row.map((cell, i) => this.wrap(cell || "-", style, widths[i] - 6));
       const height = Math.max(...cells.map((c) => c.length)) * lead + 3;
       if (this.y - height < MARGIN + FOOTER) {
@@ -226,9 +227,11 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     ["Times", `${view.timeZone} time`],
   ]);
 
+  await letOthersRun();
   w.heading("Findings");
   for (const f of view.findings) w.finding(f.tone, f.title, f.detail);
 
+  await letOthersRun();
   w.heading("Money");
   w.pairs([
     ["Fund's pot", view.money.pot],
@@ -238,10 +241,11 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     ["Left in the fund", view.money.fundRemaining],
   ]);
 
+  await letOthersRun();
   w.heading("The rule declared before the event");
   for (const line of view.rule) w.bullet(line);
   w.gap(4);
-  w.table(
+  await w.table(
     [
       { title: "Criterion", width: 3 },
       { title: "Weight", width: 1 },
@@ -251,10 +255,11 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     view.criteria.map((c) => [c.name, String(c.weight), c.scale, c.guidance]),
   );
 
+  await letOthersRun();
   w.heading("Panel and conflicts of interest");
   if (view.panel.length === 0) w.text("Nobody was invited to the panel.");
   else
-    w.table(
+    await w.table(
       [
         { title: "Panellist", width: 3 },
         { title: "Status", width: 2 },
@@ -265,7 +270,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     );
   if (view.conflicts.length === 0) w.text("No conflicts of interest were declared.");
   else
-    w.table(
+    await w.table(
       [
         { title: "Panellist", width: 2 },
         { title: "Pitch", width: 3 },
@@ -275,6 +280,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
       view.conflicts.map((c) => [c.panellist, c.pitch, c.reason, c.declared]),
     );
 
+  await letOthersRun();
   w.heading("Ranking and why");
   if (view.ranking.length === 0) w.text("Nothing has been scored, so there is no ranking.");
   for (const r of view.ranking) {
@@ -284,6 +290,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     for (const p of r.panellists) w.bullet(`${p.name}: ${p.text}`, SMALL);
   }
 
+  await letOthersRun();
   w.heading("Decisions");
   if (view.decisions.length === 0) w.text("No decisions have been recorded.");
   for (const d of view.decisions) {
@@ -299,6 +306,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     for (const t of d.trail) w.bullet(`Audit ${t}`, SMALL);
   }
 
+  await letOthersRun();
   w.heading("Awards");
   if (view.awards.length === 0) w.text("No awards have been offered.");
   for (const a of view.awards) {
@@ -316,6 +324,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     for (const t of a.trail) w.bullet(`Audit ${t}`, SMALL);
   }
 
+  await letOthersRun();
   w.heading("Payments");
   if (view.payments.length === 0) w.text("No payments have been asked for.");
   for (const p of view.payments) {
@@ -334,10 +343,11 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
     for (const t of p.trail) w.bullet(`Audit ${t}`, SMALL);
   }
 
+  await letOthersRun();
   w.heading("Score sheets, every version");
   if (view.sheets.length === 0) w.text("No score sheets were sent.");
   else
-    w.table(
+    await w.table(
       [
         { title: "Pitch", width: 2.4 },
         { title: "Panellist", width: 1.8 },
@@ -359,6 +369,7 @@ export async function renderDecisionReportPdf(view: ReportView): Promise<Uint8Ar
       { size: 7.5 },
     );
 
+  await letOthersRun();
   w.heading("The audit log");
   w.pairs([
     ["Chain", view.audit.chain],

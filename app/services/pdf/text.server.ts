@@ -9,6 +9,14 @@ export const A4 = { width: 595.28, height: 841.89 };
 export const INK = rgb(0.043, 0.047, 0.047);
 export const MUTED = rgb(0.31, 0.35, 0.37);
 
+/**
+ * Lets the server answer others (phones, /healthz) between parts of a long PDF: drawing text is
+ * synchronous, and a decision report of a big evening takes a few hundred milliseconds of it.
+ */
+export function letOthersRun(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 const characterSets = new WeakMap<PDFFont, Set<number>>();
 
 function knownCharacters(font: PDFFont) {
