@@ -125,6 +125,9 @@ test("with JavaScript, a Welsh panellist's missing score is named in Welsh befor
   await phone.getByRole("button", { name: "Defnyddio’r ffôn hwn i sgorio" }).click();
   await expect(phone.getByText("Byw: diweddariadau wrth iddynt ddigwydd.")).toBeVisible();
   await phone.getByRole("link", { name: /^Sgorio / }).first().click();
+  // why: the panel's page has a score pad of its own for the pitch on stage; the score page's
+  // pad is the one to fill, once the app has moved there.
+  await expect(phone).toHaveURL(/\/panel\/[^/]+\/score\/[^/?]+/);
   await phone.getByRole("group", { name: "Plan" }).getByRole("radio", { name: "7" }).check();
   await phone.getByRole("button", { name: "Cadw’r sgôr" }).click();
   await expect(phone.getByRole("link", { name: "Dewiswch sgôr ar gyfer Need, o 1 i 5." })).toBeVisible();
