@@ -64,15 +64,15 @@ describe("creating rounds", () => {
         payload: { fundId: fund.id, title: "Old round", slug: "old-round", opensAt: "2026-01-01T09:00:00.000Z", closesAt: "2026-02-01T17:00:00.000Z" },
       }),
     );
-    const round = await makeRound(fund.id, actor, {
-      title: "Green spaces",
+    const wording = {
       description: "Small grants for green spaces.",
       eligibility: "Groups in Llanfair",
       bilingual: true,
       titleCy: "Mannau gwyrdd",
       descriptionCy: "Grantiau bach ar gyfer mannau gwyrdd.",
       eligibilityCy: "Grwpiau yn Llanfair",
-    });
+    };
+    const round = await makeRound(fund.id, actor, { title: "Green spaces", ...wording });
     const [entry] = await auditFor("round", round.id);
     expect(entry.payload).toEqual({
       fundId: fund.id,
@@ -80,12 +80,7 @@ describe("creating rounds", () => {
       slug: round.slug,
       opensAt: "2026-09-01T08:00:00.000Z",
       closesAt: "2026-10-31T17:00:00.000Z",
-      description: "Small grants for green spaces.",
-      eligibility: "Groups in Llanfair",
-      bilingual: true,
-      titleCy: "Mannau gwyrdd",
-      descriptionCy: "Grantiau bach ar gyfer mannau gwyrdd.",
-      eligibilityCy: "Grwpiau yn Llanfair",
+      ...wording,
     });
     expect(await verifyAuditLog()).toMatchObject({ ok: true });
   });
