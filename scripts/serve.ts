@@ -1,6 +1,7 @@
 // The HTTP server: security headers, the cross-site write check, static files, the request
 // body (cut at its limit: scripts/lib/request-body.ts), then Remix.
 // Usage: tsx scripts/serve.ts (after `remix build`). PORT, HOST, TRUST_PROXY from the environment.
+import "./lib/v8-flags";
 import path from "node:path";
 import express from "express";
 import compression from "compression";
