@@ -3,7 +3,12 @@ import { createMemoryHistory, createRouter, matchRoutes, type AgnosticRouteObjec
 // why the file itself: the package does not export how it calls an action.
 import { callRouteAction } from "@remix-run/server-runtime/dist/data.js";
 import { createCookie } from "@remix-run/node";
+import { CHANGES, patchPrismaRuntime } from "./patches/prisma-graph-maps";
 
+// Prisma's runtime is patched by scripts/patches/prisma-graph-maps.js (it says why); every test
+// that touches the database runs on the patched copy, so these only check that it is there and
+// that a Prisma it does not recognise stops the install instead of being half-patched.
+//
 // Two of Remix's packages are patched (scripts/patches, applied by npm's postinstall), each to
 // stop redoing work for every request: the router keeps its ranked routes and compiled paths;
 // the server runtime passes a Request on as it is when it has no Remix parameter to strip,
@@ -129,5 +134,30 @@ describe("a cookie's value", () => {
     const theirs = createCookie("pd_panel", { secrets: ["another secret"] });
     const header = await theirs.serialize({ e1: "forged" });
     expect(await ours.parse(header.split(";")[0])).toBeNull();
+  });
+});
+
+describe("Prisma's parameterisation graph", () => {
+  const runtime = (name: string) => readFileSync(require.resolve(`@prisma/client/runtime/${name}`), "utf8");
+
+  it("is the patched copy, in both module formats", () => {
+    for (const name of ["client.js", "client.mjs"]) {
+      const source = runtime(name);
+      expect(source).toContain("let o=n.edges.get(i);");
+      expect(patchPrismaRuntime(source)).toBe(source);
+    }
+  });
+
+  it("turns Prisma's own code into the patched copy", () => {
+    const installed = runtime("client.js");
+    let original = installed;
+    for (const [before, after] of CHANGES) original = original.split(after).join(before);
+    expect(original).toContain("let o=n.edges[i];");
+    expect(patchPrismaRuntime(original)).toBe(installed);
+  });
+
+  it("stops the install when Prisma's code has changed under it", () => {
+    const changed = runtime("client.js").replace("let o=n.edges.get(i);", "let o=n.edgeList[i];");
+    expect(() => patchPrismaRuntime(changed)).toThrow(/no longer matches/);
   });
 });
