@@ -1,12 +1,13 @@
 import { useTestDatabase } from "~/testing/database";
 import { db } from "~/db.server";
 import { makeLiveEvent, sheetItems } from "~/testing/live-fixtures";
-import { myScores, scoreSheetsForEvent, scoringInput, sheetHistory, submitScore } from "~/models/score.server";
+import { myScores, scoreAnnouncementsSent, scoreSheetsForEvent, scoringInput, sheetHistory, submitScore } from "~/models/score.server";
 import { declareConflict, revokePanellist } from "~/models/panel.server";
 import { liveState } from "~/models/event.server";
 import { appendAudit, verifyAuditLog, type Tx } from "~/models/audit.server";
 import { whileTransactionHolds } from "~/testing/hold-transaction";
-import { closeLiveBus } from "~/db/live/bus.server";
+import { closeLiveBus, liveBus, subscribe } from "~/db/live/bus.server";
+import type { LiveSignal } from "~/db/live/dispatcher.server";
 import { rankBids } from "~/domain/scoring";
 
 useTestDatabase();
@@ -278,6 +279,33 @@ describe("scores under load, on the engine under test", () => {
     const history = await sheetHistory(base.panellistId, base.bidId);
     expect(history.map((s) => s.version)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
     expect(history.filter((s) => s.current).map((s) => s.version)).toEqual([8]);
+  });
+});
+
+describe("telling the screens", () => {
+  it("tells the event's screens once the scores are saved, with a version that covers the newest of them", async () => {
+    const live = await scoringEvent({ bids: 1, panellists: 5 });
+    const heard: LiveSignal[] = [];
+    let heardUpTo = (_version: number) => undefined as void;
+    const stop = subscribe(live.event.id, (signal) => {
+      heard.push(signal);
+      heardUpTo(signal.version);
+    });
+    await liveBus().ready();
+    const bidId = live.bids[0].id;
+    const results = await Promise.all(
+      live.panellists.map((p) => submitScore({ panellistId: p.id, bidId, sheet: { items: sheetItems(live.criteria, [3, 6]), comment: "", clientMutationId: uuid() } })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    await scoreAnnouncementsSent();
+    const newest = await db().auditEntry.findFirstOrThrow({ where: { action: "score.submitted" }, orderBy: { seq: "desc" } });
+    if (!heard.some((signal) => signal.version >= newest.seq)) {
+      await new Promise<void>((resolve) => (heardUpTo = (version) => void (version >= newest.seq && resolve())));
+    }
+    stop();
+    // why: a burst is told a few times, not once per score.
+    expect(heard.length).toBeLessThanOrEqual(live.panellists.length);
+    expect(heard.every((signal) => signal.eventId === live.event.id && signal.reason === "change")).toBe(true);
   });
 });
 

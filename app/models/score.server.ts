@@ -121,13 +121,25 @@ async function findEarlier(clientMutationId: string | null) {
 // why not inside the batch: the phones' answers wait for their commit and nothing else, and a
 // burst of scores tells each event's screens a few times, not once per batch (the newest audit
 // sequence number read after the commits covers every score before it).
+// On PGlite a batch's audit entries are chained inside it, so its answer carries their newest
+// sequence number and no read is needed; on a server they are chained as it commits (null).
+const knownSeq = new Map<string, number | null>();
+
 const announcer = coalesce(
-  async (eventId) => publish(eventId, await latestAuditSeq()),
+  async (eventId) => {
+    const seq = knownSeq.get(eventId) ?? null;
+    knownSeq.delete(eventId);
+    await publish(eventId, seq ?? (await latestAuditSeq()));
+  },
   (eventId, error) => console.error(`Could not tell event ${eventId}'s screens about new scores.`, error),
 );
 
-function announce(written: { eventId: string }[]) {
-  for (const { eventId } of written) announcer.trigger(eventId);
+function announce(written: { eventId: string; seq: number | null }[]) {
+  for (const { eventId, seq } of written) {
+    const known = knownSeq.get(eventId);
+    knownSeq.set(eventId, known === null || seq === null ? null : Math.max(known ?? 0, seq));
+    announcer.trigger(eventId);
+  }
 }
 
 export function scoreAnnouncementsSent(): Promise<void> {
