@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { migrate, type SqlRunner } from "~/db/migrate.server";
 import { SerialClient } from "~/db/serial-client.server";
+import { runSqlTransaction, type SqlTx } from "~/db/sql-transaction.server";
 import { PGLITE_SOCKET_PORT, startPgliteWorker } from "~/db/pglite-worker.server";
 import { env } from "~/utils/env.server";
 
@@ -18,6 +19,8 @@ export interface Database {
   engine: Engine;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** A transaction of hand-written statements on one connection (db/sql-transaction.server.ts). */
+  transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   /** Where the data lives, for people: a folder or a server without its password. */
   location: string;
   /**
@@ -53,6 +56,11 @@ export function openDatabase(options: OpenOptions = {}): Promise<Database> {
 
 export function db(): PrismaClient {
   return database().prisma;
+}
+
+/** The hall's hot writes: app/db/sql-transaction.server.ts says when to use this, not Prisma's. */
+export function sqlTransaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T> {
+  return database().transaction(work);
 }
 
 export function database(): Database {
@@ -154,6 +162,7 @@ async function onPool(pool: pg.Pool, options: OpenOptions, details: PoolDetails)
     engine: details.engine,
     prisma,
     sql: runnerFor(pool),
+    transaction: (work) => runSqlTransaction(pool, work),
     location: details.location,
     url: details.url,
     warm: details.warm,

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+import { db, sqlTransaction } from "~/db.server";
+import type { SqlTx } from "~/db/sql-transaction.server";
 import type { AuditActor } from "~/domain/audit-events";
 import { ballotRefused, checkBallot, countedPaper, paperStatus, type AudienceMode, type BallotBid, type BallotResult, type PaperStatus } from "~/domain/ballot";
 import type { BidTally } from "~/domain/live-state";
@@ -90,34 +91,37 @@ export async function listTickets(eventId: string) {
 
 // ---------- Ballots ----------
 
-async function lockBallot(tx: Tx, voterKeyHash: string) {
-  const rows = await tx.$queryRaw<{ id: string; ticketId: string | null; lastMutationId: string | null }[]>`
+async function lockBallot(tx: SqlTx, voterKeyHash: string) {
+  const rows = await tx.query<{ id: string; ticketId: string | null; lastMutationId: string | null }>`
     SELECT id, "ticketId", "lastMutationId" FROM "AudienceBallot" WHERE "voterKeyHash" = ${voterKeyHash} FOR UPDATE`;
   return rows[0] ?? null;
 }
 
 /** Binds a ticket to this phone (first use) or finds the phone's ballot; a refusal (vote.* key) if not. */
-async function ballotForTicket(tx: Tx, eventId: string, voterKeyHash: string, ticketCode: string | undefined, now: Date) {
+async function ballotForTicket(tx: SqlTx, eventId: string, voterKeyHash: string, ticketCode: string | undefined, now: Date) {
   const code = ticketCode ? normaliseCode(ticketCode, TICKET_CODE_LENGTH) : null;
   if (!code) return ballotRefused("vote.ticket.missing");
-  const rows = await tx.$queryRaw<{ id: string; usedAt: Date | null }[]>`
+  const rows = await tx.query<{ id: string; usedAt: Date | null }>`
     SELECT id, "usedAt" FROM "AudienceTicket" WHERE code = ${code} AND "eventId" = ${eventId} FOR UPDATE`;
   const ticket = rows[0];
   if (!ticket) return ballotRefused("vote.ticket.notFound");
   if (ticket.usedAt) return ballotRefused("vote.ticket.used");
-  await tx.audienceTicket.update({ where: { id: ticket.id }, data: { usedAt: now } });
-  const ballot = await tx.audienceBallot.create({ data: { eventId, ticketId: ticket.id, voterKeyHash }, select: { id: true, ticketId: true } });
-  return { ok: true as const, ballot: { ...ballot, lastMutationId: null as string | null } };
+  const ballot = { id: randomUUID(), ticketId: ticket.id, lastMutationId: null as string | null };
+  await tx.query`
+    WITH used AS (UPDATE "AudienceTicket" SET "usedAt" = ${now} WHERE id = ${ticket.id})
+    INSERT INTO "AudienceBallot" (id, "eventId", "ticketId", "voterKeyHash", "updatedAt") VALUES (${ballot.id}, ${eventId}, ${ticket.id}, ${voterKeyHash}, ${now})`;
+  return { ok: true as const, ballot };
 }
 
-async function votingEvent(tx: Tx, eventId: string) {
+async function votingEvent(tx: SqlTx, eventId: string) {
   // why: the event's gate, so closing scoring (which closes it) waits for votes in flight and
-  // no vote lands after the close.
-  await tx.$queryRaw`SELECT 1 AS held FROM ${sharedGate(eventId)} AS gate(held)`;
-  return tx.event.findUnique({
-    where: { id: eventId },
-    select: { state: true, round: { select: { audienceMode: true } } },
-  });
+  // no vote lands after the close. Then the event, in a statement of its own: its snapshot is
+  // taken after the gate, so it sees what the chair committed while we waited.
+  await tx.query`SELECT 1 AS held FROM ${sharedGate(eventId)} AS gate(held)`;
+  const rows = await tx.query<{ state: EventState; audienceMode: AudienceMode }>`
+    SELECT e.state::text AS state, r."audienceMode"::text AS "audienceMode"
+    FROM "Event" e JOIN "Round" r ON r.id = e."roundId" WHERE e.id = ${eventId}`;
+  return rows[0] ?? null;
 }
 
 /** Ticket mode: the phone enters its ticket code before choosing (binds the ticket). */
@@ -127,16 +131,16 @@ export async function claimTicket(
 ): Promise<BallotResult<{ ballotId: string }>> {
   const voterKeyHash = voterHash(input.eventId, input.voterKey);
   const attempt = () =>
-    db().$transaction(async (tx) => {
+    sqlTransaction(async (tx) => {
       const event = await votingEvent(tx, input.eventId);
       if (!event) return ballotRefused("vote.refusal.noEvent");
-      if (event.round.audienceMode !== "TICKETS") return ballotRefused("vote.ticket.notNeeded");
+      if (event.audienceMode !== "TICKETS") return ballotRefused("vote.ticket.notNeeded");
       if (event.state === "SCORING_CLOSED" || event.state === "DECIDED") return ballotRefused("vote.refusal.closed");
       const existing = await lockBallot(tx, voterKeyHash);
       if (existing) return { ok: true as const, ballotId: existing.id };
       const bound = await ballotForTicket(tx, input.eventId, voterKeyHash, input.ticketCode, now);
       return bound.ok ? { ok: true as const, ballotId: bound.ballot.id } : bound;
-    }, LIVE_TX);
+    });
   return retryOnceOnRace(attempt);
 }
 
@@ -163,13 +167,13 @@ interface BallotContext {
   bidIds: string[] | null;
 }
 
-async function ballotContext(tx: Tx, eventId: string, voterKeyHash: string, clientMutationId: string) {
+async function ballotContext(tx: SqlTx, eventId: string, voterKeyHash: string, clientMutationId: string) {
   // The gate first, then the phone's ballot: a new snapshot below sees what the chair, and this
   // phone's previous submission, committed before we passed them.
-  const [locked] = await tx.$queryRaw<{ ballotId: string | null }[]>`
+  const [locked] = await tx.query<{ ballotId: string | null }>`
     SELECT (SELECT 1 FROM ${sharedGate(eventId)} AS gate(held)) AS gate,
       (SELECT id FROM "AudienceBallot" WHERE "voterKeyHash" = ${voterKeyHash} FOR UPDATE) AS "ballotId"`;
-  const rows = await tx.$queryRaw<BallotContext[]>`
+  const rows = await tx.query<BallotContext>`
     SELECT e.state::text AS state, r."audienceMode"::text AS "audienceMode", r."audienceVotesPerPerson" AS "votesPerPerson",
       (SELECT json_agg(json_build_object('bidId', b.id, 'label', COALESCE(NULLIF(b."projectTitle", ''), b.reference), 'slotState', s.state))
          FROM "Slot" s JOIN "Bid" b ON b.id = s."bidId" WHERE s."eventId" = e.id) AS bids,
@@ -186,7 +190,7 @@ async function ballotContext(tx: Tx, eventId: string, voterKeyHash: string, clie
 export async function castBallot(input: BallotInput, now: Date = new Date()): Promise<BallotResult<{ ballotId: string; bidIds: string[]; duplicate: boolean }>> {
   const voterKeyHash = voterHash(input.eventId, input.voterKey);
   const attempt = () =>
-    db().$transaction(async (tx) => {
+    sqlTransaction(async (tx) => {
       const context = await ballotContext(tx, input.eventId, voterKeyHash, input.clientMutationId);
       if (!context) return ballotRefused("vote.refusal.noEvent");
       const previous = context.bidIds ?? [];
@@ -230,7 +234,7 @@ export async function castBallot(input: BallotInput, now: Date = new Date()): Pr
       const votes = JSON.stringify(check.votes.map((v, i) => ({ ...v, id: `v${String(i).padStart(3, "0")}-${randomUUID()}` })));
       // One statement: the ballot, its votes as a whole (pitches no longer chosen removed, the
       // chosen ones written; the two sets never meet), the submission's id and the audit entry.
-      await tx.$queryRaw`
+      await tx.query`
         WITH ballot AS (${writeBallot}),
         chosen AS (SELECT c.id, c."bidId", c.points FROM json_to_recordset(${votes}::json) AS c(id text, "bidId" text, points int)),
         removed AS (DELETE FROM "AudienceVote" WHERE "ballotId" = ${ballot.id} AND "bidId" NOT IN (SELECT "bidId" FROM chosen)),
@@ -244,7 +248,7 @@ export async function castBallot(input: BallotInput, now: Date = new Date()): Pr
         audit AS (${audit})
         SELECT (SELECT seq FROM audit) AS seq`;
       return { ok: true as const, ballotId: ballot.id, bidIds, duplicate: false };
-    }, LIVE_TX);
+    });
   return retryOnceOnRace(attempt);
 }
 

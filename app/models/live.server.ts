@@ -1,3 +1,4 @@
+import { isPgUniqueViolation } from "~/db/sql-transaction.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/models/audit.server";
 
@@ -12,6 +13,7 @@ export const LIVE_TX = { maxWait: 20_000, timeout: 30_000 } as const;
 
 
 export function isUniqueViolation(error: unknown) {
+  if (isPgUniqueViolation(error)) return true;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === "P2002") return true;
   // why: a raw statement's failure (P2010) carries the database driver's own error within.

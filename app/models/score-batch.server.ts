@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { db } from "~/db.server";
+import { sqlTransaction } from "~/db.server";
+import type { SqlTx } from "~/db/sql-transaction.server";
 import { Prisma } from "~/generated/prisma/client";
 import { scoreRefusal, type Pitch, type Seat } from "~/domain/score-acceptance";
 import { said, type Said } from "~/domain/said";
 import type { MessageErrors } from "~/domain/message";
 import { scoreSheetSchema, sheetErrors } from "~/domain/score-sheet";
-import { chainedAudits, type AuditInput, type Tx } from "~/models/audit.server";
-import { LIVE_TX, sharedGate } from "~/models/live.server";
+import { chainedAudits, type AuditInput } from "~/models/audit.server";
+import { sharedGate } from "~/models/live.server";
 import { hashSecretToken } from "~/utils/secret-token.server";
 
 // One transaction that saves a batch of score submissions (app/models/score.server.ts gathers
@@ -121,13 +122,13 @@ function earlierIn(row: PitchRow): Earlier | null {
 }
 
 export async function saveScoreBatch(submissions: Submission[]) {
-  return db().$transaction((tx) => applyBatch(tx, submissions), LIVE_TX);
+  return sqlTransaction((tx) => applyBatch(tx, submissions));
 }
 
 /** Thrown when two submissions in a batch turn out to come from one panellist: each is then saved alone. */
 export class SamePanellistTwice extends Error {}
 
-async function applyBatch(tx: Tx, submissions: Submission[]) {
+async function applyBatch(tx: SqlTx, submissions: Submission[]) {
   const seats = await lockSeats(tx, submissions.map((s) => s.input));
   const resolved: Resolved[] = submissions.map((submission) => ({ ...submission, seat: seatOf(submission.input, seats) }));
   const panellists = resolved.flatMap((r) => (r.seat ? [r.seat.panellistId] : []));
@@ -166,7 +167,7 @@ function seatOf(input: ScoreInput, seats: LockedSeat[]): LockedSeat | null {
   return seats.find((seat) => seat.deviceTokenHash === hash && seat.eventId === input.device.eventId) ?? null;
 }
 
-async function lockSeats(tx: Tx, inputs: ScoreInput[]) {
+async function lockSeats(tx: SqlTx, inputs: ScoreInput[]) {
   const ids = inputs.flatMap((input) => ("panellistId" in input ? [input.panellistId] : []));
   const hashes = inputs.flatMap((input) => ("device" in input ? [hashSecretToken(input.device.token)] : []));
   const which = [
@@ -176,7 +177,7 @@ async function lockSeats(tx: Tx, inputs: ScoreInput[]) {
   // The event's gate (shared: the chair's lock waits for these scores, and scores wait for the
   // chair), then the panellists' rows, in id order so two batches never wait for each other.
   // What the next statement reads includes whatever the last holder of a lock committed.
-  return tx.$queryRaw<LockedSeat[]>`
+  return tx.query<LockedSeat>`
     SELECT p.id AS "panellistId", p."eventId", p."revokedAt", p."deviceTokenHash", f."timeZone",
       (SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'scaleMin', c."scaleMin", 'scaleMax', c."scaleMax") ORDER BY c.position)
          FROM "Criterion" c WHERE c."roundId" = e."roundId") AS criteria
@@ -190,7 +191,7 @@ async function lockSeats(tx: Tx, inputs: ScoreInput[]) {
     FOR UPDATE OF p`;
 }
 
-async function readPitches(tx: Tx, submissions: Resolved[]) {
+async function readPitches(tx: SqlTx, submissions: Resolved[]) {
   const wanted = submissions.map(({ input, seat }, n) => ({
     n,
     panellistId: seat?.panellistId ?? null,
@@ -198,7 +199,7 @@ async function readPitches(tx: Tx, submissions: Resolved[]) {
     bidId: input.bidId,
     clientMutationId: clientMutationIdOf(input.sheet),
   }));
-  const rows = await tx.$queryRaw<PitchRow[]>(pitchesQuery(wanted));
+  const rows = await tx.query<PitchRow>(pitchesQuery(wanted));
   const byN = new Map<number, PitchRow>();
   for (const row of rows) if (!byN.has(row.n)) byN.set(row.n, row);
   return byN;
@@ -256,8 +257,8 @@ function auditEntry(sheet: Accepted): AuditInput<"score.submitted"> {
   };
 }
 
-async function writeSheets(tx: Tx, sheets: Accepted[]) {
-  const [result] = await tx.$queryRaw<{ seq: number | null }[]>(sheetsStatement(sheets));
+async function writeSheets(tx: SqlTx, sheets: Accepted[]) {
+  const [result] = await tx.query<{ seq: number | null }>(sheetsStatement(sheets));
   const seq = result?.seq ?? null;
   return [...new Set(sheets.map((s) => s.eventId))].map((eventId) => ({ eventId, seq }));
 }
