@@ -50,6 +50,10 @@ async function main() {
             bidId,
             slotId: url.searchParams.get("slot"),
             version,
+            // why: the yardstick never ends a sheet's previous version, so none of its sheets may
+            // count as current: thousands of "current" sheets on the bench's event would make
+            // every read of the event's live state (the fan-out's) slower than any real evening's.
+            current: false,
             clientMutationId: form.get("clientMutationId") ?? "",
             comment: form.get("comment") ?? "",
             items: { create: items },
